@@ -1,0 +1,138 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "MyOpenIP",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "myopenipd", targets: ["myopenipd"]),
+        .executable(name: "myopenipctl", targets: ["myopenipctl"]),
+        .executable(name: "myopenip-bench", targets: ["myopenip-bench"]),
+        .library(name: "MyOpenIPClient", targets: ["MyOpenIPClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // Generated swift-protobuf code only (tools/generate-proto.sh).
+        .target(
+            name: "MyOpenIPProto",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["PROTO_SOURCES.sha256"]
+        ),
+        // The transport-neutral RPC core: frames, envelope, errors, metadata, router, interceptors.
+        .target(
+            name: "MyOpenIPRPC",
+            dependencies: [
+                "MyOpenIPProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // SwiftNIO server and client connections over Unix and TCP sockets.
+        .target(
+            name: "MyOpenIPTransport",
+            dependencies: [
+                "MyOpenIPRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // SQLite through GRDB: one database, its migrations, one repository per domain.
+        .target(
+            name: "MyOpenIPStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The services, the interceptor chain, and the configuration of a daemon.
+        .target(
+            name: "MyOpenIPServer",
+            dependencies: [
+                "MyOpenIPProto",
+                "MyOpenIPRPC",
+                "MyOpenIPTransport",
+                "MyOpenIPStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The thin Swift client used by internal microservices.
+        .target(
+            name: "MyOpenIPClient",
+            dependencies: [
+                "MyOpenIPProto",
+                "MyOpenIPRPC",
+                "MyOpenIPTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "myopenipd",
+            dependencies: [
+                "MyOpenIPServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "myopenipctl",
+            dependencies: [
+                "MyOpenIPClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "myopenip-bench",
+            dependencies: [
+                "MyOpenIPClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "tools/bench"
+        ),
+        .testTarget(
+            name: "MyOpenIPRPCTests",
+            dependencies: ["MyOpenIPRPC", "MyOpenIPProto"]
+        ),
+        .testTarget(
+            name: "MyOpenIPTransportTests",
+            dependencies: [
+                "MyOpenIPTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "MyOpenIPStoreTests",
+            dependencies: ["MyOpenIPStore"]
+        ),
+        .testTarget(
+            name: "MyOpenIPServerTests",
+            dependencies: ["MyOpenIPServer"]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "MyOpenIPServer",
+                "MyOpenIPClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

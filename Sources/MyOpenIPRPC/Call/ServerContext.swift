@@ -1,0 +1,40 @@
+import Logging
+
+/// Everything a handler and the interceptors know about the call being served.
+///
+/// Interceptors may refine it (the authentication interceptor sets `principal`) before
+/// passing it on; handlers read it.
+public struct ServerContext: Sendable {
+    /// The method being called.
+    public var method: MethodDescriptor
+    /// The metadata the caller sent.
+    public var metadata: Metadata
+    /// When the caller stops waiting, or nil without a deadline.
+    public var deadline: ContinuousClock.Instant?
+    /// The other end of the connection.
+    public var peer: Peer
+    /// Who is calling, once authenticated; `.anonymous` before.
+    public var principal: Principal
+    /// The caller's `x-request-id`, or one made up by the daemon.
+    public var requestID: String
+    /// A logger carrying the request id and the method.
+    public var logger: Logger
+
+    public init(
+        method: MethodDescriptor,
+        metadata: Metadata = Metadata(),
+        deadline: ContinuousClock.Instant? = nil,
+        peer: Peer,
+        principal: Principal = .anonymous,
+        requestID: String,
+        logger: Logger
+    ) {
+        self.method = method
+        self.metadata = metadata
+        self.deadline = deadline
+        self.peer = peer
+        self.principal = principal
+        self.requestID = requestID
+        self.logger = logger
+    }
+}

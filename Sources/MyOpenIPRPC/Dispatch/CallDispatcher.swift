@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import MyOpenIPProto
+import NIOCore
+import NIOFoundationCompat
+import SwiftProtobuf
+
+/// Turns one request envelope into one response envelope: decodes it, finds the route, runs the
+/// interceptor chain and the handler, and maps every outcome to a status. It never throws.
+public struct CallDispatcher: Sendable {
+    public let router: RPCRouter
+    public let servingState: ServingState
+    private let chain: InterceptorChain
+    private let logger: Logger
+    /// Services still served while draining (health, so that it can say NOT_SERVING).
+    private let servedWhileDraining: Set<String>
+
+    public init(
+        router: RPCRouter,
+        interceptors: [any ServerInterceptor],
+        servingState: ServingState = ServingState(),
+        servedWhileDraining: Set<String> = [],
+        logger: Logger
+    ) {
+        self.router = router
+        self.chain = InterceptorChain(interceptors: interceptors)
+        self.servingState = servingState
+        self.servedWhileDraining = servedWhileDraining
+        self.logger = logger
+    }
+
+    /// Serves the payload of a request frame.
+    public func dispatch(requestFrame payload: ByteBuffer, peer: Peer) async -> Ttrpc_Response {
+        let request: Ttrpc_Request
+        do {
+            request = try Ttrpc_Request(serializedBytes: Data(buffer: payload, byteTransferStrategy: .noCopy))
+        } catch {
+            logger.info("malformed request envelope", metadata: ["peer": "\(peer)"])
+            return Self.response(for: RPCError(
+                .invalidArgument, "the request frame does not hold a valid ttrpc.Request",
+                reason: "MALFORMED_ENVELOPE"))
+        }
+        return await dispatch(request, peer: peer)
+    }
+
+    /// Serves a decoded request envelope.
+    public func dispatch(_ request: Ttrpc_Request, peer: Peer) async -> Ttrpc_Response {
+        let descriptor = MethodDescriptor(service: request.service, method: request.method)
+        let metadata = Metadata(request.metadata)
+        let requestID = metadata.requestID ?? RequestIDGenerator.next()
+        var callLogger = logger
+        callLogger[metadataKey: "request_id"] = "\(requestID)"
+        callLogger[metadataKey: "method"] = "\(descriptor)"
+
+        guard let route = router.route(for: descriptor) else {
+            callLogger.info("unknown method", metadata: ["peer": "\(peer)"])
+            return Self.response(for: .unimplemented(service: request.service, method: request.method))
+        }
+        if servingState.isDraining && !servedWhileDraining.contains(descriptor.service) {
+            return Self.response(for: RPCError(
+                .unavailable, "the daemon is shutting down", reason: "SHUTTING_DOWN"))
+        }
+
+        let deadline: ContinuousClock.Instant? = request.timeoutNano > 0
+            ? .now.advanced(by: .nanoseconds(request.timeoutNano))
+            : nil
+        let context = ServerContext(
+            method: descriptor, metadata: metadata, deadline: deadline, peer: peer,
+            requestID: requestID, logger: callLogger)
+
+        do {
+            let response = try await chain.run(ServerRequest(payload: request.payload), context: context, handler: route.handler)
+            var envelope = Ttrpc_Response()
+            envelope.status = Google_Rpc_Status()
+            envelope.payload = response.payload
+            return envelope
+        } catch let error as RPCError {
+            return Self.response(for: error)
+        } catch is CancellationError {
+            if let deadline, deadline <= .now { return Self.response(for: .deadlineExceeded) }
+            return Self.response(for: RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED"))
+        } catch {
+            callLogger.error("handler failed", metadata: ["error": "\(String(reflecting: error))"])
+            return Self.response(for: .internalError)
+        }
+    }
+
+    /// The response envelope carrying an error.
+    public static func response(for error: RPCError) -> Ttrpc_Response {
+        var envelope = Ttrpc_Response()
+        envelope.status = error.status
+        return envelope
+    }
+}

@@ -1,0 +1,45 @@
+import Logging
+
+/// Logs every call once it ends, with its request id, peer, status and duration.
+///
+/// Successful calls log at `debug`, caller errors at `info`, INTERNAL and UNKNOWN at `error`.
+public struct LoggingInterceptor: ServerInterceptor {
+    public init() {}
+
+    public func intercept(
+        _ request: ServerRequest,
+        context: ServerContext,
+        next: @escaping @Sendable (ServerRequest, ServerContext) async throws -> ServerResponse
+    ) async throws -> ServerResponse {
+        let start = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            log(context, code: .ok, since: start, level: .debug)
+            return response
+        } catch let error as RPCError {
+            let level: Logger.Level = (error.code == .internal || error.code == .unknown) ? .error : .info
+            log(context, code: error.code, since: start, level: level, reason: error.reason)
+            throw error
+        } catch {
+            log(context, code: .internal, since: start, level: .error)
+            throw error
+        }
+    }
+
+    private func log(
+        _ context: ServerContext, code: StatusCode, since start: ContinuousClock.Instant,
+        level: Logger.Level, reason: String? = nil
+    ) {
+        guard context.logger.logLevel <= level else { return }
+        let elapsed = start.duration(to: .now)
+        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        var metadata: Logger.Metadata = [
+            "status": "\(code)",
+            "duration_us": "\(micros)",
+            "peer": "\(context.peer)",
+            "principal": "\(context.principal)",
+        ]
+        if let reason { metadata["reason"] = "\(reason)" }
+        context.logger.log(level: level, "call", metadata: metadata)
+    }
+}

@@ -1,0 +1,43 @@
+/// A gRPC canonical status code, as carried in `google.rpc.Status.code`.
+///
+/// Unknown values read off the wire are kept as they are, so that a newer peer's code is not lost.
+public struct StatusCode: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    public static let ok = StatusCode(rawValue: 0)
+    public static let cancelled = StatusCode(rawValue: 1)
+    public static let unknown = StatusCode(rawValue: 2)
+    public static let invalidArgument = StatusCode(rawValue: 3)
+    public static let deadlineExceeded = StatusCode(rawValue: 4)
+    public static let notFound = StatusCode(rawValue: 5)
+    public static let alreadyExists = StatusCode(rawValue: 6)
+    public static let permissionDenied = StatusCode(rawValue: 7)
+    public static let resourceExhausted = StatusCode(rawValue: 8)
+    public static let failedPrecondition = StatusCode(rawValue: 9)
+    public static let aborted = StatusCode(rawValue: 10)
+    public static let outOfRange = StatusCode(rawValue: 11)
+    public static let unimplemented = StatusCode(rawValue: 12)
+    public static let `internal` = StatusCode(rawValue: 13)
+    public static let unavailable = StatusCode(rawValue: 14)
+    public static let dataLoss = StatusCode(rawValue: 15)
+    public static let unauthenticated = StatusCode(rawValue: 16)
+
+    private static let names = [
+        "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+        "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+        "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+        "UNAUTHENTICATED",
+    ]
+
+    /// The canonical upper-case name, e.g. `DEADLINE_EXCEEDED`, or `CODE_<n>` for an unknown code.
+    public var description: String {
+        Self.names.indices.contains(Int(rawValue)) ? Self.names[Int(rawValue)] : "CODE_\(rawValue)"
+    }
+
+    /// Parses a canonical name such as `NOT_FOUND` (case-insensitive).
+    public init?(name: String) {
+        guard let index = Self.names.firstIndex(of: name.uppercased()) else { return nil }
+        self.init(rawValue: Int32(index))
+    }
+}
