@@ -1,0 +1,172 @@
+import Foundation
+import MyOpenIPProto
+import MyOpenIPRPC
+import NIOCore
+import NIOFoundationCompat
+import NIOPosix
+import SwiftProtobuf
+import Synchronization
+
+/// One multiplexed ttrpc connection to a daemon, opened on first use and opened again on the
+/// next call after it was lost.
+///
+/// Any number of tasks may call ``call(_:timeout:)`` at once; their requests share the
+/// connection and their responses come back in any order.
+public final class ClientConnection: Sendable {
+    private struct Live: Sendable {
+        var channel: any Channel
+        var handler: NIOLoopBound<ClientStreamHandler>
+    }
+
+    private enum State {
+        case idle
+        case connecting(EventLoopFuture<Live>)
+        case ready(Live)
+        case closed
+    }
+
+    public let target: ConnectionTarget
+    public let maximumPayloadSize: Int
+    private let connectTimeout: TimeAmount
+    private let eventLoopGroup: any EventLoopGroup
+    private let state = Mutex(State.idle)
+
+    public init(
+        target: ConnectionTarget,
+        maximumPayloadSize: Int = FrameHeader.defaultMaximumPayloadSize,
+        connectTimeout: Duration = .seconds(5),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        self.target = target
+        self.maximumPayloadSize = maximumPayloadSize
+        self.connectTimeout = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
+            + connectTimeout.components.attoseconds / 1_000_000_000)
+        self.eventLoopGroup = eventLoopGroup
+    }
+
+    /// Sends one request envelope and waits for its response envelope.
+    ///
+    /// Throws ``RPCError``: UNAVAILABLE when the daemon cannot be reached or the connection is
+    /// lost mid-call, DEADLINE_EXCEEDED when `timeout` passes first, CANCELLED when the task is
+    /// cancelled, RESOURCE_EXHAUSTED when a frame is over the maximum size.
+    public func call(_ request: Ttrpc_Request, timeout: Duration?) async throws -> Ttrpc_Response {
+        var request = request
+        let nanoseconds = timeout.map(Self.nanoseconds)
+        if let nanoseconds { request.timeoutNano = max(1, nanoseconds) }
+        let bytes: [UInt8]
+        do {
+            bytes = try request.serializedBytes()
+        } catch {
+            throw RPCError(.invalidArgument, "the request cannot be serialized: \(error)", reason: "MALFORMED_REQUEST")
+        }
+        let live = try await connection()
+        let eventLoop = live.channel.eventLoop
+        var payload = live.channel.allocator.buffer(capacity: bytes.count)
+        payload.writeBytes(bytes)
+        let promise = eventLoop.makePromise(of: ByteBuffer.self)
+        let streamID = Mutex<UInt32?>(nil)
+        let responseBytes = try await withTaskCancellationHandler {
+            let payload = payload
+            eventLoop.execute {
+                let id = live.handler.value.start(request: payload, timeout: nanoseconds.map { .nanoseconds($0) }, promise: promise)
+                streamID.withLock { $0 = id }
+            }
+            do {
+                return try await promise.futureResult.get()
+            } catch is CancellationError {
+                throw RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED")
+            }
+        } onCancel: {
+            eventLoop.execute {
+                if let id = streamID.withLock({ $0 }) { live.handler.value.cancel(id) }
+            }
+        }
+        do {
+            return try Ttrpc_Response(serializedBytes: Data(buffer: responseBytes, byteTransferStrategy: .noCopy))
+        } catch {
+            throw RPCError(.internal, "the daemon sent a malformed response envelope", reason: "MALFORMED_RESPONSE")
+        }
+    }
+
+    /// Closes the connection; later calls fail with UNAVAILABLE.
+    public func close() async {
+        let live: Live? = state.withLock { state in
+            defer { state = .closed }
+            if case .ready(let live) = state { return live }
+            return nil
+        }
+        try? await live?.channel.close()
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : product &+ attoseconds / 1_000_000_000
+    }
+
+    // MARK: Connecting
+
+    private func connection() async throws -> Live {
+        let next = state.withLock { state -> Result<EventLoopFuture<Live>, RPCError> in
+            switch state {
+            case .ready(let live) where live.channel.isActive:
+                return .success(live.channel.eventLoop.makeSucceededFuture(live))
+            case .connecting(let future):
+                return .success(future)
+            case .closed:
+                return .failure(RPCError(.unavailable, "the client is closed", reason: "CLIENT_CLOSED"))
+            case .idle, .ready:
+                let future = connect()
+                state = .connecting(future)
+                return .success(future)
+            }
+        }
+        let future = try next.get()
+        do {
+            let live = try await future.get()
+            state.withLock { state in
+                if case .connecting(let current) = state, current === future { state = .ready(live) }
+            }
+            return live
+        } catch {
+            state.withLock { state in
+                if case .connecting(let current) = state, current === future { state = .idle }
+            }
+            throw RPCError(.unavailable, "cannot connect to \(target): \(Self.describe(error))", reason: "CONNECT_FAILED")
+        }
+    }
+
+    private func connect() -> EventLoopFuture<Live> {
+        let target = self.target
+        let maximumPayloadSize = self.maximumPayloadSize
+        let bootstrap = ClientBootstrap(group: eventLoopGroup)
+            .connectTimeout(connectTimeout)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let sync = channel.pipeline.syncOperations
+                    try sync.addHandler(ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumPayloadSize)))
+                    try sync.addHandler(MessageToByteHandler(FrameEncoder()))
+                    try sync.addHandler(ClientStreamHandler(target: target, maximumPayloadSize: maximumPayloadSize))
+                }
+            }
+        let channel: EventLoopFuture<any Channel>
+        switch target {
+        case .unix(let path):
+            channel = bootstrap.connect(unixDomainSocketPath: path)
+        case .tcp(let host, let port):
+            channel = bootstrap.channelOption(.tcpOption(.tcp_nodelay), value: 1).connect(host: host, port: port)
+        }
+        return channel.flatMapThrowing { channel in
+            let handler = try channel.pipeline.syncOperations.handler(type: ClientStreamHandler.self)
+            return Live(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? IOError { return error.description }
+        if let error = error as? NIOConnectionError {
+            return error.connectionErrors.first.map { "\($0.error)" } ?? "\(error)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,109 @@
+import MyOpenIPRPC
+import NIOCore
+
+/// The client end of one connection, on its event loop: gives each call an odd stream id,
+/// writes its request frame, and completes the call when the response frame for that stream
+/// arrives, in any order. When the connection ends, every call still waiting fails with UNAVAILABLE.
+final class ClientStreamHandler: ChannelDuplexHandler {
+    typealias InboundIn = InboundFrame
+    typealias OutboundIn = Never
+    typealias OutboundOut = Frame
+
+    private struct PendingCall {
+        var promise: EventLoopPromise<ByteBuffer>
+        var timer: Scheduled<Void>?
+    }
+
+    private let target: ConnectionTarget
+    private let maximumPayloadSize: Int
+    private var context: ChannelHandlerContext?
+    private var pending: [UInt32: PendingCall] = [:]
+    private var nextStreamID: UInt32 = 1
+    private var failure: RPCError?
+
+    init(target: ConnectionTarget, maximumPayloadSize: Int) {
+        self.target = target
+        self.maximumPayloadSize = maximumPayloadSize
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    /// Sends a request envelope and completes `promise` with the response envelope's bytes.
+    /// Returns the stream id, so that the caller can abandon the call.
+    @discardableResult
+    func start(request: ByteBuffer, timeout: TimeAmount?, promise: EventLoopPromise<ByteBuffer>) -> UInt32? {
+        guard let context, failure == nil, context.channel.isActive else {
+            promise.fail(failure ?? RPCError(.unavailable, "the connection to \(target) is closed", reason: "CONNECTION_CLOSED"))
+            return nil
+        }
+        guard request.readableBytes <= maximumPayloadSize else {
+            promise.fail(RPCError(
+                .resourceExhausted,
+                "the request of \(request.readableBytes) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
+                reason: "MESSAGE_TOO_LARGE"))
+            return nil
+        }
+        let streamID = nextStreamID
+        nextStreamID &+= 2
+        var call = PendingCall(promise: promise)
+        if let timeout {
+            call.timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
+                self?.finish(streamID, with: .failure(RPCError.deadlineExceeded))
+            }
+        }
+        pending[streamID] = call
+        context.writeAndFlush(wrapOutboundOut(Frame(streamID: streamID, type: .request, payload: request)), promise: nil)
+        return streamID
+    }
+
+    /// Abandons a call (its task was cancelled); a late response is ignored.
+    func cancel(_ streamID: UInt32) {
+        finish(streamID, with: .failure(CancellationError()))
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .frame(let frame) where frame.type == .response:
+            finish(frame.streamID, with: .success(frame.payload))
+        case .frame:
+            break  // no streaming calls are made by this client
+        case .oversized(let header):
+            finish(header.streamID, with: .failure(RPCError(
+                .resourceExhausted,
+                "the response of \(header.length) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
+                reason: "MESSAGE_TOO_LARGE")))
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failAll(RPCError(.unavailable, "the connection to \(target) failed: \(error)", reason: "CONNECTION_FAILED"))
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        failAll(RPCError(.unavailable, "the connection to \(target) was lost", reason: "CONNECTION_LOST"))
+        context.fireChannelInactive()
+    }
+
+    private func finish(_ streamID: UInt32, with result: Result<ByteBuffer, any Error>) {
+        guard let call = pending.removeValue(forKey: streamID) else { return }
+        call.timer?.cancel()
+        call.promise.completeWith(result)
+    }
+
+    private func failAll(_ error: RPCError) {
+        if failure == nil { failure = error }
+        let calls = pending
+        pending = [:]
+        for call in calls.values {
+            call.timer?.cancel()
+            call.promise.fail(error)
+        }
+    }
+}

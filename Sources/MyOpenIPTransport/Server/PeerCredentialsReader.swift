@@ -1,0 +1,31 @@
+import MyOpenIPRPC
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads the kernel-given credentials of a Unix-socket peer (`SO_PEERCRED`).
+enum PeerCredentialsReader {
+    /// The credentials of the peer of `channel`, or nil when the platform cannot tell.
+    static func read(from channel: any Channel) async -> PeerCredentials? {
+        #if os(Linux)
+        guard let provider = channel as? any SocketOptionProvider else { return nil }
+        let future: EventLoopFuture<LinuxUcred> = provider.unsafeGetSocketOption(
+            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
+        guard let credentials = try? await future.get() else { return nil }
+        return PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+        #else
+        return nil
+        #endif
+    }
+}
+
+#if os(Linux)
+/// The layout of Linux's `struct ucred` (pid, uid, gid), which Glibc's module map hides
+/// without `_GNU_SOURCE`.
+private struct LinuxUcred: Sendable {
+    var pid: Int32
+    var uid: UInt32
+    var gid: UInt32
+}
+#endif
