@@ -37,7 +37,6 @@ public struct LoggingInterceptor: ServerInterceptor {
             "status": "\(code)",
             "duration_us": "\(micros)",
             "peer": "\(context.peer)",
-            "principal": "\(context.principal)",
         ]
         if let reason { metadata["reason"] = "\(reason)" }
         context.logger.log(level: level, "call", metadata: metadata)

@@ -1,0 +1,29 @@
+import MyOpenIPRPC
+
+/// The one table that says, for every RPC method, who may call it.
+///
+/// A method missing from the table is refused (deny by default); a test checks that every
+/// registered method has an entry.
+public struct AccessPolicy: Sendable {
+    private var rules: [MethodDescriptor: AccessRule]
+
+    public init(_ rules: [MethodDescriptor: AccessRule]) {
+        self.rules = rules
+    }
+
+    /// The rule of a method, or nil when it has none.
+    public func rule(for method: MethodDescriptor) -> AccessRule? {
+        rules[method]
+    }
+
+    /// The methods of `router` that have no rule.
+    public func methodsWithoutRule(in router: RPCRouter) -> [MethodDescriptor] {
+        router.routes.map(\.descriptor).filter { rules[$0] == nil }
+    }
+
+    /// The policy of every method the daemon serves.
+    public static let standard = AccessPolicy([
+        HealthService.check: .public,
+        ReflectionService.listServices: .public,
+    ])
+}

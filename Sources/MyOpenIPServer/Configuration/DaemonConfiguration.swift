@@ -1,0 +1,177 @@
+import Foundation
+import Logging
+import MyOpenIPRPC
+import MyOpenIPTransport
+
+/// Everything a daemon needs to start, resolved from, in rising order of precedence: the
+/// embedded defaults, an optional JSON config file, the environment, and command-line flags.
+public struct DaemonConfiguration: Sendable, Hashable {
+    /// The folder of the database and, by default, of the socket.
+    public var dataDirectory: String
+    /// The Unix socket path, or nil not to listen on one.
+    public var socketPath: String?
+    /// The TCP address, or nil not to listen on TCP.
+    public var tcp: RPCServerConfiguration.TCPListener?
+    /// The largest frame payload accepted, in bytes.
+    public var maximumMessageSize: Int
+    /// How long in-flight calls may finish after SIGTERM.
+    public var gracePeriod: Duration
+    public var logLevel: Logger.Level
+    /// The uids whose Unix-socket calls are the operator's.
+    public var operatorUIDs: Set<UInt32>
+
+    /// The embedded defaults for this process and environment.
+    public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonConfiguration {
+        let data = DefaultEndpoints.dataDirectory(environment: environment)
+        return DaemonConfiguration(
+            dataDirectory: data,
+            socketPath: data + "/" + DefaultEndpoints.socketFileName,
+            tcp: .init(host: DefaultEndpoints.tcpHost, port: DefaultEndpoints.tcpPort),
+            maximumMessageSize: FrameHeader.defaultMaximumPayloadSize,
+            gracePeriod: .seconds(10),
+            logLevel: .info,
+            operatorUIDs: [0, getuid()])
+    }
+
+    /// The settings that a config file, the environment or flags may give; nil leaves the value below.
+    public struct Overrides: Sendable, Hashable, Decodable {
+        public var dataDirectory: String?
+        public var socket: String?
+        public var listen: String?
+        public var maxMessageBytes: Int?
+        public var graceSeconds: Double?
+        public var logLevel: String?
+        public var operatorUIDs: [UInt32]?
+
+        public init(
+            dataDirectory: String? = nil, socket: String? = nil, listen: String? = nil,
+            maxMessageBytes: Int? = nil, graceSeconds: Double? = nil, logLevel: String? = nil,
+            operatorUIDs: [UInt32]? = nil
+        ) {
+            self.dataDirectory = dataDirectory
+            self.socket = socket
+            self.listen = listen
+            self.maxMessageBytes = maxMessageBytes
+            self.graceSeconds = graceSeconds
+            self.logLevel = logLevel
+            self.operatorUIDs = operatorUIDs
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case dataDirectory = "data_dir", socket, listen, maxMessageBytes = "max_message_bytes"
+            case graceSeconds = "grace_seconds", logLevel = "log_level", operatorUIDs = "operator_uids"
+        }
+
+        /// The overrides named by `MYOPENIP_*` environment variables.
+        public static func environment(_ environment: [String: String]) throws -> Overrides {
+            func value(_ name: String) -> String? {
+                guard let value = environment[name], !value.isEmpty else { return nil }
+                return value
+            }
+            func number<T: LosslessStringConvertible>(_ name: String, _: T.Type) throws -> T? {
+                guard let text = value(name) else { return nil }
+                guard let number = T(text) else { throw ConfigurationError("\(name)=\(text) is not a number") }
+                return number
+            }
+            return Overrides(
+                dataDirectory: value("MYOPENIP_DATA_DIR"),
+                socket: value("MYOPENIP_SOCKET"),
+                listen: value("MYOPENIP_LISTEN"),
+                maxMessageBytes: try number("MYOPENIP_MAX_MESSAGE_BYTES", Int.self),
+                graceSeconds: try number("MYOPENIP_GRACE_SECONDS", Double.self),
+                logLevel: value("MYOPENIP_LOG_LEVEL"),
+                operatorUIDs: try value("MYOPENIP_OPERATOR_UIDS").map { list in
+                    try list.split(separator: ",").map { item in
+                        guard let uid = UInt32(item.trimmingCharacters(in: .whitespaces)) else {
+                            throw ConfigurationError("MYOPENIP_OPERATOR_UIDS=\(list) is not a list of uids")
+                        }
+                        return uid
+                    }
+                })
+        }
+
+        /// The overrides of a JSON config file.
+        public static func file(at path: String) throws -> Overrides {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConfigurationError("cannot read the config file \(path)")
+            }
+            do {
+                return try JSONDecoder().decode(Overrides.self, from: data)
+            } catch {
+                throw ConfigurationError("the config file \(path) is not valid: \(error)")
+            }
+        }
+    }
+
+    /// Applies overrides on top of this configuration. A socket or listen value of "off" disables it.
+    public mutating func apply(_ overrides: Overrides) throws {
+        if let folder = overrides.dataDirectory {
+            // The socket follows the data folder unless it was set on its own.
+            if socketPath == dataDirectory + "/" + DefaultEndpoints.socketFileName {
+                socketPath = folder + "/" + DefaultEndpoints.socketFileName
+            }
+            dataDirectory = folder
+        }
+        if let socket = overrides.socket { socketPath = socket == "off" ? nil : socket }
+        if let listen = overrides.listen {
+            if listen == "off" {
+                tcp = nil
+            } else {
+                guard case .tcp(let host, let port)? = ConnectionTarget(parsing: listen) else {
+                    throw ConfigurationError("listen address \"\(listen)\" is not HOST:PORT or off")
+                }
+                tcp = .init(host: host, port: port)
+            }
+        }
+        if let size = overrides.maxMessageBytes {
+            guard (1024...(16 << 20) - 1).contains(size) else {
+                throw ConfigurationError("the maximum message size must be between 1024 bytes and 16 MiB")
+            }
+            maximumMessageSize = size
+        }
+        if let seconds = overrides.graceSeconds {
+            guard seconds >= 0, seconds <= 3600 else { throw ConfigurationError("the grace period must be 0 to 3600 seconds") }
+            gracePeriod = .milliseconds(Int64(seconds * 1000))
+        }
+        if let level = overrides.logLevel {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError("unknown log level \"\(level)\" (trace, debug, info, notice, warning, error, critical)")
+            }
+            logLevel = parsed
+        }
+        if let uids = overrides.operatorUIDs { operatorUIDs = Set(uids) }
+        if socketPath == nil && tcp == nil {
+            throw ConfigurationError("the daemon must listen somewhere: both the socket and TCP are off")
+        }
+    }
+
+    /// Resolves defaults, then the config file (`configFile`, else `$MYOPENIP_CONFIG`), then the
+    /// environment, then the flags.
+    public static func resolve(
+        flags: Overrides, configFile: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> DaemonConfiguration {
+        // MYOPENIP_* variables are applied after the file, so the defaults see only the home folders.
+        var configuration = defaults(environment: environment.filter { ["HOME", "XDG_STATE_HOME"].contains($0.key) })
+        if let path = configFile ?? environment["MYOPENIP_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            try configuration.apply(.file(at: path))
+        }
+        try configuration.apply(.environment(environment))
+        try configuration.apply(flags)
+        return configuration
+    }
+
+    /// The server settings of this configuration.
+    public var serverConfiguration: RPCServerConfiguration {
+        RPCServerConfiguration(
+            unix: socketPath.map { .init(path: $0) },
+            tcp: tcp,
+            maximumPayloadSize: maximumMessageSize,
+            gracePeriod: gracePeriod)
+    }
+}
+
+/// A configuration value that cannot be used, with a message for the operator.
+public struct ConfigurationError: Error, CustomStringConvertible, Hashable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,11 @@
+import GRDB
+
+extension Store {
+    /// Every schema change, in order. Migrations are append-only: a landed one is never edited;
+    /// a change is a new migration registered after the others.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1_runtime", migrate: RuntimeMigration.v1)
+        return migrator
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import Logging
+
+/// The one database of a daemon: a GRDB `DatabasePool` over the system SQLite in WAL mode,
+/// opened once, migrated on open, and owned here. Repositories (one per domain) are built on it.
+public final class Store: Sendable {
+    /// The file name of the database inside the data folder.
+    public static let fileName = "myopenip.sqlite"
+
+    /// The pool every repository reads and writes through.
+    public let writer: any DatabaseWriter
+    /// Where the database lives, or nil for an in-memory store.
+    public let path: String?
+
+    /// Opens (creating it if needed) and migrates the database at `path`.
+    public init(path: String, logger: Logger = Logger(label: "myopenip.store")) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+        self.writer = pool
+        self.path = path
+        let version = try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"
+        logger.info("database open", metadata: ["path": "\(path)", "sqlite": "\(version)", "journal": "wal"])
+    }
+
+    /// Opens the database inside `folder`, creating the folder (mode 0750) if needed.
+    public convenience init(folder: String, logger: Logger = Logger(label: "myopenip.store")) throws {
+        try FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        try self.init(path: (folder as NSString).appendingPathComponent(Self.fileName), logger: logger)
+    }
+
+    /// The migrations applied so far, in order.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    /// The SQLite journal mode in force (`wal` for a file database).
+    public func journalMode() throws -> String {
+        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// Whether the database answers a trivial read.
+    public func isReachable() async -> Bool {
+        (try? await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+    }
+}

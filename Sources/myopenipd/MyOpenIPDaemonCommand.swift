@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MyOpenIPServer
+import NIOPosix
+import ServiceLifecycle
+
+/// `myopenipd`: the MyOpenIP daemon.
+@main
+struct MyOpenIPDaemonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "myopenipd",
+        abstract: "The MyOpenIP daemon: ttrpc services over a Unix socket and TCP, on SQLite.",
+        discussion: """
+            Settings come from, in rising precedence: embedded defaults, a JSON config file \
+            (--config or MYOPENIP_CONFIG), MYOPENIP_* environment variables, and these flags. \
+            SIGTERM or SIGINT stops accepting, lets calls in flight finish within the grace \
+            period, and exits 0.
+            """)
+
+    @Option(name: .long, help: "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, log_level, operator_uids).")
+    var config: String?
+
+    @Option(name: .long, help: "The data folder (database, default socket). Env: MYOPENIP_DATA_DIR.")
+    var dataDir: String?
+
+    @Option(name: .long, help: "The Unix socket path, or 'off'. Env: MYOPENIP_SOCKET.")
+    var socket: String?
+
+    @Option(name: .long, help: "The TCP address HOST:PORT (port 0 picks a free one), or 'off'. Env: MYOPENIP_LISTEN.")
+    var listen: String?
+
+    @Option(name: .long, help: "The largest message accepted, in bytes. Env: MYOPENIP_MAX_MESSAGE_BYTES.")
+    var maxMessageBytes: Int?
+
+    @Option(name: .long, help: "Seconds that calls in flight may run on after SIGTERM. Env: MYOPENIP_GRACE_SECONDS.")
+    var graceSeconds: Double?
+
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. Env: MYOPENIP_LOG_LEVEL.")
+    var logLevel: String?
+
+    @Option(name: .long, help: "Comma-separated uids whose Unix-socket calls are the operator's. Env: MYOPENIP_OPERATOR_UIDS.")
+    var operatorUids: String?
+
+    @Option(name: .long, help: "Write the listening addresses as JSON to this file once ready.")
+    var readyFile: String?
+
+    mutating func run() async throws {
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try DaemonConfiguration.resolve(flags: try flagOverrides(), configFile: config)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+        let level = configuration.logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "myopenipd")
+
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(configuration: configuration, logger: logger)
+        } catch {
+            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+        var services: [any Service] = [daemon.server]
+        if let readyFile {
+            services.append(ReadyFileService(path: readyFile, server: daemon.server, logger: logger))
+        }
+        let group = ServiceGroup(configuration: .init(
+            services: services.map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("stopped on error", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+    }
+
+    private func flagOverrides() throws -> DaemonConfiguration.Overrides {
+        DaemonConfiguration.Overrides(
+            dataDirectory: dataDir,
+            socket: socket,
+            listen: listen,
+            maxMessageBytes: maxMessageBytes,
+            graceSeconds: graceSeconds,
+            logLevel: logLevel,
+            operatorUIDs: try operatorUids.map { list in
+                try list.split(separator: ",").map { item in
+                    guard let uid = UInt32(item) else { throw ValidationError("--operator-uids: \(item) is not a uid") }
+                    return uid
+                }
+            })
+    }
+}
