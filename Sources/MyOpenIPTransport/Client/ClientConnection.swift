@@ -6,6 +6,9 @@ import NIOFoundationCompat
 import NIOPosix
 import SwiftProtobuf
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One multiplexed ttrpc connection to a daemon, opened on first use and opened again on the
 /// next call after it was lost.
@@ -163,10 +166,13 @@ public final class ClientConnection: Sendable {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? IOError { return error.description }
-        if let error = error as? NIOConnectionError {
-            return error.connectionErrors.first.map { "\($0.error)" } ?? "\(error)"
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
+            return describe(first.error)
         }
+        if let error = error as? IOError {
+            return String(cString: strerror(error.errnoCode)) + " (is myopenipd running?)"
+        }
+        if error is ChannelError { return "\(error) (is myopenipd running?)" }
         return "\(error)"
     }
 }

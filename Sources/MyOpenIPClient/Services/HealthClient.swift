@@ -1,0 +1,26 @@
+import MyOpenIPProto
+import MyOpenIPRPC
+
+/// The typed facade of `grpc.health.v1.Health`.
+public struct HealthClient: Sendable {
+    public static let check = MethodDescriptor(service: "grpc.health.v1.Health", method: "Check")
+
+    let client: MyOpenIPClient
+
+    /// The serving status of the daemon (`service` empty) or of one of its services.
+    /// Throws NOT_FOUND for a service the daemon does not have.
+    public func check(
+        service: String = "", options: CallOptions = .default
+    ) async throws -> Grpc_Health_V1_HealthCheckResponse.ServingStatus {
+        var request = Grpc_Health_V1_HealthCheckRequest()
+        request.service = service
+        let response = try await client.unary(
+            Self.check, request: request, as: Grpc_Health_V1_HealthCheckResponse.self, options: options)
+        return response.status
+    }
+}
+
+extension MyOpenIPClient {
+    /// `grpc.health.v1.Health`.
+    public var health: HealthClient { HealthClient(client: self) }
+}

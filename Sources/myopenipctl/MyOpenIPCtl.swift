@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `myopenipctl`: the operator's command-line client of myopenipd.
+@main
+struct MyOpenIPCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "myopenipctl",
+        abstract: "The operator's command-line client of the MyOpenIP daemon.",
+        discussion: """
+            Connects to the daemon's Unix socket (default: the daemon's default socket, or \
+            MYOPENIP_SOCKET) or, with --address, to its TCP port.
+
+            Exit codes: 0 success; 1 the daemon refused or failed the call; 2 health: not \
+            serving; 3 the daemon cannot be reached; 4 the deadline passed; 64 bad usage.
+            """,
+        subcommands: [HealthCommand.self, ServicesCommand.self])
+}

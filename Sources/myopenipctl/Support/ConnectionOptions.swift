@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import MyOpenIPClient
+import MyOpenIPTransport
+
+/// The options every subcommand takes: where the daemon is, how long to wait, how to print.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: "The daemon's Unix socket (default: MYOPENIP_SOCKET, else the daemon's default).")
+    var socket: String?
+
+    @Option(name: .long, help: "The daemon's TCP address HOST:PORT, instead of the socket.")
+    var address: String?
+
+    @Option(name: .long, help: "Seconds to wait for an answer.")
+    var timeout: Double = 10
+
+    @Flag(name: .long, help: "Print JSON instead of tables.")
+    var json = false
+
+    func validate() throws {
+        if socket != nil && address != nil {
+            throw ValidationError("give --socket or --address, not both")
+        }
+        if let address, ConnectionTarget(parsing: address).map({ if case .tcp = $0 { true } else { false } }) != true {
+            throw ValidationError("--address must be HOST:PORT, e.g. 127.0.0.1:\(DefaultEndpoints.tcpPort)")
+        }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    var target: ConnectionTarget {
+        if let address, let target = ConnectionTarget(parsing: address) { return target }
+        return .unix(path: socket ?? DefaultEndpoints.socketPath(environment: ProcessInfo.processInfo.environment))
+    }
+
+    func makeClient() -> MyOpenIPClient {
+        MyOpenIPClient(
+            target: target,
+            configuration: .init(defaultTimeout: .milliseconds(Int64(timeout * 1000)), connectTimeout: .seconds(3)))
+    }
+
+    /// Runs `body` with a client, closing it after, and turns an ``RPCError`` into a message and an exit code.
+    func withClient<T>(_ body: (MyOpenIPClient) async throws -> T) async throws -> T {
+        let client = makeClient()
+        do {
+            let result = try await body(client)
+            await client.close()
+            return result
+        } catch let error as RPCError {
+            await client.close()
+            Output.printError(error, json: json)
+            throw ExitCode(CLIExitCode.for(error).rawValue)
+        }
+    }
+}
