@@ -67,6 +67,11 @@ public final class MyOpenIPClient: Sendable {
         self.init(target: .tcp(host: host, port: port), configuration: configuration)
     }
 
+    /// The executor of the event loop this client's connection lives on. Tasks that prefer it
+    /// (`Task(executorPreference:)`, `withTaskExecutorPreference`) make calls without crossing
+    /// threads, for the lowest latency.
+    public var preferredTaskExecutor: any TaskExecutor { connection.taskExecutor }
+
     /// Metadata sent with every call (e.g. the `authorization` of a session); per-call metadata wins.
     public var metadata: Metadata {
         get { defaultMetadata.withLock { $0 } }

@@ -99,3 +99,4 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             })
     }
 }
+

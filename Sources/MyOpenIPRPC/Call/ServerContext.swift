@@ -17,8 +17,16 @@ public struct ServerContext: Sendable {
     public var principal: Principal
     /// The caller's `x-request-id`, or one made up by the daemon.
     public var requestID: String
-    /// A logger carrying the request id and the method.
-    public var logger: Logger
+    /// The daemon's logger, without the call's metadata.
+    public var baseLogger: Logger
+
+    /// A logger carrying the request id and the method (built when asked for: most calls never log).
+    public var logger: Logger {
+        var logger = baseLogger
+        logger[metadataKey: "request_id"] = "\(requestID)"
+        logger[metadataKey: "method"] = "\(method)"
+        return logger
+    }
 
     public init(
         method: MethodDescriptor,
@@ -35,6 +43,6 @@ public struct ServerContext: Sendable {
         self.peer = peer
         self.principal = principal
         self.requestID = requestID
-        self.logger = logger
+        self.baseLogger = logger
     }
 }

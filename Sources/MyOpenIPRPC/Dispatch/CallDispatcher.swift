@@ -29,31 +29,30 @@ public struct CallDispatcher: Sendable {
         self.logger = logger
     }
 
-    /// Serves the payload of a request frame.
-    public func dispatch(requestFrame payload: ByteBuffer, peer: Peer) async -> Ttrpc_Response {
-        let request: Ttrpc_Request
+    /// Reads the request envelope of a request frame's payload.
+    public static func decodeRequest(_ payload: ByteBuffer) throws(RPCError) -> Ttrpc_Request {
         do {
-            request = try Ttrpc_Request(serializedBytes: Data(buffer: payload, byteTransferStrategy: .noCopy))
+            return try Ttrpc_Request(serializedBytes: Data(buffer: payload, byteTransferStrategy: .noCopy))
         } catch {
-            logger.info("malformed request envelope", metadata: ["peer": "\(peer)"])
-            return Self.response(for: RPCError(
-                .invalidArgument, "the request frame does not hold a valid ttrpc.Request",
-                reason: "MALFORMED_ENVELOPE"))
+            throw RPCError(
+                .invalidArgument, "the request frame does not hold a valid ttrpc.Request", reason: "MALFORMED_ENVELOPE")
         }
-        return await dispatch(request, peer: peer)
     }
 
-    /// Serves a decoded request envelope.
-    public func dispatch(_ request: Ttrpc_Request, peer: Peer) async -> Ttrpc_Response {
+    /// The deadline a request asks for, counted from now, or nil without `timeout_nano`.
+    public static func deadline(of request: Ttrpc_Request) -> ContinuousClock.Instant? {
+        request.timeoutNano > 0 ? .now.advanced(by: .nanoseconds(request.timeoutNano)) : nil
+    }
+
+    /// Serves a decoded request envelope whose deadline (from ``deadline(of:)``) is `deadline`.
+    public func dispatch(
+        _ request: Ttrpc_Request, peer: Peer, deadline: ContinuousClock.Instant?
+    ) async -> Ttrpc_Response {
         let descriptor = MethodDescriptor(service: request.service, method: request.method)
         let metadata = Metadata(request.metadata)
         let requestID = metadata.requestID ?? RequestIDGenerator.next()
-        var callLogger = logger
-        callLogger[metadataKey: "request_id"] = "\(requestID)"
-        callLogger[metadataKey: "method"] = "\(descriptor)"
-
         guard let route = router.route(for: descriptor) else {
-            callLogger.info("unknown method", metadata: ["peer": "\(peer)"])
+            logger.info("unknown method", metadata: ["method": "\(descriptor)", "request_id": "\(requestID)", "peer": "\(peer)"])
             return Self.response(for: .unimplemented(service: request.service, method: request.method))
         }
         if servingState.isDraining && !servedWhileDraining.contains(descriptor.service) {
@@ -61,12 +60,9 @@ public struct CallDispatcher: Sendable {
                 .unavailable, "the daemon is shutting down", reason: "SHUTTING_DOWN"))
         }
 
-        let deadline: ContinuousClock.Instant? = request.timeoutNano > 0
-            ? .now.advanced(by: .nanoseconds(request.timeoutNano))
-            : nil
         let context = ServerContext(
             method: descriptor, metadata: metadata, deadline: deadline, peer: peer,
-            requestID: requestID, logger: callLogger)
+            requestID: requestID, logger: logger)
 
         do {
             let response = try await chain.run(ServerRequest(payload: request.payload), context: context, handler: route.handler)
@@ -80,7 +76,7 @@ public struct CallDispatcher: Sendable {
             if let deadline, deadline <= .now { return Self.response(for: .deadlineExceeded) }
             return Self.response(for: RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED"))
         } catch {
-            callLogger.error("handler failed", metadata: ["error": "\(String(reflecting: error))"])
+            context.logger.error("handler failed", metadata: ["error": "\(String(reflecting: error))"])
             return Self.response(for: .internalError)
         }
     }

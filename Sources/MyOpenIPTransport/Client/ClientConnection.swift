@@ -31,7 +31,10 @@ public final class ClientConnection: Sendable {
     public let target: ConnectionTarget
     public let maximumPayloadSize: Int
     private let connectTimeout: TimeAmount
-    private let eventLoopGroup: any EventLoopGroup
+    /// The event loop every connection of this client lives on.
+    public let eventLoop: any EventLoop
+    /// Runs tasks on ``eventLoop``: a caller that prefers it makes calls without crossing threads.
+    public let taskExecutor: EventLoopTaskExecutor
     private let state = Mutex(State.idle)
 
     public init(
@@ -44,7 +47,8 @@ public final class ClientConnection: Sendable {
         self.maximumPayloadSize = maximumPayloadSize
         self.connectTimeout = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
             + connectTimeout.components.attoseconds / 1_000_000_000)
-        self.eventLoopGroup = eventLoopGroup
+        self.eventLoop = eventLoopGroup.next()
+        self.taskExecutor = EventLoopTaskExecutor(eventLoop)
     }
 
     /// Sends one request envelope and waits for its response envelope.
@@ -70,10 +74,11 @@ public final class ClientConnection: Sendable {
         let streamID = Mutex<UInt32?>(nil)
         let responseBytes = try await withTaskCancellationHandler {
             let payload = payload
-            eventLoop.execute {
+            let start: @Sendable () -> Void = {
                 let id = live.handler.value.start(request: payload, timeout: nanoseconds.map { .nanoseconds($0) }, promise: promise)
                 streamID.withLock { $0 = id }
             }
+            if eventLoop.inEventLoop { start() } else { eventLoop.execute(start) }
             do {
                 return try await promise.futureResult.get()
             } catch is CancellationError {
@@ -142,7 +147,7 @@ public final class ClientConnection: Sendable {
     private func connect() -> EventLoopFuture<Live> {
         let target = self.target
         let maximumPayloadSize = self.maximumPayloadSize
-        let bootstrap = ClientBootstrap(group: eventLoopGroup)
+        let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {

@@ -20,6 +20,7 @@ final class ClientStreamHandler: ChannelDuplexHandler {
     private var pending: [UInt32: PendingCall] = [:]
     private var nextStreamID: UInt32 = 1
     private var failure: RPCError?
+    private var flushPending = false
 
     init(target: ConnectionTarget, maximumPayloadSize: Int) {
         self.target = target
@@ -58,8 +59,21 @@ final class ClientStreamHandler: ChannelDuplexHandler {
             }
         }
         pending[streamID] = call
-        context.writeAndFlush(wrapOutboundOut(Frame(streamID: streamID, type: .request, payload: request)), promise: nil)
+        context.write(wrapOutboundOut(Frame(streamID: streamID, type: .request, payload: request)), promise: nil)
+        scheduleFlush(context)
         return streamID
+    }
+
+    /// Flushes once for every request written in this turn of the event loop.
+    private func scheduleFlush(_ context: ChannelHandlerContext) {
+        guard !flushPending else { return }
+        flushPending = true
+        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let handler = this.value
+            handler.flushPending = false
+            handler.context?.flush()
+        }
     }
 
     /// Abandons a call (its task was cancelled); a late response is ignored.

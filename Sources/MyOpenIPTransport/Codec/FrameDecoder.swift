@@ -11,6 +11,7 @@ public struct FrameDecoder: ByteToMessageDecoder {
     public typealias InboundOut = InboundFrame
 
     public let maximumPayloadSize: Int
+    private static let copyThreshold = 16 * 1024
     private var header: FrameHeader?
     private var bytesToSkip = 0
 
@@ -51,8 +52,19 @@ public struct FrameDecoder: ByteToMessageDecoder {
             }
             header = newHeader
         }
-        guard let header, let payload = buffer.readSlice(length: Int(header.length)) else { return nil }
+        guard let header, buffer.readableBytes >= Int(header.length) else { return nil }
         self.header = nil
+        // Small payloads are copied out so that the receive buffer, no longer shared, is reused
+        // for the next read instead of being reallocated; large ones are sliced, not copied.
+        let length = Int(header.length)
+        let payload: ByteBuffer
+        if length <= Self.copyThreshold {
+            var copy = ByteBufferAllocator().buffer(capacity: length)
+            copy.writeImmutableBuffer(buffer.readSlice(length: length)!)
+            payload = copy
+        } else {
+            payload = buffer.readSlice(length: length)!
+        }
         return .frame(Frame(streamID: header.streamID, type: header.type, flags: header.flags, payload: payload))
     }
 }

@@ -1,24 +1,41 @@
+import NIOCore
 import Synchronization
+
+/// One open connection as the server sees it from outside its event loop.
+struct ConnectionHandle: Sendable {
+    let channel: any Channel
+    let handler: NIOLoopBound<ServerConnectionHandler>
+
+    /// Lets the calls in flight finish, then closes the connection.
+    func drain() {
+        channel.eventLoop.execute { handler.value.drain() }
+    }
+
+    /// Closes the connection now, whatever is in flight.
+    func close() {
+        channel.close(promise: nil)
+    }
+}
 
 /// The connections a server has open, so that shutdown can drain and then close them.
 final class ConnectionRegistry: Sendable {
     private struct State {
-        var connections: [ObjectIdentifier: ServerConnection] = [:]
+        var connections: [ObjectIdentifier: ConnectionHandle] = [:]
         var draining = false
     }
     private let state = Mutex(State())
 
-    /// Adds a connection; one that arrives while draining is drained at once.
-    func add(_ connection: ServerConnection) {
+    /// Adds a connection and forgets it when it closes; one arriving while draining is drained at once.
+    func add(_ connection: ConnectionHandle) {
+        let id = ObjectIdentifier(connection.channel)
         let draining = state.withLock { state in
-            state.connections[ObjectIdentifier(connection)] = connection
+            state.connections[id] = connection
             return state.draining
         }
+        connection.channel.closeFuture.whenComplete { _ in
+            _ = self.state.withLock { $0.connections.removeValue(forKey: id) }
+        }
         if draining { connection.drain() }
-    }
-
-    func remove(_ connection: ServerConnection) {
-        _ = state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(connection)) }
     }
 
     var count: Int { state.withLock { $0.connections.count } }
@@ -35,5 +52,15 @@ final class ConnectionRegistry: Sendable {
     /// Closes every connection now.
     func closeAll() {
         state.withLock { Array($0.connections.values) }.forEach { $0.close() }
+    }
+
+    /// Waits until no connection is open or `timeout` passes; returns whether all closed.
+    func waitUntilEmpty(timeout: Duration) async -> Bool {
+        let end = ContinuousClock.now.advanced(by: timeout)
+        while count > 0 {
+            guard ContinuousClock.now < end else { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
     }
 }

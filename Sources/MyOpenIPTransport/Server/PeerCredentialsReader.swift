@@ -7,15 +7,18 @@ import Glibc
 /// Reads the kernel-given credentials of a Unix-socket peer (`SO_PEERCRED`).
 enum PeerCredentialsReader {
     /// The credentials of the peer of `channel`, or nil when the platform cannot tell.
-    static func read(from channel: any Channel) async -> PeerCredentials? {
+    static func read(from channel: any Channel) -> EventLoopFuture<PeerCredentials?> {
         #if os(Linux)
-        guard let provider = channel as? any SocketOptionProvider else { return nil }
+        guard let provider = channel as? any SocketOptionProvider else {
+            return channel.eventLoop.makeSucceededFuture(nil)
+        }
         let future: EventLoopFuture<LinuxUcred> = provider.unsafeGetSocketOption(
             level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
-        guard let credentials = try? await future.get() else { return nil }
-        return PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+        return future
+            .map { Optional(PeerCredentials(pid: $0.pid, uid: $0.uid, gid: $0.gid)) }
+            .recover { _ in nil }
         #else
-        return nil
+        return channel.eventLoop.makeSucceededFuture(nil)
         #endif
     }
 }

@@ -12,7 +12,7 @@ import Synchronization
 /// draining through the dispatcher's ``ServingState``, lets in-flight calls finish for up to the
 /// grace period, closes the remaining connections, removes its socket file, and returns.
 public final class RPCServer: Service, Sendable {
-    private typealias Listener = NIOAsyncChannel<ServerConnection.AsyncChannel, Never>
+    private typealias Listener = NIOAsyncChannel<ConnectionHandle, Never>
 
     private enum Transport: String { case unix, tcp }
 
@@ -29,7 +29,6 @@ public final class RPCServer: Service, Sendable {
     private let logger: Logger
     private let registry = ConnectionRegistry()
     private let state = Mutex(State())
-    private let shutdownSignal: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation)
 
     public init(
         configuration: RPCServerConfiguration,
@@ -41,7 +40,6 @@ public final class RPCServer: Service, Sendable {
         self.dispatcher = dispatcher
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
-        self.shutdownSignal = AsyncStream.makeStream()
     }
 
     /// Waits until the server listens and returns the real addresses (the bound TCP port).
@@ -70,19 +68,13 @@ public final class RPCServer: Service, Sendable {
         defer { if let unix = configuration.unix { UnixSocketFile.remove(unix.path) } }
 
         await withGracefulShutdownHandler {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    await withDiscardingTaskGroup { acceptors in
-                        for (transport, listener) in listeners {
-                            acceptors.addTask { await self.accept(on: listener, transport: transport) }
-                        }
-                    }
+            await withDiscardingTaskGroup { acceptors in
+                for (transport, listener) in listeners {
+                    acceptors.addTask { await self.accept(on: listener, transport: transport) }
                 }
-                group.addTask { await self.closeConnectionsAfterGracePeriod() }
-                // Whichever ends first: every connection is closed, or the grace period ran out.
-                await group.next()
-                group.cancelAll()
             }
+            // The listeners are closed: shutdown began, or the server task was cancelled.
+            await self.closeConnections()
         } onGracefulShutdown: {
             self.beginShutdown()
         }
@@ -102,20 +94,17 @@ public final class RPCServer: Service, Sendable {
         dispatcher.servingState.beginDraining()
         listeners.forEach { $0.close(promise: nil) }
         registry.drainAll()
-        shutdownSignal.continuation.yield()
-        shutdownSignal.continuation.finish()
     }
 
-    private func closeConnectionsAfterGracePeriod() async {
-        for await _ in shutdownSignal.stream { break }
-        guard !Task.isCancelled else { return }
-        try? await Task.sleep(for: configuration.gracePeriod)
-        guard !Task.isCancelled else { return }
-        if registry.count > 0 {
-            logger.warning("grace period over: closing connections with calls still in flight",
-                           metadata: ["connections": "\(registry.count)"])
-        }
+    /// Lets every connection finish its calls within the grace period, then closes the rest.
+    private func closeConnections() async {
+        registry.drainAll()
+        let grace = Task.isCancelled ? .zero : configuration.gracePeriod
+        guard await !registry.waitUntilEmpty(timeout: grace) else { return }
+        logger.warning("grace period over: closing connections with calls still in flight",
+                       metadata: ["connections": "\(registry.count)"])
         registry.closeAll()
+        _ = await registry.waitUntilEmpty(timeout: .seconds(5))
     }
 
     private func publish(_ result: Result<ListeningAddresses, any Error>) {
@@ -136,7 +125,7 @@ public final class RPCServer: Service, Sendable {
             if let unix = configuration.unix {
                 try UnixSocketFile.prepare(unix.path)
                 let listener = try await bootstrap(transport: .unix)
-                    .bind(unixDomainSocketPath: unix.path, cleanupExistingSocketFile: false) { self.initialize($0) }
+                    .bind(unixDomainSocketPath: unix.path, cleanupExistingSocketFile: false) { self.initialize($0, transport: .unix) }
                 UnixSocketFile.setPermissions(unix.path, unix.permissions)
                 listeners.append((.unix, listener))
                 addresses.unixPath = unix.path
@@ -144,7 +133,7 @@ public final class RPCServer: Service, Sendable {
             }
             if let tcp = configuration.tcp {
                 let listener = try await bootstrap(transport: .tcp)
-                    .bind(host: tcp.host, port: tcp.port) { self.initialize($0) }
+                    .bind(host: tcp.host, port: tcp.port) { self.initialize($0, transport: .tcp) }
                 let port = listener.channel.localAddress?.port ?? tcp.port
                 listeners.append((.tcp, listener))
                 addresses.tcp = .init(host: tcp.host, port: port)
@@ -179,45 +168,37 @@ public final class RPCServer: Service, Sendable {
         }
     }
 
-    private func initialize(_ channel: any Channel) -> EventLoopFuture<ServerConnection.AsyncChannel> {
-        let maximumPayloadSize = configuration.maximumPayloadSize
-        return channel.eventLoop.makeCompletedFuture {
-            try channel.pipeline.syncOperations.addHandler(
-                ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumPayloadSize)))
-            try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(FrameEncoder()))
-            return try ServerConnection.AsyncChannel(wrappingChannelSynchronously: channel)
+    private func initialize(_ channel: any Channel, transport: Transport) -> EventLoopFuture<ConnectionHandle> {
+        let peer: EventLoopFuture<Peer>
+        switch transport {
+        case .unix:
+            peer = PeerCredentialsReader.read(from: channel).map { .unix($0) }
+        case .tcp:
+            let remote = channel.remoteAddress
+            peer = channel.eventLoop.makeSucceededFuture(.tcp(host: remote?.ipAddress ?? "unknown", port: remote?.port ?? 0))
+        }
+        let (dispatcher, maximumPayloadSize, logger) = (self.dispatcher, configuration.maximumPayloadSize, self.logger)
+        return peer.flatMapThrowing { peer in
+            let handler = ServerConnectionHandler(
+                peer: peer, dispatcher: dispatcher, maximumPayloadSize: maximumPayloadSize,
+                eventLoop: channel.eventLoop, logger: logger)
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumPayloadSize)))
+            try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
+            try pipeline.addHandler(handler)
+            return ConnectionHandle(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))
         }
     }
 
     private func accept(on listener: Listener, transport: Transport) async {
         do {
-            try await withThrowingDiscardingTaskGroup { connections in
-                try await listener.executeThenClose { inbound in
-                    for try await asyncChannel in inbound {
-                        connections.addTask { await self.serve(asyncChannel, transport: transport) }
-                    }
+            try await listener.executeThenClose { inbound in
+                for try await connection in inbound {
+                    registry.add(connection)
                 }
             }
         } catch {
             logger.error("listener failed", metadata: ["transport": "\(transport.rawValue)", "error": "\(error)"])
         }
-    }
-
-    private func serve(_ asyncChannel: ServerConnection.AsyncChannel, transport: Transport) async {
-        let channel = asyncChannel.channel
-        let peer: Peer
-        switch transport {
-        case .unix:
-            peer = .unix(await PeerCredentialsReader.read(from: channel))
-        case .tcp:
-            let remote = channel.remoteAddress
-            peer = .tcp(host: remote?.ipAddress ?? "unknown", port: remote?.port ?? 0)
-        }
-        let connection = ServerConnection(
-            channel: channel, peer: peer, dispatcher: dispatcher,
-            maximumPayloadSize: configuration.maximumPayloadSize, logger: logger)
-        registry.add(connection)
-        await connection.serve(asyncChannel)
-        registry.remove(connection)
     }
 }

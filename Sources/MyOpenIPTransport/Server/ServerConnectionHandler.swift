@@ -1,0 +1,201 @@
+import Logging
+import MyOpenIPProto
+import MyOpenIPRPC
+import NIOCore
+
+/// Serves one accepted connection, on its event loop: each request runs as its own task, pinned
+/// to this event loop, and its response is written on its stream as soon as it is ready, in
+/// whatever order calls finish.
+///
+/// Deadlines are kept here: when a call's deadline passes, its task is cancelled and
+/// DEADLINE_EXCEEDED is answered at once; a late result is dropped. A protocol violation (garbage
+/// header, unknown frame type, even or reused stream id, a response frame from a client) closes
+/// this connection only.
+final class ServerConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = InboundFrame
+    typealias OutboundOut = Frame
+
+    private struct Call {
+        var task: Task<Void, Never>?
+        var timer: Scheduled<Void>?
+    }
+
+    private let peer: Peer
+    private let dispatcher: CallDispatcher
+    private let maximumPayloadSize: Int
+    private let logger: Logger
+    private let executor: EventLoopTaskExecutor
+    private var context: ChannelHandlerContext?
+    private var calls: [UInt32: Call] = [:]
+    private var draining = false
+    private var flushPending = false
+
+    init(peer: Peer, dispatcher: CallDispatcher, maximumPayloadSize: Int, eventLoop: any EventLoop, logger: Logger) {
+        self.peer = peer
+        self.dispatcher = dispatcher
+        self.maximumPayloadSize = maximumPayloadSize
+        self.executor = EventLoopTaskExecutor(eventLoop)
+        var logger = logger
+        logger[metadataKey: "peer"] = "\(peer)"
+        self.logger = logger
+    }
+
+    /// The number of calls in flight.
+    var callsInFlight: Int { calls.count }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        logger.debug("connection opened")
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        // Nobody is left to read the answers: stop the work.
+        for call in calls.values {
+            call.timer?.cancel()
+            call.task?.cancel()
+        }
+        if !calls.isEmpty {
+            logger.info("connection closed with calls in flight; they are cancelled", metadata: ["calls": "\(calls.count)"])
+        } else {
+            logger.debug("connection closed")
+        }
+        calls = [:]
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.info("connection closed on error", metadata: ["error": "\(error)"])
+        context.close(promise: nil)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .oversized(let header):
+            guard header.type == .request else {
+                logger.info("oversized frame dropped", metadata: ["type": "\(header.type)", "length": "\(header.length)"])
+                return
+            }
+            guard open(header.streamID, context: context) else { return }
+            logger.info("oversized request refused", metadata: ["stream": "\(header.streamID)", "length": "\(header.length)"])
+            finish(header.streamID, with: CallDispatcher.response(for: RPCError(
+                .resourceExhausted,
+                "the request of \(header.length) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
+                reason: "MESSAGE_TOO_LARGE")))
+
+        case .frame(let frame):
+            switch frame.type {
+            case .request:
+                guard open(frame.streamID, context: context) else { return }
+                start(frame)
+            case .data:
+                // No method takes client stream data, and ttrpc forbids data on unary streams.
+                logger.debug("data frame on a unary stream dropped", metadata: ["stream": "\(frame.streamID)"])
+            case .response:
+                violation("a client sent a response frame on stream \(frame.streamID)", context: context)
+            }
+        }
+    }
+
+    // MARK: Calls
+
+    /// Registers a new stream; false (and the connection closing) when its id breaks the protocol.
+    private func open(_ streamID: UInt32, context: ChannelHandlerContext) -> Bool {
+        guard streamID % 2 == 1 else {
+            violation("stream id \(streamID) is not odd", context: context)
+            return false
+        }
+        guard calls[streamID] == nil else {
+            violation("stream id \(streamID) is already in use", context: context)
+            return false
+        }
+        calls[streamID] = Call()
+        return true
+    }
+
+    private func start(_ frame: Frame) {
+        let streamID = frame.streamID
+        if frame.flags.contains(.remoteOpen) {
+            finish(streamID, with: CallDispatcher.response(for: RPCError(
+                .unimplemented, "streaming requests are not supported by this method", reason: "STREAMING_NOT_SUPPORTED")))
+            return
+        }
+        let request: Ttrpc_Request
+        do {
+            request = try CallDispatcher.decodeRequest(frame.payload)
+        } catch {
+            logger.info("malformed request envelope", metadata: ["stream": "\(streamID)"])
+            finish(streamID, with: CallDispatcher.response(for: error))
+            return
+        }
+        let deadline = CallDispatcher.deadline(of: request)
+        let eventLoop = executor.eventLoop
+        let this = NIOLoopBound(self, eventLoop: eventLoop)
+        let (dispatcher, peer) = (self.dispatcher, self.peer)
+        let task = Task(executorPreference: executor) {
+            let response = await dispatcher.dispatch(request, peer: peer, deadline: deadline)
+            if eventLoop.inEventLoop {
+                this.value.finish(streamID, with: response)
+            } else {
+                eventLoop.execute { this.value.finish(streamID, with: response) }
+            }
+        }
+        calls[streamID]?.task = task
+        if let deadline {
+            let delay = ContinuousClock.now.duration(to: deadline)
+            let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+            calls[streamID]?.timer = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanoseconds)) {
+                this.value.deadlinePassed(streamID)
+            }
+        }
+    }
+
+    private func deadlinePassed(_ streamID: UInt32) {
+        guard let call = calls[streamID] else { return }
+        call.task?.cancel()
+        calls[streamID]?.timer = nil
+        finish(streamID, with: CallDispatcher.response(for: .deadlineExceeded))
+    }
+
+    /// Writes the response of a stream, once; a result for a stream already answered is dropped.
+    private func finish(_ streamID: UInt32, with response: Ttrpc_Response) {
+        guard let call = calls.removeValue(forKey: streamID) else { return }
+        call.timer?.cancel()
+        guard let context else { return }
+        do {
+            context.write(wrapOutboundOut(try Frame.message(response, streamID: streamID, type: .response)), promise: nil)
+        } catch {
+            logger.error("cannot encode a response", metadata: ["stream": "\(streamID)", "error": "\(error)"])
+        }
+        scheduleFlush(context)
+        if draining && calls.isEmpty { context.close(promise: nil) }
+    }
+
+    /// Flushes once for every response written in this turn of the event loop.
+    private func scheduleFlush(_ context: ChannelHandlerContext) {
+        guard !flushPending else { return }
+        flushPending = true
+        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let handler = this.value
+            handler.flushPending = false
+            handler.context?.flush()
+        }
+    }
+
+    private func violation(_ description: String, context: ChannelHandlerContext) {
+        logger.info("protocol violation; closing the connection", metadata: ["reason": "\(description)"])
+        context.close(promise: nil)
+    }
+
+    // MARK: Shutdown
+
+    /// Lets the calls in flight finish, then closes the connection.
+    func drain() {
+        draining = true
+        if calls.isEmpty { context?.close(promise: nil) }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import MyOpenIPClient
+import NIOPosix
+
+/// `myopenip-bench`: unary round trips of a small message through the whole stack
+/// (MyOpenIPClient → myopenipd → MyOpenIPClient) over the Unix socket and TCP.
+@main
+struct Benchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "myopenip-bench",
+        abstract: "Measure unary round trips (grpc.health.v1.Health/Check) through a real myopenipd.",
+        discussion: """
+            Starts the daemon as a child process on a temporary data folder, then for each \
+            transport and each number of calls in flight runs calls for --seconds and prints \
+            calls/s, latency percentiles and the daemon's resident memory. Build in release: \
+            swift build -c release && .build/release/myopenip-bench
+            """)
+
+    @Option(help: "The myopenipd executable (default: the one beside this program).")
+    var daemon: String?
+
+    @Option(help: "Seconds of measurement per row.")
+    var seconds: Double = 3
+
+    @Option(help: "Comma-separated numbers of calls in flight.")
+    var inFlight: String = "1,16,64"
+
+    @Option(help: "Comma-separated transports: unix, tcp.")
+    var transports: String = "unix,tcp"
+
+    @Option(help: "Connections the calls in flight are spread over.")
+    var connections: Int = 1
+
+    @Option(help: "The deadline sent with each call, in seconds; 0 sends none.")
+    var timeout: Double = 10
+
+    @Flag(help: "Print JSON lines instead of a table.")
+    var json = false
+
+    mutating func run() async throws {
+        let executable = daemon ?? URL(fileURLWithPath: CommandLine.arguments[0])
+            .deletingLastPathComponent().appendingPathComponent("myopenipd").path
+        let concurrencies = try inFlight.split(separator: ",").map { text in
+            guard let value = Int(text), value > 0 else { throw ValidationError("--in-flight: \(text) is not a positive number") }
+            return value
+        }
+        let child = try DaemonProcess.start(executable: executable)
+        defer { child.stop() }
+
+        if !json {
+            print("myopenip-bench: Health/Check round trips, \(seconds)s per row, \(connections) connection(s), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            print(Row.header)
+        }
+        for transport in transports.split(separator: ",").map(String.init) {
+            let target: ConnectionTarget
+            switch transport {
+            case "unix": target = .unix(path: child.socketPath)
+            case "tcp": target = .tcp(host: "127.0.0.1", port: child.tcpPort)
+            default: throw ValidationError("unknown transport \(transport)")
+            }
+            let clients = (0..<max(1, connections)).map { _ in
+                MyOpenIPClient(target: target, configuration: .init(defaultTimeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil))
+            }
+            for concurrency in concurrencies {
+                _ = try await LoadRun.run(clients: clients, concurrency: concurrency, seconds: min(0.5, seconds))  // warm-up
+                let result = try await LoadRun.run(clients: clients, concurrency: concurrency, seconds: seconds)
+                let row = Row(transport: transport, inFlight: concurrency, result: result, daemonRSS: child.residentKiB())
+                print(json ? row.json : row.text)
+            }
+            for client in clients { await client.close() }
+        }
+        if !json { print("daemon peak RSS: \(child.peakResidentKiB() / 1024) MiB") }
+    }
+}
+
