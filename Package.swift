@@ -106,29 +106,46 @@ let package = Package(
         ),
         .testTarget(
             name: "MyOpenIPRPCTests",
-            dependencies: ["MyOpenIPRPC", "MyOpenIPProto"]
+            dependencies: [
+                "MyOpenIPRPC",
+                "MyOpenIPProto",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
         ),
         .testTarget(
             name: "MyOpenIPTransportTests",
             dependencies: [
                 "MyOpenIPTransport",
+                "MyOpenIPRPC",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
         .testTarget(
             name: "MyOpenIPStoreTests",
-            dependencies: ["MyOpenIPStore"]
+            dependencies: ["MyOpenIPStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "MyOpenIPServerTests",
-            dependencies: ["MyOpenIPServer"]
+            dependencies: [
+                "MyOpenIPServer",
+                "MyOpenIPRPC",
+                "MyOpenIPProto",
+                "MyOpenIPTransport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "MyOpenIPServer",
                 "MyOpenIPClient",
+                "MyOpenIPRPC",
+                "MyOpenIPTransport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
