@@ -16,6 +16,7 @@ public struct Daemon: Sendable {
 
     public init(
         configuration: DaemonConfiguration,
+        additionalServices: [any RPCService] = [],
         policy: AccessPolicy = .standard,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
@@ -26,6 +27,7 @@ public struct Daemon: Sendable {
         let directory = ServiceDirectory()
 
         var router = RPCRouter()
+        for service in additionalServices { router.register(service) }
         router.register(HealthService(directory: directory, servingState: servingState))
         router.register(ReflectionService(directory: directory))
         directory.publish(router)

@@ -11,6 +11,11 @@ public struct AccessPolicy: Sendable {
         self.rules = rules
     }
 
+    /// This policy with more rules; a rule given here replaces one already there.
+    public func adding(_ more: [MethodDescriptor: AccessRule]) -> AccessPolicy {
+        AccessPolicy(rules.merging(more) { $1 })
+    }
+
     /// The rule of a method, or nil when it has none.
     public func rule(for method: MethodDescriptor) -> AccessRule? {
         rules[method]

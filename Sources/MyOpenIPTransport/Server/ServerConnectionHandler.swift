@@ -170,8 +170,13 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         } catch {
             logger.error("cannot encode a response", metadata: ["stream": "\(streamID)", "error": "\(error)"])
         }
-        scheduleFlush(context)
-        if draining && calls.isEmpty { context.close(promise: nil) }
+        if draining && calls.isEmpty {
+            // The last answer of a draining connection: send it, then close.
+            context.flush()
+            context.close(promise: nil)
+        } else {
+            scheduleFlush(context)
+        }
     }
 
     /// Flushes once for every response written in this turn of the event loop.

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite("myopenipctl and myopenipd as programs", .enabled(if: Executables.areBuilt, "build the products first: swift build"))
+struct CommandLineTests {
+    @Test func healthAndServicesPrintTablesAndJSON() async throws {
+        try await withTestDaemon { daemon async throws in
+            let health = try Executables.run("myopenipctl", ["health", "--socket", daemon.socketPath])
+            #expect(health.status == 0)
+            #expect(health.standardOutput.contains("SERVING"))
+
+            let json = try Executables.run("myopenipctl", ["health", "--json", "--address", "127.0.0.1:\(daemon.tcpPort)"])
+            #expect(json.status == 0)
+            let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+            #expect(object?["status"] as? String == "SERVING")
+
+            let table = try Executables.run("myopenipctl", ["services", "--socket", daemon.socketPath])
+            #expect(table.status == 0)
+            #expect(table.standardOutput.contains("grpc.health.v1.Health"))
+            #expect(table.standardOutput.contains("ListServices"))
+
+            let services = try Executables.run("myopenipctl", ["services", "--json", "--socket", daemon.socketPath])
+            let list = try JSONSerialization.jsonObject(with: Data(services.standardOutput.utf8)) as? [[String: Any]]
+            #expect(list?.compactMap { $0["name"] as? String }.contains("myopenip.v1.ReflectionService") == true)
+        }
+    }
+
+    @Test func exitCodesTellScriptsWhatHappened() async throws {
+        try await withTestDaemon { daemon async throws in
+            let unknown = try Executables.run("myopenipctl", ["health", "no.such.Service", "--socket", daemon.socketPath])
+            #expect(unknown.status == 1)
+            #expect(unknown.standardError.contains("NOT_FOUND"))
+
+            let usage = try Executables.run("myopenipctl", ["health", "--socket", "a", "--address", "b:1"])
+            #expect(usage.status == 64)
+        }
+        let missing = try Executables.run("myopenipctl", ["health", "--socket", "/tmp/no-daemon-here.sock"])
+        #expect(missing.status == 3)
+        #expect(missing.standardError.contains("is myopenipd running?"))
+
+        let refused = try Executables.run("myopenipctl", ["services", "--json", "--address", "127.0.0.1:1"])
+        #expect(refused.status == 3)
+        #expect(refused.standardError.contains("\"code\":\"UNAVAILABLE\""))
+    }
+
+    @Test func theDaemonStartsOnFlagsAndExitsZeroOnSIGTERM() async throws {
+        let folder = TestDaemon.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ready = folder + "/ready.json"
+        let daemon = try Executables.start("myopenipd", [
+            "--data-dir", folder, "--listen", "127.0.0.1:0", "--ready-file", ready, "--grace-seconds", "2",
+        ])
+        var addresses: [String: Any]?
+        for _ in 0..<500 where addresses == nil {
+            if let data = FileManager.default.contents(atPath: ready) {
+                addresses = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let socket = try #require(addresses?["unix"] as? String)
+        #expect(socket == folder + "/myopenipd.sock")
+        let tcp = try #require(addresses?["tcp"] as? String)
+        #expect(!tcp.hasSuffix(":0"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/myopenip.sqlite"))
+
+        let health = try Executables.run("myopenipctl", ["health"], environment: ["MYOPENIP_SOCKET": socket])
+        #expect(health.status == 0)
+
+        daemon.terminate()  // SIGTERM
+        daemon.waitUntilExit()
+        #expect(daemon.terminationReason == .exit)
+        #expect(daemon.terminationStatus == 0)
+        #expect(!FileManager.default.fileExists(atPath: socket))
+    }
+
+    @Test func theDaemonRefusesABadConfiguration() throws {
+        let bad = try Executables.run("myopenipd", ["--listen", "nowhere", "--data-dir", "/tmp/unused"])
+        #expect(bad.status != 0)
+        #expect(bad.standardError.contains("listen address"))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import MyOpenIPClient
+import MyOpenIPProto
+import MyOpenIPRPC
+import Testing
+
+/// A bad client gets a clear answer or loses its own connection, and nobody else notices.
+@Suite("Misbehaving clients")
+struct MisbehavingClientTests {
+    private static let health = Grpc_Health_V1_HealthCheckRequest()
+
+    @Test(arguments: TestTransport.allCases)
+    func anOversizedFrameIsRefusedUnreadAndTheConnectionGoesOn(transport: TestTransport) async throws {
+        try await withTestDaemon(maximumMessageSize: 64 * 1024) { daemon async throws in
+            let raw = try RawConnectionFactory.connect(daemon, transport)
+            let big = [UInt8](repeating: 0x41, count: 5 * 1024 * 1024)
+            #expect(raw.sendFrame(streamID: 1, payload: big))
+            try raw.sendRequest(streamID: 3, service: "grpc.health.v1.Health", method: "Check", message: Self.health)
+
+            let first = try #require(try raw.readResponse())
+            #expect(first.streamID == 1)
+            #expect(first.response.status.code == StatusCode.resourceExhausted.rawValue)
+            #expect(RPCError(status: first.response.status).reason == "MESSAGE_TOO_LARGE")
+            let second = try #require(try raw.readResponse())
+            #expect(second.streamID == 3)
+            #expect(second.response.status.code == 0)
+        }
+    }
+
+    @Test func theClientRefusesToSendAnOversizedMessageAndTheDaemonRefusesOneSentAnyway() async throws {
+        try await withTestDaemon(maximumMessageSize: 64 * 1024) { daemon async throws in
+            let big = String(repeating: "x", count: 100 * 1024)
+            // A client whose own limit is lower refuses to send.
+            let careful = daemon.client(.unix, configuration: .init(maximumMessageSize: 64 * 1024))
+            let local = await rpcError { try await careful.probe(ProbeService.echo, ["blob": big]) }
+            #expect(local?.code == .resourceExhausted)
+            // A client with a higher limit sends; the daemon refuses without reading it.
+            let eager = daemon.client(.tcp, configuration: .init(maximumMessageSize: 1024 * 1024))
+            let remote = await rpcError { try await eager.probe(ProbeService.echo, ["blob": big]) }
+            #expect(remote?.code == .resourceExhausted)
+            #expect(try await eager.health.check() == .serving)
+            await careful.close()
+            await eager.close()
+        }
+    }
+
+    @Test(arguments: TestTransport.allCases)
+    func garbageClosesOnlyThatConnection(transport: TestTransport) async throws {
+        try await withTestDaemon { daemon async throws in
+            let bystander = daemon.client(transport)
+            #expect(try await bystander.health.check() == .serving)
+
+            let garbage: [[UInt8]] = [
+                Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8),            // first byte not zero
+                RawConnection.header(length: 0, streamID: 1, type: 9, flags: 0),  // unknown frame type
+                RawConnection.header(length: 0, streamID: 2, type: 1, flags: 0),  // even stream id
+                RawConnection.header(length: 0, streamID: 1, type: 2, flags: 0),  // a response from a client
+            ]
+            for bytes in garbage {
+                let raw = try RawConnectionFactory.connect(daemon, transport)
+                raw.send(bytes)
+                #expect(raw.isClosedByPeer())
+            }
+            #expect(try await bystander.health.check() == .serving)
+            await bystander.close()
+        }
+    }
+
+    @Test func aReusedStreamIdClosesTheConnection() async throws {
+        try await withTestDaemon { daemon async throws in
+            let raw = RawConnectionFactory.unix(daemon)
+            let request = try RawConnection.request(
+                service: ProbeService.serviceName, method: "Sleep", message: Google_Rpc_ErrorInfo.probe(["ms": "500"]))
+            raw.sendFrame(streamID: 5, payload: request)
+            raw.sendFrame(streamID: 5, payload: request)
+            #expect(raw.readFrame() == nil)
+        }
+    }
+
+    @Test func aMalformedEnvelopeIsInvalidArgumentOnItsStream() async throws {
+        try await withTestDaemon { daemon async throws in
+            let raw = RawConnectionFactory.unix(daemon)
+            raw.sendFrame(streamID: 7, payload: [0xFF, 0xFF, 0xFF])
+            let answer = try #require(try raw.readResponse())
+            #expect(answer.streamID == 7)
+            #expect(answer.response.status.code == StatusCode.invalidArgument.rawValue)
+            #expect(RPCError(status: answer.response.status).reason == "MALFORMED_ENVELOPE")
+        }
+    }
+
+    @Test func aStreamingRequestIsRefusedOnItsStream() async throws {
+        try await withTestDaemon { daemon async throws in
+            let raw = RawConnectionFactory.unix(daemon)
+            let request = try RawConnection.request(service: "grpc.health.v1.Health", method: "Check", message: Self.health)
+            raw.sendFrame(streamID: 9, flags: 0x02, payload: request)
+            let answer = try #require(try raw.readResponse())
+            #expect(answer.response.status.code == StatusCode.unimplemented.rawValue)
+            // Data frames on a unary stream are dropped; the connection stays usable.
+            raw.sendFrame(streamID: 9, type: 3, flags: 0x01, payload: [1, 2, 3])
+            try raw.sendRequest(streamID: 11, service: "grpc.health.v1.Health", method: "Check", message: Self.health)
+            #expect(try raw.readResponse()?.response.status.code == 0)
+        }
+    }
+
+    @Test(arguments: TestTransport.allCases)
+    func aClientThatLeavesMidCallHasItsWorkCancelled(transport: TestTransport) async throws {
+        try await withTestDaemon { daemon async throws in
+            let bystander = daemon.client(transport)
+            do {
+                let raw = try RawConnectionFactory.connect(daemon, transport)
+                try raw.sendRequest(
+                    streamID: 1, service: ProbeService.serviceName, method: "Sleep",
+                    message: Google_Rpc_ErrorInfo.probe(["ms": "5000"]))
+                #expect(await daemon.probe.wait(for: "sleep.started"))
+            }  // the raw connection closes here
+            #expect(await daemon.probe.wait(for: "sleep.cancelled"))
+            #expect(try await bystander.health.check() == .serving)
+            await bystander.close()
+        }
+    }
+
+    @Test func responsesComeBackOutOfOrderOnOneConnection() async throws {
+        try await withTestDaemon { daemon async throws in
+            let raw = RawConnectionFactory.unix(daemon)
+            try raw.sendRequest(streamID: 1, service: ProbeService.serviceName, method: "Sleep",
+                                message: Google_Rpc_ErrorInfo.probe(["ms": "300"]))
+            try raw.sendRequest(streamID: 3, service: "grpc.health.v1.Health", method: "Check", message: Self.health)
+            #expect(try raw.readResponse()?.streamID == 3)
+            #expect(try raw.readResponse()?.streamID == 1)
+        }
+    }
+}

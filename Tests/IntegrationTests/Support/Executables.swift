@@ -1,0 +1,54 @@
+import Foundation
+
+/// The built `myopenipd` and `myopenipctl`, run as a person or a script would.
+enum Executables {
+    /// The folder of the built products: `$MYOPENIP_BIN_DIR`, else `.build/debug` of this package.
+    static let folder: String = {
+        if let folder = ProcessInfo.processInfo.environment["MYOPENIP_BIN_DIR"] { return folder }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug").path
+    }()
+
+    static var areBuilt: Bool {
+        FileManager.default.isExecutableFile(atPath: folder + "/myopenipctl")
+            && FileManager.default.isExecutableFile(atPath: folder + "/myopenipd")
+    }
+
+    struct Outcome {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// Runs a built program to its end.
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: folder + "/" + name)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Starts a program in the background.
+    static func start(_ name: String, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: folder + "/" + name)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import MyOpenIPClient
+import MyOpenIPRPC
+import MyOpenIPServer
+import MyOpenIPTransport
+import Testing
+
+/// The two transports every integration test runs over.
+enum TestTransport: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case unix, tcp
+    var testDescription: String { rawValue }
+}
+
+/// A real daemon started in-process on a temporary Unix socket and on TCP port 0, with the probe
+/// service registered, for tests to call through ``MyOpenIPClient`` as a microservice would.
+final class TestDaemon: Sendable {
+    let daemon: Daemon
+    let folder: String
+    let addresses: ListeningAddresses
+    let probe: Probe
+    private let runTask: Task<Void, any Error>
+
+    var socketPath: String { addresses.unixPath! }
+    var tcpPort: Int { addresses.tcp!.port }
+
+    private init(daemon: Daemon, folder: String, addresses: ListeningAddresses, probe: Probe, runTask: Task<Void, any Error>) {
+        self.daemon = daemon
+        self.folder = folder
+        self.addresses = addresses
+        self.probe = probe
+        self.runTask = runTask
+    }
+
+    /// A fresh folder short enough for a Unix socket path.
+    static func makeFolder() -> String {
+        let folder = "/tmp/myopenip-test-\(UUID().uuidString.prefix(8))"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func start(
+        folder: String = makeFolder(),
+        socketPath: String? = nil,
+        grace: Duration = .seconds(5),
+        maximumMessageSize: Int? = nil,
+        operatorUIDs: Set<UInt32>? = nil
+    ) async throws -> TestDaemon {
+        var configuration = DaemonConfiguration.defaults(environment: [:])
+        configuration.dataDirectory = folder
+        configuration.socketPath = socketPath ?? folder + "/d.sock"
+        configuration.tcp = .init(host: "127.0.0.1", port: 0)
+        configuration.gracePeriod = grace
+        if let maximumMessageSize { configuration.maximumMessageSize = maximumMessageSize }
+        if let operatorUIDs { configuration.operatorUIDs = operatorUIDs }
+        var logger = Logger(label: "test-daemon")
+        logger.logLevel = ProcessInfo.processInfo.environment["MYOPENIP_TEST_LOG"] == nil ? .critical : .debug
+        let probe = Probe()
+        let daemon = try Daemon(
+            configuration: configuration, additionalServices: [ProbeService(probe: probe)],
+            policy: ProbeService.policy, logger: logger)
+        let server = daemon.server
+        let runTask = Task { try await server.run() }
+        let addresses = try await server.listeningAddresses()
+        return TestDaemon(daemon: daemon, folder: folder, addresses: addresses, probe: probe, runTask: runTask)
+    }
+
+    /// A client of this daemon over `transport`.
+    func client(_ transport: TestTransport, configuration: MyOpenIPClient.Configuration = .init()) -> MyOpenIPClient {
+        MyOpenIPClient(target: target(transport), configuration: configuration)
+    }
+
+    func target(_ transport: TestTransport) -> ConnectionTarget {
+        switch transport {
+        case .unix: return .unix(path: socketPath)
+        case .tcp: return .tcp(host: "127.0.0.1", port: tcpPort)
+        }
+    }
+
+    /// Begins a graceful shutdown and waits until the server has stopped.
+    func stop() async throws {
+        daemon.server.beginShutdown()
+        try await runTask.value
+    }
+
+    /// Waits for the server task to end (after a shutdown begun elsewhere).
+    func waitUntilStopped() async throws {
+        try await runTask.value
+    }
+
+    func removeFolder() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
+
+/// Runs `body` against a fresh daemon, and stops it and removes its folder afterwards.
+func withTestDaemon<T>(
+    grace: Duration = .seconds(5),
+    maximumMessageSize: Int? = nil,
+    operatorUIDs: Set<UInt32>? = nil,
+    _ body: (TestDaemon) async throws -> T
+) async throws -> T {
+    let daemon = try await TestDaemon.start(grace: grace, maximumMessageSize: maximumMessageSize, operatorUIDs: operatorUIDs)
+    do {
+        let result = try await body(daemon)
+        try await daemon.stop()
+        daemon.removeFolder()
+        return result
+    } catch {
+        try? await daemon.stop()
+        daemon.removeFolder()
+        throw error
+    }
+}
+
+extension MyOpenIPClient {
+    /// Calls a probe method.
+    func probe(
+        _ method: MethodDescriptor, _ parameters: [String: String] = [:], options: CallOptions = .default
+    ) async throws -> Google_Rpc_ErrorInfo {
+        try await unary(method, request: Google_Rpc_ErrorInfo.probe(parameters), as: Google_Rpc_ErrorInfo.self, options: options)
+    }
+}
+
+/// The error a call threw, as an ``RPCError``, or nil when it succeeded.
+func rpcError<T>(_ body: () async throws -> T) async -> RPCError? {
+    do {
+        _ = try await body()
+        return nil
+    } catch let error as RPCError {
+        return error
+    } catch {
+        return RPCError(.unknown, "not an RPCError: \(error)")
+    }
+}
