@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import MyOpenIPStore
+import Testing
+
+@Suite("Store opening")
+struct StoreOpeningTests {
+    @Test("a new file database opens in WAL mode with every migration applied")
+    func opens() async throws {
+        try await withTemporaryFolder { folder in
+            let path = folder + "/" + Store.fileName
+            let store = try Store(path: path)
+
+            #expect(store.path == path)
+            #expect(FileManager.default.fileExists(atPath: path))
+            #expect(try store.journalMode() == "wal")
+            #expect(try store.appliedMigrations() == ["v1_runtime"])
+            #expect(await store.isReachable())
+        }
+    }
+
+    @Test("the first migration records an installation id and creation date")
+    func installation() async throws {
+        try await withTemporaryFolder { folder in
+            let store = try Store(path: folder + "/" + Store.fileName)
+            let installation = try await store.installation()
+
+            #expect(UUID(uuidString: installation.id) != nil)
+            #expect(installation.id == installation.id.lowercased())
+            #expect(ISO8601DateFormatter().date(from: installation.createdAt) != nil)
+        }
+    }
+
+    @Test("reopening the same file is idempotent and keeps the installation id")
+    func reopen() async throws {
+        try await withTemporaryFolder { folder in
+            let path = folder + "/" + Store.fileName
+            let first = try await Store(path: path).installation()
+
+            let reopened = try Store(path: path)
+            #expect(try reopened.appliedMigrations() == ["v1_runtime"])
+            #expect(try reopened.journalMode() == "wal")
+            #expect(try await reopened.installation() == first)
+            let rows = try await reopened.writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM installation")
+            }
+            #expect(rows == 2)
+        }
+    }
+
+    @Test("Store(folder:) creates a missing folder and the database inside it")
+    func createsFolder() async throws {
+        try await withTemporaryFolder { folder in
+            let nested = folder + "/missing/deeper"
+            #expect(!FileManager.default.fileExists(atPath: nested))
+
+            let store = try Store(folder: nested)
+
+            var isDirectory: ObjCBool = false
+            #expect(FileManager.default.fileExists(atPath: nested, isDirectory: &isDirectory))
+            #expect(isDirectory.boolValue)
+            #expect(store.path == nested + "/" + Store.fileName)
+            #expect(FileManager.default.fileExists(atPath: nested + "/" + Store.fileName))
+            #expect(await store.isReachable())
+        }
+    }
+
+    @Test("Store(folder:) gives a folder it creates mode 0750")
+    func folderPermissions() async throws {
+        try await withTemporaryFolder { folder in
+            let nested = folder + "/data"
+            _ = try Store(folder: nested)
+            let attributes = try FileManager.default.attributesOfItem(atPath: nested)
+            let permissions = try #require(attributes[.posixPermissions] as? NSNumber)
+            #expect(permissions.intValue & 0o777 == 0o750)
+        }
+    }
+
+    @Test("Store(folder:) accepts a folder that already exists")
+    func existingFolder() async throws {
+        try await withTemporaryFolder { folder in
+            let store = try Store(folder: folder)
+            #expect(try store.appliedMigrations() == ["v1_runtime"])
+        }
+    }
+
+    @Test("opening a database where the folder cannot be created throws")
+    func unusablePath() async throws {
+        try await withTemporaryFolder { folder in
+            let file = folder + "/plain-file"
+            try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+            #expect(throws: (any Error).self) {
+                try Store(folder: file + "/sub")
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import MyOpenIPRPC
+import MyOpenIPTransport
+import NIOCore
+import NIOEmbedded
+import Testing
+
+@Suite("FrameEncoder")
+struct FrameEncoderTests {
+    @Test("the output is the header, then the payload", arguments: [
+        Frame.make(.request, stream: 1, patternBytes(12)),
+        Frame.make(.response, stream: 0x0102_0304, flags: .remoteClosed, []),
+        Frame.make(.data, stream: 5, flags: [.remoteOpen, .noData], patternBytes(70_000)),
+    ])
+    func headerThenPayload(frame: Frame) throws {
+        let channel = EmbeddedChannel(handler: MessageToByteHandler(FrameEncoder()))
+        try channel.writeOutbound(frame)
+        let written = try #require(try channel.readOutbound(as: ByteBuffer.self))
+
+        let expected = headerBytes(frame.header) + Array(frame.payload.readableBytesView)
+        #expect(Array(written.readableBytesView) == expected)
+        #expect(written.readableBytes == FrameHeader.size + frame.payload.readableBytes)
+        #expect(try channel.finish().isClean)
+    }
+
+    @Test("the header announces the payload length, big-endian")
+    func headerFields() throws {
+        var out = ByteBuffer()
+        try FrameEncoder().encode(data: .make(.response, stream: 0x0A0B_0C0D, flags: .remoteClosed, [9, 8, 7]), out: &out)
+        #expect(Array(out.readableBytesView) == [0, 0, 0, 3, 0x0A, 0x0B, 0x0C, 0x0D, 2, 1, 9, 8, 7])
+    }
+
+    @Test("what the encoder writes, the decoder reads back")
+    func encoderDecoderRoundTrip() throws {
+        let frames: [Frame] = [
+            .make(.request, stream: 1, patternBytes(33)),
+            .make(.data, stream: 1, flags: .remoteClosed, []),
+            .make(.response, stream: 1, patternBytes(4)),
+        ]
+        let encoder = EmbeddedChannel(handler: MessageToByteHandler(FrameEncoder()))
+        let decoder = makeDecodingChannel()
+        for frame in frames {
+            try encoder.writeOutbound(frame)
+            while let bytes = try encoder.readOutbound(as: ByteBuffer.self) {
+                try decoder.writeInbound(bytes)
+            }
+        }
+        #expect(try decoder.readAllFrames() == frames.map { .frame($0) })
+    }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds every product, and runs the whole test suite
+# (unit tests and integration tests against real daemons over loopback).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tools/install-deps.sh
+command -v swift >/dev/null || { echo "swift is not on PATH: install a Swift 6 toolchain (swift.org) first" >&2; exit 1; }
+tools/check-proto.sh
+swift build --build-tests
+swift test --skip-build
