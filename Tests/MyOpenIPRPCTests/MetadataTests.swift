@@ -85,9 +85,7 @@ struct MetadataTests {
     @Test("a blank Bearer token is no token")
     func blankBearerToken() {
         let metadata: Metadata = ["authorization": "Bearer    "]
-        withKnownIssue("bug: Metadata.bearerToken returns \"\" for a whitespace-only token instead of nil") {
-            #expect(metadata.bearerToken == nil)
-        }
+        #expect(metadata.bearerToken == nil)
     }
 
     @Test("bearerToken is nil without an authorization entry")

@@ -31,23 +31,24 @@ struct AuthorizationInterceptorTests {
 
     @Test("an operator-only method refuses an anonymous caller with UNAUTHENTICATED (16)")
     func anonymousRefused() async throws {
-        let handler = Recorder<Bool>()
+        let reached = Recorder<ServerContext>()
         let error = await #expect(throws: RPCError.self) {
-            let reached = try await runThrough(interceptor, context: makeContext(Self.restricted))
-            handler.record(!reached.isEmpty)
+            try await runThrough(interceptor, context: makeContext(Self.restricted), reached: reached)
         }
         #expect(error?.code == .unauthenticated)
         #expect(error?.code.rawValue == 16)
-        #expect(handler.values.isEmpty)
+        #expect(reached.values.isEmpty)
     }
 
     @Test("a method missing from the policy is PERMISSION_DENIED (7) with reason NO_ACCESS_RULE", arguments: [
         Principal.anonymous, .operatorProcess(uid: 0),
     ])
     func missingRule(principal: Principal) async throws {
+        let reached = Recorder<ServerContext>()
         let error = await #expect(throws: RPCError.self) {
-            _ = try await runThrough(interceptor, context: makeContext(Self.forgotten, principal: principal))
+            try await runThrough(interceptor, context: makeContext(Self.forgotten, principal: principal), reached: reached)
         }
+        #expect(reached.values.isEmpty)
         #expect(error?.code == .permissionDenied)
         #expect(error?.code.rawValue == 7)
         #expect(error?.reason == "NO_ACCESS_RULE")

@@ -66,6 +66,17 @@ struct DaemonConfigurationListenerTests {
         #expect(acrossLayers != nil)
     }
 
+    @Test("a lower layer may turn both off when a higher layer turns one back on")
+    func bothOffThenReenabled() async throws {
+        try await withTemporaryFolder { folder in
+            let path = try writeFile(#"{"socket": "off", "listen": "off"}"#, named: "off.json", in: folder)
+            let configuration = try DaemonConfiguration.resolve(
+                flags: .init(listen: "127.0.0.1:7421"), configFile: path, environment: [:])
+            #expect(configuration.socketPath == nil)
+            #expect(configuration.tcp == .init(host: "127.0.0.1", port: 7421))
+        }
+    }
+
     @Test("listen accepts IPv6 and port 0")
     func listenForms() throws {
         let ipv6 = try DaemonConfiguration.resolve(flags: .init(listen: "[::1]:7000"), configFile: nil, environment: [:])

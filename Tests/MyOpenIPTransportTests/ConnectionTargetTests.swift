@@ -31,6 +31,11 @@ struct ConnectionTargetTests {
         #expect(ConnectionTarget(parsing: text) == nil)
     }
 
+    @Test("a host with an unbalanced IPv6 bracket is invalid", arguments: ["[::1:80", "::1]:80", "[host:80"])
+    func unbalancedBracket(text: String) {
+        #expect(ConnectionTarget(parsing: text) == nil)
+    }
+
     @Test("description parses back to the same target", arguments: [
         ConnectionTarget.unix(path: "/a/b"),
         .unix(path: "./x/y"),

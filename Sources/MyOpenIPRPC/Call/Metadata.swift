@@ -73,7 +73,8 @@ public struct Metadata: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         guard let value = self[Keys.authorization] else { return nil }
         let prefix = "bearer "
         guard value.count > prefix.count, value.lowercased().hasPrefix(prefix) else { return nil }
-        return String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        let token = String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
     }
 
     public var requestID: String? { self[Keys.requestID] }

@@ -30,7 +30,7 @@ public struct LoggingInterceptor: ServerInterceptor {
         _ context: ServerContext, code: StatusCode, since start: ContinuousClock.Instant,
         level: Logger.Level, reason: String? = nil
     ) {
-        guard context.logger.logLevel <= level else { return }
+        guard context.baseLogger.logLevel <= level else { return }
         let elapsed = start.duration(to: .now)
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         var metadata: Logger.Metadata = [

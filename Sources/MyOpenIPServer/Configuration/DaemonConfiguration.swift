@@ -103,7 +103,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         }
     }
 
-    /// Applies overrides on top of this configuration. A socket or listen value of "off" disables it.
+    /// Applies overrides on top of this configuration. A socket or listen value of "off" disables
+    /// it; ``validate()`` then checks the result.
     public mutating func apply(_ overrides: Overrides) throws {
         if let folder = overrides.dataDirectory {
             // The socket follows the data folder unless it was set on its own.
@@ -140,6 +141,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
             logLevel = parsed
         }
         if let uids = overrides.operatorUIDs { operatorUIDs = Set(uids) }
+    }
+
+    /// Checks what no single layer can: the resolved configuration listens somewhere.
+    public func validate() throws {
         if socketPath == nil && tcp == nil {
             throw ConfigurationError("the daemon must listen somewhere: both the socket and TCP are off")
         }
@@ -157,6 +162,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         }
         try configuration.apply(.environment(environment))
         try configuration.apply(flags)
+        try configuration.validate()
         return configuration
     }
 

@@ -19,6 +19,7 @@ public final class ClientConnection: Sendable {
     private struct Live: Sendable {
         var channel: any Channel
         var handler: NIOLoopBound<ClientStreamHandler>
+        var streamIDs: StreamIDAllocator
     }
 
     private enum State {
@@ -71,12 +72,12 @@ public final class ClientConnection: Sendable {
         var payload = live.channel.allocator.buffer(capacity: bytes.count)
         payload.writeBytes(bytes)
         let promise = eventLoop.makePromise(of: ByteBuffer.self)
-        let streamID = Mutex<UInt32?>(nil)
+        let streamID = live.streamIDs.next()
         let responseBytes = try await withTaskCancellationHandler {
             let payload = payload
             let start: @Sendable () -> Void = {
-                let id = live.handler.value.start(request: payload, timeout: nanoseconds.map { .nanoseconds($0) }, promise: promise)
-                streamID.withLock { $0 = id }
+                live.handler.value.start(
+                    streamID: streamID, request: payload, timeout: nanoseconds.map { .nanoseconds($0) }, promise: promise)
             }
             if eventLoop.inEventLoop { start() } else { eventLoop.execute(start) }
             do {
@@ -85,9 +86,7 @@ public final class ClientConnection: Sendable {
                 throw RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED")
             }
         } onCancel: {
-            eventLoop.execute {
-                if let id = streamID.withLock({ $0 }) { live.handler.value.cancel(id) }
-            }
+            eventLoop.execute { live.handler.value.cancel(streamID) }
         }
         do {
             return try Ttrpc_Response(serializedBytes: Data(buffer: responseBytes, byteTransferStrategy: .noCopy))
@@ -115,21 +114,31 @@ public final class ClientConnection: Sendable {
     // MARK: Connecting
 
     private func connection() async throws -> Live {
-        let next = state.withLock { state -> Result<EventLoopFuture<Live>, RPCError> in
+        enum Next {
+            case ready(Live)
+            case wait(EventLoopFuture<Live>)
+            case closed
+        }
+        let next = state.withLock { state -> Next in
             switch state {
             case .ready(let live) where live.channel.isActive:
-                return .success(live.channel.eventLoop.makeSucceededFuture(live))
+                return .ready(live)
             case .connecting(let future):
-                return .success(future)
+                return .wait(future)
             case .closed:
-                return .failure(RPCError(.unavailable, "the client is closed", reason: "CLIENT_CLOSED"))
+                return .closed
             case .idle, .ready:
                 let future = connect()
                 state = .connecting(future)
-                return .success(future)
+                return .wait(future)
             }
         }
-        let future = try next.get()
+        let future: EventLoopFuture<Live>
+        switch next {
+        case .ready(let live): return live
+        case .closed: throw RPCError(.unavailable, "the client is closed", reason: "CLIENT_CLOSED")
+        case .wait(let pending): future = pending
+        }
         do {
             let live = try await future.get()
             state.withLock { state in
@@ -166,7 +175,9 @@ public final class ClientConnection: Sendable {
         }
         return channel.flatMapThrowing { channel in
             let handler = try channel.pipeline.syncOperations.handler(type: ClientStreamHandler.self)
-            return Live(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))
+            return Live(
+                channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop),
+                streamIDs: StreamIDAllocator())
         }
     }
 
@@ -179,5 +190,15 @@ public final class ClientConnection: Sendable {
         }
         if error is ChannelError { return "\(error) (is myopenipd running?)" }
         return "\(error)"
+    }
+}
+
+/// Hands out the odd, increasing stream ids of one connection, from any thread.
+final class StreamIDAllocator: Sendable {
+    private let last = Atomic<UInt32>(0)
+
+    /// The next id: 1, 3, 5, …
+    func next() -> UInt32 {
+        last.wrappingAdd(2, ordering: .relaxed).newValue &- 1
     }
 }

@@ -1,8 +1,8 @@
 import MyOpenIPRPC
 import NIOCore
 
-/// The client end of one connection, on its event loop: gives each call an odd stream id,
-/// writes its request frame, and completes the call when the response frame for that stream
+/// The client end of one connection, on its event loop: writes each call's request frame on
+/// its stream, and completes the call when the response frame for that stream
 /// arrives, in any order. When the connection ends, every call still waiting fails with UNAVAILABLE.
 final class ClientStreamHandler: ChannelDuplexHandler {
     typealias InboundIn = InboundFrame
@@ -18,7 +18,6 @@ final class ClientStreamHandler: ChannelDuplexHandler {
     private let maximumPayloadSize: Int
     private var context: ChannelHandlerContext?
     private var pending: [UInt32: PendingCall] = [:]
-    private var nextStreamID: UInt32 = 1
     private var failure: RPCError?
     private var flushPending = false
 
@@ -35,23 +34,20 @@ final class ClientStreamHandler: ChannelDuplexHandler {
         self.context = nil
     }
 
-    /// Sends a request envelope and completes `promise` with the response envelope's bytes.
-    /// Returns the stream id, so that the caller can abandon the call.
-    @discardableResult
-    func start(request: ByteBuffer, timeout: TimeAmount?, promise: EventLoopPromise<ByteBuffer>) -> UInt32? {
+    /// Sends a request envelope on stream `streamID` and completes `promise` with the response
+    /// envelope's bytes.
+    func start(streamID: UInt32, request: ByteBuffer, timeout: TimeAmount?, promise: EventLoopPromise<ByteBuffer>) {
         guard let context, failure == nil, context.channel.isActive else {
             promise.fail(failure ?? RPCError(.unavailable, "the connection to \(target) is closed", reason: "CONNECTION_CLOSED"))
-            return nil
+            return
         }
         guard request.readableBytes <= maximumPayloadSize else {
             promise.fail(RPCError(
                 .resourceExhausted,
                 "the request of \(request.readableBytes) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
                 reason: "MESSAGE_TOO_LARGE"))
-            return nil
+            return
         }
-        let streamID = nextStreamID
-        nextStreamID &+= 2
         var call = PendingCall(promise: promise)
         if let timeout {
             call.timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
@@ -61,7 +57,6 @@ final class ClientStreamHandler: ChannelDuplexHandler {
         pending[streamID] = call
         context.write(wrapOutboundOut(Frame(streamID: streamID, type: .request, payload: request)), promise: nil)
         scheduleFlush(context)
-        return streamID
     }
 
     /// Flushes once for every request written in this turn of the event loop.

@@ -16,7 +16,7 @@ public enum ConnectionTarget: Sendable, Hashable, CustomStringConvertible {
                   (0...65535).contains(port) else { return nil }
             var host = String(text[..<colon])
             if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-            guard !host.isEmpty else { return nil }
+            guard !host.isEmpty, !host.contains("["), !host.contains("]") else { return nil }
             self = .tcp(host: host, port: port)
         }
     }

@@ -8,12 +8,13 @@ func makeContext(
     ServerContext(method: method, peer: peer, principal: principal, requestID: "test", logger: makeTestLogger())
 }
 
-/// Runs one interceptor in front of a handler that records the context it receives.
-/// Returns the contexts that reached the handler (none when the interceptor refused).
+/// Runs one interceptor in front of a handler that records in `reached` the context it receives,
+/// and returns those contexts (none when the interceptor refused the call).
+@discardableResult
 func runThrough(
-    _ interceptor: some ServerInterceptor, context: ServerContext
+    _ interceptor: some ServerInterceptor, context: ServerContext,
+    reached: Recorder<ServerContext> = Recorder()
 ) async throws -> [ServerContext] {
-    let reached = Recorder<ServerContext>()
     _ = try await interceptor.intercept(ServerRequest(payload: Data()), context: context) { _, context in
         reached.record(context)
         return ServerResponse(payload: Data())
