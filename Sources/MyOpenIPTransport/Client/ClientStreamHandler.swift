@@ -11,7 +11,7 @@ final class ClientStreamHandler: ChannelDuplexHandler {
 
     private struct PendingCall {
         var promise: EventLoopPromise<ByteBuffer>
-        var timer: Scheduled<Void>?
+        var deadline: NIODeadline?
     }
 
     private let target: ConnectionTarget
@@ -20,6 +20,7 @@ final class ClientStreamHandler: ChannelDuplexHandler {
     private var pending: [UInt32: PendingCall] = [:]
     private var failure: RPCError?
     private var flushPending = false
+    private var deadlineTimer = DeadlineTimer()
 
     init(target: ConnectionTarget, maximumPayloadSize: Int) {
         self.target = target
@@ -50,13 +51,33 @@ final class ClientStreamHandler: ChannelDuplexHandler {
         }
         var call = PendingCall(promise: promise)
         if let timeout {
-            call.timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
-                self?.finish(streamID, with: .failure(RPCError.deadlineExceeded))
-            }
+            let deadline = NIODeadline.now() + timeout
+            call.deadline = deadline
+            let this = NIOLoopBound(self, eventLoop: context.eventLoop)
+            deadlineTimer.schedule(deadline, on: context.eventLoop) { this.value.sweepDeadlines() }
         }
         pending[streamID] = call
         context.write(wrapOutboundOut(Frame(streamID: streamID, type: .request, payload: request)), promise: nil)
         scheduleFlush(context)
+    }
+
+    /// Fails every call past its deadline with DEADLINE_EXCEEDED, then arms the timer for the next one.
+    private func sweepDeadlines() {
+        deadlineTimer.fired()
+        let now = NIODeadline.now()
+        var next: NIODeadline?
+        for (streamID, call) in pending {
+            guard let deadline = call.deadline else { continue }
+            if deadline <= now {
+                finish(streamID, with: .failure(RPCError.deadlineExceeded))
+            } else if next.map({ deadline < $0 }) ?? true {
+                next = deadline
+            }
+        }
+        if let next, let eventLoop = context?.eventLoop {
+            let this = NIOLoopBound(self, eventLoop: eventLoop)
+            deadlineTimer.schedule(next, on: eventLoop) { this.value.sweepDeadlines() }
+        }
     }
 
     /// Flushes once for every request written in this turn of the event loop.
@@ -101,17 +122,15 @@ final class ClientStreamHandler: ChannelDuplexHandler {
     }
 
     private func finish(_ streamID: UInt32, with result: Result<ByteBuffer, any Error>) {
-        guard let call = pending.removeValue(forKey: streamID) else { return }
-        call.timer?.cancel()
-        call.promise.completeWith(result)
+        pending.removeValue(forKey: streamID)?.promise.completeWith(result)
     }
 
     private func failAll(_ error: RPCError) {
         if failure == nil { failure = error }
         let calls = pending
         pending = [:]
+        deadlineTimer.cancel()
         for call in calls.values {
-            call.timer?.cancel()
             call.promise.fail(error)
         }
     }

@@ -7,8 +7,8 @@ import NIOCore
 /// to this event loop, and its response is written on its stream as soon as it is ready, in
 /// whatever order calls finish.
 ///
-/// Deadlines are kept here: when a call's deadline passes, its task is cancelled and
-/// DEADLINE_EXCEEDED is answered at once; a late result is dropped. A protocol violation (garbage
+/// Deadlines are kept here, on one timer per connection: when a call's deadline passes, its task
+/// is cancelled and DEADLINE_EXCEEDED is answered at once; a late result is dropped. A protocol violation (garbage
 /// header, unknown frame type, even or reused stream id, a response frame from a client) closes
 /// this connection only.
 final class ServerConnectionHandler: ChannelInboundHandler {
@@ -17,7 +17,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     private struct Call {
         var task: Task<Void, Never>?
-        var timer: Scheduled<Void>?
+        var deadline: NIODeadline?
     }
 
     private let peer: Peer
@@ -29,6 +29,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var calls: [UInt32: Call] = [:]
     private var draining = false
     private var flushPending = false
+    private var deadlineTimer = DeadlineTimer()
 
     init(peer: Peer, dispatcher: CallDispatcher, maximumPayloadSize: Int, eventLoop: any EventLoop, logger: Logger) {
         self.peer = peer
@@ -54,8 +55,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         // Nobody is left to read the answers: stop the work.
+        deadlineTimer.cancel()
         for call in calls.values {
-            call.timer?.cancel()
             call.task?.cancel()
         }
         if !calls.isEmpty {
@@ -144,27 +145,37 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             }
         }
         calls[streamID]?.task = task
-        if let deadline {
-            let delay = ContinuousClock.now.duration(to: deadline)
-            let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
-            calls[streamID]?.timer = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanoseconds)) {
-                this.value.deadlinePassed(streamID)
-            }
+        if request.timeoutNano > 0 {
+            let expiry = NIODeadline.now() + .nanoseconds(request.timeoutNano)
+            calls[streamID]?.deadline = expiry
+            deadlineTimer.schedule(expiry, on: eventLoop) { this.value.sweepDeadlines() }
         }
     }
 
-    private func deadlinePassed(_ streamID: UInt32) {
-        guard let call = calls[streamID] else { return }
-        call.task?.cancel()
-        calls[streamID]?.timer = nil
-        finish(streamID, with: CallDispatcher.response(for: .deadlineExceeded))
+    /// Answers DEADLINE_EXCEEDED for every call past its deadline and cancels its task, then
+    /// arms the timer for the next deadline.
+    private func sweepDeadlines() {
+        deadlineTimer.fired()
+        let now = NIODeadline.now()
+        var next: NIODeadline?
+        for (streamID, call) in calls {
+            guard let deadline = call.deadline else { continue }
+            if deadline <= now {
+                call.task?.cancel()
+                finish(streamID, with: CallDispatcher.response(for: .deadlineExceeded))
+            } else if next.map({ deadline < $0 }) ?? true {
+                next = deadline
+            }
+        }
+        if let next, let eventLoop = context?.eventLoop {
+            let this = NIOLoopBound(self, eventLoop: eventLoop)
+            deadlineTimer.schedule(next, on: eventLoop) { this.value.sweepDeadlines() }
+        }
     }
 
     /// Writes the response of a stream, once; a result for a stream already answered is dropped.
     private func finish(_ streamID: UInt32, with response: Ttrpc_Response) {
-        guard let call = calls.removeValue(forKey: streamID) else { return }
-        call.timer?.cancel()
-        guard let context else { return }
+        guard calls.removeValue(forKey: streamID) != nil, let context else { return }
         do {
             context.write(wrapOutboundOut(try Frame.message(response, streamID: streamID, type: .response)), promise: nil)
         } catch {
