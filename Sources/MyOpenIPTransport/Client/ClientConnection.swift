@@ -67,17 +67,21 @@ public final class ClientConnection: Sendable {
         } catch {
             throw RPCError(.invalidArgument, "the request cannot be serialized: \(error)", reason: "MALFORMED_REQUEST")
         }
+        guard bytes.count <= maximumPayloadSize else {
+            throw RPCError(
+                .resourceExhausted,
+                "the request of \(bytes.count) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
+                reason: "MESSAGE_TOO_LARGE")
+        }
         let live = try await connection()
         let eventLoop = live.channel.eventLoop
-        var payload = live.channel.allocator.buffer(capacity: bytes.count)
-        payload.writeBytes(bytes)
-        let promise = eventLoop.makePromise(of: ByteBuffer.self)
         let streamID = live.streamIDs.next()
+        let frame = FrameEncoder.encode(streamID: streamID, type: .request, payload: bytes, allocator: live.channel.allocator)
+        let promise = eventLoop.makePromise(of: ByteBuffer.self)
         let responseBytes = try await withTaskCancellationHandler {
-            let payload = payload
             let start: @Sendable () -> Void = {
                 live.handler.value.start(
-                    streamID: streamID, request: payload, timeout: nanoseconds.map { .nanoseconds($0) }, promise: promise)
+                    streamID: streamID, frame: frame, timeout: nanoseconds.map { .nanoseconds($0) }, promise: promise)
             }
             if eventLoop.inEventLoop { start() } else { eventLoop.execute(start) }
             do {
@@ -162,7 +166,6 @@ public final class ClientConnection: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumPayloadSize)))
-                    try sync.addHandler(MessageToByteHandler(FrameEncoder()))
                     try sync.addHandler(ClientStreamHandler(target: target, maximumPayloadSize: maximumPayloadSize))
                 }
             }

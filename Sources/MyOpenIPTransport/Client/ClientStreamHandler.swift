@@ -7,7 +7,7 @@ import NIOCore
 final class ClientStreamHandler: ChannelDuplexHandler {
     typealias InboundIn = InboundFrame
     typealias OutboundIn = Never
-    typealias OutboundOut = Frame
+    typealias OutboundOut = ByteBuffer
 
     private struct PendingCall {
         var promise: EventLoopPromise<ByteBuffer>
@@ -35,18 +35,11 @@ final class ClientStreamHandler: ChannelDuplexHandler {
         self.context = nil
     }
 
-    /// Sends a request envelope on stream `streamID` and completes `promise` with the response
-    /// envelope's bytes.
-    func start(streamID: UInt32, request: ByteBuffer, timeout: TimeAmount?, promise: EventLoopPromise<ByteBuffer>) {
+    /// Sends an encoded request frame of stream `streamID` and completes `promise` with the
+    /// response envelope's bytes.
+    func start(streamID: UInt32, frame: ByteBuffer, timeout: TimeAmount?, promise: EventLoopPromise<ByteBuffer>) {
         guard let context, failure == nil, context.channel.isActive else {
             promise.fail(failure ?? RPCError(.unavailable, "the connection to \(target) is closed", reason: "CONNECTION_CLOSED"))
-            return
-        }
-        guard request.readableBytes <= maximumPayloadSize else {
-            promise.fail(RPCError(
-                .resourceExhausted,
-                "the request of \(request.readableBytes) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
-                reason: "MESSAGE_TOO_LARGE"))
             return
         }
         var call = PendingCall(promise: promise)
@@ -57,7 +50,7 @@ final class ClientStreamHandler: ChannelDuplexHandler {
             deadlineTimer.schedule(deadline, on: context.eventLoop) { this.value.sweepDeadlines() }
         }
         pending[streamID] = call
-        context.write(wrapOutboundOut(Frame(streamID: streamID, type: .request, payload: request)), promise: nil)
+        context.write(wrapOutboundOut(frame), promise: nil)
         scheduleFlush(context)
     }
 

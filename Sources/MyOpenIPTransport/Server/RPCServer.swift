@@ -184,7 +184,6 @@ public final class RPCServer: Service, Sendable {
                 eventLoop: channel.eventLoop, logger: logger)
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumPayloadSize)))
-            try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
             try pipeline.addHandler(handler)
             return ConnectionHandle(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))
         }

@@ -13,7 +13,7 @@ import NIOCore
 /// this connection only.
 final class ServerConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = InboundFrame
-    typealias OutboundOut = Frame
+    typealias OutboundOut = ByteBuffer
 
     private struct Call {
         var task: Task<Void, Never>?
@@ -177,7 +177,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private func finish(_ streamID: UInt32, with response: Ttrpc_Response) {
         guard calls.removeValue(forKey: streamID) != nil, let context else { return }
         do {
-            context.write(wrapOutboundOut(try Frame.message(response, streamID: streamID, type: .response)), promise: nil)
+            let bytes: [UInt8] = try response.serializedBytes()
+            let frame = FrameEncoder.encode(streamID: streamID, type: .response, payload: bytes, allocator: context.channel.allocator)
+            context.write(wrapOutboundOut(frame), promise: nil)
         } catch {
             logger.error("cannot encode a response", metadata: ["stream": "\(streamID)", "error": "\(error)"])
         }
