@@ -51,7 +51,8 @@ final class ClientStreamHandler: ChannelDuplexHandler {
         }
         pending[streamID] = call
         context.write(wrapOutboundOut(frame), promise: nil)
-        scheduleFlush(context)
+        // Alone, the request goes now; among others, it shares their flush.
+        if pending.count == 1 { context.flush() } else { scheduleFlush(context) }
     }
 
     /// Fails every call past its deadline with DEADLINE_EXCEEDED, then arms the timer for the next one.

@@ -183,16 +183,18 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         } catch {
             logger.error("cannot encode a response", metadata: ["stream": "\(streamID)", "error": "\(error)"])
         }
-        if draining && calls.isEmpty {
-            // The last answer of a draining connection: send it, then close.
+        if calls.isEmpty {
+            // Nothing else is running that could share a flush: send now.
             context.flush()
-            context.close(promise: nil)
+            // The last answer of a draining connection: close once it is sent.
+            if draining { context.close(promise: nil) }
         } else {
             scheduleFlush(context)
         }
     }
 
-    /// Flushes once for every response written in this turn of the event loop.
+    /// Flushes once for every response written in this turn of the event loop, while other calls
+    /// are in flight.
     private func scheduleFlush(_ context: ChannelHandlerContext) {
         guard !flushPending else { return }
         flushPending = true
