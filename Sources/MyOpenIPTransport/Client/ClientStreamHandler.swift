@@ -4,7 +4,7 @@ import NIOCore
 /// The client end of one connection, on its event loop: writes each call's request frame on
 /// its stream, and completes the call when the response frame for that stream
 /// arrives, in any order. When the connection ends, every call still waiting fails with UNAVAILABLE.
-final class ClientStreamHandler: ChannelDuplexHandler {
+final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
     typealias InboundIn = InboundFrame
     typealias OutboundIn = Never
     typealias OutboundOut = ByteBuffer
@@ -16,10 +16,10 @@ final class ClientStreamHandler: ChannelDuplexHandler {
 
     private let target: ConnectionTarget
     private let maximumPayloadSize: Int
-    private var context: ChannelHandlerContext?
+    private(set) var context: ChannelHandlerContext?
     private var pending: [UInt32: PendingCall] = [:]
     private var failure: RPCError?
-    private var flushPending = false
+    var flushPending = false
     private var deadlineTimer = DeadlineTimer()
 
     init(target: ConnectionTarget, maximumPayloadSize: Int) {
@@ -71,18 +71,6 @@ final class ClientStreamHandler: ChannelDuplexHandler {
         if let next, let eventLoop = context?.eventLoop {
             let this = NIOLoopBound(self, eventLoop: eventLoop)
             deadlineTimer.schedule(next, on: eventLoop) { this.value.sweepDeadlines() }
-        }
-    }
-
-    /// Flushes once for every request written in this turn of the event loop.
-    private func scheduleFlush(_ context: ChannelHandlerContext) {
-        guard !flushPending else { return }
-        flushPending = true
-        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            let handler = this.value
-            handler.flushPending = false
-            handler.context?.flush()
         }
     }
 

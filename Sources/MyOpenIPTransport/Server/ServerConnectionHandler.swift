@@ -11,7 +11,7 @@ import NIOCore
 /// is cancelled and DEADLINE_EXCEEDED is answered at once; a late result is dropped. A protocol violation (garbage
 /// header, unknown frame type, even or reused stream id, a response frame from a client) closes
 /// this connection only.
-final class ServerConnectionHandler: ChannelInboundHandler {
+final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     typealias InboundIn = InboundFrame
     typealias OutboundOut = ByteBuffer
 
@@ -25,10 +25,10 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private let maximumPayloadSize: Int
     private let logger: Logger
     private let executor: EventLoopTaskExecutor
-    private var context: ChannelHandlerContext?
+    private(set) var context: ChannelHandlerContext?
     private var calls: [UInt32: Call] = [:]
     private var draining = false
-    private var flushPending = false
+    var flushPending = false
     private var deadlineTimer = DeadlineTimer()
 
     init(peer: Peer, dispatcher: CallDispatcher, maximumPayloadSize: Int, eventLoop: any EventLoop, logger: Logger) {
@@ -190,19 +190,6 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             if draining { context.close(promise: nil) }
         } else {
             scheduleFlush(context)
-        }
-    }
-
-    /// Flushes once for every response written in this turn of the event loop, while other calls
-    /// are in flight.
-    private func scheduleFlush(_ context: ChannelHandlerContext) {
-        guard !flushPending else { return }
-        flushPending = true
-        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            let handler = this.value
-            handler.flushPending = false
-            handler.context?.flush()
         }
     }
 
