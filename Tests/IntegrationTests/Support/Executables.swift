@@ -23,8 +23,13 @@ enum Executables {
 
     /// Runs a built program to its end.
     static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try runProgram(folder + "/" + name, arguments, environment: environment)
+    }
+
+    /// Runs any program to its end.
+    static func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: folder + "/" + name)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()

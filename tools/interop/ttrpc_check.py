@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""An independent ttrpc client, written from containerd's ttrpc protocol description with
+Python's protobuf package, that calls a running myopenipd and checks its answers.
+
+    /usr/bin/python3 tools/interop/ttrpc_check.py --socket PATH
+    /usr/bin/python3 tools/interop/ttrpc_check.py --address HOST:PORT
+
+It generates Python code for proto/ with protoc into a temporary folder, then checks health,
+reflection, an unknown method, and several calls in flight on one connection answered by
+stream id. Prints one line per check and a closing 'N passed, N failed' line; exits 1 on failure.
+"""
+import argparse
+import os
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+
+HEADER = struct.Struct(">IIBB")  # length, stream id, type, flags (big-endian, 10 bytes)
+REQUEST, RESPONSE = 1, 2
+
+
+def generate(proto_root):
+    out = tempfile.mkdtemp(prefix="ttrpc-py-")
+    files = [os.path.relpath(os.path.join(d, f), proto_root)
+             for d, _, fs in os.walk(proto_root) for f in fs if f.endswith(".proto")]
+    subprocess.run(["protoc", "-I", proto_root, "--python_out=" + out] + files, check=True)
+    sys.path.insert(0, out)
+
+
+def connect(args):
+    if args.socket:
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.connect(args.socket)
+    else:
+        host, port = args.address.rsplit(":", 1)
+        s = socket.create_connection((host, int(port)))
+    s.settimeout(10)
+    return s
+
+
+def send_request(s, stream_id, service, method, message, timeout_nano=0, metadata=None):
+    from ttrpc import ttrpc_pb2
+    request = ttrpc_pb2.Request(service=service, method=method,
+                                payload=message.SerializeToString(), timeout_nano=timeout_nano)
+    for key, value in (metadata or {}).items():
+        request.metadata.add(key=key, value=value)
+    body = request.SerializeToString()
+    s.sendall(HEADER.pack(len(body), stream_id, REQUEST, 0) + body)
+
+
+def read_exact(s, n):
+    data = b""
+    while len(data) < n:
+        chunk = s.recv(n - len(data))
+        if not chunk:
+            raise EOFError("connection closed")
+        data += chunk
+    return data
+
+
+def read_response(s):
+    from ttrpc import ttrpc_pb2
+    length, stream_id, kind, _flags = HEADER.unpack(read_exact(s, HEADER.size))
+    body = read_exact(s, length)
+    assert kind == RESPONSE, "expected a response frame, got type %d" % kind
+    response = ttrpc_pb2.Response()
+    response.ParseFromString(body)
+    return stream_id, response
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--socket")
+    target.add_argument("--address")
+    parser.add_argument("--proto", default=os.path.join(os.path.dirname(__file__), "..", "..", "proto"))
+    args = parser.parse_args()
+    generate(os.path.abspath(args.proto))
+    from grpc.health.v1 import health_pb2
+    from myopenip.v1 import reflection_pb2
+    from google.rpc import error_details_pb2
+
+    results = []
+
+    def check(name, ok):
+        results.append(ok)
+        print(("ok     " if ok else "FAILED ") + name)
+
+    s = connect(args)
+    send_request(s, 1, "grpc.health.v1.Health", "Check", health_pb2.HealthCheckRequest(),
+                 timeout_nano=5_000_000_000, metadata={"x-request-id": "py-1"})
+    stream_id, response = read_response(s)
+    answer = health_pb2.HealthCheckResponse()
+    answer.ParseFromString(response.payload)
+    check("health: stream 1 answered OK and SERVING",
+          stream_id == 1 and response.status.code == 0
+          and answer.status == health_pb2.HealthCheckResponse.SERVING)
+
+    send_request(s, 3, "myopenip.v1.ReflectionService", "ListServices", reflection_pb2.ListServicesRequest())
+    stream_id, response = read_response(s)
+    listing = reflection_pb2.ListServicesResponse()
+    listing.ParseFromString(response.payload)
+    names = [service.name for service in listing.services]
+    check("reflection lists grpc.health.v1.Health with Check",
+          stream_id == 3 and "grpc.health.v1.Health" in names
+          and any(m.name == "Check" for sv in listing.services for m in sv.methods))
+
+    send_request(s, 5, "myopenip.v1.NoSuchService", "Nothing", health_pb2.HealthCheckRequest())
+    stream_id, response = read_response(s)
+    info = error_details_pb2.ErrorInfo()
+    has_info = any(d.Unpack(info) for d in response.status.details)
+    check("unknown method: UNIMPLEMENTED (12) with reason UNKNOWN_METHOD",
+          stream_id == 5 and response.status.code == 12 and has_info and info.reason == "UNKNOWN_METHOD")
+
+    send_request(s, 7, "grpc.health.v1.Health", "Check", health_pb2.HealthCheckRequest(service="no.such.Service"))
+    stream_id, response = read_response(s)
+    check("health of an unknown service: NOT_FOUND (5)", stream_id == 7 and response.status.code == 5)
+
+    for stream_id in (9, 11, 13, 15):
+        send_request(s, stream_id, "grpc.health.v1.Health", "Check", health_pb2.HealthCheckRequest())
+    answered = sorted(read_response(s)[0] for _ in range(4))
+    check("four calls in flight on one connection, each answered on its stream", answered == [9, 11, 13, 15])
+    s.close()
+
+    passed = sum(results)
+    print("%d passed, %d failed" % (passed, len(results) - passed))
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
