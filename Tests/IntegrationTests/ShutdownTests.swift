@@ -49,6 +49,21 @@ struct ShutdownTests {
         await client.close()
     }
 
+    @Test func cancellingTheServerClosesEverythingAtOnce() async throws {
+        let daemon = try await TestDaemon.start(grace: .seconds(30))
+        defer { daemon.removeFolder() }
+        let client = daemon.client(.unix)
+        async let call = rpcError { try await client.probe(ProbeService.sleep, ["ms": "10000"]) }
+        #expect(await daemon.probe.wait(for: "sleep.started"))
+        let start = ContinuousClock.now
+        daemon.cancel()
+        try await daemon.waitUntilStopped()
+        #expect(start.duration(to: .now) < .seconds(3))
+        #expect(await call?.code == .unavailable)
+        #expect(daemon.daemon.server.connectionCount == 0)
+        await client.close()
+    }
+
     @Test func anIdleDaemonStopsAtOnce() async throws {
         let daemon = try await TestDaemon.start(grace: .seconds(30))
         defer { daemon.removeFolder() }

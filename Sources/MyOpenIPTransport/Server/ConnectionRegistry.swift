@@ -49,16 +49,21 @@ final class ConnectionRegistry: Sendable {
         connections.forEach { $0.drain() }
     }
 
-    /// Closes every connection now.
-    func closeAll() {
-        state.withLock { Array($0.connections.values) }.forEach { $0.close() }
+    /// Closes every connection now and waits until they are closed.
+    func closeAll() async {
+        let connections = state.withLock { Array($0.connections.values) }
+        connections.forEach { $0.close() }
+        for connection in connections {
+            try? await connection.channel.closeFuture.get()
+        }
     }
 
-    /// Waits until no connection is open or `timeout` passes; returns whether all closed.
+    /// Waits until no connection is open, `timeout` passes, or the task is cancelled; returns
+    /// whether all closed.
     func waitUntilEmpty(timeout: Duration) async -> Bool {
         let end = ContinuousClock.now.advanced(by: timeout)
         while count > 0 {
-            guard ContinuousClock.now < end else { return false }
+            guard ContinuousClock.now < end, !Task.isCancelled else { return false }
             try? await Task.sleep(for: .milliseconds(10))
         }
         return true

@@ -99,12 +99,10 @@ public final class RPCServer: Service, Sendable {
     /// Lets every connection finish its calls within the grace period, then closes the rest.
     private func closeConnections() async {
         registry.drainAll()
-        let grace = Task.isCancelled ? .zero : configuration.gracePeriod
-        guard await !registry.waitUntilEmpty(timeout: grace) else { return }
-        logger.warning("grace period over: closing connections with calls still in flight",
+        guard await !registry.waitUntilEmpty(timeout: configuration.gracePeriod) else { return }
+        logger.warning("closing connections with calls still in flight",
                        metadata: ["connections": "\(registry.count)"])
-        registry.closeAll()
-        _ = await registry.waitUntilEmpty(timeout: .seconds(5))
+        await registry.closeAll()
     }
 
     private func publish(_ result: Result<ListeningAddresses, any Error>) {

@@ -83,6 +83,11 @@ final class TestDaemon: Sendable {
         try await runTask.value
     }
 
+    /// Cancels the server task, as a service group does when a graceful shutdown is not possible.
+    func cancel() {
+        runTask.cancel()
+    }
+
     /// Waits for the server task to end (after a shutdown begun elsewhere).
     func waitUntilStopped() async throws {
         try await runTask.value
