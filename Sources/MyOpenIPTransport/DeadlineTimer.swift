@@ -19,15 +19,32 @@ struct DeadlineTimer {
         scheduled = eventLoop.assumeIsolated().scheduleTask(deadline: deadline, fire)
     }
 
-    /// Records that the timer fired; the owner then sweeps and schedules the next deadline.
-    mutating func fired() {
+    /// Run when the timer fires: calls `expire` for every key whose deadline has passed, then
+    /// arms the timer for the earliest deadline left.
+    mutating func sweep<Key>(
+        _ deadlines: [(key: Key, deadline: NIODeadline)],
+        on eventLoop: any EventLoop,
+        expire: (Key) -> Void,
+        fire: @escaping () -> Void
+    ) {
         armedFor = nil
         scheduled = nil
+        let now = NIODeadline.now()
+        var next: NIODeadline?
+        for (key, deadline) in deadlines {
+            if deadline <= now {
+                expire(key)
+            } else if next.map({ deadline < $0 }) ?? true {
+                next = deadline
+            }
+        }
+        if let next { schedule(next, on: eventLoop, fire: fire) }
     }
 
     /// Stops the timer.
     mutating func cancel() {
         scheduled?.cancel()
-        fired()
+        armedFor = nil
+        scheduled = nil
     }
 }

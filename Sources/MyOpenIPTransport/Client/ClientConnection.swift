@@ -74,6 +74,7 @@ public final class ClientConnection: Sendable {
                 reason: "MESSAGE_TOO_LARGE")
         }
         let live = try await connection()
+        guard !Task.isCancelled else { throw RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED") }
         let eventLoop = live.channel.eventLoop
         let streamID = live.streamIDs.next()
         let frame = FrameEncoder.encode(streamID: streamID, type: .request, payload: bytes, allocator: live.channel.allocator)

@@ -1,9 +1,9 @@
 import MyOpenIPRPC
 import NIOCore
 
-/// The client end of one connection, on its event loop: writes each call's request frame on
-/// its stream, and completes the call when the response frame for that stream
-/// arrives, in any order. When the connection ends, every call still waiting fails with UNAVAILABLE.
+/// The client end of one connection, on its event loop: writes each call's request frame on its
+/// stream and completes the call when the response frame for that stream arrives, in any order.
+/// When the connection ends, every call still waiting fails with UNAVAILABLE.
 final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
     typealias InboundIn = InboundFrame
     typealias OutboundIn = Never
@@ -57,21 +57,13 @@ final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
 
     /// Fails every call past its deadline with DEADLINE_EXCEEDED, then arms the timer for the next one.
     private func sweepDeadlines() {
-        deadlineTimer.fired()
-        let now = NIODeadline.now()
-        var next: NIODeadline?
-        for (streamID, call) in pending {
-            guard let deadline = call.deadline else { continue }
-            if deadline <= now {
-                finish(streamID, with: .failure(RPCError.deadlineExceeded))
-            } else if next.map({ deadline < $0 }) ?? true {
-                next = deadline
-            }
-        }
-        if let next, let eventLoop = context?.eventLoop {
-            let this = NIOLoopBound(self, eventLoop: eventLoop)
-            deadlineTimer.schedule(next, on: eventLoop) { this.value.sweepDeadlines() }
-        }
+        guard let eventLoop = context?.eventLoop else { return }
+        let this = NIOLoopBound(self, eventLoop: eventLoop)
+        deadlineTimer.sweep(
+            pending.compactMap { streamID, call in call.deadline.map { (key: streamID, deadline: $0) } },
+            on: eventLoop,
+            expire: { finish($0, with: .failure(RPCError.deadlineExceeded)) },
+            fire: { this.value.sweepDeadlines() })
     }
 
     /// Abandons a call (its task was cancelled); a late response is ignored.

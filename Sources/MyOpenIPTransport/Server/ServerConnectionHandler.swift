@@ -8,9 +8,9 @@ import NIOCore
 /// whatever order calls finish.
 ///
 /// Deadlines are kept here, on one timer per connection: when a call's deadline passes, its task
-/// is cancelled and DEADLINE_EXCEEDED is answered at once; a late result is dropped. A protocol violation (garbage
-/// header, unknown frame type, even or reused stream id, a response frame from a client) closes
-/// this connection only.
+/// is cancelled and DEADLINE_EXCEEDED is answered at once; a late result is dropped. A protocol
+/// violation (garbage header, unknown frame type, even or reused stream id, a response frame from
+/// a client) closes this connection only.
 final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     typealias InboundIn = InboundFrame
     typealias OutboundOut = ByteBuffer
@@ -40,9 +40,6 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         logger[metadataKey: "peer"] = "\(peer)"
         self.logger = logger
     }
-
-    /// The number of calls in flight.
-    var callsInFlight: Int { calls.count }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
@@ -155,22 +152,16 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     /// Answers DEADLINE_EXCEEDED for every call past its deadline and cancels its task, then
     /// arms the timer for the next deadline.
     private func sweepDeadlines() {
-        deadlineTimer.fired()
-        let now = NIODeadline.now()
-        var next: NIODeadline?
-        for (streamID, call) in calls {
-            guard let deadline = call.deadline else { continue }
-            if deadline <= now {
-                call.task?.cancel()
+        guard let eventLoop = context?.eventLoop else { return }
+        let this = NIOLoopBound(self, eventLoop: eventLoop)
+        deadlineTimer.sweep(
+            calls.compactMap { streamID, call in call.deadline.map { (key: streamID, deadline: $0) } },
+            on: eventLoop,
+            expire: { streamID in
+                calls[streamID]?.task?.cancel()
                 finish(streamID, with: CallDispatcher.response(for: .deadlineExceeded))
-            } else if next.map({ deadline < $0 }) ?? true {
-                next = deadline
-            }
-        }
-        if let next, let eventLoop = context?.eventLoop {
-            let this = NIOLoopBound(self, eventLoop: eventLoop)
-            deadlineTimer.schedule(next, on: eventLoop) { this.value.sweepDeadlines() }
-        }
+            },
+            fire: { this.value.sweepDeadlines() })
     }
 
     /// Writes the response of a stream, once; a result for a stream already answered is dropped.
