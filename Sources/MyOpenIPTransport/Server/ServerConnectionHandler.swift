@@ -133,7 +133,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         let eventLoop = executor.eventLoop
         let this = NIOLoopBound(self, eventLoop: eventLoop)
         let (dispatcher, peer) = (self.dispatcher, self.peer)
-        let task = Task(executorPreference: executor) {
+        // The call starts right here, on this thread: a handler that never suspends (health, a
+        // cache hit) answers within this read, without a trip through the task queue.
+        let task = Task.immediate(executorPreference: executor) {
             let response = await dispatcher.dispatch(request, peer: peer, deadline: deadline)
             if eventLoop.inEventLoop {
                 this.value.finish(streamID, with: response)
@@ -141,6 +143,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
                 eventLoop.execute { this.value.finish(streamID, with: response) }
             }
         }
+        guard calls[streamID] != nil else { return }  // already answered
         calls[streamID]?.task = task
         if request.timeoutNano > 0 {
             let expiry = NIODeadline.now() + .nanoseconds(request.timeoutNano)
