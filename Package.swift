@@ -55,6 +55,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Pure business rules: policies, state machines, prices; plain Swift values, no I/O.
+        .target(name: "MyOpenIPDomain"),
         // The services, the interceptor chain, and the configuration of a daemon.
         .target(
             name: "MyOpenIPServer",
@@ -123,6 +125,10 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "MyOpenIPDomainTests",
+            dependencies: ["MyOpenIPDomain"]
         ),
         .testTarget(
             name: "MyOpenIPStoreTests",
