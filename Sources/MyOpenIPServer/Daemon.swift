@@ -24,14 +24,7 @@ public struct Daemon: Sendable {
         self.configuration = configuration
         self.store = try Store(folder: configuration.dataDirectory, logger: logger)
         let servingState = ServingState()
-        let directory = ServiceDirectory()
-
-        var router = RPCRouter()
-        for service in additionalServices { router.register(service) }
-        router.register(HealthService(directory: directory, servingState: servingState))
-        router.register(ReflectionService(directory: directory))
-        directory.publish(router)
-
+        let router = Self.makeRouter(additionalServices: additionalServices, servingState: servingState)
         let missing = policy.methodsWithoutRule(in: router)
         if !missing.isEmpty {
             logger.error("methods without an access rule will be refused", metadata: ["methods": "\(missing)"])
@@ -55,5 +48,16 @@ public struct Daemon: Sendable {
             dispatcher: dispatcher,
             eventLoopGroup: eventLoopGroup,
             logger: logger)
+    }
+
+    /// The router of a daemon: every service, then health and reflection, which describe it.
+    public static func makeRouter(additionalServices: [any RPCService] = [], servingState: ServingState) -> RPCRouter {
+        let directory = ServiceDirectory()
+        var router = RPCRouter()
+        for service in additionalServices { router.register(service) }
+        router.register(HealthService(directory: directory, servingState: servingState))
+        router.register(ReflectionService(directory: directory))
+        directory.publish(router)
+        return router
     }
 }

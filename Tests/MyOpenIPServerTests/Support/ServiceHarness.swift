@@ -9,13 +9,7 @@ struct ServiceHarness {
     let servingState = ServingState()
 
     init(additionalServices: [any RPCService] = []) {
-        let directory = ServiceDirectory()
-        var router = RPCRouter()
-        for service in additionalServices { router.register(service) }
-        router.register(HealthService(directory: directory, servingState: servingState))
-        router.register(ReflectionService(directory: directory))
-        directory.publish(router)
-        self.router = router
+        router = Daemon.makeRouter(additionalServices: additionalServices, servingState: servingState)
     }
 
     /// Calls `grpc.health.v1.Health/Check` through its route.
