@@ -1,0 +1,25 @@
+@testable import MyOpenIPServer
+import Testing
+
+@Suite("Secret tokens")
+struct SecretTokenTests {
+    @Test func tokensAre256BitsOfBase64URL() {
+        let token = SecretToken.generate()
+        #expect(token.value.count == 43)
+        #expect(token.value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        #expect(Base64URL.decode(token.value)?.count == 32)
+    }
+
+    @Test func tokensDoNotRepeat() {
+        let tokens = Set((0..<1000).map { _ in SecretToken.generate().value })
+        #expect(tokens.count == 1000)
+    }
+
+    @Test func onlyTheDigestIsStoredAndItMatchesThePresentedToken() {
+        let token = SecretToken.generate()
+        #expect(token.digest == SecretToken.digest(of: token.value))
+        #expect(token.digest != token.value)
+        #expect(SecretToken.digest(of: token.value + "x") != token.digest)
+        #expect(token.digest.count == 43)  // SHA-256, base64url
+    }
+}
