@@ -82,6 +82,7 @@ let package = Package(
                 "MyOpenIPRPC",
                 "MyOpenIPTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

@@ -3,6 +3,7 @@ import MyOpenIPProto
 import MyOpenIPRPC
 import MyOpenIPTransport
 import NIOCore
+import NIOFoundationCompat
 import NIOPosix
 import SwiftProtobuf
 import Synchronization
@@ -85,6 +86,23 @@ public final class MyOpenIPClient: Sendable {
         as response: Response.Type = Response.self,
         options: CallOptions = .default
     ) async throws -> Response {
+        let envelope = try envelope(method, request: request, options: options)
+        let reply = try await connection.call(envelope, timeout: options.timeout ?? configuration.defaultTimeout)
+        guard reply.status.code == StatusCode.ok.rawValue else {
+            throw RPCError(status: reply.status)
+        }
+        do {
+            return try Response(serializedBytes: reply.payload)
+        } catch {
+            throw RPCError(
+                .internal, "the daemon sent a malformed \(Response.protoMessageName)", reason: "MALFORMED_RESPONSE")
+        }
+    }
+
+    /// The request envelope of a call: method, serialized request, metadata.
+    private func envelope(
+        _ method: MethodDescriptor, request: some SwiftProtobuf.Message, options: CallOptions
+    ) throws -> Ttrpc_Request {
         var envelope = Ttrpc_Request()
         envelope.service = method.service
         envelope.method = method.method
@@ -95,16 +113,29 @@ public final class MyOpenIPClient: Sendable {
         }
         let metadata = defaultMetadata.withLock { $0 }.merging(options.metadata)
         if !metadata.isEmpty { envelope.metadata = metadata.keyValues }
+        return envelope
+    }
 
-        let reply = try await connection.call(envelope, timeout: options.timeout ?? configuration.defaultTimeout)
-        guard reply.status.code == StatusCode.ok.rawValue else {
-            throw RPCError(status: reply.status)
-        }
-        do {
-            return try Response(serializedBytes: reply.payload)
-        } catch {
-            throw RPCError(
-                .internal, "the daemon sent a malformed \(Response.protoMessageName)", reason: "MALFORMED_RESPONSE")
+    /// Calls a server-streaming method: the sequence yields each message as it arrives, ends when
+    /// the daemon ends the call, and throws ``RPCError`` on an error status, when the deadline
+    /// passes, or when the connection is lost. A stream has no deadline unless `options` gives
+    /// one (the client's default timeout applies to unary calls only). Stopping the iteration
+    /// abandons the call.
+    public func serverStreaming<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ method: MethodDescriptor,
+        request: Request,
+        as response: Response.Type = Response.self,
+        options: CallOptions = .default
+    ) async throws -> some AsyncSequence<Response, any Error> {
+        let envelope = try envelope(method, request: request, options: options)
+        let frames = try await connection.serverStream(envelope, timeout: options.timeout)
+        return frames.map { bytes in
+            do {
+                return try Response(serializedBytes: Data(buffer: bytes, byteTransferStrategy: .noCopy))
+            } catch {
+                throw RPCError(
+                    .internal, "the daemon sent a malformed \(Response.protoMessageName)", reason: "MALFORMED_RESPONSE")
+            }
         }
     }
 

@@ -25,6 +25,37 @@ struct CommandLineTests {
         }
     }
 
+    @Test func healthWatchPrintsEachChangeUntilTheDaemonStops() async throws {
+        let daemon = try await TestDaemon.start()
+        defer { daemon.removeFolder() }
+        let watcher = Process()
+        watcher.executableURL = URL(fileURLWithPath: Executables.folder + "/myopenipctl")
+        watcher.arguments = ["health", "--watch", "--json", "--socket", daemon.socketPath]
+        let output = Pipe()
+        watcher.standardOutput = output
+        try watcher.run()
+        // Never hang the suite: a watcher still running after 10 s is stopped (and the test fails).
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(10))
+            watcher.terminate()
+        }
+        defer { watchdog.cancel() }
+        var received = Data()
+        while !received.contains(UInt8(ascii: "\n")) {  // the first status is out
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            received += chunk
+        }
+        daemon.daemon.server.beginShutdown()
+        received += output.fileHandleForReading.readDataToEndOfFile()
+        let text = String(decoding: received, as: UTF8.self)
+        watcher.waitUntilExit()
+        try await daemon.waitUntilStopped()
+        #expect(watcher.terminationStatus == 0)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines == [#"{"service":"","status":"SERVING"}"#, #"{"service":"","status":"NOT_SERVING"}"#])
+    }
+
     @Test func exitCodesTellScriptsWhatHappened() async throws {
         try await withTestDaemon { daemon async throws in
             let unknown = try Executables.run("myopenipctl", ["health", "no.such.Service", "--socket", daemon.socketPath])

@@ -36,7 +36,7 @@ struct HealthAndReflectionTests {
             let routed = daemon.daemon.router.routes.map { "\($0.descriptor)" }
             #expect(listed == routed)
             let health = try #require(services.first { $0.name == "grpc.health.v1.Health" })
-            #expect(health.methods.map(\.name) == ["Check"])
+            #expect(health.methods.map(\.name) == ["Check", "Watch"])
             #expect(health.methods.first?.requestType == "grpc.health.v1.HealthCheckRequest")
             #expect(health.methods.first?.responseType == "grpc.health.v1.HealthCheckResponse")
             #expect(services.map(\.name) == services.map(\.name).sorted())

@@ -11,7 +11,7 @@ struct InteropTests {
             let target = transport == .unix ? ["--socket", daemon.socketPath] : ["--address", "127.0.0.1:\(daemon.tcpPort)"]
             let outcome = try PythonClient.run(target)
             #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
-            #expect(outcome.standardOutput.contains("5 passed, 0 failed"))
+            #expect(outcome.standardOutput.contains("6 passed, 0 failed"))
         }
     }
 }

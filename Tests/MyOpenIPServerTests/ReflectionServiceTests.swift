@@ -15,9 +15,10 @@ struct ReflectionServiceTests {
 
         #expect(response.services.map(\.name) == ["grpc.health.v1.Health", "myopenip.v1.ReflectionService"])
         let health = try #require(response.services.first)
-        #expect(health.methods.map(\.name) == ["Check"])
-        #expect(health.methods.first?.requestType == "grpc.health.v1.HealthCheckRequest")
-        #expect(health.methods.first?.responseType == "grpc.health.v1.HealthCheckResponse")
+        #expect(health.methods.map(\.name) == ["Check", "Watch"])
+        #expect(health.methods.allSatisfy { $0.requestType == "grpc.health.v1.HealthCheckRequest" })
+        #expect(health.methods.allSatisfy { $0.responseType == "grpc.health.v1.HealthCheckResponse" })
+        #expect(health.methods.map(\.serverStreaming) == [false, true])
 
         let reflection = try #require(response.services.last)
         #expect(reflection.methods.map(\.name) == ["ListServices"])

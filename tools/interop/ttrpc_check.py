@@ -18,7 +18,8 @@ import sys
 import tempfile
 
 HEADER = struct.Struct(">IIBB")  # length, stream id, type, flags (big-endian, 10 bytes)
-REQUEST, RESPONSE = 1, 2
+REQUEST, RESPONSE, DATA = 1, 2, 3
+REMOTE_CLOSED = 0x01
 
 
 def generate(proto_root):
@@ -40,14 +41,14 @@ def connect(args):
     return s
 
 
-def send_request(s, stream_id, service, method, message, timeout_nano=0, metadata=None):
+def send_request(s, stream_id, service, method, message, timeout_nano=0, metadata=None, flags=0):
     from ttrpc import ttrpc_pb2
     request = ttrpc_pb2.Request(service=service, method=method,
                                 payload=message.SerializeToString(), timeout_nano=timeout_nano)
     for key, value in (metadata or {}).items():
         request.metadata.add(key=key, value=value)
     body = request.SerializeToString()
-    s.sendall(HEADER.pack(len(body), stream_id, REQUEST, 0) + body)
+    s.sendall(HEADER.pack(len(body), stream_id, REQUEST, flags) + body)
 
 
 def read_exact(s, n):
@@ -58,6 +59,11 @@ def read_exact(s, n):
             raise EOFError("connection closed")
         data += chunk
     return data
+
+
+def read_frame(s):
+    length, stream_id, kind, flags = HEADER.unpack(read_exact(s, HEADER.size))
+    return stream_id, kind, flags, read_exact(s, length)
 
 
 def read_response(s):
@@ -122,6 +128,15 @@ def main():
         send_request(s, stream_id, "grpc.health.v1.Health", "Check", health_pb2.HealthCheckRequest())
     answered = sorted(read_response(s)[0] for _ in range(4))
     check("four calls in flight on one connection, each answered on its stream", answered == [9, 11, 13, 15])
+
+    # A server-streaming call (ttrpc 1.2): the request says "remote closed", the answers come
+    # as data frames on the same stream.
+    send_request(s, 17, "grpc.health.v1.Health", "Watch", health_pb2.HealthCheckRequest(), flags=REMOTE_CLOSED)
+    stream_id, kind, _flags, body = read_frame(s)
+    watched = health_pb2.HealthCheckResponse()
+    watched.ParseFromString(body)
+    check("health Watch streams SERVING in a data frame",
+          stream_id == 17 and kind == DATA and watched.status == health_pb2.HealthCheckResponse.SERVING)
     s.close()
 
     passed = sum(results)

@@ -4,6 +4,7 @@ import MyOpenIPRPC
 /// The typed facade of `grpc.health.v1.Health`.
 public struct HealthClient: Sendable {
     public static let check = MethodDescriptor(service: "grpc.health.v1.Health", method: "Check")
+    public static let watch = MethodDescriptor(service: "grpc.health.v1.Health", method: "Watch")
 
     let client: MyOpenIPClient
 
@@ -17,6 +18,19 @@ public struct HealthClient: Sendable {
         let response = try await client.unary(
             Self.check, request: request, as: Grpc_Health_V1_HealthCheckResponse.self, options: options)
         return response.status
+    }
+
+    /// Streams the serving status of the daemon (`service` empty) or of one service: the status
+    /// now, then NOT_SERVING when the daemon begins to shut down, and the stream ends.
+    /// SERVICE_UNKNOWN for a service the daemon does not have.
+    public func watch(
+        service: String = "", options: CallOptions = .default
+    ) async throws -> some AsyncSequence<Grpc_Health_V1_HealthCheckResponse.ServingStatus, any Error> {
+        var request = Grpc_Health_V1_HealthCheckRequest()
+        request.service = service
+        return try await client.serverStreaming(
+            Self.watch, request: request, as: Grpc_Health_V1_HealthCheckResponse.self, options: options
+        ).map(\.status)
     }
 }
 

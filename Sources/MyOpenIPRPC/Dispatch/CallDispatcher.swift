@@ -45,8 +45,10 @@ public struct CallDispatcher: Sendable {
     }
 
     /// Serves a decoded request envelope whose deadline (from ``deadline(of:)``) is `deadline`.
+    /// A server-streaming method sends its messages through `stream` and answers an empty payload.
     public func dispatch(
-        _ request: Ttrpc_Request, peer: Peer, deadline: ContinuousClock.Instant?
+        _ request: Ttrpc_Request, peer: Peer, deadline: ContinuousClock.Instant?,
+        stream: (any ServerStreamSink)? = nil
     ) async -> Ttrpc_Response {
         let descriptor = MethodDescriptor(service: request.service, method: request.method)
         let metadata = Metadata(request.metadata)
@@ -65,7 +67,8 @@ public struct CallDispatcher: Sendable {
             requestID: requestID, logger: logger)
 
         do {
-            let response = try await chain.run(ServerRequest(payload: request.payload), context: context, handler: route.handler)
+            let response = try await chain.run(
+                ServerRequest(payload: request.payload, stream: stream), context: context, handler: route.handler)
             var envelope = Ttrpc_Response()
             envelope.status = Google_Rpc_Status()
             envelope.payload = response.payload

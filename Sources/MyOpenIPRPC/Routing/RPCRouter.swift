@@ -11,6 +11,8 @@ public struct RPCRouter: Sendable {
         public var descriptor: MethodDescriptor
         public var requestType: String
         public var responseType: String
+        /// Whether the method answers with a stream of messages rather than one.
+        public var isServerStreaming: Bool
         public var handler: RPCHandler
     }
 
@@ -29,17 +31,10 @@ public struct RPCRouter: Sendable {
         let route = Route(
             descriptor: descriptor,
             requestType: Request.protoMessageName,
-            responseType: Response.protoMessageName
+            responseType: Response.protoMessageName,
+            isServerStreaming: false
         ) { request, context in
-            let message: Request
-            do {
-                message = try Request(serializedBytes: request.payload)
-            } catch {
-                throw RPCError(
-                    .invalidArgument,
-                    "the request payload is not a valid \(Request.protoMessageName)",
-                    reason: "MALFORMED_PAYLOAD")
-            }
+            let message = try Self.decode(Request.self, from: request)
             let response = try await handler(message, context)
             do {
                 return ServerResponse(payload: try response.serializedBytes())
@@ -49,6 +44,43 @@ public struct RPCRouter: Sendable {
             }
         }
         services[descriptor.service, default: [:]][descriptor.method] = route
+    }
+
+    /// Registers a server-streaming method: the handler sends any number of messages through
+    /// its ``ResponseStream``; the call ends when the handler returns (OK) or throws (its status).
+    public mutating func registerServerStreaming<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ descriptor: MethodDescriptor,
+        request: Request.Type = Request.self,
+        response: Response.Type = Response.self,
+        handler: @escaping @Sendable (Request, ResponseStream<Response>, ServerContext) async throws -> Void
+    ) {
+        precondition(self.route(for: descriptor) == nil, "\(descriptor) is registered twice")
+        let route = Route(
+            descriptor: descriptor,
+            requestType: Request.protoMessageName,
+            responseType: Response.protoMessageName,
+            isServerStreaming: true
+        ) { request, context in
+            guard let sink = request.stream else {
+                context.logger.error("a server-streaming method was called without a stream")
+                throw RPCError.internalError
+            }
+            let message = try Self.decode(Request.self, from: request)
+            try await handler(message, ResponseStream(sink: sink), context)
+            return ServerResponse(payload: Data())
+        }
+        services[descriptor.service, default: [:]][descriptor.method] = route
+    }
+
+    private static func decode<Request: SwiftProtobuf.Message>(_ type: Request.Type, from request: ServerRequest) throws -> Request {
+        do {
+            return try Request(serializedBytes: request.payload)
+        } catch {
+            throw RPCError(
+                .invalidArgument,
+                "the request payload is not a valid \(Request.protoMessageName)",
+                reason: "MALFORMED_PAYLOAD")
+        }
     }
 
     /// Registers every method of a service.

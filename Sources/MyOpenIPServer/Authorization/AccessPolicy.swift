@@ -29,6 +29,7 @@ public struct AccessPolicy: Sendable {
     /// The policy of every method the daemon serves.
     public static let standard = AccessPolicy([
         HealthService.check: .public,
+        HealthService.watch: .public,
         ReflectionService.listServices: .public,
     ])
 }

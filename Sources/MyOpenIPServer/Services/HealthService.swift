@@ -2,10 +2,12 @@ import MyOpenIPProto
 import MyOpenIPRPC
 
 /// `grpc.health.v1.Health`: SERVING for "" and every registered service, NOT_SERVING once the
-/// daemon is shutting down, NOT_FOUND for a service it does not have.
+/// daemon is shutting down, NOT_FOUND for a service it does not have (`Check`) or SERVICE_UNKNOWN
+/// (`Watch`, which streams the status and its change at shutdown).
 public struct HealthService: RPCService {
     public static let serviceName = "grpc.health.v1.Health"
     public static let check = MethodDescriptor(service: serviceName, method: "Check")
+    public static let watch = MethodDescriptor(service: serviceName, method: "Watch")
 
     private let directory: ServiceDirectory
     private let servingState: ServingState
@@ -18,6 +20,28 @@ public struct HealthService: RPCService {
     public func register(on router: inout RPCRouter) {
         router.registerUnary(Self.check) { (request: Grpc_Health_V1_HealthCheckRequest, _) in
             try self.check(request)
+        }
+        router.registerServerStreaming(Self.watch) {
+            (request: Grpc_Health_V1_HealthCheckRequest, stream: ResponseStream<Grpc_Health_V1_HealthCheckResponse>, _) in
+            try await self.watch(request, stream: stream)
+        }
+    }
+
+    /// Sends the status now (SERVICE_UNKNOWN for a service the daemon does not have), then
+    /// NOT_SERVING when shutdown begins, and ends the stream.
+    func watch(
+        _ request: Grpc_Health_V1_HealthCheckRequest, stream: ResponseStream<Grpc_Health_V1_HealthCheckResponse>
+    ) async throws {
+        var response = Grpc_Health_V1_HealthCheckResponse()
+        let known = request.service.isEmpty || directory.contains(service: request.service)
+        response.status = !known ? .serviceUnknown : servingState.isDraining ? .notServing : .serving
+        try await stream.send(response)
+        guard !servingState.isDraining else { return }
+        await servingState.waitUntilDraining()
+        try Task.checkCancellation()
+        if known {
+            response.status = .notServing
+            try await stream.send(response)
         }
     }
 

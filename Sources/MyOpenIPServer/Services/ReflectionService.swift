@@ -25,6 +25,7 @@ public struct ReflectionService: RPCService {
             method.name = route.descriptor.method
             method.requestType = route.requestType
             method.responseType = route.responseType
+            method.serverStreaming = route.isServerStreaming
             byService[route.descriptor.service, default: []].append(method)
         }
         var response = Myopenip_V1_ListServicesResponse()

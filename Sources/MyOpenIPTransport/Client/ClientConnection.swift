@@ -58,6 +58,56 @@ public final class ClientConnection: Sendable {
     /// lost mid-call, DEADLINE_EXCEEDED when `timeout` passes first, CANCELLED when the task is
     /// cancelled, RESOURCE_EXHAUSTED when a frame is over the maximum size.
     public func call(_ request: Ttrpc_Request, timeout: Duration?) async throws -> Ttrpc_Response {
+        let (live, streamID, frame, nanoseconds) = try await prepare(request, timeout: timeout, flags: [])
+        let eventLoop = live.channel.eventLoop
+        let promise = eventLoop.makePromise(of: ByteBuffer.self)
+        let responseBytes = try await withTaskCancellationHandler {
+            let start: @Sendable () -> Void = {
+                live.handler.value.start(
+                    streamID: streamID, frame: frame, timeout: nanoseconds.map { .nanoseconds($0) }, receiver: .unary(promise))
+            }
+            if eventLoop.inEventLoop { start() } else { eventLoop.execute(start) }
+            do {
+                return try await promise.futureResult.get()
+            } catch is CancellationError {
+                throw RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED")
+            }
+        } onCancel: {
+            eventLoop.execute { live.handler.value.cancel(streamID) }
+        }
+        do {
+            return try Ttrpc_Response(serializedBytes: Data(buffer: responseBytes, byteTransferStrategy: .noCopy))
+        } catch {
+            throw RPCError(.internal, "the daemon sent a malformed response envelope", reason: "MALFORMED_RESPONSE")
+        }
+    }
+
+    /// Starts a server-streaming call: the stream yields each message's bytes, in order, ends when
+    /// the daemon ends the call with OK, and throws ``RPCError`` otherwise (the call's status,
+    /// DEADLINE_EXCEEDED, UNAVAILABLE when the connection is lost). Dropping the stream abandons
+    /// the call.
+    public func serverStream(_ request: Ttrpc_Request, timeout: Duration?) async throws -> AsyncThrowingStream<ByteBuffer, any Error> {
+        let (live, streamID, frame, nanoseconds) = try await prepare(request, timeout: timeout, flags: .remoteClosed)
+        let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
+        let eventLoop = live.channel.eventLoop
+        continuation.onTermination = { termination in
+            if case .cancelled = termination {
+                eventLoop.execute { live.handler.value.cancel(streamID) }
+            }
+        }
+        let start: @Sendable () -> Void = {
+            live.handler.value.start(
+                streamID: streamID, frame: frame, timeout: nanoseconds.map { .nanoseconds($0) },
+                receiver: .stream(continuation))
+        }
+        if eventLoop.inEventLoop { start() } else { eventLoop.execute(start) }
+        return stream
+    }
+
+    /// Encodes a request frame on a new stream of the (re)opened connection.
+    private func prepare(
+        _ request: Ttrpc_Request, timeout: Duration?, flags: FrameFlags
+    ) async throws -> (live: Live, streamID: UInt32, frame: ByteBuffer, timeoutNanoseconds: Int64?) {
         var request = request
         let nanoseconds = timeout.map(Self.nanoseconds)
         if let nanoseconds { request.timeoutNano = max(1, nanoseconds) }
@@ -75,29 +125,10 @@ public final class ClientConnection: Sendable {
         }
         let live = try await connection()
         guard !Task.isCancelled else { throw RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED") }
-        let eventLoop = live.channel.eventLoop
         let streamID = live.streamIDs.next()
-        let frame = FrameEncoder.encode(streamID: streamID, type: .request, payload: bytes, allocator: live.channel.allocator)
-        let promise = eventLoop.makePromise(of: ByteBuffer.self)
-        let responseBytes = try await withTaskCancellationHandler {
-            let start: @Sendable () -> Void = {
-                live.handler.value.start(
-                    streamID: streamID, frame: frame, timeout: nanoseconds.map { .nanoseconds($0) }, promise: promise)
-            }
-            if eventLoop.inEventLoop { start() } else { eventLoop.execute(start) }
-            do {
-                return try await promise.futureResult.get()
-            } catch is CancellationError {
-                throw RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED")
-            }
-        } onCancel: {
-            eventLoop.execute { live.handler.value.cancel(streamID) }
-        }
-        do {
-            return try Ttrpc_Response(serializedBytes: Data(buffer: responseBytes, byteTransferStrategy: .noCopy))
-        } catch {
-            throw RPCError(.internal, "the daemon sent a malformed response envelope", reason: "MALFORMED_RESPONSE")
-        }
+        let frame = FrameEncoder.encode(
+            streamID: streamID, type: .request, flags: flags, payload: bytes, allocator: live.channel.allocator)
+        return (live, streamID, frame, nanoseconds)
     }
 
     /// Closes the connection; later calls fail with UNAVAILABLE.

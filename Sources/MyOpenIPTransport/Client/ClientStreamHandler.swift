@@ -1,16 +1,28 @@
+import Foundation
+import MyOpenIPProto
 import MyOpenIPRPC
 import NIOCore
+import NIOFoundationCompat
 
 /// The client end of one connection, on its event loop: writes each call's request frame on its
 /// stream and completes the call when the response frame for that stream arrives, in any order.
-/// When the connection ends, every call still waiting fails with UNAVAILABLE.
+/// A server-streaming call receives the data frames of its stream, in order, until the response
+/// frame ends it. When the connection ends, every call still waiting fails with UNAVAILABLE.
 final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
     typealias InboundIn = InboundFrame
     typealias OutboundIn = Never
     typealias OutboundOut = ByteBuffer
 
+    /// Who waits for a stream's frames.
+    enum Receiver {
+        /// A unary call: the response envelope's bytes.
+        case unary(EventLoopPromise<ByteBuffer>)
+        /// A server-streaming call: each data frame's payload, then the end of the stream.
+        case stream(AsyncThrowingStream<ByteBuffer, any Error>.Continuation)
+    }
+
     private struct PendingCall {
-        var promise: EventLoopPromise<ByteBuffer>
+        var receiver: Receiver
         var deadline: NIODeadline?
     }
 
@@ -35,14 +47,15 @@ final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
         self.context = nil
     }
 
-    /// Sends an encoded request frame of stream `streamID` and completes `promise` with the
-    /// response envelope's bytes.
-    func start(streamID: UInt32, frame: ByteBuffer, timeout: TimeAmount?, promise: EventLoopPromise<ByteBuffer>) {
+    /// Sends an encoded request frame of stream `streamID`; `receiver` gets what comes back.
+    func start(streamID: UInt32, frame: ByteBuffer, timeout: TimeAmount?, receiver: Receiver) {
         guard let context, failure == nil, context.channel.isActive else {
-            promise.fail(failure ?? RPCError(.unavailable, "the connection to \(target) is closed", reason: "CONNECTION_CLOSED"))
+            pending[streamID] = PendingCall(receiver: receiver)
+            finish(streamID, with: .failure(
+                failure ?? RPCError(.unavailable, "the connection to \(target) is closed", reason: "CONNECTION_CLOSED")))
             return
         }
-        var call = PendingCall(promise: promise)
+        var call = PendingCall(receiver: receiver)
         if let timeout {
             let deadline = NIODeadline.now() + timeout
             call.deadline = deadline
@@ -75,8 +88,12 @@ final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
         switch unwrapInboundIn(data) {
         case .frame(let frame) where frame.type == .response:
             finish(frame.streamID, with: .success(frame.payload))
+        case .frame(let frame) where frame.type == .data:
+            if case .stream(let continuation)? = pending[frame.streamID]?.receiver, !frame.flags.contains(.noData) {
+                continuation.yield(frame.payload)
+            }
         case .frame:
-            break  // no streaming calls are made by this client
+            break  // a request frame from the daemon: nothing to do with it
         case .oversized(let header):
             finish(header.streamID, with: .failure(RPCError(
                 .resourceExhausted,
@@ -95,8 +112,29 @@ final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
         context.fireChannelInactive()
     }
 
+    /// Ends a call with the response envelope's bytes or an error.
     private func finish(_ streamID: UInt32, with result: Result<ByteBuffer, any Error>) {
-        pending.removeValue(forKey: streamID)?.promise.completeWith(result)
+        guard let call = pending.removeValue(forKey: streamID) else { return }
+        switch call.receiver {
+        case .unary(let promise):
+            promise.completeWith(result)
+        case .stream(let continuation):
+            switch result {
+            case .failure(let error):
+                continuation.finish(throwing: error)
+            case .success(let bytes):
+                guard let response = try? Ttrpc_Response(serializedBytes: Data(buffer: bytes, byteTransferStrategy: .noCopy)) else {
+                    continuation.finish(throwing: RPCError(
+                        .internal, "the daemon sent a malformed response envelope", reason: "MALFORMED_RESPONSE"))
+                    return
+                }
+                if response.status.code == StatusCode.ok.rawValue {
+                    continuation.finish()
+                } else {
+                    continuation.finish(throwing: RPCError(status: response.status))
+                }
+            }
+        }
     }
 
     private func failAll(_ error: RPCError) {
@@ -104,8 +142,9 @@ final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
         let calls = pending
         pending = [:]
         deadlineTimer.cancel()
-        for call in calls.values {
-            call.promise.fail(error)
+        for streamID in calls.keys {
+            pending[streamID] = calls[streamID]
+            finish(streamID, with: .failure(error))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MyOpenIPProto
 import MyOpenIPRPC
@@ -133,10 +134,12 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         let eventLoop = executor.eventLoop
         let this = NIOLoopBound(self, eventLoop: eventLoop)
         let (dispatcher, peer) = (self.dispatcher, self.peer)
+        let stream: ChannelStreamSink? = dispatcher.router.route(service: request.service, method: request.method)?
+            .isServerStreaming == true ? ChannelStreamSink(handler: this, streamID: streamID) : nil
         // The call starts right here, on this thread: a handler that never suspends (health, a
         // cache hit) answers within this read, without a trip through the task queue.
         let task = Task.immediate(executorPreference: executor) {
-            let response = await dispatcher.dispatch(request, peer: peer, deadline: deadline)
+            let response = await dispatcher.dispatch(request, peer: peer, deadline: deadline, stream: stream)
             if eventLoop.inEventLoop {
                 this.value.finish(streamID, with: response)
             } else {
@@ -165,6 +168,18 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
                 finish(streamID, with: CallDispatcher.response(for: .deadlineExceeded))
             },
             fire: { this.value.sweepDeadlines() })
+    }
+
+    /// Writes one message of a server-streaming call as a data frame; fails when the call was
+    /// already answered (deadline) or the connection is gone.
+    func sendData(_ payload: Data, on streamID: UInt32, promise: EventLoopPromise<Void>) {
+        guard calls[streamID] != nil, let context else {
+            promise.fail(CancellationError())
+            return
+        }
+        let frame = FrameEncoder.encode(
+            streamID: streamID, type: .data, payload: Array(payload), allocator: context.channel.allocator)
+        context.writeAndFlush(wrapOutboundOut(frame), promise: promise)
     }
 
     /// Writes the response of a stream, once; a result for a stream already answered is dropped.

@@ -32,15 +32,14 @@ struct ConnectionOptions: ParsableArguments {
         return .unix(path: socket ?? DefaultEndpoints.socketPath(environment: ProcessInfo.processInfo.environment))
     }
 
-    func makeClient() -> MyOpenIPClient {
-        MyOpenIPClient(
-            target: target,
-            configuration: .init(defaultTimeout: .milliseconds(Int64(timeout * 1000)), connectTimeout: .seconds(3)))
-    }
-
     /// Runs `body` with a client, closing it after, and turns an ``RPCError`` into a message and an exit code.
     func withClient<T>(_ body: (MyOpenIPClient) async throws -> T) async throws -> T {
-        let client = makeClient()
+        try await withClient(timeout: .milliseconds(Int64(timeout * 1000)), body)
+    }
+
+    /// The same, with `timeout` as the client's default deadline (nil: none, for streams).
+    func withClient<T>(timeout: Duration?, _ body: (MyOpenIPClient) async throws -> T) async throws -> T {
+        let client = MyOpenIPClient(target: target, configuration: .init(defaultTimeout: timeout, connectTimeout: .seconds(3)))
         do {
             let result = try await body(client)
             await client.close()

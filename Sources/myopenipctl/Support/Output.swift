@@ -20,13 +20,20 @@ enum Output {
         rows.forEach { print(line($0)) }
     }
 
-    /// Prints a JSON value (dictionaries, arrays, strings, numbers, booleans), keys sorted.
-    static func printJSON(_ value: Any) {
-        guard let data = try? JSONSerialization.data(
-            withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+    /// Prints a JSON value (dictionaries, arrays, strings, numbers, booleans), keys sorted;
+    /// `pretty: false` prints it on one line (a stream of events, one a line).
+    static func printJSON(_ value: Any, pretty: Bool = true) {
+        let options: JSONSerialization.WritingOptions = pretty
+            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: options),
               let text = String(data: data, encoding: .utf8)
         else { return }
         print(text)
+    }
+
+    /// Sends what was printed so far, even when standard output is a pipe (block-buffered).
+    static func flush() {
+        fflush(nil)  // every output stream
     }
 
     /// Prints an error on standard error: `error: message (CODE, REASON)`, or a JSON object.

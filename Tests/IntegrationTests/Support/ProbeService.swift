@@ -33,10 +33,11 @@ struct ProbeService: RPCService {
     static let crash = MethodDescriptor(service: serviceName, method: "Crash")
     static let refuse = MethodDescriptor(service: serviceName, method: "Refuse")
     static let operatorOnly = MethodDescriptor(service: serviceName, method: "OperatorOnly")
+    static let count = MethodDescriptor(service: serviceName, method: "Count")
 
     static let policy = AccessPolicy.standard.adding([
         echo: .public, sleep: .public, stubborn: .public, crash: .public, refuse: .public,
-        operatorOnly: .operatorOnly,
+        operatorOnly: .operatorOnly, count: .public,
     ])
 
     struct SecretFailure: Error { var detail = "secret-internal-detail" }
@@ -85,6 +86,29 @@ struct ProbeService: RPCService {
             throw RPCError(
                 .failedPrecondition, "Vous devez accepter les conditions d'utilisation",
                 reason: "TERMS_NOT_ACCEPTED", field: "terms_version")
+        }
+        router.registerServerStreaming(Self.count) {
+            (request: Google_Rpc_ErrorInfo, stream: ResponseStream<Google_Rpc_ErrorInfo>, _) in
+            // Sends n messages numbered 1…n, `ms` apart; fails after `fail_after` of them.
+            probe.record("count.started")
+            let total = Int(request.metadata["n"] ?? "0") ?? 0
+            let milliseconds = Int(request.metadata["ms"] ?? "0") ?? 0
+            let failAfter = request.metadata["fail_after"].flatMap(Int.init)
+            do {
+                for index in 1...max(1, total) where total > 0 {
+                    if index > 1 && milliseconds > 0 { try await Task.sleep(for: .milliseconds(milliseconds)) }
+                    var message = Google_Rpc_ErrorInfo()
+                    message.reason = "\(index)"
+                    try await stream.send(message)
+                    if index == failAfter {
+                        throw RPCError(.failedPrecondition, "arrêt demandé après \(index)", reason: "STOPPED", field: "fail_after")
+                    }
+                }
+            } catch is CancellationError {
+                probe.record("count.cancelled")
+                throw CancellationError()
+            }
+            probe.record("count.finished")
         }
         router.registerUnary(Self.operatorOnly) { (_: Google_Rpc_ErrorInfo, context) in
             var response = Google_Rpc_ErrorInfo()
