@@ -18,7 +18,7 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             period, and exits 0.
             """)
 
-    @Option(name: .long, help: "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, log_level, operator_uids).")
+    @Option(name: .long, help: "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, log_level, operator_uids).")
     var config: String?
 
     @Option(name: .long, help: "The data folder (database, default socket). Env: MYOPENIP_DATA_DIR.")
@@ -35,6 +35,9 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Seconds that calls in flight may run on after SIGTERM. Env: MYOPENIP_GRACE_SECONDS.")
     var graceSeconds: Double?
+
+    @Option(name: .long, help: "Calls one connection may have in flight. Env: MYOPENIP_MAX_CALLS_PER_CONNECTION.")
+    var maxCallsPerConnection: Int?
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. Env: MYOPENIP_LOG_LEVEL.")
     var logLevel: String?
@@ -90,6 +93,7 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             listen: listen,
             maxMessageBytes: maxMessageBytes,
             graceSeconds: graceSeconds,
+            maxCallsPerConnection: maxCallsPerConnection,
             logLevel: logLevel,
             operatorUIDs: try operatorUids.map { list in
                 try list.split(separator: ",").map { item in

@@ -119,6 +119,53 @@ struct MisbehavingClientTests {
         }
     }
 
+    @Test func callsBeyondTheLimitOfAConnectionAreRefused() async throws {
+        try await withTestDaemon(maximumCallsPerConnection: 4) { daemon async throws in
+            let raw = RawConnectionFactory.unix(daemon)
+            for streamID in stride(from: UInt32(1), through: 9, by: 2) {  // 5 calls, the limit is 4
+                try raw.sendRequest(streamID: streamID, service: ProbeService.serviceName, method: "Sleep",
+                                    message: Google_Rpc_ErrorInfo.probe(["ms": "300"]))
+            }
+            let refused = try #require(try raw.readResponse())
+            #expect(refused.streamID == 9)
+            #expect(refused.response.status.code == StatusCode.resourceExhausted.rawValue)
+            #expect(RPCError(status: refused.response.status).reason == "TOO_MANY_CALLS")
+            var finished: [UInt32] = []
+            for _ in 0..<4 { finished.append(try #require(try raw.readResponse()).streamID) }
+            #expect(finished.sorted() == [1, 3, 5, 7])
+        }
+    }
+
+    /// A client that sends without reading the answers is not read from until it does: the
+    /// answers cannot pile up in the daemon's memory.
+    @Test func aClientThatNeverReadsIsNoLongerRead() async throws {
+        try await withTestDaemon { daemon async throws in
+            let raw = RawConnectionFactory.unix(daemon)
+            raw.setSendTimeout(seconds: 2)
+            let request = try RawConnection.request(
+                service: ProbeService.serviceName, method: "Echo",
+                message: Google_Rpc_ErrorInfo.probe(["blob": String(repeating: "x", count: 1000)]),
+                metadata: ["x-request-id": String(repeating: "r", count: 200)])
+            var sent = 0
+            var streamID: UInt32 = 1
+            while sent < 50_000, raw.sendFrame(streamID: streamID, payload: request) {
+                sent += 1
+                streamID += 2
+            }
+            #expect(sent < 50_000)  // the daemon stopped reading: the socket filled up
+            // Once the client reads, the daemon goes on: every request sent is answered.
+            var answered = 0
+            while answered < sent, let frame = raw.readFrame() {
+                #expect(frame.type == 2)
+                answered += 1
+            }
+            #expect(answered >= sent - 1)  // a request cut by the send timeout may be incomplete
+            let bystander = daemon.client(.unix)
+            #expect(try await bystander.health.check() == .serving)
+            await bystander.close()
+        }
+    }
+
     @Test func responsesComeBackOutOfOrderOnOneConnection() async throws {
         try await withTestDaemon { daemon async throws in
             let raw = RawConnectionFactory.unix(daemon)

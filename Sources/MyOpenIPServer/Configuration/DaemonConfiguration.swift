@@ -16,6 +16,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var maximumMessageSize: Int
     /// How long in-flight calls may finish after SIGTERM.
     public var gracePeriod: Duration
+    /// Calls one connection may have in flight.
+    public var maximumCallsPerConnection: Int
     public var logLevel: Logger.Level
     /// The uids whose Unix-socket calls are the operator's.
     public var operatorUIDs: Set<UInt32>
@@ -29,6 +31,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             tcp: .init(host: DefaultEndpoints.tcpHost, port: DefaultEndpoints.tcpPort),
             maximumMessageSize: FrameHeader.defaultMaximumPayloadSize,
             gracePeriod: .seconds(10),
+            maximumCallsPerConnection: 1024,
             logLevel: .info,
             operatorUIDs: [0, getuid()])
     }
@@ -40,12 +43,14 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var listen: String?
         public var maxMessageBytes: Int?
         public var graceSeconds: Double?
+        public var maxCallsPerConnection: Int?
         public var logLevel: String?
         public var operatorUIDs: [UInt32]?
 
         public init(
             dataDirectory: String? = nil, socket: String? = nil, listen: String? = nil,
-            maxMessageBytes: Int? = nil, graceSeconds: Double? = nil, logLevel: String? = nil,
+            maxMessageBytes: Int? = nil, graceSeconds: Double? = nil, maxCallsPerConnection: Int? = nil,
+            logLevel: String? = nil,
             operatorUIDs: [UInt32]? = nil
         ) {
             self.dataDirectory = dataDirectory
@@ -53,13 +58,15 @@ public struct DaemonConfiguration: Sendable, Hashable {
             self.listen = listen
             self.maxMessageBytes = maxMessageBytes
             self.graceSeconds = graceSeconds
+            self.maxCallsPerConnection = maxCallsPerConnection
             self.logLevel = logLevel
             self.operatorUIDs = operatorUIDs
         }
 
         enum CodingKeys: String, CodingKey {
             case dataDirectory = "data_dir", socket, listen, maxMessageBytes = "max_message_bytes"
-            case graceSeconds = "grace_seconds", logLevel = "log_level", operatorUIDs = "operator_uids"
+            case graceSeconds = "grace_seconds", maxCallsPerConnection = "max_calls_per_connection"
+            case logLevel = "log_level", operatorUIDs = "operator_uids"
         }
 
         /// The overrides named by `MYOPENIP_*` environment variables.
@@ -79,6 +86,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 listen: value("MYOPENIP_LISTEN"),
                 maxMessageBytes: try number("MYOPENIP_MAX_MESSAGE_BYTES", Int.self),
                 graceSeconds: try number("MYOPENIP_GRACE_SECONDS", Double.self),
+                maxCallsPerConnection: try number("MYOPENIP_MAX_CALLS_PER_CONNECTION", Int.self),
                 logLevel: value("MYOPENIP_LOG_LEVEL"),
                 operatorUIDs: try value("MYOPENIP_OPERATOR_UIDS").map { list in
                     try list.split(separator: ",").map { item in
@@ -134,6 +142,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
             guard seconds >= 0, seconds <= 3600 else { throw ConfigurationError("the grace period must be 0 to 3600 seconds") }
             gracePeriod = .milliseconds(Int64(seconds * 1000))
         }
+        if let calls = overrides.maxCallsPerConnection {
+            guard (1...1_000_000).contains(calls) else {
+                throw ConfigurationError("the maximum of calls per connection must be between 1 and 1000000")
+            }
+            maximumCallsPerConnection = calls
+        }
         if let level = overrides.logLevel {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError("unknown log level \"\(level)\" (trace, debug, info, notice, warning, error, critical)")
@@ -172,7 +186,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
             unix: socketPath.map { .init(path: $0) },
             tcp: tcp,
             maximumPayloadSize: maximumMessageSize,
-            gracePeriod: gracePeriod)
+            gracePeriod: gracePeriod,
+            maximumCallsPerConnection: maximumCallsPerConnection)
     }
 }
 

@@ -176,9 +176,10 @@ public final class RPCServer: Service, Sendable {
             peer = channel.eventLoop.makeSucceededFuture(.tcp(host: remote?.ipAddress ?? "unknown", port: remote?.port ?? 0))
         }
         let (dispatcher, maximumPayloadSize, logger) = (self.dispatcher, configuration.maximumPayloadSize, self.logger)
+        let maximumCalls = configuration.maximumCallsPerConnection
         return peer.flatMapThrowing { peer in
             let handler = ServerConnectionHandler(
-                peer: peer, dispatcher: dispatcher, maximumPayloadSize: maximumPayloadSize,
+                peer: peer, dispatcher: dispatcher, maximumPayloadSize: maximumPayloadSize, maximumCalls: maximumCalls,
                 eventLoop: channel.eventLoop, logger: logger)
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumPayloadSize)))

@@ -31,17 +31,21 @@ public struct RPCServerConfiguration: Sendable {
     public var maximumPayloadSize: Int
     /// How long in-flight calls may run on after shutdown begins.
     public var gracePeriod: Duration
+    /// Calls one connection may have in flight; more are refused with RESOURCE_EXHAUSTED.
+    public var maximumCallsPerConnection: Int
 
     public init(
         unix: UnixListener? = nil,
         tcp: TCPListener? = nil,
         maximumPayloadSize: Int = FrameHeader.defaultMaximumPayloadSize,
-        gracePeriod: Duration = .seconds(10)
+        gracePeriod: Duration = .seconds(10),
+        maximumCallsPerConnection: Int = 1024
     ) {
         self.unix = unix
         self.tcp = tcp
         self.maximumPayloadSize = maximumPayloadSize
         self.gracePeriod = gracePeriod
+        self.maximumCallsPerConnection = maximumCallsPerConnection
     }
 }
 

@@ -24,6 +24,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     private let peer: Peer
     private let dispatcher: CallDispatcher
     private let maximumPayloadSize: Int
+    private let maximumCalls: Int
     private let logger: Logger
     private let executor: EventLoopTaskExecutor
     private(set) var context: ChannelHandlerContext?
@@ -32,10 +33,14 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     var flushPending = false
     private var deadlineTimer = DeadlineTimer()
 
-    init(peer: Peer, dispatcher: CallDispatcher, maximumPayloadSize: Int, eventLoop: any EventLoop, logger: Logger) {
+    init(
+        peer: Peer, dispatcher: CallDispatcher, maximumPayloadSize: Int, maximumCalls: Int,
+        eventLoop: any EventLoop, logger: Logger
+    ) {
         self.peer = peer
         self.dispatcher = dispatcher
         self.maximumPayloadSize = maximumPayloadSize
+        self.maximumCalls = maximumCalls
         self.executor = EventLoopTaskExecutor(eventLoop)
         var logger = logger
         logger[metadataKey: "peer"] = "\(peer)"
@@ -64,6 +69,15 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         }
         calls = [:]
         context.fireChannelInactive()
+    }
+
+    /// A peer that sends requests faster than it reads the answers is not read from until its
+    /// answers drain, so that they cannot pile up in memory.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        let writable = context.channel.isWritable
+        try? context.channel.syncOptions?.setOption(.autoRead, value: writable)
+        if writable { context.read() }
+        context.fireChannelWritabilityChanged()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -120,6 +134,12 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         if frame.flags.contains(.remoteOpen) {
             finish(streamID, with: CallDispatcher.response(for: RPCError(
                 .unimplemented, "streaming requests are not supported by this method", reason: "STREAMING_NOT_SUPPORTED")))
+            return
+        }
+        guard calls.count <= maximumCalls else {
+            finish(streamID, with: CallDispatcher.response(for: RPCError(
+                .resourceExhausted, "too many calls in flight on this connection (at most \(maximumCalls))",
+                reason: "TOO_MANY_CALLS")))
             return
         }
         let request: Ttrpc_Request

@@ -44,6 +44,7 @@ final class TestDaemon: Sendable {
         socketPath: String? = nil,
         grace: Duration = .seconds(5),
         maximumMessageSize: Int? = nil,
+        maximumCallsPerConnection: Int? = nil,
         operatorUIDs: Set<UInt32>? = nil
     ) async throws -> TestDaemon {
         var configuration = DaemonConfiguration.defaults(environment: [:])
@@ -53,6 +54,7 @@ final class TestDaemon: Sendable {
         configuration.gracePeriod = grace
         if let maximumMessageSize { configuration.maximumMessageSize = maximumMessageSize }
         if let operatorUIDs { configuration.operatorUIDs = operatorUIDs }
+        if let maximumCallsPerConnection { configuration.maximumCallsPerConnection = maximumCallsPerConnection }
         var logger = Logger(label: "test-daemon")
         logger.logLevel = ProcessInfo.processInfo.environment["MYOPENIP_TEST_LOG"] == nil ? .critical : .debug
         let probe = Probe()
@@ -102,10 +104,13 @@ final class TestDaemon: Sendable {
 func withTestDaemon<T>(
     grace: Duration = .seconds(5),
     maximumMessageSize: Int? = nil,
+    maximumCallsPerConnection: Int? = nil,
     operatorUIDs: Set<UInt32>? = nil,
     _ body: (TestDaemon) async throws -> T
 ) async throws -> T {
-    let daemon = try await TestDaemon.start(grace: grace, maximumMessageSize: maximumMessageSize, operatorUIDs: operatorUIDs)
+    let daemon = try await TestDaemon.start(
+        grace: grace, maximumMessageSize: maximumMessageSize, maximumCallsPerConnection: maximumCallsPerConnection,
+        operatorUIDs: operatorUIDs)
     do {
         let result = try await body(daemon)
         try await daemon.stop()
