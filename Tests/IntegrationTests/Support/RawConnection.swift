@@ -148,3 +148,10 @@ final class RawConnection {
         return try request.serializedBytes()
     }
 }
+
+/// Runs blocking work on a thread of its own and waits for it without holding a task thread.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: body()) }.start()
+    }
+}
