@@ -18,7 +18,10 @@ struct ServicesCommand: AsyncParsableCommand {
                 [
                     "name": service.name,
                     "methods": service.methods.map { method in
-                        ["name": method.name, "request_type": method.requestType, "response_type": method.responseType]
+                        [
+                            "name": method.name, "request_type": method.requestType,
+                            "response_type": method.responseType, "server_streaming": method.serverStreaming,
+                        ] as [String: Any]
                     },
                 ] as [String: Any]
             })
@@ -26,7 +29,10 @@ struct ServicesCommand: AsyncParsableCommand {
             Output.printTable(
                 header: ["SERVICE", "METHOD", "REQUEST", "RESPONSE"],
                 rows: services.flatMap { service in
-                    service.methods.map { [service.name, $0.name, $0.requestType, $0.responseType] }
+                    service.methods.map { method in
+                        [service.name, method.name, method.requestType,
+                         (method.serverStreaming ? "stream " : "") + method.responseType]
+                    }
                 })
         }
     }
