@@ -13,7 +13,8 @@ public final class ServiceDirectory: Sendable {
     public func publish(_ router: RPCRouter) {
         let all = router.routes
         routes.withLock { $0 = all }
-        names.withLock { $0 = Set(all.map(\.descriptor.service)) }
+        let services = Set(router.serviceNames)
+        names.withLock { $0 = services }
     }
 
     /// Every registered method, sorted by service then method.
