@@ -25,6 +25,11 @@ public enum DefaultEndpoints {
     /// The default Unix socket: `$MYOPENIP_SOCKET`, else `myopenipd.sock` in the data folder.
     public static func socketPath(environment: [String: String]) -> String {
         if let path = environment["MYOPENIP_SOCKET"], !path.isEmpty { return path }
-        return dataDirectory(environment: environment) + "/" + socketFileName
+        return socketPath(inDataDirectory: dataDirectory(environment: environment))
+    }
+
+    /// The default socket of a daemon whose data folder is `folder`.
+    public static func socketPath(inDataDirectory folder: String) -> String {
+        folder + "/" + socketFileName
     }
 }

@@ -50,10 +50,21 @@ public struct CallDispatcher: Sendable {
         _ request: Ttrpc_Request, peer: Peer, deadline: ContinuousClock.Instant?,
         stream: (any ServerStreamSink)? = nil
     ) async -> Ttrpc_Response {
+        await dispatch(
+            request, route: router.route(service: request.service, method: request.method),
+            peer: peer, deadline: deadline, stream: stream)
+    }
+
+    /// The same, with the route already looked up in ``router`` (nil: the method is unknown),
+    /// for a transport that needed it first (to know whether the call streams).
+    public func dispatch(
+        _ request: Ttrpc_Request, route: RPCRouter.Route?, peer: Peer, deadline: ContinuousClock.Instant?,
+        stream: (any ServerStreamSink)? = nil
+    ) async -> Ttrpc_Response {
         let descriptor = MethodDescriptor(service: request.service, method: request.method)
         let metadata = Metadata(request.metadata)
         let requestID = metadata.requestID ?? RequestIDGenerator.next()
-        guard let route = router.route(for: descriptor) else {
+        guard let route else {
             logger.info("unknown method", metadata: ["method": "\(descriptor)", "request_id": "\(requestID)", "peer": "\(peer)"])
             return Self.response(for: .unimplemented(service: request.service, method: request.method))
         }

@@ -27,7 +27,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         let data = DefaultEndpoints.dataDirectory(environment: environment)
         return DaemonConfiguration(
             dataDirectory: data,
-            socketPath: data + "/" + DefaultEndpoints.socketFileName,
+            socketPath: DefaultEndpoints.socketPath(inDataDirectory: data),
             tcp: .init(host: DefaultEndpoints.tcpHost, port: DefaultEndpoints.tcpPort),
             maximumMessageSize: FrameHeader.defaultMaximumPayloadSize,
             gracePeriod: .seconds(10),
@@ -116,8 +116,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public mutating func apply(_ overrides: Overrides) throws {
         if let folder = overrides.dataDirectory {
             // The socket follows the data folder unless it was set on its own.
-            if socketPath == dataDirectory + "/" + DefaultEndpoints.socketFileName {
-                socketPath = folder + "/" + DefaultEndpoints.socketFileName
+            if socketPath == DefaultEndpoints.socketPath(inDataDirectory: dataDirectory) {
+                socketPath = DefaultEndpoints.socketPath(inDataDirectory: folder)
             }
             dataDirectory = folder
         }

@@ -154,12 +154,12 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         let eventLoop = executor.eventLoop
         let this = NIOLoopBound(self, eventLoop: eventLoop)
         let (dispatcher, peer) = (self.dispatcher, self.peer)
-        let stream: ChannelStreamSink? = dispatcher.router.route(service: request.service, method: request.method)?
-            .isServerStreaming == true ? ChannelStreamSink(handler: this, streamID: streamID) : nil
+        let route = dispatcher.router.route(service: request.service, method: request.method)
+        let stream = route?.isServerStreaming == true ? ChannelStreamSink(handler: this, streamID: streamID) : nil
         // The call starts right here, on this thread: a handler that never suspends (health, a
         // cache hit) answers within this read, without a trip through the task queue.
         let task = Task.immediate(executorPreference: executor) {
-            let response = await dispatcher.dispatch(request, peer: peer, deadline: deadline, stream: stream)
+            let response = await dispatcher.dispatch(request, route: route, peer: peer, deadline: deadline, stream: stream)
             if eventLoop.inEventLoop {
                 this.value.finish(streamID, with: response)
             } else {
