@@ -52,6 +52,7 @@ let package = Package(
         .target(
             name: "MyOpenIPStore",
             dependencies: [
+                "MyOpenIPDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -138,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MyOpenIPStoreTests",
-            dependencies: ["MyOpenIPStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MyOpenIPStore", "MyOpenIPDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "MyOpenIPServerTests",

@@ -1,4 +1,5 @@
 import Logging
+import MyOpenIPDomain
 import MyOpenIPRPC
 import MyOpenIPStore
 import MyOpenIPTransport
@@ -13,18 +14,30 @@ public struct Daemon: Sendable {
     public let router: RPCRouter
     public let server: RPCServer
     public let servingState: ServingState
+    /// The identity services' repositories, hasher, clock and settings.
+    public let identity: IdentityEnvironment
 
+    /// A daemon on `configuration`. `time` is the clock of expiries (tests move one by hand).
     public init(
         configuration: DaemonConfiguration,
         additionalServices: [any RPCService] = [],
         policy: AccessPolicy = .standard,
+        time: any TimeSource = SystemTimeSource(),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
     ) throws {
         self.configuration = configuration
         self.store = try Store(folder: configuration.dataDirectory, logger: logger)
+        let identity = IdentityEnvironment(store: store, time: time, settings: configuration.identity)
+        self.identity = identity
         let servingState = ServingState()
-        let router = Self.makeRouter(additionalServices: additionalServices, servingState: servingState)
+        let domainServices: [any RPCService] = [
+            IdentityService(environment: identity),
+            TermsService(environment: identity),
+            MailService(environment: identity),
+            AuditService(environment: identity),
+        ]
+        let router = Self.makeRouter(additionalServices: domainServices + additionalServices, servingState: servingState)
         let missing = policy.methodsWithoutRule(in: router)
         if !missing.isEmpty {
             logger.error("methods without an access rule will be refused", metadata: ["methods": "\(missing)"])
@@ -35,7 +48,10 @@ public struct Daemon: Sendable {
             interceptors: [
                 LoggingInterceptor(),
                 DeadlineInterceptor(),
-                AuthenticationInterceptor(operatorUIDs: configuration.operatorUIDs),
+                AuthenticationInterceptor(
+                    operatorUIDs: configuration.operatorUIDs,
+                    sessions: SessionAuthenticator(environment: identity),
+                    policy: policy),
                 AuthorizationInterceptor(policy: policy),
             ],
             servingState: servingState,

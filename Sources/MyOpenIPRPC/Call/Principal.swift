@@ -1,20 +1,59 @@
 /// Who the daemon believes is calling, as decided by the authentication interceptor.
 public enum Principal: Sendable, Hashable, CustomStringConvertible {
-    /// Nobody proven: only public methods (health, reflection, later login) are open.
+    /// Nobody proven: only public methods (health, reflection, login) are open.
     case anonymous
     /// A local process of an allowed uid over the Unix socket: the operator, with every right.
     case operatorProcess(uid: UInt32)
+    /// The holder of an open session of an account.
+    case session(SessionIdentity)
 
-    /// Whether this principal is operator staff.
+    /// Whether this principal is operator staff: the operator's processes and staff accounts.
     public var isOperator: Bool {
-        if case .operatorProcess = self { return true }
-        return false
+        switch self {
+        case .anonymous: return false
+        case .operatorProcess: return true
+        case .session(let identity): return identity.isOperatorStaff
+        }
     }
 
+    /// The session, when the caller is one.
+    public var session: SessionIdentity? {
+        if case .session(let identity) = self { return identity }
+        return nil
+    }
+
+    /// How the audit trail and the logs name the caller: a login, `operator(uid=…)` or `anonymous`.
     public var description: String {
         switch self {
         case .anonymous: return "anonymous"
         case .operatorProcess(let uid): return "operator(uid=\(uid))"
+        case .session(let identity): return identity.login
         }
+    }
+}
+
+/// The account and session behind an authenticated call.
+public struct SessionIdentity: Sendable, Hashable {
+    public var accountID: Int64
+    public var sessionID: Int64
+    /// `E-` and 10 digits.
+    public var login: String
+    public var isOperatorStaff: Bool
+    /// The company of a partner or client user.
+    public var companyReference: String?
+    /// The terms of use version in force that the account has not accepted yet, if any: until
+    /// it does, only the methods allowed before the terms may be called.
+    public var pendingTermsVersion: Int64?
+
+    public init(
+        accountID: Int64, sessionID: Int64, login: String, isOperatorStaff: Bool,
+        companyReference: String? = nil, pendingTermsVersion: Int64? = nil
+    ) {
+        self.accountID = accountID
+        self.sessionID = sessionID
+        self.login = login
+        self.isOperatorStaff = isOperatorStaff
+        self.companyReference = companyReference
+        self.pendingTermsVersion = pendingTermsVersion
     }
 }

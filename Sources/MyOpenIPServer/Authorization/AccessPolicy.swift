@@ -32,4 +32,8 @@ public struct AccessPolicy: Sendable {
         HealthService.watch: .public,
         ReflectionService.listServices: .public,
     ])
+    .adding(IdentityService.accessRules)
+    .adding(TermsService.accessRules)
+    .adding(MailService.accessRules)
+    .adding(AuditService.accessRules)
 }

@@ -2,8 +2,14 @@ import MyOpenIPRPC
 
 /// What a caller must be to call a method.
 public enum AccessRule: Sendable, Hashable {
-    /// Anyone, even unauthenticated (health, reflection, and later login).
+    /// Anyone, even unauthenticated (health, reflection, login, password links).
     case `public`
-    /// Operator staff only.
+    /// A session of any account, or the operator; an account that has not accepted the terms of
+    /// use in force is refused with FAILED_PRECONDITION.
+    case signedIn
+    /// A session of any account, or the operator, even before the terms of use in force are
+    /// accepted: reading and accepting them, logging out.
+    case signedInBeforeTerms
+    /// Operator staff only (an operator process, or a staff account that accepted the terms).
     case operatorOnly
 }

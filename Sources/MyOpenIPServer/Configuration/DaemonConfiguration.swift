@@ -21,6 +21,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var logLevel: Logger.Level
     /// The uids whose Unix-socket calls are the operator's.
     public var operatorUIDs: Set<UInt32>
+    /// Sessions, password links, lockout and the portal's address.
+    public var identity: IdentitySettings
 
     /// The embedded defaults for this process and environment.
     public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonConfiguration {
@@ -33,7 +35,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
             gracePeriod: .seconds(10),
             maximumCallsPerConnection: 1024,
             logLevel: .info,
-            operatorUIDs: [0, getuid()])
+            operatorUIDs: [0, getuid()],
+            identity: IdentitySettings())
     }
 
     /// The settings that a config file, the environment or flags may give; nil leaves the value below.
@@ -46,13 +49,25 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var maxCallsPerConnection: Int?
         public var logLevel: String?
         public var operatorUIDs: [UInt32]?
+        public var sessionIdleMinutes: Double?
+        public var sessionMaxHours: Double?
+        public var passwordLinkHours: Double?
+        public var lockoutThreshold: Int?
+        public var portalURL: String?
 
         public init(
             dataDirectory: String? = nil, socket: String? = nil, listen: String? = nil,
             maxMessageBytes: Int? = nil, graceSeconds: Double? = nil, maxCallsPerConnection: Int? = nil,
             logLevel: String? = nil,
-            operatorUIDs: [UInt32]? = nil
+            operatorUIDs: [UInt32]? = nil,
+            sessionIdleMinutes: Double? = nil, sessionMaxHours: Double? = nil, passwordLinkHours: Double? = nil,
+            lockoutThreshold: Int? = nil, portalURL: String? = nil
         ) {
+            self.sessionIdleMinutes = sessionIdleMinutes
+            self.sessionMaxHours = sessionMaxHours
+            self.passwordLinkHours = passwordLinkHours
+            self.lockoutThreshold = lockoutThreshold
+            self.portalURL = portalURL
             self.dataDirectory = dataDirectory
             self.socket = socket
             self.listen = listen
@@ -67,6 +82,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case dataDirectory = "data_dir", socket, listen, maxMessageBytes = "max_message_bytes"
             case graceSeconds = "grace_seconds", maxCallsPerConnection = "max_calls_per_connection"
             case logLevel = "log_level", operatorUIDs = "operator_uids"
+            case sessionIdleMinutes = "session_idle_minutes", sessionMaxHours = "session_max_hours"
+            case passwordLinkHours = "password_link_hours", lockoutThreshold = "lockout_threshold"
+            case portalURL = "portal_url"
         }
 
         /// The overrides named by `MYOPENIP_*` environment variables.
@@ -95,7 +113,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
                         }
                         return uid
                     }
-                })
+                },
+                sessionIdleMinutes: try number("MYOPENIP_SESSION_IDLE_MINUTES", Double.self),
+                sessionMaxHours: try number("MYOPENIP_SESSION_MAX_HOURS", Double.self),
+                passwordLinkHours: try number("MYOPENIP_PASSWORD_LINK_HOURS", Double.self),
+                lockoutThreshold: try number("MYOPENIP_LOCKOUT_THRESHOLD", Int.self),
+                portalURL: value("MYOPENIP_PORTAL_URL"))
         }
 
         /// The overrides of a JSON config file.
@@ -155,6 +178,35 @@ public struct DaemonConfiguration: Sendable, Hashable {
             logLevel = parsed
         }
         if let uids = overrides.operatorUIDs { operatorUIDs = Set(uids) }
+        try applyIdentity(overrides)
+    }
+
+    private mutating func applyIdentity(_ overrides: Overrides) throws {
+        func duration(_ value: Double, unit: Double, range: ClosedRange<Double>, _ name: String) throws -> Duration {
+            guard range.contains(value) else {
+                throw ConfigurationError("\(name) must be between \(range.lowerBound) and \(range.upperBound)")
+            }
+            return .milliseconds(Int64(value * unit * 1000))
+        }
+        if let minutes = overrides.sessionIdleMinutes {
+            identity.sessions.idleTimeout = try duration(minutes, unit: 60, range: 1...1440, "session_idle_minutes")
+        }
+        if let hours = overrides.sessionMaxHours {
+            identity.sessions.maximumLifetime = try duration(hours, unit: 3600, range: 0.1...720, "session_max_hours")
+        }
+        if let hours = overrides.passwordLinkHours {
+            identity.passwordLinkLifetime = try duration(hours, unit: 3600, range: 0.1...720, "password_link_hours")
+        }
+        if let threshold = overrides.lockoutThreshold {
+            guard (1...100).contains(threshold) else { throw ConfigurationError("lockout_threshold must be between 1 and 100") }
+            identity.lockout.threshold = threshold
+        }
+        if let url = overrides.portalURL {
+            guard let parsed = URL(string: url), ["https", "http"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw ConfigurationError("portal_url \"\(url)\" is not an http(s) address")
+            }
+            identity.portalURL = url
+        }
     }
 
     /// Checks what no single layer can: the resolved configuration listens somewhere.

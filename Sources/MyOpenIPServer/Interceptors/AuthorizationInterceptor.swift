@@ -1,6 +1,8 @@
+import MyOpenIPDomain
 import MyOpenIPRPC
 
-/// Enforces the ``AccessPolicy`` before any handler runs, so that no handler re-implements it.
+/// Enforces the ``AccessPolicy`` before any handler runs, so that no handler re-implements it:
+/// who may call the method, and the terms of use gate of sessions.
 public struct AuthorizationInterceptor: ServerInterceptor {
     public let policy: AccessPolicy
 
@@ -18,18 +20,37 @@ public struct AuthorizationInterceptor: ServerInterceptor {
     }
 
     func authorize(_ context: ServerContext) throws {
+        let principal = context.principal
         switch policy.rule(for: context.method) {
         case .public?:
             return
+        case .signedInBeforeTerms?:
+            try requireSignedIn(principal)
+        case .signedIn?:
+            try requireSignedIn(principal)
+            try requireTermsAccepted(principal)
         case .operatorOnly?:
-            if context.principal.isOperator { return }
-            if context.principal == .anonymous {
-                throw RPCError(.unauthenticated, "authentication required", reason: "UNAUTHENTICATED")
+            try requireSignedIn(principal)
+            try requireTermsAccepted(principal)
+            guard principal.isOperator else {
+                throw RPCError(.permissionDenied, "Cette action est réservée au personnel OpenIP", reason: "OPERATOR_ONLY")
             }
-            throw RPCError(.permissionDenied, "operator staff only", reason: "OPERATOR_ONLY")
         case nil:
             context.logger.error("method has no access rule; refused")
             throw RPCError(.permissionDenied, "access denied", reason: "NO_ACCESS_RULE")
+        }
+    }
+
+    private func requireSignedIn(_ principal: Principal) throws {
+        if principal == .anonymous {
+            throw RPCError(IdentityMessages.authenticationRequired, code: .unauthenticated)
+        }
+    }
+
+    private func requireTermsAccepted(_ principal: Principal) throws {
+        if let version = principal.session?.pendingTermsVersion {
+            throw RPCError(
+                IdentityMessages.termsNotAccepted, code: .failedPrecondition, metadata: ["terms_version": String(version)])
         }
     }
 }

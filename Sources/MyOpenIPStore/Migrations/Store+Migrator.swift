@@ -6,6 +6,7 @@ extension Store {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_runtime", migrate: RuntimeMigration.v1)
+        migrator.registerMigration("v2_identity", migrate: IdentityMigration.v2)
         return migrator
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// An instant as whole milliseconds since 1970-01-01T00:00:00Z: how the store keeps times
+/// (integers compare and index well) and how they are turned into ISO-8601 text for callers.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let milliseconds: Int64
+
+    public init(milliseconds: Int64) {
+        self.milliseconds = milliseconds
+    }
+
+    public init(_ date: Date) {
+        milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    public var date: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+
+    /// This instant moved by `duration` (milliseconds precision).
+    public func adding(_ duration: Duration) -> Timestamp {
+        let (seconds, attoseconds) = duration.components
+        return Timestamp(milliseconds: milliseconds + seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// The time from this instant to `later` (negative when `later` is earlier).
+    public func duration(to later: Timestamp) -> Duration {
+        .milliseconds(later.milliseconds - milliseconds)
+    }
+
+    /// ISO-8601 in UTC with milliseconds, e.g. `2017-02-15T00:00:00.000Z`.
+    public var iso8601: String {
+        var seconds = time_t(milliseconds.floorDivided(by: 1000))
+        let millis = Int(milliseconds - Int64(seconds) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(parts.tm_year + 1900, 4) + "-" + pad(parts.tm_mon + 1, 2) + "-" + pad(parts.tm_mday, 2)
+            + "T" + pad(parts.tm_hour, 2) + ":" + pad(parts.tm_min, 2) + ":" + pad(parts.tm_sec, 2)
+            + "." + pad(Int32(millis), 3) + "Z"
+    }
+
+    public var description: String { iso8601 }
+
+    /// Reads ISO-8601 text: a date (`2017-02-15`, midnight UTC), or a date and time with `Z` or
+    /// an offset, with or without fractional seconds. Nil for anything else.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let dateOnly = ISO8601DateFormatter()
+        dateOnly.formatOptions = [.withFullDate]
+        if trimmed.count == 10, let date = dateOnly.date(from: trimmed) {
+            self.init(date)
+            return
+        }
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        guard let date = withFraction.date(from: trimmed) ?? plain.date(from: trimmed) else { return nil }
+        self.init(date)
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.milliseconds < rhs.milliseconds }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
+
+extension TimeSource {
+    /// The current instant as a ``Timestamp``.
+    public func timestamp() -> Timestamp { Timestamp(now()) }
+}

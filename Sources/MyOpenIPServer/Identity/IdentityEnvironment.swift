@@ -1,0 +1,41 @@
+import MyOpenIPDomain
+import MyOpenIPStore
+
+/// What the identity services share: their repositories, the password hasher, the clock and
+/// the settings.
+public struct IdentityEnvironment: Sendable {
+    public let accounts: any IdentityRepository
+    public let terms: any TermsRepository
+    public let mails: any MailOutboxRepository
+    public let audit: any AuditLogRepository
+    public let hasher: PasswordHasher
+    public let time: any TimeSource
+    public let settings: IdentitySettings
+    let decoy: DecoyPasswordHash
+
+    public init(
+        accounts: any IdentityRepository, terms: any TermsRepository, mails: any MailOutboxRepository,
+        audit: any AuditLogRepository, hasher: PasswordHasher = PasswordHasher(),
+        time: any TimeSource = SystemTimeSource(), settings: IdentitySettings = IdentitySettings()
+    ) {
+        self.accounts = accounts
+        self.terms = terms
+        self.mails = mails
+        self.audit = audit
+        self.hasher = hasher
+        self.time = time
+        self.settings = settings
+        self.decoy = DecoyPasswordHash(hasher: hasher)
+    }
+
+    /// The environment on a daemon's store.
+    public init(
+        store: Store, hasher: PasswordHasher = PasswordHasher(), time: any TimeSource = SystemTimeSource(),
+        settings: IdentitySettings = IdentitySettings()
+    ) {
+        self.init(
+            accounts: SQLiteIdentityRepository(store: store), terms: SQLiteTermsRepository(store: store),
+            mails: SQLiteMailOutboxRepository(store: store), audit: SQLiteAuditLogRepository(store: store),
+            hasher: hasher, time: time, settings: settings)
+    }
+}

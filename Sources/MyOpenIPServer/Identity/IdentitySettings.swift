@@ -1,0 +1,31 @@
+import MyOpenIPDomain
+
+/// The identity knobs of a daemon: how long sessions and password links live, when failed
+/// logins lock an account, and where the portal's password page is.
+public struct IdentitySettings: Sendable, Hashable {
+    public var sessions: SessionPolicy
+    public var lockout: LockoutPolicy
+    /// How long a mailed password link works.
+    public var passwordLinkLifetime: Duration
+    /// The portal's address; links point at its password page.
+    public var portalURL: String
+
+    public init(
+        sessions: SessionPolicy = SessionPolicy(),
+        lockout: LockoutPolicy = LockoutPolicy(),
+        passwordLinkLifetime: Duration = .seconds(72 * 3600),
+        portalURL: String = "https://cm.myopenip.fr"
+    ) {
+        self.sessions = sessions
+        self.lockout = lockout
+        self.passwordLinkLifetime = passwordLinkLifetime
+        self.portalURL = portalURL
+    }
+
+    /// The link of the portal's "Génération de votre mot de passe" page for `token`.
+    public func passwordLink(token: String) -> String {
+        var base = portalURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/initialisation-mot-de-passe?token=" + token
+    }
+}

@@ -1,0 +1,62 @@
+import MyOpenIPDomain
+import MyOpenIPProto
+import MyOpenIPRPC
+import MyOpenIPStore
+
+extension IdentityService {
+    func createAccount(_ request: Myopenip_V1_CreateAccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+        let draft = try AccountDraft(
+            displayName: request.displayName, email: request.email, kind: AccountKind(request.kind),
+            companyReference: request.companyReference)
+        let now = environment.time.timestamp()
+        let (link, mail) = passwordLink(.initialisation, at: now)
+        let account = try await environment.accounts.createAccount(
+            draft, link: link, mail: { login in mail(login, draft.email.description) }, context: context.audit, at: now)
+        context.logger.info("account created", metadata: ["login": "\(account.login)", "kind": "\(account.kind.rawValue)"])
+        return Myopenip_V1_Account(account, at: now)
+    }
+
+    func listAccounts(_ request: Myopenip_V1_ListAccountsRequest) async throws -> Myopenip_V1_ListAccountsResponse {
+        let page = try PageRequest(size: request.pageSize, token: request.pageToken)
+        var filter = AccountFilter(kind: AccountKind(request.kind), state: AccountState(request.state))
+        if !request.companyReference.isEmpty {
+            filter.companyReference = try CompanyReference(request.companyReference).description
+        }
+        let now = environment.time.timestamp()
+        let result = try await environment.accounts.accounts(filter, page: page, at: now)
+        var response = Myopenip_V1_ListAccountsResponse()
+        response.accounts = result.items.map { Myopenip_V1_Account($0, at: now) }
+        response.nextPageToken = result.nextPageToken
+        return response
+    }
+
+    func setDisabled(_ disabled: Bool, _ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+        let account = try await existingAccount(request.login)
+        let now = environment.time.timestamp()
+        let updated = try await environment.accounts.setDisabled(disabled, accountID: account.id, context: context.audit, at: now)
+        return Myopenip_V1_Account(updated, at: now)
+    }
+
+    func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_ResetPasswordResponse {
+        let account = try await existingAccount(request.login)
+        guard account.storedState != .disabled else {
+            throw RPCError(
+                .failedPrecondition, "Ce compte est désactivé : réactivez-le avant de lui envoyer un lien",
+                reason: "ACCOUNT_DISABLED", field: "login")
+        }
+        let expiry = try await issueResetLink(for: account, context: context)
+        var response = Myopenip_V1_ResetPasswordResponse()
+        response.linkExpiresAt = expiry.iso8601
+        return response
+    }
+
+    func revokeSessions(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_RevokeSessionsResponse {
+        let account = try await existingAccount(request.login)
+        let count = try await environment.accounts.revokeSessions(
+            accountID: account.id, except: nil, reason: "revoked_by_operator", context: context.audit,
+            at: environment.time.timestamp())
+        var response = Myopenip_V1_RevokeSessionsResponse()
+        response.revoked = UInt32(clamping: count)
+        return response
+    }
+}

@@ -1,0 +1,108 @@
+import MyOpenIPDomain
+import MyOpenIPProto
+import MyOpenIPRPC
+import MyOpenIPStore
+
+extension IdentityService {
+    /// A new link of `purpose` valid from `now`, and the mail that carries it for a login and a
+    /// recipient. Only the digest of the token is stored; the mail holds the token until sent.
+    func passwordLink(
+        _ purpose: PasswordLinkMail.Purpose, at now: Timestamp
+    ) -> (NewPasswordLink, @Sendable (AccountLogin, String) -> OutgoingMail) {
+        let token = SecretToken.generate()
+        let expiry = now.adding(environment.settings.passwordLinkLifetime)
+        let url = environment.settings.passwordLink(token: token.value)
+        let link = NewPasswordLink(tokenDigest: token.digest, purpose: purpose, expiresAt: expiry)
+        return (link, { login, recipient in
+            let mail = PasswordLinkMail(login: login, link: url, expiresAt: expiry)
+            return OutgoingMail(
+                recipient: recipient, subject: mail.subject, body: mail.body, template: purpose.rawValue, secret: token.value)
+        })
+    }
+
+    /// Mails a new reset link to the account's owner, voiding the older ones; returns its expiry.
+    func issueResetLink(for account: AccountRecord, context: ServerContext) async throws -> Timestamp {
+        let now = environment.time.timestamp()
+        let (link, mail) = passwordLink(.reset, at: now)
+        try await environment.accounts.issuePasswordLink(
+            link, accountID: account.id, mail: mail(account.login, account.email), context: context.audit, at: now)
+        return link.expiresAt
+    }
+
+    func setPassword(_ request: Myopenip_V1_SetPasswordRequest, context: ServerContext) async throws -> Myopenip_V1_SetPasswordResponse {
+        let token = request.token.trimmingCharacters(in: .whitespaces)
+        guard !token.isEmpty, token.utf8.count <= 256,
+              let (link, account) = try await environment.accounts.passwordLink(tokenDigest: SecretToken.digest(of: token))
+        else { throw IdentityMessages.linkInvalid }
+        if let problem = link.problem(at: environment.time.timestamp()) { throw problem }
+        guard account.storedState != .disabled else { throw IdentityMessages.accountDisabled }
+        try Self.checkPolicy(
+            request.password, confirmation: request.passwordConfirmation, account: account, field: nil)
+        let hash = try await environment.hasher.hash(request.password)
+        let updated = try await environment.accounts.setPassword(
+            linkDigest: SecretToken.digest(of: token), passwordHash: hash, context: context.audit,
+            at: environment.time.timestamp())
+        context.logger.info("password set", metadata: ["login": "\(updated.login)"])
+        var response = Myopenip_V1_SetPasswordResponse()
+        response.login = updated.login.description
+        return response
+    }
+
+    func requestPasswordReset(
+        _ request: Myopenip_V1_RequestPasswordResetRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_RequestPasswordResetResponse {
+        let identifier = request.identifier.trimmingCharacters(in: .whitespaces)
+        guard !identifier.isEmpty, identifier.utf8.count <= 254 else {
+            throw RPCError(
+                .invalidArgument, "Veuillez saisir votre identifiant ou votre adresse e-mail", reason: "IDENTIFIER_REQUIRED",
+                field: "identifier")
+        }
+        // The answer is the same whether the account exists or not, so it tells nobody which do.
+        if let account = try await environment.accounts.account(identifier: identifier), account.storedState != .disabled {
+            _ = try await issueResetLink(for: account, context: context)
+        }
+        return Myopenip_V1_RequestPasswordResetResponse()
+    }
+
+    func changePassword(
+        _ request: Myopenip_V1_ChangePasswordRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ChangePasswordResponse {
+        guard let session = context.principal.session else { throw Self.sessionRequired }
+        guard let account = try await environment.accounts.account(login: try AccountLogin.required(session.login)),
+              let stored = account.passwordHash
+        else { throw IdentityMessages.sessionInvalid }
+        guard request.currentPassword.utf8.count <= Self.maximumPasswordBytes,
+              try await environment.hasher.verify(request.currentPassword, against: stored)
+        else { throw IdentityMessages.currentPasswordWrong }
+        try Self.checkPolicy(
+            request.newPassword, confirmation: request.newPasswordConfirmation, account: account, field: "new_password")
+        let hash = try await environment.hasher.hash(request.newPassword)
+        let revoked = try await environment.accounts.changePassword(
+            accountID: account.id, passwordHash: hash, keepingSession: session.sessionID, context: context.audit,
+            at: environment.time.timestamp())
+        var response = Myopenip_V1_ChangePasswordResponse()
+        response.revokedSessions = UInt32(clamping: revoked)
+        return response
+    }
+
+    /// Checks a new password against the policy: the message of the first rule broken, and every
+    /// broken rule's reason in the error's metadata (`broken_rules`).
+    static func checkPolicy(_ password: String, confirmation: String, account: AccountRecord, field: String?) throws {
+        let broken = PasswordPolicy.brokenRules(
+            password: password, confirmation: confirmation, login: account.login.description, email: account.email)
+        guard let first = broken.first else { return }
+        var error = RPCError(first.violation, code: .invalidArgument, metadata: [
+            "broken_rules": broken.map(\.rawValue).joined(separator: ","),
+            "requirement": PasswordPolicy.requirement,
+        ])
+        if let field, first != .confirmationMismatch { error.field = field }
+        if let field, first == .confirmationMismatch { error.field = field + "_confirmation" }
+        throw error
+    }
+
+    /// Longer passwords are refused before any KDF runs (the policy allows 128 characters).
+    static let maximumPasswordBytes = 1024
+
+    static let sessionRequired = RPCError(
+        .failedPrecondition, "this method needs an account's session, not the operator's socket", reason: "SESSION_REQUIRED")
+}

@@ -1,0 +1,88 @@
+import MyOpenIPDomain
+import MyOpenIPProto
+import MyOpenIPRPC
+import MyOpenIPStore
+
+extension IdentityService {
+    /// Checks a login and password. Unknown identifiers and accounts without a password are
+    /// verified against a decoy hash, and every failure is recorded, so that all failures take
+    /// the same time and give the same answer.
+    func login(_ request: Myopenip_V1_LoginRequest, context: ServerContext) async throws -> Myopenip_V1_LoginResponse {
+        let identifier = request.identifier.trimmingCharacters(in: .whitespaces)
+        guard !identifier.isEmpty, !request.password.isEmpty else {
+            throw RPCError(
+                .invalidArgument, "Veuillez saisir votre identifiant et votre mot de passe", reason: "CREDENTIALS_REQUIRED",
+                field: identifier.isEmpty ? "identifier" : "password")
+        }
+        let start = environment.time.timestamp()
+        let account = identifier.utf8.count <= 254 ? try await environment.accounts.account(identifier: identifier) : nil
+        if let account, let lockedUntil = account.lock(at: start) {
+            throw RPCError(
+                IdentityMessages.accountLocked(retryAfter: start.duration(to: lockedUntil)), code: .resourceExhausted,
+                metadata: ["locked_until": lockedUntil.iso8601])
+        }
+        let stored: String
+        if let hash = account?.passwordHash {
+            stored = hash
+        } else {
+            stored = try await environment.decoy.value()
+        }
+        var matches = false
+        if request.password.utf8.count <= Self.maximumPasswordBytes {
+            matches = try await environment.hasher.verify(request.password, against: stored)
+        }
+        let now = environment.time.timestamp()
+        guard let account, account.passwordHash != nil, matches else {
+            _ = try await environment.accounts.recordFailedLogin(
+                accountID: account?.id, identifier: identifier, lockout: environment.settings.lockout,
+                context: context.audit, at: now)
+            throw IdentityMessages.invalidCredentials
+        }
+        guard account.storedState == .active else { throw IdentityMessages.accountDisabled }
+
+        let token = SecretToken.generate()
+        let rehashed = environment.hasher.needsRehash(stored) ? try await environment.hasher.hash(request.password) : nil
+        let session = try await environment.accounts.openSession(
+            accountID: account.id, tokenDigest: token.digest, policy: environment.settings.sessions,
+            client: "\(context.peer)", rehashedPassword: rehashed, context: AuditContext(actor: account.login.description, requestID: context.requestID),
+            at: now)
+        let inForce = try await environment.terms.inForce(at: now)
+        context.logger.info("login", metadata: ["login": "\(account.login)", "session": "\(session.id)"])
+
+        var response = Myopenip_V1_LoginResponse()
+        response.sessionToken = token.value
+        response.idleExpiresAt = session.idleExpiresAt.iso8601
+        response.expiresAt = session.expiresAt.iso8601
+        response.account = Myopenip_V1_Account(account, at: now)
+        response.account.failedLogins = 0
+        response.mustAcceptTerms = inForce.map { $0.version > (account.acceptedTermsVersion ?? 0) } ?? false
+        return response
+    }
+
+    func logout(context: ServerContext) async throws -> Myopenip_V1_LogoutResponse {
+        guard let session = context.principal.session else { throw Self.sessionRequired }
+        try await environment.accounts.revokeSession(
+            id: session.sessionID, accountID: session.accountID, reason: "logout", context: context.audit,
+            at: environment.time.timestamp())
+        return Myopenip_V1_LogoutResponse()
+    }
+
+    func whoAmI(context: ServerContext) async throws -> Myopenip_V1_WhoAmIResponse {
+        var response = Myopenip_V1_WhoAmIResponse()
+        response.isOperator = context.principal.isOperator
+        switch context.principal {
+        case .operatorProcess(let uid):
+            response.operatorUid = uid
+        case .session(let session):
+            let now = environment.time.timestamp()
+            guard let account = try await environment.accounts.account(login: try AccountLogin.required(session.login)) else {
+                throw IdentityMessages.sessionInvalid
+            }
+            response.account = Myopenip_V1_Account(account, at: now)
+            response.mustAcceptTerms = session.pendingTermsVersion != nil
+        case .anonymous:
+            throw RPCError(IdentityMessages.authenticationRequired, code: .unauthenticated)
+        }
+        return response
+    }
+}

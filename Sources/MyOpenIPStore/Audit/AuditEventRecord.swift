@@ -1,0 +1,28 @@
+import GRDB
+import MyOpenIPDomain
+
+/// One stored audit event.
+public struct AuditEventRecord: Sendable, Hashable {
+    public var id: Int64
+    public var occurredAt: Timestamp
+    public var actor: String
+    public var action: String
+    public var accountLogin: String?
+    public var details: [String: String]
+    public var requestID: String?
+}
+
+/// Writes audit events inside the transaction of the change they record.
+enum AuditTrail {
+    static func append(
+        _ action: AuditAction, accountID: Int64?, details: [String: String] = [:],
+        context: AuditContext, at time: Timestamp, in db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO audit_event (occurred_at, actor, action, account_id, details, request_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [time.milliseconds, context.actor, action.rawValue, accountID, JSONText.encode(details), context.requestID])
+    }
+}

@@ -1,0 +1,324 @@
+import Foundation
+import GRDB
+import MyOpenIPDomain
+
+/// ``IdentityRepository`` on the daemon's SQLite database.
+public struct SQLiteIdentityRepository: IdentityRepository {
+    let writer: any DatabaseWriter
+
+    public init(store: Store) {
+        writer = store.writer
+    }
+
+    public func createAccount(
+        _ draft: AccountDraft, link: NewPasswordLink, mail: @escaping @Sendable (AccountLogin) -> OutgoingMail,
+        context: AuditContext, at now: Timestamp
+    ) async throws -> AccountRecord {
+        try await writer.write { db in
+            let emailKey = draft.email.description.lowercased()
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email_key = ?", arguments: [emailKey]) == true {
+                throw IdentityMessages.emailTaken
+            }
+            // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence: logins are never reused.
+            let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'account'") ?? 0
+            guard let login = AccountLogin(sequence: last + 1) else { throw StoreError.sequenceExhausted("login") }
+            try db.execute(
+                sql: """
+                    INSERT INTO account (id, login, display_name, email, email_key, kind, company_reference, state,
+                                         created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending_password', ?, ?)
+                    """,
+                arguments: [
+                    login.sequence, login.description, draft.displayName, draft.email.description, emailKey,
+                    draft.kind.rawValue, draft.company?.description, now.milliseconds, context.actor,
+                ])
+            let id = login.sequence
+            try AuditTrail.append(
+                .accountCreated, accountID: id,
+                details: ["kind": draft.kind.rawValue, "email": draft.email.description,
+                          "company_reference": draft.company?.description ?? ""],
+                context: context, at: now, in: db)
+            try Self.insertLink(link, accountID: id, mail: mail(login), recipient: draft.email.description,
+                                context: context, at: now, in: db)
+            return try Self.account(id: id, in: db)
+        }
+    }
+
+    public func account(login: AccountLogin) async throws -> AccountRecord? {
+        try await writer.read { db in
+            try AccountRecord.fetchOne(db, where: "a.login = ?", [login.description])
+        }
+    }
+
+    public func account(identifier: String) async throws -> AccountRecord? {
+        if let login = AccountLogin(parsing: identifier) { return try await account(login: login) }
+        let key = identifier.trimmingCharacters(in: .whitespaces).lowercased()
+        return try await writer.read { db in
+            try AccountRecord.fetchOne(db, where: "a.email_key = ?", [key])
+        }
+    }
+
+    public func accounts(_ filter: AccountFilter, page: PageRequest, at now: Timestamp) async throws -> Page<AccountRecord> {
+        var conditions = ["a.id > ?"]
+        var arguments: [DatabaseValue] = [(page.cursor ?? 0).databaseValue]
+        if let kind = filter.kind {
+            conditions.append("a.kind = ?")
+            arguments.append(kind.rawValue.databaseValue)
+        }
+        if let company = filter.companyReference {
+            conditions.append("a.company_reference = ?")
+            arguments.append(company.databaseValue)
+        }
+        switch filter.state {
+        case nil: break
+        case .pendingPassword, .disabled:
+            conditions.append("a.state = ?")
+            arguments.append(filter.state!.rawValue.databaseValue)
+        case .active:
+            conditions.append("a.state = 'active' AND (a.locked_until IS NULL OR a.locked_until <= ?)")
+            arguments.append(now.milliseconds.databaseValue)
+        case .locked:
+            conditions.append("a.state = 'active' AND a.locked_until > ?")
+            arguments.append(now.milliseconds.databaseValue)
+        }
+        arguments.append((page.limit + 1).databaseValue)
+        let sql = "SELECT \(AccountRecord.columns) FROM account a WHERE \(conditions.joined(separator: " AND ")) ORDER BY a.id LIMIT ?"
+        let statementArguments = StatementArguments(arguments)
+        return try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(AccountRecord.init(row:))
+            return Page(fetched: rows, limit: page.limit, id: \.id)
+        }
+    }
+
+    public func setDisabled(_ disabled: Bool, accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> AccountRecord {
+        try await writer.write { db in
+            let before = try Self.account(id: accountID, in: db)
+            if disabled {
+                guard before.storedState != .disabled else { return before }
+                try db.execute(sql: "UPDATE account SET state = 'disabled' WHERE id = ?", arguments: [accountID])
+                try Self.revokeSessions(of: accountID, except: nil, reason: "account_disabled", at: now, in: db)
+                try db.execute(
+                    sql: "UPDATE password_link SET voided_at = ? WHERE account_id = ? AND used_at IS NULL AND voided_at IS NULL",
+                    arguments: [now.milliseconds, accountID])
+                try AuditTrail.append(.accountDisabled, accountID: accountID, context: context, at: now, in: db)
+            } else {
+                guard before.storedState == .disabled || before.lock(at: now) != nil || before.failedLogins > 0 else {
+                    return before
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE account
+                        SET state = CASE WHEN password_hash IS NULL THEN 'pending_password' ELSE 'active' END,
+                            failed_logins = 0, locked_until = NULL
+                        WHERE id = ?
+                        """,
+                    arguments: [accountID])
+                try AuditTrail.append(
+                    .accountEnabled, accountID: accountID, details: ["was": before.state(at: now).rawValue],
+                    context: context, at: now, in: db)
+            }
+            return try Self.account(id: accountID, in: db)
+        }
+    }
+
+    public func issuePasswordLink(
+        _ link: NewPasswordLink, accountID: Int64, mail: OutgoingMail, context: AuditContext, at now: Timestamp
+    ) async throws {
+        try await writer.write { db in
+            try Self.insertLink(link, accountID: accountID, mail: mail, recipient: mail.recipient, context: context, at: now, in: db)
+        }
+    }
+
+    public func passwordLink(tokenDigest: String) async throws -> (link: PasswordLinkRecord, account: AccountRecord)? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM password_link WHERE token_digest = ?", arguments: [tokenDigest])
+            else { return nil }
+            let link = PasswordLinkRecord(row: row)
+            return (link, try Self.account(id: link.accountID, in: db))
+        }
+    }
+
+    public func setPassword(linkDigest: String, passwordHash: String, context: AuditContext, at now: Timestamp) async throws -> AccountRecord {
+        try await writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM password_link WHERE token_digest = ?", arguments: [linkDigest])
+            else { throw IdentityMessages.linkInvalid }
+            let link = PasswordLinkRecord(row: row)
+            if let problem = link.problem(at: now) { throw problem }
+            let account = try Self.account(id: link.accountID, in: db)
+            guard account.storedState != .disabled else { throw IdentityMessages.accountDisabled }
+            try db.execute(
+                sql: """
+                    UPDATE account SET password_hash = ?, password_set_at = ?, state = 'active',
+                                       failed_logins = 0, locked_until = NULL
+                    WHERE id = ?
+                    """,
+                arguments: [passwordHash, now.milliseconds, account.id])
+            try db.execute(sql: "UPDATE password_link SET used_at = ? WHERE id = ?", arguments: [now.milliseconds, link.id])
+            try db.execute(
+                sql: "UPDATE password_link SET voided_at = ? WHERE account_id = ? AND used_at IS NULL AND voided_at IS NULL",
+                arguments: [now.milliseconds, account.id])
+            let revoked = try Self.revokeSessions(of: account.id, except: nil, reason: "password_set", at: now, in: db)
+            try AuditTrail.append(
+                .passwordSet, accountID: account.id,
+                details: ["link": link.purpose.rawValue, "revoked_sessions": String(revoked)],
+                context: context, at: now, in: db)
+            return try Self.account(id: account.id, in: db)
+        }
+    }
+
+    public func recordFailedLogin(
+        accountID: Int64?, identifier: String, lockout: LockoutPolicy, context: AuditContext, at now: Timestamp
+    ) async throws -> Timestamp? {
+        try await writer.write { db in
+            guard let accountID else {
+                try AuditTrail.append(
+                    .loginFailed, accountID: nil, details: ["identifier": String(identifier.prefix(254)), "cause": "unknown_identifier"],
+                    context: context, at: now, in: db)
+                return nil
+            }
+            try db.execute(sql: "UPDATE account SET failed_logins = failed_logins + 1 WHERE id = ?", arguments: [accountID])
+            let failures = try Int.fetchOne(db, sql: "SELECT failed_logins FROM account WHERE id = ?", arguments: [accountID]) ?? 0
+            try AuditTrail.append(
+                .loginFailed, accountID: accountID, details: ["failures": String(failures)], context: context, at: now, in: db)
+            guard let duration = lockout.lockDuration(afterFailures: failures) else { return nil }
+            let until = now.adding(duration)
+            try db.execute(sql: "UPDATE account SET locked_until = ? WHERE id = ?", arguments: [until.milliseconds, accountID])
+            try AuditTrail.append(
+                .accountLocked, accountID: accountID,
+                details: ["until": until.iso8601, "failures": String(failures)], context: context, at: now, in: db)
+            return until
+        }
+    }
+
+    public func openSession(
+        accountID: Int64, tokenDigest: String, policy: SessionPolicy, client: String, rehashedPassword: String?,
+        context: AuditContext, at now: Timestamp
+    ) async throws -> SessionRecord {
+        try await writer.write { db in
+            let expires = now.adding(policy.maximumLifetime)
+            let idle = policy.idleExpiry(lastUse: now, absoluteExpiry: expires)
+            try db.execute(
+                sql: """
+                    INSERT INTO session (account_id, token_digest, created_at, last_used_at, idle_expires_at, expires_at, client)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [accountID, tokenDigest, now.milliseconds, now.milliseconds, idle.milliseconds, expires.milliseconds, client])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?", arguments: [accountID])
+            if let rehashedPassword {
+                try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [rehashedPassword, accountID])
+            }
+            try AuditTrail.append(
+                .loginSucceeded, accountID: accountID, details: ["session": String(id), "client": client],
+                context: context, at: now, in: db)
+            return SessionRecord(row: try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [id])!)
+        }
+    }
+
+    public func session(tokenDigest: String, at now: Timestamp) async throws -> SessionLookup? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM session WHERE token_digest = ?", arguments: [tokenDigest])
+            else { return nil }
+            let session = SessionRecord(row: row)
+            let account = try Self.account(id: session.accountID, in: db)
+            let inForce = try Int64.fetchOne(
+                db, sql: "SELECT MAX(id) FROM terms_version WHERE effective_at <= ?", arguments: [now.milliseconds])
+            var accepted = true
+            if let inForce {
+                accepted = try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM terms_acceptance WHERE account_id = ? AND terms_version_id = ?",
+                    arguments: [account.id, inForce]) == true
+            }
+            return SessionLookup(session: session, account: account, termsInForce: inForce, hasAcceptedTermsInForce: accepted)
+        }
+    }
+
+    public func touchSession(id: Int64, at now: Timestamp, idleExpiresAt: Timestamp) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE session SET last_used_at = ?, idle_expires_at = ? WHERE id = ? AND revoked_at IS NULL",
+                arguments: [now.milliseconds, idleExpiresAt.milliseconds, id])
+        }
+    }
+
+    public func revokeSession(id: Int64, accountID: Int64, reason: String, context: AuditContext, at now: Timestamp) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE session SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL",
+                arguments: [now.milliseconds, reason, id])
+            guard db.changesCount > 0 else { return }
+            try AuditTrail.append(
+                .sessionRevoked, accountID: accountID, details: ["session": String(id), "reason": reason],
+                context: context, at: now, in: db)
+        }
+    }
+
+    public func revokeSessions(
+        accountID: Int64, except: Int64?, reason: String, context: AuditContext, at now: Timestamp
+    ) async throws -> Int {
+        try await writer.write { db in
+            let count = try Self.revokeSessions(of: accountID, except: except, reason: reason, at: now, in: db)
+            try AuditTrail.append(
+                .sessionRevoked, accountID: accountID, details: ["sessions": String(count), "reason": reason],
+                context: context, at: now, in: db)
+            return count
+        }
+    }
+
+    public func changePassword(
+        accountID: Int64, passwordHash: String, keepingSession: Int64?, context: AuditContext, at now: Timestamp
+    ) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE account SET password_hash = ?, password_set_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
+                arguments: [passwordHash, now.milliseconds, accountID])
+            let count = try Self.revokeSessions(of: accountID, except: keepingSession, reason: "password_changed", at: now, in: db)
+            try AuditTrail.append(
+                .passwordChanged, accountID: accountID, details: ["revoked_sessions": String(count)],
+                context: context, at: now, in: db)
+            return count
+        }
+    }
+
+    // MARK: - Inside a transaction
+
+    static func account(id: Int64, in db: Database) throws -> AccountRecord {
+        guard let account = try AccountRecord.fetchOne(db, where: "a.id = ?", [id]) else {
+            throw StoreError.corruptRow(table: "account", id: id)
+        }
+        return account
+    }
+
+    private static func insertLink(
+        _ link: NewPasswordLink, accountID: Int64, mail: OutgoingMail, recipient: String,
+        context: AuditContext, at now: Timestamp, in db: Database
+    ) throws {
+        try db.execute(
+            sql: "UPDATE password_link SET voided_at = ? WHERE account_id = ? AND used_at IS NULL AND voided_at IS NULL",
+            arguments: [now.milliseconds, accountID])
+        try db.execute(
+            sql: """
+                INSERT INTO password_link (account_id, token_digest, purpose, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [accountID, link.tokenDigest, link.purpose.rawValue, now.milliseconds, link.expiresAt.milliseconds])
+        var mail = mail
+        mail.recipient = recipient
+        let mailID = try Outbox.enqueue(mail, accountID: accountID, at: now, in: db)
+        try AuditTrail.append(
+            .passwordLinkIssued, accountID: accountID,
+            details: ["purpose": link.purpose.rawValue, "expires_at": link.expiresAt.iso8601, "mail": String(mailID)],
+            context: context, at: now, in: db)
+    }
+
+    @discardableResult
+    private static func revokeSessions(of accountID: Int64, except: Int64?, reason: String, at now: Timestamp, in db: Database) throws -> Int {
+        try db.execute(
+            sql: """
+                UPDATE session SET revoked_at = ?, revoke_reason = ?
+                WHERE account_id = ? AND revoked_at IS NULL AND id IS NOT ?
+                """,
+            arguments: [now.milliseconds, reason, accountID, except])
+        return db.changesCount
+    }
+}

@@ -1,0 +1,14 @@
+/// A failure of the store itself, not of the caller's request: the daemon logs it and answers INTERNAL.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A row that the code cannot read back (a value outside its type).
+    case corruptRow(table: String, id: Int64)
+    /// A sequence ran out (e.g. the 10 digits of logins).
+    case sequenceExhausted(String)
+
+    public var description: String {
+        switch self {
+        case .corruptRow(let table, let id): return "row \(id) of \(table) cannot be read"
+        case .sequenceExhausted(let name): return "the \(name) sequence is exhausted"
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import GRDB
+import MyOpenIPDomain
+
+/// One published version of the terms of use.
+public struct TermsRecord: Sendable, Hashable {
+    public var version: Int64
+    public var title: String
+    public var text: String
+    public var effectiveAt: Timestamp
+    public var publishedAt: Timestamp
+    public var publishedBy: String
+
+    init(row: Row) {
+        version = row["id"]
+        title = row["title"]
+        text = row["text"]
+        effectiveAt = Timestamp(milliseconds: row["effective_at"])
+        publishedAt = Timestamp(milliseconds: row["published_at"])
+        publishedBy = row["published_by"]
+    }
+}
