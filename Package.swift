@@ -145,6 +145,8 @@ let package = Package(
             name: "MyOpenIPServerTests",
             dependencies: [
                 "MyOpenIPServer",
+                "MyOpenIPDomain",
+                "MyOpenIPStore",
                 "MyOpenIPRPC",
                 "MyOpenIPProto",
                 "MyOpenIPTransport",
@@ -155,6 +157,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "MyOpenIPServer",
+                "MyOpenIPDomain",
                 "MyOpenIPClient",
                 "MyOpenIPRPC",
                 "MyOpenIPTransport",

@@ -79,6 +79,14 @@ public final class MyOpenIPClient: Sendable {
         set { defaultMetadata.withLock { $0 = newValue } }
     }
 
+    /// The session token sent with every call as `authorization: Bearer <token>`: set by
+    /// ``IdentityClient/login(identifier:password:options:)``, cleared by ``IdentityClient/logout(options:)``;
+    /// nil sends none.
+    public var sessionToken: String? {
+        get { defaultMetadata.withLock { $0.bearerToken } }
+        set { defaultMetadata.withLock { $0[Metadata.Keys.authorization] = newValue.map { "Bearer \($0)" } } }
+    }
+
     /// Calls a unary method with typed messages.
     public func unary<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
         _ method: MethodDescriptor,

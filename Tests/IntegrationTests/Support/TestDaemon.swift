@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MyOpenIPClient
+import MyOpenIPDomain
 import MyOpenIPRPC
 import MyOpenIPServer
 import MyOpenIPTransport
@@ -19,13 +20,19 @@ final class TestDaemon: Sendable {
     let folder: String
     let addresses: ListeningAddresses
     let probe: Probe
+    /// The daemon's clock of expiries: it stands still until a test moves it.
+    let clock: AdjustableTimeSource
     private let runTask: Task<Void, any Error>
 
     var socketPath: String { addresses.unixPath! }
     var tcpPort: Int { addresses.tcp!.port }
 
-    private init(daemon: Daemon, folder: String, addresses: ListeningAddresses, probe: Probe, runTask: Task<Void, any Error>) {
+    private init(
+        daemon: Daemon, folder: String, addresses: ListeningAddresses, probe: Probe, clock: AdjustableTimeSource,
+        runTask: Task<Void, any Error>
+    ) {
         self.daemon = daemon
+        self.clock = clock
         self.folder = folder
         self.addresses = addresses
         self.probe = probe
@@ -45,7 +52,9 @@ final class TestDaemon: Sendable {
         grace: Duration = .seconds(5),
         maximumMessageSize: Int? = nil,
         maximumCallsPerConnection: Int? = nil,
-        operatorUIDs: Set<UInt32>? = nil
+        operatorUIDs: Set<UInt32>? = nil,
+        identity: IdentitySettings? = nil,
+        clock: AdjustableTimeSource = AdjustableTimeSource()
     ) async throws -> TestDaemon {
         var configuration = DaemonConfiguration.defaults(environment: [:])
         configuration.dataDirectory = folder
@@ -55,16 +64,17 @@ final class TestDaemon: Sendable {
         if let maximumMessageSize { configuration.maximumMessageSize = maximumMessageSize }
         if let operatorUIDs { configuration.operatorUIDs = operatorUIDs }
         if let maximumCallsPerConnection { configuration.maximumCallsPerConnection = maximumCallsPerConnection }
+        if let identity { configuration.identity = identity }
         var logger = Logger(label: "test-daemon")
         logger.logLevel = ProcessInfo.processInfo.environment["MYOPENIP_TEST_LOG"] == nil ? .critical : .debug
         let probe = Probe()
         let daemon = try Daemon(
             configuration: configuration, additionalServices: [ProbeService(probe: probe)],
-            policy: ProbeService.policy, logger: logger)
+            policy: ProbeService.policy, time: clock, logger: logger)
         let server = daemon.server
         let runTask = Task { try await server.run() }
         let addresses = try await server.listeningAddresses()
-        return TestDaemon(daemon: daemon, folder: folder, addresses: addresses, probe: probe, runTask: runTask)
+        return TestDaemon(daemon: daemon, folder: folder, addresses: addresses, probe: probe, clock: clock, runTask: runTask)
     }
 
     /// A client of this daemon over `transport`.
@@ -106,11 +116,12 @@ func withTestDaemon<T>(
     maximumMessageSize: Int? = nil,
     maximumCallsPerConnection: Int? = nil,
     operatorUIDs: Set<UInt32>? = nil,
+    identity: IdentitySettings? = nil,
     _ body: (TestDaemon) async throws -> T
 ) async throws -> T {
     let daemon = try await TestDaemon.start(
         grace: grace, maximumMessageSize: maximumMessageSize, maximumCallsPerConnection: maximumCallsPerConnection,
-        operatorUIDs: operatorUIDs)
+        operatorUIDs: operatorUIDs, identity: identity)
     do {
         let result = try await body(daemon)
         try await daemon.stop()

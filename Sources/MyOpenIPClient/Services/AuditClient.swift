@@ -1,0 +1,27 @@
+import MyOpenIPProto
+import MyOpenIPRPC
+
+/// The typed facade of `myopenip.v1.AuditService`.
+public struct AuditClient: Sendable {
+    public static let listAuditEvents = MethodDescriptor(service: "myopenip.v1.AuditService", method: "ListAuditEvents")
+
+    let client: MyOpenIPClient
+
+    /// One page of audit events, newest first, of one account and/or one action if given.
+    public func list(
+        accountLogin: String = "", action: String = "", pageSize: UInt32 = 0, pageToken: String = "",
+        options: CallOptions = .default
+    ) async throws -> Myopenip_V1_ListAuditEventsResponse {
+        var request = Myopenip_V1_ListAuditEventsRequest()
+        request.accountLogin = accountLogin
+        request.action = action
+        request.pageSize = pageSize
+        request.pageToken = pageToken
+        return try await client.unary(Self.listAuditEvents, request: request, options: options)
+    }
+}
+
+extension MyOpenIPClient {
+    /// `myopenip.v1.AuditService`.
+    public var audit: AuditClient { AuditClient(client: self) }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import MyOpenIPClient
+import Testing
+
+@Suite("Identity: terms of use")
+struct TermsTests {
+    @Test("a newer version in force must be accepted again")
+    func newVersion() async throws {
+        try await withTestDaemon { daemon async throws in
+            let first = try await daemon.publishTerms(effectiveAt: "2017-02-15")
+            let login = try await daemon.createActiveUser()
+            let user = try await daemon.loggedIn(login)
+            try await user.terms.accept(version: first.version)
+            _ = try await user.identity.whoAmI()
+
+            // A version published for tomorrow changes nothing today…
+            let tomorrow = Date(timeIntervalSinceNow: 86_400).formatted(.iso8601.year().month().day())
+            let second = try await daemon.publishTerms(effectiveAt: tomorrow)
+            #expect(!second.inForce)
+            _ = try await user.identity.whoAmI()
+            // …and must be accepted once it is in force.
+            daemon.clock.advance(by: .seconds(2 * 86_400))
+            let admin = daemon.operatorClient()
+            try await admin.identity.revokeSessions(login: login)
+            let again = try await daemon.loggedIn(login)
+            let gated = await rpcError { try await again.identity.whoAmI() }
+            #expect(gated?.reason == "TERMS_NOT_ACCEPTED")
+            #expect(gated?.code == .failedPrecondition)
+            let old = await rpcError { try await again.terms.accept(version: first.version) }
+            #expect(old?.reason == "TERMS_NOT_IN_FORCE")
+            try await again.terms.accept(version: second.version)
+            _ = try await again.identity.whoAmI()
+            // Logging out is allowed before accepting.
+            try await again.identity.logout()
+            for client in [user, again, admin] { await client.close() }
+        }
+    }
+
+    @Test("publishing checks its fields and keeps versions in order")
+    func publishing() async throws {
+        try await withTestDaemon { daemon async throws in
+            let admin = daemon.operatorClient()
+            let noTitle = await rpcError { try await admin.terms.publish(title: " ", text: "texte") }
+            #expect(noTitle?.code == .invalidArgument)
+            #expect(noTitle?.field == "title")
+            let badDate = await rpcError { try await admin.terms.publish(title: "CU", text: "texte", effectiveAt: "15/02/2017") }
+            #expect(badDate?.field == "effective_at")
+            let published = try await admin.terms.publish(title: "CU", text: "texte", effectiveAt: "2017-02-15")
+            #expect(published.version == 1)
+            #expect(published.effectiveAt == "2017-02-15T00:00:00.000Z")
+            let earlier = await rpcError { try await admin.terms.publish(title: "CU", text: "texte", effectiveAt: "2016-01-01") }
+            #expect(earlier?.code == .failedPrecondition)
+            let versions = try await admin.terms.list()
+            #expect(versions.map(\.version) == [1])
+            let missing = await rpcError { try await admin.terms.get(version: 7) }
+            #expect(missing?.code == .notFound)
+            await admin.close()
+        }
+    }
+
+    @Test("without published terms nothing is gated")
+    func noTerms() async throws {
+        try await withTestDaemon { daemon async throws in
+            let login = try await daemon.createActiveUser()
+            let user = try await daemon.loggedIn(login)
+            let response = try await user.identity.whoAmI()
+            #expect(!response.mustAcceptTerms)
+            let none = await rpcError { try await user.terms.get() }
+            #expect(none?.code == .notFound)
+            await user.close()
+        }
+    }
+}
