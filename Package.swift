@@ -101,6 +101,7 @@ let package = Package(
             name: "myopenipctl",
             dependencies: [
                 "MyOpenIPClient",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,5 +13,8 @@ struct MyOpenIPCtl: AsyncParsableCommand {
             Exit codes: 0 success; 1 the daemon refused or failed the call; 2 health: not \
             serving; 3 the daemon cannot be reached; 4 the deadline passed; 64 bad usage.
             """,
-        subcommands: [HealthCommand.self, ServicesCommand.self])
+        subcommands: [
+            HealthCommand.self, ServicesCommand.self, AccountCommand.self, LoginCommand.self, LogoutCommand.self,
+            WhoAmICommand.self, PasswordCommand.self, TermsCommand.self, MailCommand.self, AuditCommand.self,
+        ])
 }

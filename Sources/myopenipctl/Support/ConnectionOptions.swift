@@ -17,6 +17,9 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of tables.")
     var json = false
 
+    @Option(name: .long, help: "A session token from `login` (default: MYOPENIP_TOKEN); without one, the Unix socket's uid decides.")
+    var token: String?
+
     func validate() throws {
         if socket != nil && address != nil {
             throw ValidationError("give --socket or --address, not both")
@@ -40,6 +43,9 @@ struct ConnectionOptions: ParsableArguments {
     /// The same, with `timeout` as the client's default deadline (nil: none, for streams).
     func withClient<T>(timeout: Duration?, _ body: (MyOpenIPClient) async throws -> T) async throws -> T {
         let client = MyOpenIPClient(target: target, configuration: .init(defaultTimeout: timeout, connectTimeout: .seconds(3)))
+        if let session = token ?? ProcessInfo.processInfo.environment["MYOPENIP_TOKEN"], !session.isEmpty {
+            client.sessionToken = session
+        }
         do {
             let result = try await body(client)
             await client.close()

@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPClient
+import SwiftProtobuf
 
 /// Prints results as aligned tables for people, or as JSON for scripts.
 enum Output {
@@ -29,6 +30,34 @@ enum Output {
               let text = String(data: data, encoding: .utf8)
         else { return }
         print(text)
+    }
+
+    /// Prints a message in the protobuf JSON mapping with the proto's own field names (as in
+    /// every language's protobuf library: fields at their default value are left out).
+    static func printMessage(_ message: some SwiftProtobuf.Message) {
+        printJSON(jsonObject(message))
+    }
+
+    /// Prints messages as one JSON array.
+    static func printMessages(_ messages: [some SwiftProtobuf.Message]) {
+        printJSON(messages.map(jsonObject))
+    }
+
+    private static func jsonObject(_ message: some SwiftProtobuf.Message) -> Any {
+        var options = JSONEncodingOptions()
+        options.preserveProtoFieldNames = true
+        guard let text = try? message.jsonString(options: options),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+        else { return [String: Any]() }
+        return object
+    }
+
+    /// Prints `label: value` lines, labels aligned.
+    static func printFields(_ fields: [(String, String)]) {
+        let width = fields.map(\.0.count).max() ?? 0
+        for (label, value) in fields {
+            print((label + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0) + " " + value)
+        }
     }
 
     /// Sends what was printed so far, even when standard output is a pipe (block-buffered).

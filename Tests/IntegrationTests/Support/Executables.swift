@@ -22,12 +22,16 @@ enum Executables {
     }
 
     /// Runs a built program to its end.
-    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        try runProgram(folder + "/" + name, arguments, environment: environment)
+    static func run(
+        _ name: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+    ) throws -> Outcome {
+        try runProgram(folder + "/" + name, arguments, environment: environment, input: input)
     }
 
     /// Runs any program to its end.
-    static func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    static func runProgram(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -36,7 +40,13 @@ enum Executables {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let standardInput = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : standardInput
         try process.run()
+        if let input {
+            standardInput.fileHandleForWriting.write(Data(input.utf8))
+            try standardInput.fileHandleForWriting.close()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
