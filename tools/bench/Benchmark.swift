@@ -3,13 +3,13 @@ import Foundation
 import MyOpenIPClient
 import NIOPosix
 
-/// `myopenip-bench`: unary round trips of a small message through the whole stack
-/// (MyOpenIPClient → myopenipd → MyOpenIPClient) over the Unix socket and TCP.
+/// `myopenip-bench`: unary round trips through the whole stack (MyOpenIPClient → myopenipd →
+/// MyOpenIPClient) over the Unix socket and TCP: a public call, an authenticated call, a login.
 @main
 struct Benchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "myopenip-bench",
-        abstract: "Measure unary round trips (grpc.health.v1.Health/Check) through a real myopenipd.",
+        abstract: "Measure unary round trips (Health/Check, WhoAmI with a session, Login) through a real myopenipd.",
         discussion: """
             Starts the daemon as a child process on a temporary data folder, then for each \
             transport and each number of calls in flight runs calls for --seconds and prints \
@@ -35,6 +35,9 @@ struct Benchmark: AsyncParsableCommand {
     @Option(help: "The deadline sent with each call, in seconds; 0 sends none.")
     var timeout: Double = 10
 
+    @Option(help: "The call measured: health (public), whoami (with a session token), login (KDF).")
+    var call: BenchCall = .health
+
     @Flag(help: "Print JSON lines instead of a table.")
     var json = false
 
@@ -48,8 +51,9 @@ struct Benchmark: AsyncParsableCommand {
         let child = try DaemonProcess.start(executable: executable)
         defer { child.stop() }
 
+        let login = call == .health ? "" : try await BenchCall.prepareAccount(socketPath: child.socketPath)
         if !json {
-            print("myopenip-bench: Health/Check round trips, \(seconds)s per row, \(connections) connection(s), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            print("myopenip-bench: \(call.title), \(seconds)s per row, \(connections) connection(s), \(ProcessInfo.processInfo.activeProcessorCount) cores")
             print(Row.header)
         }
         for transport in transports.split(separator: ",").map(String.init) {
@@ -62,9 +66,14 @@ struct Benchmark: AsyncParsableCommand {
             let clients = (0..<max(1, connections)).map { _ in
                 MyOpenIPClient(target: target, configuration: .init(defaultTimeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil))
             }
+            if call == .whoami {
+                for client in clients { try await client.identity.login(identifier: login, password: BenchCall.password) }
+            }
             for concurrency in concurrencies {
-                _ = try await LoadRun.run(clients: clients, concurrency: concurrency, seconds: min(0.5, seconds))  // warm-up
-                let result = try await LoadRun.run(clients: clients, concurrency: concurrency, seconds: seconds)
+                _ = try await LoadRun.run(
+                    clients: clients, concurrency: concurrency, seconds: min(0.5, seconds), call: call, login: login)  // warm-up
+                let result = try await LoadRun.run(
+                    clients: clients, concurrency: concurrency, seconds: seconds, call: call, login: login)
                 let row = Row(transport: transport, inFlight: concurrency, result: result, daemonRSS: child.residentKiB())
                 print(json ? row.json : row.text)
             }

@@ -9,7 +9,9 @@ struct LoadRun {
     /// Sorted latencies in nanoseconds.
     var latencies: [UInt64]
 
-    static func run(clients: [MyOpenIPClient], concurrency: Int, seconds: Double) async throws -> LoadRun {
+    static func run(
+        clients: [MyOpenIPClient], concurrency: Int, seconds: Double, call: BenchCall = .health, login: String = ""
+    ) async throws -> LoadRun {
         let start = ContinuousClock.now
         let end = start.advanced(by: .milliseconds(Int64(seconds * 1000)))
         let perTask = try await withThrowingTaskGroup(of: ([UInt64], Int).self) { group in
@@ -22,7 +24,7 @@ struct LoadRun {
                     while ContinuousClock.now < end {
                         let before = DispatchTime.now().uptimeNanoseconds
                         do {
-                            _ = try await client.health.check()
+                            try await call.perform(on: client, login: login)
                         } catch {
                             errors += 1
                         }

@@ -25,7 +25,7 @@ public struct AccountDraft: Sendable, Hashable {
         guard let kind else {
             throw DomainViolation(reason: "ACCOUNT_KIND_REQUIRED", message: "Le type de compte est obligatoire", field: "kind")
         }
-        let reference = companyReference.trimmingCharacters(in: .whitespaces)
+        let reference = companyReference.trimmingCharacters(in: .whitespacesAndNewlines)
         var company: CompanyReference?
         if kind.belongsToCompany {
             guard !reference.isEmpty else {

@@ -8,7 +8,7 @@ public struct CompanyReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Checks `text` (the prefix may be lower-case; it is kept upper-case).
     public init(_ text: String) throws(DomainViolation) {
-        let upper = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let upper = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         let digits = upper.dropFirst(4)
         guard upper.hasPrefix("OIP-"), digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw DomainViolation(reason: "COMPANY_REFERENCE_INVALID", message: Self.invalidMessage, field: "company_reference")

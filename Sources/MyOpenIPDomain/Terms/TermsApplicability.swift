@@ -9,7 +9,7 @@ public enum TermsApplicability {
     ]
 
     public static func label(effectiveAt: Timestamp) -> String {
-        var seconds = time_t(effectiveAt.milliseconds / 1000)
+        var seconds = time_t(effectiveAt.milliseconds.floorDivided(by: 1000))
         var parts = tm()
         gmtime_r(&seconds, &parts)
         let day = parts.tm_mday == 1 ? "1er" : String(parts.tm_mday)

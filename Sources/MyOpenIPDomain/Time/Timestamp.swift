@@ -10,7 +10,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public init(_ date: Date) {
-        milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Nearest, not down: a Double of seconds may hold an exact millisecond as x.999….
+        milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
     public var date: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
@@ -65,7 +66,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 }
 
 extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+    func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

@@ -30,8 +30,8 @@ public struct SQLiteAuditLogRepository: AuditLogRepository {
         var conditions = ["e.id < ?"]
         var arguments: [DatabaseValue] = [(page.cursor ?? Int64.max).databaseValue]
         if let login = filter.accountLogin {
-            conditions.append("e.account_id = ?")
-            arguments.append(login.sequence.databaseValue)
+            conditions.append("e.account_id = (SELECT id FROM account WHERE login = ?)")
+            arguments.append(login.description.databaseValue)
         }
         if let action = filter.action {
             conditions.append("e.action = ?")

@@ -31,34 +31,38 @@ public struct AccountRecord: Sendable, Hashable {
         return lockedUntil
     }
 
+    /// The columns ``init(row:offset:)`` reads, in its order, for a query on `account a`.
     static let columns = """
         a.id, a.login, a.display_name, a.email, a.kind, a.company_reference, a.state, a.password_hash,
         a.password_set_at, a.failed_logins, a.locked_until, a.created_at,
-        (SELECT MAX(terms_version_id) FROM terms_acceptance WHERE account_id = a.id) AS accepted_terms
+        (SELECT MAX(terms_version_id) FROM terms_acceptance WHERE account_id = a.id)
         """
+    static let columnCount = 13
 
-    init(row: Row) throws {
-        id = row["id"]
-        guard let login = AccountLogin(parsing: row["login"]),
-              let kind = AccountKind(rawValue: row["kind"]),
-              let state = AccountState(rawValue: row["state"])
-        else { throw StoreError.corruptRow(table: "account", id: row["id"]) }
+    /// Reads ``columns`` from `row`, starting at column `offset` (by position: name lookups are
+    /// case-insensitive and cost more than the query on the authentication path).
+    init(row: Row, offset: Int = 0) throws {
+        id = row[offset]
+        guard let login = AccountLogin(parsing: row[offset + 1]),
+              let kind = AccountKind(rawValue: row[offset + 4]),
+              let state = AccountState(rawValue: row[offset + 6])
+        else { throw StoreError.corruptRow(table: "account", id: row[offset]) }
         self.login = login
-        displayName = row["display_name"]
-        email = row["email"]
+        displayName = row[offset + 2]
+        email = row[offset + 3]
         self.kind = kind
-        companyReference = row["company_reference"]
+        companyReference = row[offset + 5]
         storedState = state
-        passwordHash = row["password_hash"]
-        passwordSetAt = (row["password_set_at"] as Int64?).map(Timestamp.init(milliseconds:))
-        failedLogins = row["failed_logins"]
-        lockedUntil = (row["locked_until"] as Int64?).map(Timestamp.init(milliseconds:))
-        createdAt = Timestamp(milliseconds: row["created_at"])
-        acceptedTermsVersion = row["accepted_terms"]
+        passwordHash = row[offset + 7]
+        passwordSetAt = (row[offset + 8] as Int64?).map(Timestamp.init(milliseconds:))
+        failedLogins = row[offset + 9]
+        lockedUntil = (row[offset + 10] as Int64?).map(Timestamp.init(milliseconds:))
+        createdAt = Timestamp(milliseconds: row[offset + 11])
+        acceptedTermsVersion = row[offset + 12]
     }
 
     static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> AccountRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM account a WHERE \(condition)", arguments: arguments)
-            .map(AccountRecord.init(row:))
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM account a WHERE \(condition)")
+        return try Row.fetchOne(statement, arguments: arguments).map { try AccountRecord(row: $0) }
     }
 }

@@ -85,7 +85,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         let sql = "SELECT \(AccountRecord.columns) FROM account a WHERE \(conditions.joined(separator: " AND ")) ORDER BY a.id LIMIT ?"
         let statementArguments = StatementArguments(arguments)
         return try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(AccountRecord.init(row:))
+            let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { try AccountRecord(row: $0) }
             return Page(fetched: rows, limit: page.limit, id: \.id)
         }
     }
@@ -211,25 +211,31 @@ public struct SQLiteIdentityRepository: IdentityRepository {
             try AuditTrail.append(
                 .loginSucceeded, accountID: accountID, details: ["session": String(id), "client": client],
                 context: context, at: now, in: db)
-            return SessionRecord(row: try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [id])!)
+            return SessionRecord(row: try Row.fetchOne(
+                db, sql: "SELECT \(SessionRecord.columns) FROM session s WHERE s.id = ?", arguments: [id])!)
         }
     }
 
     public func session(tokenDigest: String, at now: Timestamp) async throws -> SessionLookup? {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM session WHERE token_digest = ?", arguments: [tokenDigest])
-            else { return nil }
-            let session = SessionRecord(row: row)
-            let account = try Self.account(id: session.accountID, in: db)
-            let inForce = try Int64.fetchOne(
-                db, sql: "SELECT MAX(id) FROM terms_version WHERE effective_at <= ?", arguments: [now.milliseconds])
-            var accepted = true
-            if let inForce {
-                accepted = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM terms_acceptance WHERE account_id = ? AND terms_version_id = ?",
-                    arguments: [account.id, inForce]) == true
-            }
-            return SessionLookup(session: session, account: account, termsInForce: inForce, hasAcceptedTermsInForce: accepted)
+            // One cached statement: this runs before every authenticated call.
+            let statement = try db.cachedStatement(sql: """
+                SELECT \(SessionRecord.columns), \(AccountRecord.columns), t.in_force,
+                       EXISTS (SELECT 1 FROM terms_acceptance
+                               WHERE account_id = a.id AND terms_version_id = t.in_force)
+                FROM session s
+                JOIN account a ON a.id = s.account_id
+                JOIN (SELECT MAX(id) AS in_force FROM terms_version WHERE effective_at <= ?) t
+                WHERE s.token_digest = ?
+                """)
+            guard let row = try Row.fetchOne(statement, arguments: [now.milliseconds, tokenDigest]) else { return nil }
+            let termsColumn = SessionRecord.columnCount + AccountRecord.columnCount
+            let inForce: Int64? = row[termsColumn]
+            return SessionLookup(
+                session: SessionRecord(row: row),
+                account: try AccountRecord(row: row, offset: SessionRecord.columnCount),
+                termsInForce: inForce,
+                hasAcceptedTermsInForce: inForce == nil || row[termsColumn + 1] as Bool)
         }
     }
 
@@ -258,6 +264,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     ) async throws -> Int {
         try await writer.write { db in
             let count = try Self.revokeSessions(of: accountID, except: except, reason: reason, at: now, in: db)
+            guard count > 0 else { return 0 }
             try AuditTrail.append(
                 .sessionRevoked, accountID: accountID, details: ["sessions": String(count), "reason": reason],
                 context: context, at: now, in: db)

@@ -16,14 +16,18 @@ public struct SessionRecord: Sendable, Hashable {
         revokedAt == nil && now < idleExpiresAt && now < expiresAt
     }
 
+    /// The columns ``init(row:)`` reads, in its order, for a query on `session s`.
+    static let columns = "s.id, s.account_id, s.created_at, s.last_used_at, s.idle_expires_at, s.expires_at, s.revoked_at"
+    static let columnCount = 7
+
     init(row: Row) {
-        id = row["id"]
-        accountID = row["account_id"]
-        createdAt = Timestamp(milliseconds: row["created_at"])
-        lastUsedAt = Timestamp(milliseconds: row["last_used_at"])
-        idleExpiresAt = Timestamp(milliseconds: row["idle_expires_at"])
-        expiresAt = Timestamp(milliseconds: row["expires_at"])
-        revokedAt = (row["revoked_at"] as Int64?).map(Timestamp.init(milliseconds:))
+        id = row[0]
+        accountID = row[1]
+        createdAt = Timestamp(milliseconds: row[2])
+        lastUsedAt = Timestamp(milliseconds: row[3])
+        idleExpiresAt = Timestamp(milliseconds: row[4])
+        expiresAt = Timestamp(milliseconds: row[5])
+        revokedAt = (row[6] as Int64?).map(Timestamp.init(milliseconds:))
     }
 }
 

@@ -38,8 +38,8 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
         var conditions = ["m.id < ?"]
         var arguments: [DatabaseValue] = [(page.cursor ?? Int64.max).databaseValue]
         if let login = filter.accountLogin {
-            conditions.append("m.account_id = ?")
-            arguments.append(login.sequence.databaseValue)
+            conditions.append("m.account_id = (SELECT id FROM account WHERE login = ?)")
+            arguments.append(login.description.databaseValue)
         }
         if filter.unsentOnly { conditions.append("m.sent_at IS NULL") }
         arguments.append((page.limit + 1).databaseValue)
