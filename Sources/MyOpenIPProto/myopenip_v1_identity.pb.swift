@@ -419,6 +419,7 @@ public nonisolated struct Myopenip_V1_WhoAmIResponse: Sendable {
 
   public var mustAcceptTerms: Bool = false
 
+  /// When the session ends if no other call comes (never later than its absolute end).
   public var sessionExpiresAt: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()

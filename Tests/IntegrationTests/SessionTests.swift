@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPClient
+import MyOpenIPDomain
 import Testing
 
 @Suite("Identity: sessions")
@@ -31,7 +32,9 @@ struct SessionTests {
             let user = try await daemon.loggedIn(login)
             for _ in 1...3 {
                 daemon.clock.advance(by: .seconds(20 * 60))
-                _ = try await user.identity.whoAmI()
+                let me = try await user.identity.whoAmI()
+                let expiry = try #require(Timestamp(parsing: me.sessionExpiresAt))
+                #expect(expiry == daemon.clock.timestamp().adding(.seconds(30 * 60)))
             }
             daemon.clock.advance(by: .seconds(31 * 60))
             let error = await rpcError { try await user.identity.whoAmI() }

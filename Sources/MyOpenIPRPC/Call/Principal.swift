@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who the daemon believes is calling, as decided by the authentication interceptor.
 public enum Principal: Sendable, Hashable, CustomStringConvertible {
     /// Nobody proven: only public methods (health, reflection, login) are open.
@@ -44,11 +46,14 @@ public struct SessionIdentity: Sendable, Hashable {
     /// The terms of use version in force that the account has not accepted yet, if any: until
     /// it does, only the methods allowed before the terms may be called.
     public var pendingTermsVersion: Int64?
+    /// When the session ends if no other call comes (never later than its absolute end).
+    public var expiresAt: Date?
 
     public init(
         accountID: Int64, sessionID: Int64, login: String, isOperatorStaff: Bool,
-        companyReference: String? = nil, pendingTermsVersion: Int64? = nil
+        companyReference: String? = nil, pendingTermsVersion: Int64? = nil, expiresAt: Date? = nil
     ) {
+        self.expiresAt = expiresAt
         self.accountID = accountID
         self.sessionID = sessionID
         self.login = login

@@ -9,7 +9,9 @@ public protocol ServerInterceptor: Sendable {
     ) async throws -> ServerResponse
 }
 
-/// Runs a handler behind interceptors, the first one outermost.
+/// Runs a handler behind interceptors, the first one outermost. An ``RPCErrorConvertible`` error
+/// thrown by the handler or an interceptor becomes its ``RPCError`` at once, so that the
+/// interceptors around it (logging) see the status the caller will get.
 struct InterceptorChain: Sendable {
     let interceptors: [any ServerInterceptor]
 
@@ -23,9 +25,13 @@ struct InterceptorChain: Sendable {
         context: ServerContext,
         handler: @escaping RPCHandler
     ) async throws -> ServerResponse {
-        guard index < interceptors.count else { return try await handler(request, context) }
-        return try await interceptors[index].intercept(request, context: context) { request, context in
-            try await self.run(from: index + 1, request, context: context, handler: handler)
+        do {
+            guard index < interceptors.count else { return try await handler(request, context) }
+            return try await interceptors[index].intercept(request, context: context) { request, context in
+                try await self.run(from: index + 1, request, context: context, handler: handler)
+            }
+        } catch let error as any RPCErrorConvertible {
+            throw error.rpcError
         }
     }
 }

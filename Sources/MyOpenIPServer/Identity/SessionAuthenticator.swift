@@ -27,8 +27,8 @@ public struct SessionAuthenticator: SessionResolver {
         }
         let policy = environment.settings.sessions
         let session = lookup.session
+        let idle = policy.idleExpiry(lastUse: now, absoluteExpiry: session.expiresAt)
         if session.lastUsedAt.duration(to: now) >= policy.touchGranularity {
-            let idle = policy.idleExpiry(lastUse: now, absoluteExpiry: session.expiresAt)
             try await environment.accounts.touchSession(id: session.id, at: now, idleExpiresAt: idle)
         }
         return .session(SessionIdentity(
@@ -37,6 +37,7 @@ public struct SessionAuthenticator: SessionResolver {
             login: lookup.account.login.description,
             isOperatorStaff: lookup.account.kind == .operatorStaff,
             companyReference: lookup.account.companyReference,
-            pendingTermsVersion: lookup.hasAcceptedTermsInForce ? nil : lookup.termsInForce))
+            pendingTermsVersion: lookup.hasAcceptedTermsInForce ? nil : lookup.termsInForce,
+            expiresAt: idle.date))
     }
 }

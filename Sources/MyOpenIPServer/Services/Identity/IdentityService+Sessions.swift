@@ -80,6 +80,7 @@ extension IdentityService {
             }
             response.account = Myopenip_V1_Account(account, at: now)
             response.mustAcceptTerms = session.pendingTermsVersion != nil
+            response.sessionExpiresAt = session.expiresAt.map { Timestamp($0).iso8601 } ?? ""
         case .anonymous:
             throw RPCError(IdentityMessages.authenticationRequired, code: .unauthenticated)
         }
