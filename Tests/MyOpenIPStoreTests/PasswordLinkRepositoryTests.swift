@@ -79,7 +79,7 @@ struct PasswordLinkRepositoryTests {
 
             try await fixture.accounts.issuePasswordLink(
                 NewPasswordLink(tokenDigest: "link-2", purpose: .reset, expiresAt: expiry), accountID: account.id,
-                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), context: context, at: at)
+                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil, context: context, at: at)
 
             let oldFound = try await fixture.accounts.passwordLink(tokenDigest: "link-1")
             let old = try #require(oldFound).link
@@ -106,6 +106,22 @@ struct PasswordLinkRepositoryTests {
             let spentFound = try await fixture.accounts.passwordLink(tokenDigest: "link-2")
             let spent = try #require(spentFound).link
             #expect(spent.usedAt == at.adding(.seconds(1)))
+        }
+    }
+
+    @Test func aLinkIsNotIssuedAgainWithinTheQuietPeriod() async throws {
+        try await withIdentityStore { fixture async throws in
+            let account = try await fixture.createAccount(email: "jean@example.fr", linkDigest: "link-1")
+            let at = start.adding(.seconds(60))
+            let expiry = at.adding(.seconds(3600))
+            let issued = try await fixture.accounts.issuePasswordLink(
+                NewPasswordLink(tokenDigest: "link-2", purpose: .reset, expiresAt: expiry), accountID: account.id,
+                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry),
+                notIfIssuedAfter: at.adding(.seconds(-300)), context: context, at: at)
+            #expect(!issued)
+            #expect(try await fixture.accounts.passwordLink(tokenDigest: "link-2") == nil)
+            let old = try #require(try await fixture.accounts.passwordLink(tokenDigest: "link-1"))
+            #expect(old.link.voidedAt == nil)
         }
     }
 }

@@ -147,7 +147,7 @@ struct SessionRepositoryTests {
             let expiry = at.adding(.seconds(3600))
             try await fixture.accounts.issuePasswordLink(
                 NewPasswordLink(tokenDigest: "link-2", purpose: .reset, expiresAt: expiry), accountID: account.id,
-                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), context: context, at: at)
+                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil, context: context, at: at)
 
             _ = try await fixture.accounts.setPassword(linkDigest: "link-2", passwordHash: "$scrypt$reset", context: context, at: at)
 
@@ -163,7 +163,7 @@ struct SessionRepositoryTests {
             let expiry = start.adding(.seconds(3600))
             try await fixture.accounts.issuePasswordLink(
                 NewPasswordLink(tokenDigest: "link-2", purpose: .reset, expiresAt: expiry), accountID: account.id,
-                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), context: context, at: start)
+                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil, context: context, at: start)
             let later = start.adding(.seconds(60))
 
             let disabled = try await fixture.accounts.setDisabled(true, accountID: account.id, context: context, at: later)

@@ -32,10 +32,13 @@ public protocol IdentityRepository: Sendable {
     /// Disables an account (its sessions and links are revoked) or enables it again (its lock is lifted).
     func setDisabled(_ disabled: Bool, accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> AccountRecord
 
-    /// Issues a new password link, voiding the account's unused ones, and queues its mail.
+    /// Issues a new password link, voiding the account's unused ones, and queues its mail; but
+    /// issues nothing, and returns false, when a link was issued after `notIfIssuedAfter`.
+    @discardableResult
     func issuePasswordLink(
-        _ link: NewPasswordLink, accountID: Int64, mail: OutgoingMail, context: AuditContext, at now: Timestamp
-    ) async throws
+        _ link: NewPasswordLink, accountID: Int64, mail: OutgoingMail, notIfIssuedAfter: Timestamp?,
+        context: AuditContext, at now: Timestamp
+    ) async throws -> Bool
 
     /// A link by the digest of its token, with its account.
     func passwordLink(tokenDigest: String) async throws -> (link: PasswordLinkRecord, account: AccountRecord)?

@@ -121,11 +121,20 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         }
     }
 
+    @discardableResult
     public func issuePasswordLink(
-        _ link: NewPasswordLink, accountID: Int64, mail: OutgoingMail, context: AuditContext, at now: Timestamp
-    ) async throws {
+        _ link: NewPasswordLink, accountID: Int64, mail: OutgoingMail, notIfIssuedAfter: Timestamp?,
+        context: AuditContext, at now: Timestamp
+    ) async throws -> Bool {
         try await writer.write { db in
+            if let notIfIssuedAfter,
+               let last = try Int64.fetchOne(
+                   db, sql: "SELECT MAX(created_at) FROM password_link WHERE account_id = ?", arguments: [accountID]),
+               last > notIfIssuedAfter.milliseconds {
+                return false
+            }
             try Self.insertLink(link, accountID: accountID, mail: mail, recipient: mail.recipient, context: context, at: now, in: db)
+            return true
         }
     }
 

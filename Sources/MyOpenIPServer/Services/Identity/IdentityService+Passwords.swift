@@ -21,13 +21,20 @@ extension IdentityService {
     }
 
     /// Mails a new reset link to the account's owner, voiding the older ones; returns its expiry.
-    func issueResetLink(for account: AccountRecord, context: ServerContext) async throws -> Timestamp {
+    /// With a `quietPeriod`, nothing is sent when a link went out less than that long ago (a
+    /// public request must not let anyone flood a mailbox).
+    @discardableResult
+    func issueResetLink(for account: AccountRecord, quietPeriod: Duration? = nil, context: ServerContext) async throws -> Timestamp {
         let now = environment.time.timestamp()
         let (link, mail) = passwordLink(.reset, at: now)
         try await environment.accounts.issuePasswordLink(
-            link, accountID: account.id, mail: mail(account.login, account.email), context: context.audit, at: now)
+            link, accountID: account.id, mail: mail(account.login, account.email),
+            notIfIssuedAfter: quietPeriod.map { now.adding(.zero - $0) }, context: context.audit, at: now)
         return link.expiresAt
     }
+
+    /// How often a public request may send a new link to the same account.
+    static let publicResetQuietPeriod: Duration = .seconds(5 * 60)
 
     func setPassword(_ request: Myopenip_V1_SetPasswordRequest, context: ServerContext) async throws -> Myopenip_V1_SetPasswordResponse {
         let token = request.token.trimmingCharacters(in: .whitespaces)
@@ -59,7 +66,7 @@ extension IdentityService {
         }
         // The answer is the same whether the account exists or not, so it tells nobody which do.
         if let account = try await environment.accounts.account(identifier: identifier), account.storedState != .disabled {
-            _ = try await issueResetLink(for: account, context: context)
+            try await issueResetLink(for: account, quietPeriod: Self.publicResetQuietPeriod, context: context)
         }
         return Myopenip_V1_RequestPasswordResetResponse()
     }
