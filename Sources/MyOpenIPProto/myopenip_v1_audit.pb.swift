@@ -45,6 +45,9 @@ public nonisolated struct Myopenip_V1_AuditEvent: Sendable {
 
   public var requestID: String = String()
 
+  /// The company the event is about, if any.
+  public var companyReference: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -64,6 +67,9 @@ public nonisolated struct Myopenip_V1_ListAuditEventsRequest: Sendable {
 
   /// Only the events of this action.
   public var action: String = String()
+
+  /// Only the events about this company.
+  public var companyReference: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -90,7 +96,7 @@ fileprivate nonisolated let _protobuf_package = "myopenip.v1"
 
 nonisolated extension Myopenip_V1_AuditEvent: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AuditEvent"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}occurred_at\0\u{1}actor\0\u{1}action\0\u{3}account_login\0\u{1}details\0\u{3}request_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}occurred_at\0\u{1}actor\0\u{1}action\0\u{3}account_login\0\u{1}details\0\u{3}request_id\0\u{3}company_reference\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -105,6 +111,7 @@ nonisolated extension Myopenip_V1_AuditEvent: SwiftProtobuf.Message, SwiftProtob
       case 5: try { try decoder.decodeSingularStringField(value: &self.accountLogin) }()
       case 6: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: &self.details) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.requestID) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
       default: break
       }
     }
@@ -132,6 +139,9 @@ nonisolated extension Myopenip_V1_AuditEvent: SwiftProtobuf.Message, SwiftProtob
     if !self.requestID.isEmpty {
       try visitor.visitSingularStringField(value: self.requestID, fieldNumber: 7)
     }
+    if !self.companyReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 8)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -143,6 +153,7 @@ nonisolated extension Myopenip_V1_AuditEvent: SwiftProtobuf.Message, SwiftProtob
     if lhs.accountLogin != rhs.accountLogin {return false}
     if lhs.details != rhs.details {return false}
     if lhs.requestID != rhs.requestID {return false}
+    if lhs.companyReference != rhs.companyReference {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -150,7 +161,7 @@ nonisolated extension Myopenip_V1_AuditEvent: SwiftProtobuf.Message, SwiftProtob
 
 nonisolated extension Myopenip_V1_ListAuditEventsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListAuditEventsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{3}account_login\0\u{1}action\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{3}account_login\0\u{1}action\0\u{3}company_reference\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -162,6 +173,7 @@ nonisolated extension Myopenip_V1_ListAuditEventsRequest: SwiftProtobuf.Message,
       case 2: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.accountLogin) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.action) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
       default: break
       }
     }
@@ -180,6 +192,9 @@ nonisolated extension Myopenip_V1_ListAuditEventsRequest: SwiftProtobuf.Message,
     if !self.action.isEmpty {
       try visitor.visitSingularStringField(value: self.action, fieldNumber: 4)
     }
+    if !self.companyReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -188,6 +203,7 @@ nonisolated extension Myopenip_V1_ListAuditEventsRequest: SwiftProtobuf.Message,
     if lhs.pageToken != rhs.pageToken {return false}
     if lhs.accountLogin != rhs.accountLogin {return false}
     if lhs.action != rhs.action {return false}
+    if lhs.companyReference != rhs.companyReference {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

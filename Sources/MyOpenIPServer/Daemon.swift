@@ -36,6 +36,7 @@ public struct Daemon: Sendable {
             TermsService(environment: identity),
             MailService(environment: identity),
             AuditService(environment: identity),
+            CompanyService(companies: SQLiteCompanyRepository(store: store), time: time),
         ]
         let router = Self.makeRouter(additionalServices: domainServices + additionalServices, servingState: servingState)
         let missing = policy.methodsWithoutRule(in: router)

@@ -7,12 +7,13 @@ public struct AuditClient: Sendable {
 
     let client: MyOpenIPClient
 
-    /// One page of audit events, newest first, of one account and/or one action if given.
+    /// One page of audit events, newest first, of one account, one company and/or one action if given.
     public func list(
-        accountLogin: String = "", action: String = "", pageSize: UInt32 = 0, pageToken: String = "",
-        options: CallOptions = .default
+        accountLogin: String = "", action: String = "", companyReference: String = "", pageSize: UInt32 = 0,
+        pageToken: String = "", options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListAuditEventsResponse {
         var request = Myopenip_V1_ListAuditEventsRequest()
+        request.companyReference = companyReference
         request.accountLogin = accountLogin
         request.action = action
         request.pageSize = pageSize

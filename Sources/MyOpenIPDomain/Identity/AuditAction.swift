@@ -13,4 +13,6 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case termsPublished = "terms.published"
     case termsAccepted = "terms.accepted"
     case mailSent = "mail.sent"
+    case companyCreated = "company.created"
+    case companyUpdated = "company.updated"
 }

@@ -36,4 +36,5 @@ public struct AccessPolicy: Sendable {
     .adding(TermsService.accessRules)
     .adding(MailService.accessRules)
     .adding(AuditService.accessRules)
+    .adding(CompanyService.accessRules)
 }

@@ -29,6 +29,10 @@ extension DomainViolation: RPCErrorConvertible {
         IdentityMessages.termsNotAccepted.reason: .failedPrecondition,
         IdentityMessages.currentPasswordWrong.reason: .permissionDenied,
         TermsRepositoryViolation.olderThanLatest.reason: .failedPrecondition,
+        CompanyViolation.sirenTaken.reason: .alreadyExists,
+        CompanyViolation.unknownCompany.reason: .notFound,
+        CompanyViolation.unknownPartner.reason: .notFound,
+        CompanyViolation.partnerOfPartner.reason: .failedPrecondition,
         "ACCOUNT_LOCKED": .resourceExhausted,
     ]
 }

@@ -8,6 +8,8 @@ public struct AuditEventRecord: Sendable, Hashable {
     public var actor: String
     public var action: String
     public var accountLogin: String?
+    /// The company the event is about, if any.
+    public var companyReference: String?
     public var details: [String: String]
     public var requestID: String?
 }
@@ -15,14 +17,17 @@ public struct AuditEventRecord: Sendable, Hashable {
 /// Writes audit events inside the transaction of the change they record.
 enum AuditTrail {
     static func append(
-        _ action: AuditAction, accountID: Int64?, details: [String: String] = [:],
+        _ action: AuditAction, accountID: Int64?, companyID: Int64? = nil, details: [String: String] = [:],
         context: AuditContext, at time: Timestamp, in db: Database
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO audit_event (occurred_at, actor, action, account_id, details, request_id)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO audit_event (occurred_at, actor, action, account_id, company_id, details, request_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [time.milliseconds, context.actor, action.rawValue, accountID, JSONText.encode(details), context.requestID])
+            arguments: [
+                time.milliseconds, context.actor, action.rawValue, accountID, companyID, JSONText.encode(details),
+                context.requestID,
+            ])
     }
 }

@@ -5,10 +5,12 @@ import MyOpenIPDomain
 public struct AuditFilter: Sendable, Hashable {
     public var accountLogin: AccountLogin?
     public var action: String?
+    public var companyReference: CompanyReference?
 
-    public init(accountLogin: AccountLogin? = nil, action: String? = nil) {
+    public init(accountLogin: AccountLogin? = nil, action: String? = nil, companyReference: CompanyReference? = nil) {
         self.accountLogin = accountLogin
         self.action = action
+        self.companyReference = companyReference
     }
 }
 
@@ -33,13 +35,18 @@ public struct SQLiteAuditLogRepository: AuditLogRepository {
             conditions.append("e.account_id = (SELECT id FROM account WHERE login = ?)")
             arguments.append(login.description.databaseValue)
         }
+        if let company = filter.companyReference {
+            conditions.append("e.company_id = (SELECT id FROM company WHERE reference = ?)")
+            arguments.append(company.description.databaseValue)
+        }
         if let action = filter.action {
             conditions.append("e.action = ?")
             arguments.append(action.databaseValue)
         }
         arguments.append((page.limit + 1).databaseValue)
         let sql = """
-            SELECT e.*, (SELECT login FROM account WHERE id = e.account_id) AS account_login
+            SELECT e.*, (SELECT login FROM account WHERE id = e.account_id) AS account_login,
+                   (SELECT reference FROM company WHERE id = e.company_id) AS company_reference
             FROM audit_event e WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.id DESC LIMIT ?
             """
         let statementArguments = StatementArguments(arguments)
@@ -47,7 +54,8 @@ public struct SQLiteAuditLogRepository: AuditLogRepository {
             let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { row in
                 AuditEventRecord(
                     id: row["id"], occurredAt: Timestamp(milliseconds: row["occurred_at"]), actor: row["actor"],
-                    action: row["action"], accountLogin: row["account_login"], details: JSONText.decode(row["details"]),
+                    action: row["action"], accountLogin: row["account_login"], companyReference: row["company_reference"],
+                    details: JSONText.decode(row["details"]),
                     requestID: row["request_id"])
             }
             return Page(fetched: rows, limit: page.limit, id: \.id)

@@ -7,6 +7,7 @@ extension Store {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_runtime", migrate: RuntimeMigration.v1)
         migrator.registerMigration("v2_identity", migrate: IdentityMigration.v2)
+        migrator.registerMigration("v3_companies", migrate: CompanyMigration.v3)
         return migrator
     }
 }

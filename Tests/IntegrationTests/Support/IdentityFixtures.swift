@@ -13,21 +13,22 @@ extension TestDaemon {
     /// link in its initialisation mail.
     func createUser(
         email: String = "user-\(UUID().uuidString.prefix(6).lowercased())@example.fr",
-        kind: Myopenip_V1_AccountKind = .clientUser
+        kind: Myopenip_V1_AccountKind = .clientUser,
+        company: String = "OIP-00000002"
     ) async throws -> (account: Myopenip_V1_Account, token: String) {
         let admin = operatorClient()
         defer { Task { await admin.close() } }
         let account = try await admin.identity.createAccount(
             displayName: "Alice Martin", email: email, kind: kind,
-            companyReference: kind == .operatorStaff ? "" : "OIP-00000002")
+            companyReference: kind == .operatorStaff ? "" : company)
         let mails = try await admin.mail.list(accountLogin: account.login)
         let mail = try #require(mails.mails.first)
         return (account, try #require(linkToken(in: mail.body)))
     }
 
     /// Creates a user whose password is set, and returns its login.
-    func createActiveUser(kind: Myopenip_V1_AccountKind = .clientUser) async throws -> String {
-        let (_, token) = try await createUser(kind: kind)
+    func createActiveUser(kind: Myopenip_V1_AccountKind = .clientUser, company: String = "OIP-00000002") async throws -> String {
+        let (_, token) = try await createUser(kind: kind, company: company)
         let user = client(.tcp)
         defer { Task { await user.close() } }
         return try await user.identity.setPassword(token: token, password: goodPassword, confirmation: goodPassword)

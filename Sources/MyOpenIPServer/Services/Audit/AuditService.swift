@@ -28,6 +28,9 @@ public struct AuditService: RPCService {
         if !request.accountLogin.isEmpty {
             filter.accountLogin = try AccountLogin.required(request.accountLogin)
         }
+        if !request.companyReference.isEmpty {
+            filter.companyReference = try CompanyReference(request.companyReference)
+        }
         let result = try await environment.audit.events(filter, page: page)
         var response = Myopenip_V1_ListAuditEventsResponse()
         response.events = result.items.map { record in
@@ -37,6 +40,7 @@ public struct AuditService: RPCService {
             event.actor = record.actor
             event.action = record.action
             event.accountLogin = record.accountLogin ?? ""
+            event.companyReference = record.companyReference ?? ""
             event.details = record.details
             event.requestID = record.requestID ?? ""
             return event

@@ -44,8 +44,8 @@ extension IdentityService {
         let rehashed = environment.hasher.needsRehash(stored) ? try await environment.hasher.hash(request.password) : nil
         let session = try await environment.accounts.openSession(
             accountID: account.id, tokenDigest: token.digest, policy: environment.settings.sessions,
-            client: "\(context.peer)", rehashedPassword: rehashed, context: AuditContext(actor: account.login.description, requestID: context.requestID),
-            at: now)
+            client: "\(context.peer)", rehashedPassword: rehashed,
+            context: AuditContext(actor: account.login.description, requestID: context.requestID), at: now)
         let inForce = try await environment.terms.inForce(at: now)
         context.logger.info("login", metadata: ["login": "\(account.login)", "session": "\(session.id)"])
 

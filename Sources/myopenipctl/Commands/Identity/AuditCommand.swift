@@ -12,19 +12,22 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "Only the events about this login.") var account: String = ""
         @Option(help: "Only the events of this action, e.g. login.failed.") var action: String = ""
+        @Option(help: "Only the events about this company, e.g. OIP-00000002.") var company: String = ""
         @Option(help: "Events per page (at most 500).") var pageSize: UInt32 = 50
         @Option(help: "The page after this token.") var pageToken: String = ""
 
         func run() async throws {
             let page = try await connection.withClient { client in
-                try await client.audit.list(accountLogin: account, action: action, pageSize: pageSize, pageToken: pageToken)
+                try await client.audit.list(
+                    accountLogin: account, action: action, companyReference: company, pageSize: pageSize, pageToken: pageToken)
             }
             if connection.json { return Output.printMessage(page) }
             Output.printTable(
-                header: ["ID", "TIME", "ACTOR", "ACTION", "ACCOUNT", "DETAILS"],
+                header: ["ID", "TIME", "ACTOR", "ACTION", "ACCOUNT", "COMPANY", "DETAILS"],
                 rows: page.events.map { event in
                     [String(event.id), event.occurredAt, event.actor, event.action,
                      event.accountLogin.isEmpty ? "-" : event.accountLogin,
+                     event.companyReference.isEmpty ? "-" : event.companyReference,
                      event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
                 })
             if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }

@@ -6,6 +6,16 @@ public struct CompanyReference: Sendable, Hashable, CustomStringConvertible {
 
     public let description: String
 
+    /// The reference of sequence number `sequence` (1 … 99,999,999).
+    public init?(sequence: Int64) {
+        guard (1...99_999_999).contains(sequence) else { return nil }
+        let digits = String(sequence)
+        description = "OIP-" + String(repeating: "0", count: 8 - digits.count) + digits
+    }
+
+    /// The sequence number behind the reference.
+    public var sequence: Int64 { Int64(description.dropFirst(4))! }
+
     /// Checks `text` (the prefix may be lower-case; it is kept upper-case).
     public init(_ text: String) throws(DomainViolation) {
         let upper = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()

@@ -1,0 +1,127 @@
+import MyOpenIPDomain
+import MyOpenIPProto
+import MyOpenIPRPC
+import MyOpenIPStore
+
+/// `myopenip.v1.CompanyService`: company records, seen through the caller's scope.
+public struct CompanyService: RPCService {
+    public static let serviceName = "myopenip.v1.CompanyService"
+    public static let createCompany = MethodDescriptor(service: serviceName, method: "CreateCompany")
+    public static let listCompanies = MethodDescriptor(service: serviceName, method: "ListCompanies")
+    public static let getCompany = MethodDescriptor(service: serviceName, method: "GetCompany")
+    public static let updateCompany = MethodDescriptor(service: serviceName, method: "UpdateCompany")
+
+    /// Reading is open to every session, within its scope; changes are operator staff's until
+    /// rights are assigned to company users.
+    public static let accessRules: [MethodDescriptor: AccessRule] = [
+        createCompany: .operatorOnly, listCompanies: .signedIn, getCompany: .signedIn, updateCompany: .operatorOnly,
+    ]
+
+    /// The fields UpdateCompany may change.
+    static let updatableFields: Set<String> = [
+        "state", "name", "siren", "legal_status", "comment", "website", "financial_situation", "guarantee_type", "mails",
+    ]
+
+    let companies: any CompanyRepository
+    let time: any TimeSource
+
+    public init(companies: any CompanyRepository, time: any TimeSource = SystemTimeSource()) {
+        self.companies = companies
+        self.time = time
+    }
+
+    public func register(on router: inout RPCRouter) {
+        router.registerUnary(Self.createCompany) { (request: Myopenip_V1_CreateCompanyRequest, context) in
+            try await self.create(request, context: context)
+        }
+        router.registerUnary(Self.listCompanies) { (request: Myopenip_V1_ListCompaniesRequest, context) in
+            try await self.list(request, context: context)
+        }
+        router.registerUnary(Self.getCompany) { (request: Myopenip_V1_GetCompanyRequest, context) in
+            let reference = try Self.reference(request.reference)
+            guard let company = try await self.companies.company(reference, in: context.principal.companyScope) else {
+                throw CompanyViolation.unknownCompany
+            }
+            return Myopenip_V1_Company(company)
+        }
+        router.registerUnary(Self.updateCompany) { (request: Myopenip_V1_UpdateCompanyRequest, context) in
+            try await self.update(request, context: context)
+        }
+    }
+
+    func create(_ request: Myopenip_V1_CreateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
+        guard let kind = CompanyKind(request.kind) else {
+            throw DomainViolation(reason: "COMPANY_KIND_REQUIRED", message: "Le type de société est obligatoire", field: "kind")
+        }
+        let profile = try CompanyProfile.checked(
+            name: request.name, siren: request.siren, legalStatus: request.legalStatus, comment: request.comment,
+            website: request.website, financialSituation: FinancialSituation(request.financialSituation),
+            guaranteeType: GuaranteeType(request.guaranteeType), mails: try CompanyMails(request.mails))
+        let partner = request.partnerReference.isEmpty ? nil : try CompanyReference(request.partnerReference)
+        let record = try await companies.create(profile, kind: kind, partner: partner, context: context.audit, at: time.timestamp())
+        context.logger.info("company created", metadata: ["reference": "\(record.reference)"])
+        return Myopenip_V1_Company(record)
+    }
+
+    func list(_ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext) async throws -> Myopenip_V1_ListCompaniesResponse {
+        let page = try PageRequest(size: request.pageSize, token: request.pageToken)
+        var filter = CompanyFilter(
+            kind: CompanyKind(request.kind), state: CompanyState(request.state),
+            text: request.query.isEmpty ? nil : String(request.query.prefix(200)))
+        if !request.partnerReference.isEmpty {
+            filter.partner = try CompanyReference(request.partnerReference)
+        }
+        let result = try await companies.companies(filter, in: context.principal.companyScope, page: page)
+        var response = Myopenip_V1_ListCompaniesResponse()
+        response.companies = result.items.map(Myopenip_V1_Company.init)
+        response.nextPageToken = result.nextPageToken
+        return response
+    }
+
+    func update(_ request: Myopenip_V1_UpdateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
+        let reference = try Self.reference(request.reference)
+        let fields = Set(request.updateFields)
+        guard !fields.isEmpty else {
+            throw RPCError(.invalidArgument, "update_fields names no field to change", reason: "NOTHING_TO_UPDATE", field: "update_fields")
+        }
+        if let unknown = fields.subtracting(Self.updatableFields).sorted().first {
+            throw RPCError(
+                .invalidArgument, "\(unknown) cannot be updated (updatable: \(Self.updatableFields.sorted().joined(separator: ", ")))",
+                reason: "FIELD_NOT_UPDATABLE", field: "update_fields")
+        }
+        let new = request.company
+        let newState = fields.contains("state") ? try Self.state(new.state) : nil
+        let newMails = fields.contains("mails") ? try CompanyMails(new.mails) : nil
+        let record = try await companies.update(
+            reference, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
+        ) { state, profile in
+            if let newState { state = newState }
+            profile = try CompanyProfile.checked(
+                name: fields.contains("name") ? new.name : profile.name,
+                siren: fields.contains("siren") ? new.siren : profile.siren.description,
+                legalStatus: fields.contains("legal_status") ? new.legalStatus : profile.legalStatus.rawValue,
+                comment: fields.contains("comment") ? new.comment : profile.comment,
+                website: fields.contains("website") ? new.website : profile.website,
+                financialSituation: fields.contains("financial_situation")
+                    ? FinancialSituation(new.financialSituation) : profile.financialSituation,
+                guaranteeType: fields.contains("guarantee_type") ? GuaranteeType(new.guaranteeType) : profile.guaranteeType,
+                mails: newMails ?? profile.mails)
+        }
+        return Myopenip_V1_Company(record)
+    }
+
+    static func reference(_ text: String) throws(DomainViolation) -> CompanyReference {
+        do {
+            return try CompanyReference(text)
+        } catch {
+            throw DomainViolation(reason: error.reason, message: error.message, field: "reference")
+        }
+    }
+
+    static func state(_ state: Myopenip_V1_CompanyState) throws(DomainViolation) -> CompanyState {
+        guard let value = CompanyState(state) else {
+            throw DomainViolation(reason: "COMPANY_STATE_REQUIRED", message: "L'état de la société est obligatoire", field: "state")
+        }
+        return value
+    }
+}

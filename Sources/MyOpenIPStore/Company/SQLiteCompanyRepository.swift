@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import MyOpenIPDomain
+
+/// ``CompanyRepository`` on the daemon's SQLite database.
+public struct SQLiteCompanyRepository: CompanyRepository {
+    let writer: any DatabaseWriter
+
+    public init(store: Store) {
+        writer = store.writer
+    }
+
+    public func create(
+        _ profile: CompanyProfile, kind: CompanyKind, partner: CompanyReference?, context: AuditContext, at now: Timestamp
+    ) async throws -> CompanyRecord {
+        try await writer.write { db in
+            var partnerID: Int64?
+            if let partner {
+                guard kind == .client else { throw CompanyViolation.partnerOfPartner }
+                guard let row = try Row.fetchOne(
+                    db, sql: "SELECT id, kind FROM company WHERE reference = ?", arguments: [partner.description]),
+                      (row[1] as String) == CompanyKind.partner.rawValue
+                else { throw CompanyViolation.unknownPartner }
+                partnerID = row[0]
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM company WHERE siren = ?", arguments: [profile.siren.description]) == true {
+                throw CompanyViolation.sirenTaken
+            }
+            let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'company'") ?? 0
+            guard let reference = CompanyReference(sequence: last + 1) else { throw StoreError.sequenceExhausted("company") }
+            try db.execute(
+                sql: """
+                    INSERT INTO company (id, reference, kind, partner_id, state, name, name_key, siren, legal_status, comment,
+                                         website, financial_situation, guarantee_type, mail_commercial, mail_technical,
+                                         mail_sales_administration, mail_administrative, created_at, created_by, updated_at)
+                    VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: StatementArguments([
+                    reference.sequence, reference.description, kind.rawValue, partnerID,
+                ] + Self.profileValues(profile) + [now.milliseconds, context.actor, now.milliseconds]))
+            let record = try Self.company(id: reference.sequence, in: db)
+            var details = record.auditFacts
+            details["kind"] = kind.rawValue
+            details["partner"] = partner?.description ?? ""
+            try AuditTrail.append(
+                .companyCreated, accountID: nil, companyID: record.id, details: details, context: context, at: now, in: db)
+            return record
+        }
+    }
+
+    public func company(_ reference: CompanyReference, in scope: CompanyScope) async throws -> CompanyRecord? {
+        try await writer.read { db in
+            try Self.company(reference, in: scope, db: db)
+        }
+    }
+
+    public func companies(_ filter: CompanyFilter, in scope: CompanyScope, page: PageRequest) async throws -> Page<CompanyRecord> {
+        var (conditions, arguments) = Self.scopeCondition(scope)
+        conditions.append("c.id > ?")
+        arguments.append((page.cursor ?? 0).databaseValue)
+        if let kind = filter.kind {
+            conditions.append("c.kind = ?")
+            arguments.append(kind.rawValue.databaseValue)
+        }
+        if let state = filter.state {
+            conditions.append("c.state = ?")
+            arguments.append(state.rawValue.databaseValue)
+        }
+        if let partner = filter.partner {
+            conditions.append("c.partner_id = (SELECT id FROM company WHERE reference = ?)")
+            arguments.append(partner.description.databaseValue)
+        }
+        if let text = filter.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            conditions.append("(c.name_key LIKE ? ESCAPE '\\' OR lower(c.reference) LIKE ? ESCAPE '\\' OR c.siren LIKE ? ESCAPE '\\')")
+            arguments += [pattern.databaseValue, pattern.databaseValue, pattern.replacingOccurrences(of: " ", with: "").databaseValue]
+        }
+        arguments.append((page.limit + 1).databaseValue)
+        let sql = "SELECT \(CompanyRecord.columns) FROM company c WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id LIMIT ?"
+        let statementArguments = StatementArguments(arguments)
+        return try await writer.read { db in
+            let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: statementArguments).map { try CompanyRecord(row: $0) }
+            return Page(fetched: rows, limit: page.limit, id: \.id)
+        }
+    }
+
+    public func update(
+        _ reference: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
+        change: @escaping @Sendable (inout CompanyState, inout CompanyProfile) throws -> Void
+    ) async throws -> CompanyRecord {
+        try await writer.write { db in
+            guard let before = try Self.company(reference, in: scope, db: db) else { throw CompanyViolation.unknownCompany }
+            var state = before.state
+            var profile = before.profile
+            try change(&state, &profile)
+            if profile.siren != before.profile.siren,
+               try Bool.fetchOne(
+                   db, sql: "SELECT 1 FROM company WHERE siren = ? AND id <> ?", arguments: [profile.siren.description, before.id]) == true {
+                throw CompanyViolation.sirenTaken
+            }
+            try db.execute(
+                sql: """
+                    UPDATE company SET state = ?, name = ?, name_key = ?, siren = ?, legal_status = ?, comment = ?, website = ?,
+                                       financial_situation = ?, guarantee_type = ?, mail_commercial = ?, mail_technical = ?,
+                                       mail_sales_administration = ?, mail_administrative = ?, updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: StatementArguments([state.rawValue] + Self.profileValues(profile) + [now.milliseconds, before.id]))
+            let after = try Self.company(id: before.id, in: db)
+            var details: [String: String] = [:]
+            let old = before.auditFacts
+            for (key, value) in after.auditFacts where old[key] != value {
+                details["before." + key] = old[key] ?? ""
+                details["after." + key] = value
+            }
+            if !details.isEmpty {
+                try AuditTrail.append(
+                    .companyUpdated, accountID: nil, companyID: before.id, details: details, context: context, at: now, in: db)
+            }
+            return after
+        }
+    }
+
+    // MARK: - Inside a transaction
+
+    private static func profileValues(_ profile: CompanyProfile) -> [(any DatabaseValueConvertible)?] {
+        [
+            profile.name, profile.name.lowercased(), profile.siren.description, profile.legalStatus.rawValue, profile.comment,
+            profile.website, profile.financialSituation.rawValue, profile.guaranteeType.rawValue,
+            profile.mails.commercial?.description, profile.mails.technical?.description,
+            profile.mails.salesAdministration?.description, profile.mails.administrative?.description,
+        ]
+    }
+
+    /// The SQL condition of a scope on `company c`.
+    static func scopeCondition(_ scope: CompanyScope) -> (conditions: [String], arguments: [DatabaseValue]) {
+        switch scope {
+        case .everything:
+            return ([], [])
+        case .nothing:
+            return (["0"], [])
+        case .company(let reference):
+            return (
+                ["(c.reference = ? OR c.partner_id = (SELECT id FROM company WHERE reference = ? AND kind = 'partner'))"],
+                [reference.description.databaseValue, reference.description.databaseValue])
+        }
+    }
+
+    static func company(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> CompanyRecord? {
+        var (conditions, arguments) = scopeCondition(scope)
+        conditions.append("c.reference = ?")
+        arguments.append(reference.description.databaseValue)
+        let sql = "SELECT \(CompanyRecord.columns) FROM company c WHERE \(conditions.joined(separator: " AND "))"
+        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map { try CompanyRecord(row: $0) }
+    }
+
+    static func company(id: Int64, in db: Database) throws -> CompanyRecord {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT \(CompanyRecord.columns) FROM company c WHERE c.id = ?"), arguments: [id])
+        else { throw StoreError.corruptRow(table: "company", id: id) }
+        return try CompanyRecord(row: row)
+    }
+}

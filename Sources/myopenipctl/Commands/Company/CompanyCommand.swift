@@ -1,0 +1,137 @@
+import ArgumentParser
+import MyOpenIPClient
+
+/// `myopenipctl company …`: company records.
+struct CompanyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "company", abstract: "Create, list, show and update companies.",
+        subcommands: [Create.self, List.self, Show.self, Update.self])
+
+    /// The fields of a company record given as options, for create and update.
+    struct Fields: ParsableArguments {
+        @Option(help: "The raison sociale.") var name: String?
+        @Option(help: "The SIREN (9 digits).") var siren: String?
+        @Option(help: "EI, EURL, SARL, SAS, SASU, SA, SNC, SCI, SCOP, ASSOCIATION, COLLECTIVITE, ETABLISSEMENT_PUBLIC or AUTRE.")
+        var legalStatus: String?
+        @Option(help: "A free comment.") var comment: String?
+        @Option(help: "The website, http(s)://…") var website: String?
+        @Option(help: "healthy, watch or disputed.") var financialSituation: FinancialSituationArgument?
+        @Option(help: "none, bank-guarantee, deposit or sepa-direct-debit.") var guaranteeType: GuaranteeTypeArgument?
+        @Option(help: "The commercial mail address.") var mailCommercial: String?
+        @Option(help: "The technical mail address.") var mailTechnical: String?
+        @Option(help: "The sales administration mail address.") var mailSalesAdministration: String?
+        @Option(help: "The administrative mail address.") var mailAdministrative: String?
+
+        var givesMails: Bool {
+            [mailCommercial, mailTechnical, mailSalesAdministration, mailAdministrative].contains { $0 != nil }
+        }
+
+        /// The given fields written into `company`, and their names.
+        func apply(to company: inout Myopenip_V1_Company) -> [String] {
+            var names: [String] = []
+            if let name { company.name = name; names.append("name") }
+            if let siren { company.siren = siren; names.append("siren") }
+            if let legalStatus { company.legalStatus = legalStatus; names.append("legal_status") }
+            if let comment { company.comment = comment; names.append("comment") }
+            if let website { company.website = website; names.append("website") }
+            if let financialSituation { company.financialSituation = financialSituation.proto; names.append("financial_situation") }
+            if let guaranteeType { company.guaranteeType = guaranteeType.proto; names.append("guarantee_type") }
+            if givesMails {
+                if let mailCommercial { company.mails.commercial = mailCommercial }
+                if let mailTechnical { company.mails.technical = mailTechnical }
+                if let mailSalesAdministration { company.mails.salesAdministration = mailSalesAdministration }
+                if let mailAdministrative { company.mails.administrative = mailAdministrative }
+                names.append("mails")
+            }
+            return names
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a client or partner company.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "client or partner.") var kind: CompanyKindArgument
+        @Option(help: "For a client of a partner: the partner's reference.") var partner: String = ""
+        @OptionGroup var fields: Fields
+
+        func run() async throws {
+            var company = Myopenip_V1_Company()
+            _ = fields.apply(to: &company)
+            var request = Myopenip_V1_CreateCompanyRequest()
+            request.kind = kind.proto
+            request.name = company.name
+            request.siren = company.siren
+            request.legalStatus = company.legalStatus
+            request.comment = company.comment
+            request.website = company.website
+            request.financialSituation = company.financialSituation
+            request.guaranteeType = company.guaranteeType
+            request.mails = company.mails
+            request.partnerReference = partner
+            let created = try await connection.withClient { client in try await client.companies.create(request) }
+            connection.json ? Output.printMessage(created) : Output.printFields(created.fields)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the companies you may see, in reference order.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "Only client or partner companies.") var kind: CompanyKindArgument?
+        @Option(help: "Only the clients of this partner.") var partner: String = ""
+        @Option(help: "Part of the name, the reference or the SIREN.") var query: String = ""
+        @Option(help: "Companies per page (at most 500).") var pageSize: UInt32 = 100
+        @Option(help: "The page after this token.") var pageToken: String = ""
+
+        func run() async throws {
+            let page = try await connection.withClient { client in
+                try await client.companies.list(
+                    kind: kind?.proto ?? .unspecified, partnerReference: partner, query: query, pageSize: pageSize,
+                    pageToken: pageToken)
+            }
+            if connection.json { return Output.printMessage(page) }
+            Output.printTable(
+                header: ["REFERENCE", "NAME", "KIND", "STATE", "SIREN", "PARTNER"],
+                rows: page.companies.map {
+                    [$0.reference, $0.name, $0.kind.name, $0.state.name, $0.siren, $0.partnerReference.isEmpty ? "-" : $0.partnerReference]
+                })
+            if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one company.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The reference, e.g. OIP-00000002.") var reference: String
+
+        func run() async throws {
+            let company = try await connection.withClient { client in try await client.companies.get(reference: reference) }
+            connection.json ? Output.printMessage(company) : Output.printFields(company.fields)
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change the given fields of a company.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The reference.") var reference: String
+        @Option(help: "active, suspended or closed.") var state: CompanyStateArgument?
+        @OptionGroup var fields: Fields
+
+        func run() async throws {
+            var company = Myopenip_V1_Company()
+            var names = fields.apply(to: &company)
+            if let state {
+                company.state = state.proto
+                names.append("state")
+            }
+            guard !names.isEmpty else { throw ValidationError("give at least one field to change") }
+            let updated = try await connection.withClient { client in
+                try await client.companies.update(reference: reference, company: company, fields: names)
+            }
+            connection.json ? Output.printMessage(updated) : Output.printFields(updated.fields)
+        }
+    }
+}
