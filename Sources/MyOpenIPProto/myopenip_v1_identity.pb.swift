@@ -394,39 +394,60 @@ public nonisolated struct Myopenip_V1_WhoAmIRequest: Sendable {
   public init() {}
 }
 
-public nonisolated struct Myopenip_V1_WhoAmIResponse: Sendable {
+public nonisolated struct Myopenip_V1_WhoAmIResponse: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// Empty for the operator's own processes over the Unix socket.
   public var account: Myopenip_V1_Account {
-    get {_account ?? Myopenip_V1_Account()}
-    set {_account = newValue}
+    get {_storage._account ?? Myopenip_V1_Account()}
+    set {_uniqueStorage()._account = newValue}
   }
   /// Returns true if `account` has been explicitly set.
-  public var hasAccount: Bool {self._account != nil}
+  public var hasAccount: Bool {_storage._account != nil}
   /// Clears the value of `account`. Subsequent reads from it will return its default value.
-  public mutating func clearAccount() {self._account = nil}
+  public mutating func clearAccount() {_uniqueStorage()._account = nil}
 
   /// The operator process's uid, when that is the caller.
-  public var operatorUid: UInt32 = 0
+  public var operatorUid: UInt32 {
+    get {_storage._operatorUid}
+    set {_uniqueStorage()._operatorUid = newValue}
+  }
 
-  public var isOperator: Bool = false
+  public var isOperator: Bool {
+    get {_storage._isOperator}
+    set {_uniqueStorage()._isOperator = newValue}
+  }
 
   /// The rights of the account (names), empty until rights are assigned.
-  public var rights: [String] = []
+  public var rights: [String] {
+    get {_storage._rights}
+    set {_uniqueStorage()._rights = newValue}
+  }
 
-  public var mustAcceptTerms: Bool = false
+  public var mustAcceptTerms: Bool {
+    get {_storage._mustAcceptTerms}
+    set {_uniqueStorage()._mustAcceptTerms = newValue}
+  }
 
   /// When the session ends if no other call comes (never later than its absolute end).
-  public var sessionExpiresAt: String = String()
+  public var sessionExpiresAt: String {
+    get {_storage._sessionExpiresAt}
+    set {_uniqueStorage()._sessionExpiresAt = newValue}
+  }
+
+  /// What the rights allow (e.g. "company.read"), within the account's company scope.
+  public var permissions: [String] {
+    get {_storage._permissions}
+    set {_uniqueStorage()._permissions = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _account: Myopenip_V1_Account? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Myopenip_V1_ChangePasswordRequest: Sendable {
@@ -1067,58 +1088,111 @@ nonisolated extension Myopenip_V1_WhoAmIRequest: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Myopenip_V1_WhoAmIResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".WhoAmIResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}account\0\u{3}operator_uid\0\u{3}is_operator\0\u{1}rights\0\u{3}must_accept_terms\0\u{3}session_expires_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}account\0\u{3}operator_uid\0\u{3}is_operator\0\u{1}rights\0\u{3}must_accept_terms\0\u{3}session_expires_at\0\u{1}permissions\0")
+
+  fileprivate class _StorageClass {
+    var _account: Myopenip_V1_Account? = nil
+    var _operatorUid: UInt32 = 0
+    var _isOperator: Bool = false
+    var _rights: [String] = []
+    var _mustAcceptTerms: Bool = false
+    var _sessionExpiresAt: String = String()
+    var _permissions: [String] = []
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _account = source._account
+      _operatorUid = source._operatorUid
+      _isOperator = source._isOperator
+      _rights = source._rights
+      _mustAcceptTerms = source._mustAcceptTerms
+      _sessionExpiresAt = source._sessionExpiresAt
+      _permissions = source._permissions
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._account) }()
-      case 2: try { try decoder.decodeSingularUInt32Field(value: &self.operatorUid) }()
-      case 3: try { try decoder.decodeSingularBoolField(value: &self.isOperator) }()
-      case 4: try { try decoder.decodeRepeatedStringField(value: &self.rights) }()
-      case 5: try { try decoder.decodeSingularBoolField(value: &self.mustAcceptTerms) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.sessionExpiresAt) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._account) }()
+        case 2: try { try decoder.decodeSingularUInt32Field(value: &_storage._operatorUid) }()
+        case 3: try { try decoder.decodeSingularBoolField(value: &_storage._isOperator) }()
+        case 4: try { try decoder.decodeRepeatedStringField(value: &_storage._rights) }()
+        case 5: try { try decoder.decodeSingularBoolField(value: &_storage._mustAcceptTerms) }()
+        case 6: try { try decoder.decodeSingularStringField(value: &_storage._sessionExpiresAt) }()
+        case 7: try { try decoder.decodeRepeatedStringField(value: &_storage._permissions) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._account {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-    } }()
-    if self.operatorUid != 0 {
-      try visitor.visitSingularUInt32Field(value: self.operatorUid, fieldNumber: 2)
-    }
-    if self.isOperator != false {
-      try visitor.visitSingularBoolField(value: self.isOperator, fieldNumber: 3)
-    }
-    if !self.rights.isEmpty {
-      try visitor.visitRepeatedStringField(value: self.rights, fieldNumber: 4)
-    }
-    if self.mustAcceptTerms != false {
-      try visitor.visitSingularBoolField(value: self.mustAcceptTerms, fieldNumber: 5)
-    }
-    if !self.sessionExpiresAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.sessionExpiresAt, fieldNumber: 6)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._account {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      if _storage._operatorUid != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._operatorUid, fieldNumber: 2)
+      }
+      if _storage._isOperator != false {
+        try visitor.visitSingularBoolField(value: _storage._isOperator, fieldNumber: 3)
+      }
+      if !_storage._rights.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._rights, fieldNumber: 4)
+      }
+      if _storage._mustAcceptTerms != false {
+        try visitor.visitSingularBoolField(value: _storage._mustAcceptTerms, fieldNumber: 5)
+      }
+      if !_storage._sessionExpiresAt.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._sessionExpiresAt, fieldNumber: 6)
+      }
+      if !_storage._permissions.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._permissions, fieldNumber: 7)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_WhoAmIResponse, rhs: Myopenip_V1_WhoAmIResponse) -> Bool {
-    if lhs._account != rhs._account {return false}
-    if lhs.operatorUid != rhs.operatorUid {return false}
-    if lhs.isOperator != rhs.isOperator {return false}
-    if lhs.rights != rhs.rights {return false}
-    if lhs.mustAcceptTerms != rhs.mustAcceptTerms {return false}
-    if lhs.sessionExpiresAt != rhs.sessionExpiresAt {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._account != rhs_storage._account {return false}
+        if _storage._operatorUid != rhs_storage._operatorUid {return false}
+        if _storage._isOperator != rhs_storage._isOperator {return false}
+        if _storage._rights != rhs_storage._rights {return false}
+        if _storage._mustAcceptTerms != rhs_storage._mustAcceptTerms {return false}
+        if _storage._sessionExpiresAt != rhs_storage._sessionExpiresAt {return false}
+        if _storage._permissions != rhs_storage._permissions {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

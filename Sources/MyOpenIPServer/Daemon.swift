@@ -36,7 +36,8 @@ public struct Daemon: Sendable {
             TermsService(environment: identity),
             MailService(environment: identity),
             AuditService(environment: identity),
-            CompanyService(companies: SQLiteCompanyRepository(store: store), time: time),
+            CompanyService(companies: identity.companies, time: time),
+            RightsService(rights: identity.rights, companies: identity.companies, accounts: identity.accounts, time: time),
         ]
         let router = Self.makeRouter(additionalServices: domainServices + additionalServices, servingState: servingState)
         let missing = policy.methodsWithoutRule(in: router)

@@ -76,8 +76,17 @@ struct CompanyTests {
         try await withTestDaemon { daemon async throws in
             let admin = daemon.operatorClient()
             try await createCompanies(admin)
-            let clientUser = try await daemon.loggedIn(try await daemon.createActiveUser(kind: .clientUser, company: "OIP-00000002"))
-            let partnerUser = try await daemon.loggedIn(try await daemon.createActiveUser(kind: .partnerUser, company: "OIP-00000001"))
+            let clientLogin = try await daemon.createActiveUser(kind: .clientUser, company: "OIP-00000002")
+            let partnerLogin = try await daemon.createActiveUser(kind: .partnerUser, company: "OIP-00000001")
+            let clientUser = try await daemon.loggedIn(clientLogin)
+            let partnerUser = try await daemon.loggedIn(partnerLogin)
+            // Without a right, a user sees nothing; "Univers Client" (main right 2) lets them read.
+            let none = await rpcError { try await clientUser.companies.list() }
+            #expect(none?.code == .permissionDenied)
+            #expect(none?.reason == "PERMISSION_REQUIRED")
+            for login in [clientLogin, partnerLogin] {
+                try await admin.rights.setUserRights(login: login, rightIDs: [2])
+            }
 
             #expect(try await clientUser.companies.list().companies.map(\.reference) == ["OIP-00000002"])
             #expect(try await partnerUser.companies.list().companies.map(\.reference) == ["OIP-00000001", "OIP-00000002"])

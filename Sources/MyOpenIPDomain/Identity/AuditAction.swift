@@ -15,4 +15,6 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case mailSent = "mail.sent"
     case companyCreated = "company.created"
     case companyUpdated = "company.updated"
+    case rightCreated = "right.created"
+    case rightsAssigned = "rights.assigned"
 }

@@ -48,12 +48,16 @@ public struct SessionIdentity: Sendable, Hashable {
     public var pendingTermsVersion: Int64?
     /// When the session ends if no other call comes (never later than its absolute end).
     public var expiresAt: Date?
+    /// What the account's rights allow (permission names, e.g. `company.read`).
+    public var permissions: Set<String>
 
     public init(
         accountID: Int64, sessionID: Int64, login: String, isOperatorStaff: Bool,
-        companyReference: String? = nil, pendingTermsVersion: Int64? = nil, expiresAt: Date? = nil
+        companyReference: String? = nil, pendingTermsVersion: Int64? = nil, expiresAt: Date? = nil,
+        permissions: Set<String> = []
     ) {
         self.expiresAt = expiresAt
+        self.permissions = permissions
         self.accountID = accountID
         self.sessionID = sessionID
         self.login = login

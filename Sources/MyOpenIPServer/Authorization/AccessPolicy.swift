@@ -37,4 +37,5 @@ public struct AccessPolicy: Sendable {
     .adding(MailService.accessRules)
     .adding(AuditService.accessRules)
     .adding(CompanyService.accessRules)
+    .adding(RightsService.accessRules)
 }

@@ -1,3 +1,4 @@
+import MyOpenIPDomain
 import MyOpenIPRPC
 
 /// What a caller must be to call a method.
@@ -12,4 +13,7 @@ public enum AccessRule: Sendable, Hashable {
     case signedInBeforeTerms
     /// Operator staff only (an operator process, or a staff account that accepted the terms).
     case operatorOnly
+    /// A session whose rights give this permission (which applies within the session's company
+    /// scope), or operator staff.
+    case permission(Permission)
 }

@@ -33,6 +33,9 @@ extension DomainViolation: RPCErrorConvertible {
         CompanyViolation.unknownCompany.reason: .notFound,
         CompanyViolation.unknownPartner.reason: .notFound,
         CompanyViolation.partnerOfPartner.reason: .failedPrecondition,
+        RightsViolation.nameTaken.reason: .alreadyExists,
+        RightsViolation.unknownRight.reason: .notFound,
+        RightsViolation.accountWithoutCompany.reason: .failedPrecondition,
         "ACCOUNT_LOCKED": .resourceExhausted,
     ]
 }

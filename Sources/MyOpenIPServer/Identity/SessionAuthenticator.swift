@@ -38,6 +38,7 @@ public struct SessionAuthenticator: SessionResolver {
             isOperatorStaff: lookup.account.kind == .operatorStaff,
             companyReference: lookup.account.companyReference,
             pendingTermsVersion: lookup.hasAcceptedTermsInForce ? nil : lookup.termsInForce,
-            expiresAt: idle.date))
+            expiresAt: idle.date,
+            permissions: Set(lookup.permissions.map(\.rawValue))))
     }
 }

@@ -35,6 +35,14 @@ public struct AuthorizationInterceptor: ServerInterceptor {
             guard principal.isOperator else {
                 throw RPCError(.permissionDenied, "Cette action est réservée au personnel OpenIP", reason: "OPERATOR_ONLY")
             }
+        case .permission(let permission)?:
+            try requireSignedIn(principal)
+            try requireTermsAccepted(principal)
+            guard principal.isOperator || principal.session?.permissions.contains(permission.rawValue) == true else {
+                throw RPCError(
+                    .permissionDenied, "Vos droits ne permettent pas cette action", reason: "PERMISSION_REQUIRED",
+                    metadata: ["permission": permission.rawValue])
+            }
         case nil:
             context.logger.error("method has no access rule; refused")
             throw RPCError(.permissionDenied, "access denied", reason: "NO_ACCESS_RULE")

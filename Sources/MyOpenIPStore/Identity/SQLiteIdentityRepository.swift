@@ -231,7 +231,9 @@ public struct SQLiteIdentityRepository: IdentityRepository {
             let statement = try db.cachedStatement(sql: """
                 SELECT \(SessionRecord.columns), \(AccountRecord.columns), t.in_force,
                        EXISTS (SELECT 1 FROM terms_acceptance
-                               WHERE account_id = a.id AND terms_version_id = t.in_force)
+                               WHERE account_id = a.id AND terms_version_id = t.in_force),
+                       (SELECT group_concat(r.permissions) FROM account_right ar
+                        JOIN access_right r ON r.id = ar.right_id WHERE ar.account_id = a.id)
                 FROM session s
                 JOIN account a ON a.id = s.account_id
                 JOIN (SELECT MAX(id) AS in_force FROM terms_version WHERE effective_at <= ?) t
@@ -244,7 +246,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 session: SessionRecord(row: row),
                 account: try AccountRecord(row: row, offset: SessionRecord.columnCount),
                 termsInForce: inForce,
-                hasAcceptedTermsInForce: inForce == nil || row[termsColumn + 1] as Bool)
+                hasAcceptedTermsInForce: inForce == nil || row[termsColumn + 1] as Bool,
+                permissions: RightRecord.permissions(row[termsColumn + 2]))
         }
     }
 

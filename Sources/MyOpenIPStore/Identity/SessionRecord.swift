@@ -40,4 +40,6 @@ public struct SessionLookup: Sendable, Hashable {
     public var termsInForce: Int64?
     /// Whether the account accepted `termsInForce` (true when there is none).
     public var hasAcceptedTermsInForce: Bool
+    /// What the account's rights allow.
+    public var permissions: Set<Permission>
 }

@@ -8,6 +8,7 @@ extension Store {
         migrator.registerMigration("v1_runtime", migrate: RuntimeMigration.v1)
         migrator.registerMigration("v2_identity", migrate: IdentityMigration.v2)
         migrator.registerMigration("v3_companies", migrate: CompanyMigration.v3)
+        migrator.registerMigration("v4_rights", migrate: RightsMigration.v4)
         return migrator
     }
 }

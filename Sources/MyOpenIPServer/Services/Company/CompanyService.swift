@@ -11,11 +11,15 @@ public struct CompanyService: RPCService {
     public static let getCompany = MethodDescriptor(service: serviceName, method: "GetCompany")
     public static let updateCompany = MethodDescriptor(service: serviceName, method: "UpdateCompany")
 
-    /// Reading is open to every session, within its scope; changes are operator staff's until
-    /// rights are assigned to company users.
+    /// Creating companies is operator staff's; reading and changing them needs the rights, within
+    /// the caller's scope.
     public static let accessRules: [MethodDescriptor: AccessRule] = [
-        createCompany: .operatorOnly, listCompanies: .signedIn, getCompany: .signedIn, updateCompany: .operatorOnly,
+        createCompany: .operatorOnly, listCompanies: .permission(.companyRead), getCompany: .permission(.companyRead),
+        updateCompany: .permission(.companyWrite),
     ]
+
+    /// The fields only operator staff may change: the company's standing with the operator.
+    static let operatorFields: Set<String> = ["state", "siren", "financial_situation", "guarantee_type"]
 
     /// The fields UpdateCompany may change.
     static let updatableFields: Set<String> = [
@@ -88,6 +92,11 @@ public struct CompanyService: RPCService {
             throw RPCError(
                 .invalidArgument, "\(unknown) cannot be updated (updatable: \(Self.updatableFields.sorted().joined(separator: ", ")))",
                 reason: "FIELD_NOT_UPDATABLE", field: "update_fields")
+        }
+        if !context.principal.isOperator, let field = fields.intersection(Self.operatorFields).sorted().first {
+            throw RPCError(
+                .permissionDenied, "Seul le personnel OpenIP peut modifier ce champ", reason: "OPERATOR_FIELD",
+                field: "company." + field)
         }
         let new = request.company
         let newState = fields.contains("state") ? try Self.state(new.state) : nil

@@ -8,12 +8,33 @@ extension IdentityService {
         let draft = try AccountDraft(
             displayName: request.displayName, email: request.email, kind: AccountKind(request.kind),
             companyReference: request.companyReference)
+        if !context.principal.isOperator { try await checkCompanyUser(draft, context: context) }
         let now = environment.time.timestamp()
         let (link, mail) = passwordLink(.initialisation, at: now)
         let account = try await environment.accounts.createAccount(
             draft, link: link, mail: { login in mail(login, draft.email.description) }, context: context.audit, at: now)
         context.logger.info("account created", metadata: ["login": "\(account.login)", "kind": "\(account.kind.rawValue)"])
         return Myopenip_V1_Account(account, at: now)
+    }
+
+    /// A company's user administrator creates users of the companies of their scope only, of the
+    /// kind of that company.
+    private func checkCompanyUser(_ draft: AccountDraft, context: ServerContext) async throws {
+        guard let reference = draft.company else {
+            throw RPCError(
+                .permissionDenied, "Seul le personnel OpenIP peut créer un compte du personnel OpenIP", reason: "OPERATOR_ONLY",
+                field: "kind")
+        }
+        guard let company = try await environment.companies.company(reference, in: context.principal.companyScope) else {
+            throw DomainViolation(reason: "COMPANY_NOT_FOUND", message: "Cette société n'existe pas", field: "company_reference")
+        }
+        let expected: AccountKind = company.kind == .partner ? .partnerUser : .clientUser
+        guard draft.kind == expected else {
+            throw DomainViolation(
+                reason: "ACCOUNT_KIND_MISMATCH",
+                message: "Le type de compte doit correspondre à la société (\(company.kind == .partner ? "partenaire" : "client"))",
+                field: "kind")
+        }
     }
 
     func listAccounts(_ request: Myopenip_V1_ListAccountsRequest) async throws -> Myopenip_V1_ListAccountsResponse {

@@ -79,6 +79,8 @@ extension IdentityService {
                 throw IdentityMessages.sessionInvalid
             }
             response.account = Myopenip_V1_Account(account, at: now)
+            response.rights = try await environment.rights.rights(ofAccount: account.id).map(\.name)
+            response.permissions = session.permissions.sorted()
             response.mustAcceptTerms = session.pendingTermsVersion != nil
             response.sessionExpiresAt = session.expiresAt.map { Timestamp($0).iso8601 } ?? ""
         case .anonymous:

@@ -22,7 +22,7 @@ public struct IdentityService: RPCService {
 
     /// Who may call each method.
     public static let accessRules: [MethodDescriptor: AccessRule] = [
-        createAccount: .operatorOnly, listAccounts: .operatorOnly, getAccount: .operatorOnly,
+        createAccount: .permission(.usersManage), listAccounts: .operatorOnly, getAccount: .operatorOnly,
         disableAccount: .operatorOnly, enableAccount: .operatorOnly, resetPassword: .operatorOnly,
         revokeSessions: .operatorOnly,
         setPassword: .public, requestPasswordReset: .public, login: .public,

@@ -1,0 +1,26 @@
+import MyOpenIPDomain
+
+/// The violations of the rights repository.
+public enum RightsViolation {
+    public static let nameTaken = DomainViolation(
+        reason: "RIGHT_NAME_TAKEN", message: "Un droit de ce nom existe déjà dans la société", field: "name")
+    public static let unknownRight = DomainViolation(
+        reason: "RIGHT_NOT_FOUND", message: "Ce droit n'existe pas dans la société de l'utilisateur", field: "right_ids")
+    public static let accountWithoutCompany = DomainViolation(
+        reason: "ACCOUNT_WITHOUT_COMPANY", message: "Ce compte n'appartient à aucune société", field: "login")
+}
+
+/// Access rights and who holds them. Each method is one transaction, audited.
+public protocol RightsRepository: Sendable {
+    /// Creates a custom right of `company` (which must exist).
+    func create(_ draft: RightDraft, company: CompanyReference, context: AuditContext, at now: Timestamp) async throws -> RightRecord
+    /// The two main rights.
+    func mainRights() async throws -> [RightRecord]
+    /// The two main rights, then the custom rights of `company` by name.
+    func rights(of company: CompanyReference) async throws -> [RightRecord]
+    /// The rights an account holds.
+    func rights(ofAccount accountID: Int64) async throws -> [RightRecord]
+    /// Replaces the rights of an account by `rightIDs`: main rights, or custom rights of the
+    /// account's own company. Returns the rights it now holds.
+    func setRights(_ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> [RightRecord]
+}

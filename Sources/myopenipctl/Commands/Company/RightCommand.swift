@@ -1,0 +1,79 @@
+import ArgumentParser
+import MyOpenIPClient
+
+/// `myopenipctl right …`: access rights.
+struct RightCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "right", abstract: "List templates and rights, create custom rights, give rights to users.",
+        subcommands: [Templates.self, List.self, Create.self, Assign.self])
+
+    static let header = ["ID", "NAME", "KIND", "SITE", "ROLE", "PERMISSIONS"]
+
+    static func row(_ right: Myopenip_V1_AccessRight) -> [String] {
+        [String(right.id), right.name, right.main.isEmpty ? "custom" : "main", right.site.isEmpty ? "-" : right.site,
+         right.role.isEmpty ? "-" : right.role, right.permissions.joined(separator: " ")]
+    }
+
+    struct Templates: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The templates of custom rights, and the main rights.")
+
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let response = try await connection.withClient { client in try await client.rights.templates() }
+            if connection.json { return Output.printMessage(response) }
+            Output.printTable(
+                header: ["TEMPLATE", "LABEL", "PERMISSIONS"],
+                rows: response.templates.map { [$0.name, $0.label, $0.permissions.joined(separator: " ")] })
+            print("")
+            Output.printTable(header: RightCommand.header, rows: response.mainRights.map(RightCommand.row))
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The main rights and the custom rights of a company.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The company's reference.") var company: String
+
+        func run() async throws {
+            let rights = try await connection.withClient { client in try await client.rights.list(companyReference: company) }
+            if connection.json { return Output.printMessages(rights) }
+            Output.printTable(header: RightCommand.header, rows: rights.map(RightCommand.row))
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a custom right of a company from templates.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The company's reference.") var company: String
+        @Option(help: "The right's name.") var name: String
+        @Option(help: "The site it is for.") var site: String = ""
+        @Option(help: "The role it is for.") var role: String = ""
+        @Option(name: .customLong("template"), help: "A template (repeat the option): company_edit, company_view, billing_view, orders_administer, services_view.")
+        var templates: [String] = []
+
+        func run() async throws {
+            let right = try await connection.withClient { client in
+                try await client.rights.create(companyReference: company, name: name, site: site, role: role, templates: templates)
+            }
+            if connection.json { return Output.printMessage(right) }
+            Output.printTable(header: RightCommand.header, rows: [RightCommand.row(right)])
+        }
+    }
+
+    struct Assign: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a user exactly these rights (by id; none takes them all away).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The user's login.") var login: String
+        @Argument(help: "Right ids (see right list).") var rightIDs: [Int64] = []
+
+        func run() async throws {
+            let rights = try await connection.withClient { client in try await client.rights.setUserRights(login: login, rightIDs: rightIDs) }
+            if connection.json { return Output.printMessages(rights) }
+            Output.printTable(header: RightCommand.header, rows: rights.map(RightCommand.row))
+        }
+    }
+}
