@@ -312,46 +312,84 @@ public nonisolated struct Myopenip_V1_Company: @unchecked Sendable {
   fileprivate var _storage = _StorageClass.defaultInstance
 }
 
-public nonisolated struct Myopenip_V1_CreateCompanyRequest: Sendable {
+public nonisolated struct Myopenip_V1_CreateCompanyRequest: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var kind: Myopenip_V1_CompanyKind = .unspecified
+  public var kind: Myopenip_V1_CompanyKind {
+    get {_storage._kind}
+    set {_uniqueStorage()._kind = newValue}
+  }
 
-  public var name: String = String()
+  public var name: String {
+    get {_storage._name}
+    set {_uniqueStorage()._name = newValue}
+  }
 
-  public var siren: String = String()
+  public var siren: String {
+    get {_storage._siren}
+    set {_uniqueStorage()._siren = newValue}
+  }
 
-  public var legalStatus: String = String()
+  public var legalStatus: String {
+    get {_storage._legalStatus}
+    set {_uniqueStorage()._legalStatus = newValue}
+  }
 
-  public var comment: String = String()
+  public var comment: String {
+    get {_storage._comment}
+    set {_uniqueStorage()._comment = newValue}
+  }
 
-  public var website: String = String()
+  public var website: String {
+    get {_storage._website}
+    set {_uniqueStorage()._website = newValue}
+  }
 
   /// Unspecified: HEALTHY.
-  public var financialSituation: Myopenip_V1_FinancialSituation = .unspecified
+  public var financialSituation: Myopenip_V1_FinancialSituation {
+    get {_storage._financialSituation}
+    set {_uniqueStorage()._financialSituation = newValue}
+  }
 
   /// Unspecified: NONE.
-  public var guaranteeType: Myopenip_V1_GuaranteeType = .unspecified
+  public var guaranteeType: Myopenip_V1_GuaranteeType {
+    get {_storage._guaranteeType}
+    set {_uniqueStorage()._guaranteeType = newValue}
+  }
 
   public var mails: Myopenip_V1_CompanyMails {
-    get {_mails ?? Myopenip_V1_CompanyMails()}
-    set {_mails = newValue}
+    get {_storage._mails ?? Myopenip_V1_CompanyMails()}
+    set {_uniqueStorage()._mails = newValue}
   }
   /// Returns true if `mails` has been explicitly set.
-  public var hasMails: Bool {self._mails != nil}
+  public var hasMails: Bool {_storage._mails != nil}
   /// Clears the value of `mails`. Subsequent reads from it will return its default value.
-  public mutating func clearMails() {self._mails = nil}
+  public mutating func clearMails() {_uniqueStorage()._mails = nil}
 
   /// For a client of a partner.
-  public var partnerReference: String = String()
+  public var partnerReference: String {
+    get {_storage._partnerReference}
+    set {_uniqueStorage()._partnerReference = newValue}
+  }
+
+  /// The address of the head office ("Siège Social"), created with the company; when not given,
+  /// the head office is to be completed.
+  public var headOfficeAddress: Myopenip_V1_PostalAddress {
+    get {_storage._headOfficeAddress ?? Myopenip_V1_PostalAddress()}
+    set {_uniqueStorage()._headOfficeAddress = newValue}
+  }
+  /// Returns true if `headOfficeAddress` has been explicitly set.
+  public var hasHeadOfficeAddress: Bool {_storage._headOfficeAddress != nil}
+  /// Clears the value of `headOfficeAddress`. Subsequent reads from it will return its default value.
+  public mutating func clearHeadOfficeAddress() {_uniqueStorage()._headOfficeAddress = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _mails: Myopenip_V1_CompanyMails? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Myopenip_V1_ListCompaniesRequest: Sendable {
@@ -667,78 +705,139 @@ nonisolated extension Myopenip_V1_Company: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Myopenip_V1_CreateCompanyRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CreateCompanyRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{1}name\0\u{1}siren\0\u{3}legal_status\0\u{1}comment\0\u{1}website\0\u{3}financial_situation\0\u{3}guarantee_type\0\u{1}mails\0\u{3}partner_reference\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{1}name\0\u{1}siren\0\u{3}legal_status\0\u{1}comment\0\u{1}website\0\u{3}financial_situation\0\u{3}guarantee_type\0\u{1}mails\0\u{3}partner_reference\0\u{3}head_office_address\0")
+
+  fileprivate class _StorageClass {
+    var _kind: Myopenip_V1_CompanyKind = .unspecified
+    var _name: String = String()
+    var _siren: String = String()
+    var _legalStatus: String = String()
+    var _comment: String = String()
+    var _website: String = String()
+    var _financialSituation: Myopenip_V1_FinancialSituation = .unspecified
+    var _guaranteeType: Myopenip_V1_GuaranteeType = .unspecified
+    var _mails: Myopenip_V1_CompanyMails? = nil
+    var _partnerReference: String = String()
+    var _headOfficeAddress: Myopenip_V1_PostalAddress? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _kind = source._kind
+      _name = source._name
+      _siren = source._siren
+      _legalStatus = source._legalStatus
+      _comment = source._comment
+      _website = source._website
+      _financialSituation = source._financialSituation
+      _guaranteeType = source._guaranteeType
+      _mails = source._mails
+      _partnerReference = source._partnerReference
+      _headOfficeAddress = source._headOfficeAddress
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.name) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.siren) }()
-      case 4: try { try decoder.decodeSingularStringField(value: &self.legalStatus) }()
-      case 5: try { try decoder.decodeSingularStringField(value: &self.comment) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.website) }()
-      case 7: try { try decoder.decodeSingularEnumField(value: &self.financialSituation) }()
-      case 8: try { try decoder.decodeSingularEnumField(value: &self.guaranteeType) }()
-      case 9: try { try decoder.decodeSingularMessageField(value: &self._mails) }()
-      case 10: try { try decoder.decodeSingularStringField(value: &self.partnerReference) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularEnumField(value: &_storage._kind) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._name) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._siren) }()
+        case 4: try { try decoder.decodeSingularStringField(value: &_storage._legalStatus) }()
+        case 5: try { try decoder.decodeSingularStringField(value: &_storage._comment) }()
+        case 6: try { try decoder.decodeSingularStringField(value: &_storage._website) }()
+        case 7: try { try decoder.decodeSingularEnumField(value: &_storage._financialSituation) }()
+        case 8: try { try decoder.decodeSingularEnumField(value: &_storage._guaranteeType) }()
+        case 9: try { try decoder.decodeSingularMessageField(value: &_storage._mails) }()
+        case 10: try { try decoder.decodeSingularStringField(value: &_storage._partnerReference) }()
+        case 11: try { try decoder.decodeSingularMessageField(value: &_storage._headOfficeAddress) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if self.kind != .unspecified {
-      try visitor.visitSingularEnumField(value: self.kind, fieldNumber: 1)
-    }
-    if !self.name.isEmpty {
-      try visitor.visitSingularStringField(value: self.name, fieldNumber: 2)
-    }
-    if !self.siren.isEmpty {
-      try visitor.visitSingularStringField(value: self.siren, fieldNumber: 3)
-    }
-    if !self.legalStatus.isEmpty {
-      try visitor.visitSingularStringField(value: self.legalStatus, fieldNumber: 4)
-    }
-    if !self.comment.isEmpty {
-      try visitor.visitSingularStringField(value: self.comment, fieldNumber: 5)
-    }
-    if !self.website.isEmpty {
-      try visitor.visitSingularStringField(value: self.website, fieldNumber: 6)
-    }
-    if self.financialSituation != .unspecified {
-      try visitor.visitSingularEnumField(value: self.financialSituation, fieldNumber: 7)
-    }
-    if self.guaranteeType != .unspecified {
-      try visitor.visitSingularEnumField(value: self.guaranteeType, fieldNumber: 8)
-    }
-    try { if let v = self._mails {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
-    } }()
-    if !self.partnerReference.isEmpty {
-      try visitor.visitSingularStringField(value: self.partnerReference, fieldNumber: 10)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._kind != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._kind, fieldNumber: 1)
+      }
+      if !_storage._name.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._name, fieldNumber: 2)
+      }
+      if !_storage._siren.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._siren, fieldNumber: 3)
+      }
+      if !_storage._legalStatus.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._legalStatus, fieldNumber: 4)
+      }
+      if !_storage._comment.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._comment, fieldNumber: 5)
+      }
+      if !_storage._website.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._website, fieldNumber: 6)
+      }
+      if _storage._financialSituation != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._financialSituation, fieldNumber: 7)
+      }
+      if _storage._guaranteeType != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._guaranteeType, fieldNumber: 8)
+      }
+      try { if let v = _storage._mails {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+      } }()
+      if !_storage._partnerReference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._partnerReference, fieldNumber: 10)
+      }
+      try { if let v = _storage._headOfficeAddress {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 11)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_CreateCompanyRequest, rhs: Myopenip_V1_CreateCompanyRequest) -> Bool {
-    if lhs.kind != rhs.kind {return false}
-    if lhs.name != rhs.name {return false}
-    if lhs.siren != rhs.siren {return false}
-    if lhs.legalStatus != rhs.legalStatus {return false}
-    if lhs.comment != rhs.comment {return false}
-    if lhs.website != rhs.website {return false}
-    if lhs.financialSituation != rhs.financialSituation {return false}
-    if lhs.guaranteeType != rhs.guaranteeType {return false}
-    if lhs._mails != rhs._mails {return false}
-    if lhs.partnerReference != rhs.partnerReference {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._kind != rhs_storage._kind {return false}
+        if _storage._name != rhs_storage._name {return false}
+        if _storage._siren != rhs_storage._siren {return false}
+        if _storage._legalStatus != rhs_storage._legalStatus {return false}
+        if _storage._comment != rhs_storage._comment {return false}
+        if _storage._website != rhs_storage._website {return false}
+        if _storage._financialSituation != rhs_storage._financialSituation {return false}
+        if _storage._guaranteeType != rhs_storage._guaranteeType {return false}
+        if _storage._mails != rhs_storage._mails {return false}
+        if _storage._partnerReference != rhs_storage._partnerReference {return false}
+        if _storage._headOfficeAddress != rhs_storage._headOfficeAddress {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -28,8 +28,11 @@ public struct Daemon: Sendable {
     ) throws {
         self.configuration = configuration
         self.store = try Store(folder: configuration.dataDirectory, logger: logger)
-        let identity = IdentityEnvironment(store: store, time: time, settings: configuration.identity)
+        let identity = IdentityEnvironment(
+            store: store, hasher: PasswordHasher(parameters: configuration.identity.passwordHashing), time: time,
+            settings: configuration.identity)
         self.identity = identity
+        let sites = SQLiteSiteRepository(store: store)
         let servingState = ServingState()
         let domainServices: [any RPCService] = [
             IdentityService(environment: identity),
@@ -38,6 +41,8 @@ public struct Daemon: Sendable {
             AuditService(environment: identity),
             CompanyService(companies: identity.companies, time: time),
             RightsService(rights: identity.rights, companies: identity.companies, accounts: identity.accounts, time: time),
+            SiteService(sites: sites, time: time),
+            ContactService(sites: sites, time: time),
         ]
         let router = Self.makeRouter(additionalServices: domainServices + additionalServices, servingState: servingState)
         let missing = policy.methodsWithoutRule(in: router)

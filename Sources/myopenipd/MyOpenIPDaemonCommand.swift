@@ -18,7 +18,7 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             period, and exits 0.
             """)
 
-    @Option(name: .long, help: "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url).")
+    @Option(name: .long, help: "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds).")
     var config: String?
 
     @Option(name: .long, help: "The data folder (database, default socket). Env: MYOPENIP_DATA_DIR.")

@@ -39,7 +39,8 @@ struct IdentityCommandLineTests {
             #expect(set.status == 0, "\(set.standardError)")
             #expect(set.standardOutput.contains("password set for E-0000000001"))
 
-            let login = try ctl(["login", "E-0000000001", "--password-stdin", "--token-only"] + tcp, input: goodPassword + "\n")
+            let login = try ctl(
+                ["login", "E-0000000001", "--password-stdin", "--token-only", "--timeout", "60"] + tcp, input: goodPassword + "\n")
             #expect(login.status == 0, "\(login.standardError)")
             let session = login.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(session.count == 43)

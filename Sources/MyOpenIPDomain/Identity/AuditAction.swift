@@ -17,4 +17,10 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case companyUpdated = "company.updated"
     case rightCreated = "right.created"
     case rightsAssigned = "rights.assigned"
+    case siteCreated = "site.created"
+    case siteUpdated = "site.updated"
+    case siteDeleted = "site.deleted"
+    case contactCreated = "contact.created"
+    case contactUpdated = "contact.updated"
+    case contactDeleted = "contact.deleted"
 }

@@ -38,4 +38,6 @@ public struct AccessPolicy: Sendable {
     .adding(AuditService.accessRules)
     .adding(CompanyService.accessRules)
     .adding(RightsService.accessRules)
+    .adding(SiteService.accessRules)
+    .adding(ContactService.accessRules)
 }

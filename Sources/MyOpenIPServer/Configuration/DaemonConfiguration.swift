@@ -54,6 +54,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var passwordLinkHours: Double?
         public var lockoutThreshold: Int?
         public var portalURL: String?
+        public var scryptLogRounds: Int?
 
         public init(
             dataDirectory: String? = nil, socket: String? = nil, listen: String? = nil,
@@ -61,8 +62,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
             logLevel: String? = nil,
             operatorUIDs: [UInt32]? = nil,
             sessionIdleMinutes: Double? = nil, sessionMaxHours: Double? = nil, passwordLinkHours: Double? = nil,
-            lockoutThreshold: Int? = nil, portalURL: String? = nil
+            lockoutThreshold: Int? = nil, portalURL: String? = nil, scryptLogRounds: Int? = nil
         ) {
+            self.scryptLogRounds = scryptLogRounds
             self.sessionIdleMinutes = sessionIdleMinutes
             self.sessionMaxHours = sessionMaxHours
             self.passwordLinkHours = passwordLinkHours
@@ -84,7 +86,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case logLevel = "log_level", operatorUIDs = "operator_uids"
             case sessionIdleMinutes = "session_idle_minutes", sessionMaxHours = "session_max_hours"
             case passwordLinkHours = "password_link_hours", lockoutThreshold = "lockout_threshold"
-            case portalURL = "portal_url"
+            case portalURL = "portal_url", scryptLogRounds = "scrypt_log_rounds"
         }
 
         /// The overrides named by `MYOPENIP_*` environment variables.
@@ -118,7 +120,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 sessionMaxHours: try number("MYOPENIP_SESSION_MAX_HOURS", Double.self),
                 passwordLinkHours: try number("MYOPENIP_PASSWORD_LINK_HOURS", Double.self),
                 lockoutThreshold: try number("MYOPENIP_LOCKOUT_THRESHOLD", Int.self),
-                portalURL: value("MYOPENIP_PORTAL_URL"))
+                portalURL: value("MYOPENIP_PORTAL_URL"),
+                scryptLogRounds: try number("MYOPENIP_SCRYPT_LOG_ROUNDS", Int.self))
         }
 
         /// The overrides of a JSON config file.
@@ -200,6 +203,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
         if let threshold = overrides.lockoutThreshold {
             guard (1...100).contains(threshold) else { throw ConfigurationError("lockout_threshold must be between 1 and 100") }
             identity.lockout.threshold = threshold
+        }
+        if let rounds = overrides.scryptLogRounds {
+            guard (10...20).contains(rounds) else {
+                throw ConfigurationError("scrypt_log_rounds must be between 10 and 20 (N = 2^rounds; 15 by default)")
+            }
+            identity.passwordHashing = PasswordHasher.Parameters(logRounds: rounds)
         }
         if let url = overrides.portalURL {
             guard let parsed = URL(string: url), ["https", "http"].contains(parsed.scheme ?? ""), parsed.host != nil else {

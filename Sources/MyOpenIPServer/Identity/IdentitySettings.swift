@@ -9,13 +9,17 @@ public struct IdentitySettings: Sendable, Hashable {
     public var passwordLinkLifetime: Duration
     /// The portal's address; links point at its password page.
     public var portalURL: String
+    /// The scrypt cost of new password hashes (existing hashes keep theirs until the next login).
+    public var passwordHashing: PasswordHasher.Parameters
 
     public init(
         sessions: SessionPolicy = SessionPolicy(),
         lockout: LockoutPolicy = LockoutPolicy(),
         passwordLinkLifetime: Duration = .seconds(72 * 3600),
-        portalURL: String = "https://cm.myopenip.fr"
+        portalURL: String = "https://cm.myopenip.fr",
+        passwordHashing: PasswordHasher.Parameters = .standard
     ) {
+        self.passwordHashing = passwordHashing
         self.sessions = sessions
         self.lockout = lockout
         self.passwordLinkLifetime = passwordLinkLifetime

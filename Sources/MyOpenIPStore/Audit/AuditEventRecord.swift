@@ -16,6 +16,16 @@ public struct AuditEventRecord: Sendable, Hashable {
 
 /// Writes audit events inside the transaction of the change they record.
 enum AuditTrail {
+    /// The facts that differ between two states of a record, as `before.<key>` and `after.<key>`.
+    static func changes(before: [String: String], after: [String: String]) -> [String: String] {
+        var details: [String: String] = [:]
+        for key in Set(before.keys).union(after.keys) where before[key] != after[key] {
+            details["before." + key] = before[key] ?? ""
+            details["after." + key] = after[key] ?? ""
+        }
+        return details
+    }
+
     static func append(
         _ action: AuditAction, accountID: Int64?, companyID: Int64? = nil, details: [String: String] = [:],
         context: AuditContext, at time: Timestamp, in db: Database

@@ -42,9 +42,11 @@ public enum CompanyViolation {
 
 /// Companies. Each method is one transaction; each change writes its audit event in it.
 public protocol CompanyRepository: Sendable {
-    /// Creates a company with the next reference. A client may belong to a partner.
+    /// Creates a company with the next reference, and its head office ("Siège Social", at
+    /// `headOffice` if given, else to be completed). A client may belong to a partner.
     func create(
-        _ profile: CompanyProfile, kind: CompanyKind, partner: CompanyReference?, context: AuditContext, at now: Timestamp
+        _ profile: CompanyProfile, kind: CompanyKind, partner: CompanyReference?, headOffice: PostalAddress?,
+        context: AuditContext, at now: Timestamp
     ) async throws -> CompanyRecord
 
     /// The company of `reference`, if it is in `scope`.

@@ -11,7 +11,8 @@ public struct SQLiteCompanyRepository: CompanyRepository {
     }
 
     public func create(
-        _ profile: CompanyProfile, kind: CompanyKind, partner: CompanyReference?, context: AuditContext, at now: Timestamp
+        _ profile: CompanyProfile, kind: CompanyKind, partner: CompanyReference?, headOffice: PostalAddress?,
+        context: AuditContext, at now: Timestamp
     ) async throws -> CompanyRecord {
         try await writer.write { db in
             var partnerID: Int64?
@@ -38,6 +39,7 @@ public struct SQLiteCompanyRepository: CompanyRepository {
                 arguments: StatementArguments([
                     reference.sequence, reference.description, kind.rawValue, partnerID,
                 ] + Self.profileValues(profile) + [now.milliseconds, context.actor, now.milliseconds]))
+            try SQLiteSiteRepository.insertHeadOffice(companyID: reference.sequence, address: headOffice, at: now, in: db)
             let record = try Self.company(id: reference.sequence, in: db)
             var details = record.auditFacts
             details["kind"] = kind.rawValue
@@ -108,12 +110,7 @@ public struct SQLiteCompanyRepository: CompanyRepository {
                     """,
                 arguments: StatementArguments([state.rawValue] + Self.profileValues(profile) + [now.milliseconds, before.id]))
             let after = try Self.company(id: before.id, in: db)
-            var details: [String: String] = [:]
-            let old = before.auditFacts
-            for (key, value) in after.auditFacts where old[key] != value {
-                details["before." + key] = old[key] ?? ""
-                details["after." + key] = value
-            }
+            let details = AuditTrail.changes(before: before.auditFacts, after: after.auditFacts)
             if !details.isEmpty {
                 try AuditTrail.append(
                     .companyUpdated, accountID: nil, companyID: before.id, details: details, context: context, at: now, in: db)

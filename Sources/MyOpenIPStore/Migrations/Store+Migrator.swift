@@ -9,6 +9,7 @@ extension Store {
         migrator.registerMigration("v2_identity", migrate: IdentityMigration.v2)
         migrator.registerMigration("v3_companies", migrate: CompanyMigration.v3)
         migrator.registerMigration("v4_rights", migrate: RightsMigration.v4)
+        migrator.registerMigration("v5_sites_contacts", migrate: SitesMigration.v5)
         return migrator
     }
 }

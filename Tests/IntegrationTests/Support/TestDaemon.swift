@@ -64,6 +64,8 @@ final class TestDaemon: Sendable {
         if let maximumMessageSize { configuration.maximumMessageSize = maximumMessageSize }
         if let operatorUIDs { configuration.operatorUIDs = operatorUIDs }
         if let maximumCallsPerConnection { configuration.maximumCallsPerConnection = maximumCallsPerConnection }
+        // Cheaper password hashes (N = 2^12): many daemons share the test process's thread pool.
+        configuration.identity.passwordHashing = .init(logRounds: 12)
         if let identity { configuration.identity = identity }
         var logger = Logger(label: "test-daemon")
         logger.logLevel = ProcessInfo.processInfo.environment["MYOPENIP_TEST_LOG"] == nil ? .critical : .debug

@@ -62,7 +62,9 @@ public struct CompanyService: RPCService {
             website: request.website, financialSituation: FinancialSituation(request.financialSituation),
             guaranteeType: GuaranteeType(request.guaranteeType), mails: try CompanyMails(request.mails))
         let partner = request.partnerReference.isEmpty ? nil : try CompanyReference(request.partnerReference)
-        let record = try await companies.create(profile, kind: kind, partner: partner, context: context.audit, at: time.timestamp())
+        let headOffice = request.hasHeadOfficeAddress ? try PostalAddress.checked(request.headOfficeAddress) : nil
+        let record = try await companies.create(
+            profile, kind: kind, partner: partner, headOffice: headOffice, context: context.audit, at: time.timestamp())
         context.logger.info("company created", metadata: ["reference": "\(record.reference)"])
         return Myopenip_V1_Company(record)
     }

@@ -1,0 +1,106 @@
+import ArgumentParser
+import MyOpenIPClient
+
+/// `myopenipctl site …`: the sites of a company.
+struct SiteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site", abstract: "List, show, create, update and delete the sites of a company.",
+        subcommands: [List.self, Show.self, Create.self, Update.self, Delete.self])
+
+    /// Every field of a site, as options.
+    struct Fields: ParsableArguments {
+        @Option(help: "The site's name.") var name: String
+        @Option(help: "Street and number.") var street: String
+        @Option(help: "Building, floor…") var complement: String = ""
+        @Option(help: "Postcode (5 digits in France).") var postcode: String
+        @Option(help: "City.") var city: String
+        @Option(help: "ISO country code.") var country: String = "FR"
+        @Option(help: "Telephone.") var phone: String = ""
+        @Option(help: "Opening hours, free text.") var openingHours: String = ""
+        @Option(help: "IBAN of the payment details.") var iban: String = ""
+        @Option(help: "BIC of the payment details.") var bic: String = ""
+        @Option(help: "Account holder of the payment details.") var holder: String = ""
+
+        var proto: Myopenip_V1_SiteFields {
+            var fields = Myopenip_V1_SiteFields()
+            fields.name = name
+            fields.address.street = street
+            fields.address.complement = complement
+            fields.address.postcode = postcode
+            fields.address.city = city
+            fields.address.country = country
+            fields.phone = phone
+            fields.openingHours = openingHours
+            fields.payment.iban = iban
+            fields.payment.bic = bic
+            fields.payment.holder = holder
+            return fields
+        }
+    }
+
+    static func row(_ site: Myopenip_V1_Site) -> [String] {
+        let address = site.fields.address
+        return [String(site.id), site.fields.name + (site.headOffice ? " (head office)" : ""),
+                [address.street, address.postcode, address.city].filter { !$0.isEmpty }.joined(separator: ", "),
+                site.fields.phone.isEmpty ? "-" : site.fields.phone, site.fields.payment.iban.isEmpty ? "-" : site.fields.payment.iban]
+    }
+
+    static let header = ["ID", "NAME", "ADDRESS", "PHONE", "IBAN"]
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The sites of a company, the head office first.")
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The company's reference.") var company: String
+
+        func run() async throws {
+            let sites = try await connection.withClient { client in try await client.sites.list(companyReference: company) }
+            connection.json ? Output.printMessages(sites) : Output.printTable(header: SiteCommand.header, rows: sites.map(SiteCommand.row))
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One site.")
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The site's id.") var id: Int64
+
+        func run() async throws {
+            let site = try await connection.withClient { client in try await client.sites.get(id: id) }
+            connection.json ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a site to a company.")
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The company's reference.") var company: String
+        @OptionGroup var fields: Fields
+
+        func run() async throws {
+            let site = try await connection.withClient { client in try await client.sites.create(companyReference: company, fields: fields.proto) }
+            connection.json ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Replace every field of a site.")
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The site's id.") var id: Int64
+        @OptionGroup var fields: Fields
+
+        func run() async throws {
+            let site = try await connection.withClient { client in try await client.sites.update(id: id, fields: fields.proto) }
+            connection.json ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a site (not the head office); its contacts keep no site.")
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The site's id.") var id: Int64
+
+        func run() async throws {
+            try await connection.withClient { client in try await client.sites.delete(id: id) }
+            connection.json ? Output.printJSON(["deleted": id]) : print("site \(id) deleted")
+        }
+    }
+}
