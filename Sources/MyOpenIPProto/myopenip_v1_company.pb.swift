@@ -196,6 +196,44 @@ public nonisolated enum Myopenip_V1_GuaranteeType: SwiftProtobuf.Enum, Swift.Cas
 
 }
 
+public nonisolated enum Myopenip_V1_CompanyOrder: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// By reference (creation order).
+  case unspecified // = 0
+
+  /// By name, without case.
+  case name // = 1
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .name
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .name: return 1
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Myopenip_V1_CompanyOrder] = [
+    .unspecified,
+    .name,
+  ]
+
+}
+
 /// Where the company wants mails of each category; each may be empty.
 public nonisolated struct Myopenip_V1_CompanyMails: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -411,6 +449,8 @@ public nonisolated struct Myopenip_V1_ListCompaniesRequest: Sendable {
   /// Part of the name, the reference or the SIREN.
   public var query: String = String()
 
+  public var orderBy: Myopenip_V1_CompanyOrder = .unspecified
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -488,6 +528,10 @@ nonisolated extension Myopenip_V1_FinancialSituation: SwiftProtobuf._ProtoNamePr
 
 nonisolated extension Myopenip_V1_GuaranteeType: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0GUARANTEE_TYPE_UNSPECIFIED\0\u{1}GUARANTEE_TYPE_NONE\0\u{1}GUARANTEE_TYPE_BANK_GUARANTEE\0\u{1}GUARANTEE_TYPE_DEPOSIT\0\u{1}GUARANTEE_TYPE_SEPA_DIRECT_DEBIT\0")
+}
+
+nonisolated extension Myopenip_V1_CompanyOrder: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0COMPANY_ORDER_UNSPECIFIED\0\u{1}COMPANY_ORDER_NAME\0")
 }
 
 nonisolated extension Myopenip_V1_CompanyMails: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
@@ -845,7 +889,7 @@ nonisolated extension Myopenip_V1_CreateCompanyRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Myopenip_V1_ListCompaniesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListCompaniesRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{1}kind\0\u{1}state\0\u{3}partner_reference\0\u{1}query\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{1}kind\0\u{1}state\0\u{3}partner_reference\0\u{1}query\0\u{3}order_by\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -859,6 +903,7 @@ nonisolated extension Myopenip_V1_ListCompaniesRequest: SwiftProtobuf.Message, S
       case 4: try { try decoder.decodeSingularEnumField(value: &self.state) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.partnerReference) }()
       case 6: try { try decoder.decodeSingularStringField(value: &self.query) }()
+      case 7: try { try decoder.decodeSingularEnumField(value: &self.orderBy) }()
       default: break
       }
     }
@@ -883,6 +928,9 @@ nonisolated extension Myopenip_V1_ListCompaniesRequest: SwiftProtobuf.Message, S
     if !self.query.isEmpty {
       try visitor.visitSingularStringField(value: self.query, fieldNumber: 6)
     }
+    if self.orderBy != .unspecified {
+      try visitor.visitSingularEnumField(value: self.orderBy, fieldNumber: 7)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -893,6 +941,7 @@ nonisolated extension Myopenip_V1_ListCompaniesRequest: SwiftProtobuf.Message, S
     if lhs.state != rhs.state {return false}
     if lhs.partnerReference != rhs.partnerReference {return false}
     if lhs.query != rhs.query {return false}
+    if lhs.orderBy != rhs.orderBy {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -155,6 +155,16 @@ struct CompanyTests {
             let second = try await admin.companies.list(pageSize: 2, pageToken: first.nextPageToken)
             #expect(second.companies.map(\.reference) == ["OIP-00000003"])
             #expect(second.nextPageToken.isEmpty)
+            // By name: Boulangerie, Mairie, Réseau; two pages of 2.
+            let byName = try await admin.companies.list(orderBy: .name, pageSize: 2)
+            #expect(byName.companies.map(\.name) == ["Boulangerie Martin", "Mairie de Clichy"])
+            let rest = try await admin.companies.list(orderBy: .name, pageSize: 2, pageToken: byName.nextPageToken)
+            #expect(rest.companies.map(\.name) == ["Réseau Partenaire"])
+            // A token of one order is refused in the other.
+            let mixed = await rpcError { try await admin.companies.list(pageSize: 2, pageToken: byName.nextPageToken) }
+            #expect(mixed?.field == "page_token")
+            let garbage = await rpcError { try await admin.companies.list(pageToken: "!!") }
+            #expect(garbage?.field == "page_token")
             await admin.close()
         }
     }

@@ -38,6 +38,12 @@ struct Benchmark: AsyncParsableCommand {
     @Option(help: "The call measured: health (public), whoami (with a session token), login (KDF).")
     var call: BenchCall = .health
 
+    @Option(help: "Instead of round trips: seed this many companies (comma-separated, rising) and time every page of the company list.")
+    var companies: String?
+
+    @Option(help: "The page size of --companies.")
+    var pageSize: UInt32 = 50
+
     @Flag(help: "Print JSON lines instead of a table.")
     var json = false
 
@@ -50,6 +56,13 @@ struct Benchmark: AsyncParsableCommand {
         }
         let child = try DaemonProcess.start(executable: executable)
         defer { child.stop() }
+        if let companies {
+            let counts = try companies.split(separator: ",").map { text in
+                guard let value = Int(text), value > 0 else { throw ValidationError("--companies: \(text) is not a positive number") }
+                return value
+            }
+            return try await CompanyListBench.run(socketPath: child.socketPath, counts: counts, pageSize: pageSize)
+        }
 
         let login = call == .health ? "" : try await BenchCall.prepareAccount(socketPath: child.socketPath)
         if !json {

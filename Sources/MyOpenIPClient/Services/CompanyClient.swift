@@ -14,13 +14,14 @@ public struct CompanyClient: Sendable {
         try await client.unary(Self.method("CreateCompany"), request: request, options: options)
     }
 
-    /// One page of the companies the caller may see, in reference order.
+    /// One page of the companies the caller may see, by reference or by name.
     public func list(
         kind: Myopenip_V1_CompanyKind = .unspecified, state: Myopenip_V1_CompanyState = .unspecified,
-        partnerReference: String = "", query: String = "", pageSize: UInt32 = 0, pageToken: String = "",
-        options: CallOptions = .default
+        partnerReference: String = "", query: String = "", orderBy: Myopenip_V1_CompanyOrder = .unspecified,
+        pageSize: UInt32 = 0, pageToken: String = "", options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListCompaniesResponse {
         var request = Myopenip_V1_ListCompaniesRequest()
+        request.orderBy = orderBy
         request.kind = kind
         request.state = state
         request.partnerReference = partnerReference

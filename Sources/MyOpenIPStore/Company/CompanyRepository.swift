@@ -52,8 +52,10 @@ public protocol CompanyRepository: Sendable {
     /// The company of `reference`, if it is in `scope`.
     func company(_ reference: CompanyReference, in scope: CompanyScope) async throws -> CompanyRecord?
 
-    /// The companies of `scope` that pass `filter`, in reference order.
-    func companies(_ filter: CompanyFilter, in scope: CompanyScope, page: PageRequest) async throws -> Page<CompanyRecord>
+    /// The companies of `scope` that pass `filter`, in `order`, `limit` at most after `cursor`.
+    func companies(
+        _ filter: CompanyFilter, in scope: CompanyScope, order: CompanyOrder, after cursor: CompanyCursor?, limit: Int
+    ) async throws -> CompanyPage
 
     /// Applies `change` to the company of `reference` in `scope`; the audit event keeps the
     /// fields before and after. Throws ``CompanyViolation/unknownCompany`` outside the scope.

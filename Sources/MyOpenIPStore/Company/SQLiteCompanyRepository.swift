@@ -56,10 +56,20 @@ public struct SQLiteCompanyRepository: CompanyRepository {
         }
     }
 
-    public func companies(_ filter: CompanyFilter, in scope: CompanyScope, page: PageRequest) async throws -> Page<CompanyRecord> {
+    public func companies(
+        _ filter: CompanyFilter, in scope: CompanyScope, order: CompanyOrder, after cursor: CompanyCursor?, limit: Int
+    ) async throws -> CompanyPage {
         var (conditions, arguments) = Self.scopeCondition(scope)
-        conditions.append("c.id > ?")
-        arguments.append((page.cursor ?? 0).databaseValue)
+        switch (order, cursor) {
+        case (_, nil):
+            break
+        case (.reference, let cursor?):
+            conditions.append("c.id > ?")
+            arguments.append(cursor.id.databaseValue)
+        case (.name, let cursor?):
+            conditions.append("(c.name_key, c.id) > (?, ?)")
+            arguments += [(cursor.nameKey ?? "").databaseValue, cursor.id.databaseValue]
+        }
         if let kind = filter.kind {
             conditions.append("c.kind = ?")
             arguments.append(kind.rawValue.databaseValue)
@@ -78,12 +88,17 @@ public struct SQLiteCompanyRepository: CompanyRepository {
             conditions.append("(c.name_key LIKE ? ESCAPE '\\' OR lower(c.reference) LIKE ? ESCAPE '\\' OR c.siren LIKE ? ESCAPE '\\')")
             arguments += [pattern.databaseValue, pattern.databaseValue, pattern.replacingOccurrences(of: " ", with: "").databaseValue]
         }
-        arguments.append((page.limit + 1).databaseValue)
-        let sql = "SELECT \(CompanyRecord.columns) FROM company c WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id LIMIT ?"
+        arguments.append((limit + 1).databaseValue)
+        let where_ = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let orderBy = order == .name ? "c.name_key, c.id" : "c.id"
+        let sql = "SELECT \(CompanyRecord.columns) FROM company c \(where_) ORDER BY \(orderBy) LIMIT ?"
         let statementArguments = StatementArguments(arguments)
         return try await writer.read { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: statementArguments).map { try CompanyRecord(row: $0) }
-            return Page(fetched: rows, limit: page.limit, id: \.id)
+            guard rows.count > limit else { return CompanyPage(items: rows, next: nil) }
+            let items = Array(rows.prefix(limit))
+            let last = items[items.count - 1]
+            return CompanyPage(items: items, next: CompanyCursor(id: last.id, nameKey: order == .name ? last.profile.name.lowercased() : nil))
         }
     }
 

@@ -70,17 +70,20 @@ public struct CompanyService: RPCService {
     }
 
     func list(_ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext) async throws -> Myopenip_V1_ListCompaniesResponse {
-        let page = try PageRequest(size: request.pageSize, token: request.pageToken)
+        let order: CompanyOrder = request.orderBy == .name ? .name : .reference
+        let size = try PageRequest(size: request.pageSize, token: "").limit
+        let cursor = try CompanyPageToken.decode(request.pageToken, order: order)
         var filter = CompanyFilter(
             kind: CompanyKind(request.kind), state: CompanyState(request.state),
             text: request.query.isEmpty ? nil : String(request.query.prefix(200)))
         if !request.partnerReference.isEmpty {
             filter.partner = try CompanyReference(request.partnerReference)
         }
-        let result = try await companies.companies(filter, in: context.principal.companyScope, page: page)
+        let result = try await companies.companies(
+            filter, in: context.principal.companyScope, order: order, after: cursor, limit: size)
         var response = Myopenip_V1_ListCompaniesResponse()
         response.companies = result.items.map(Myopenip_V1_Company.init)
-        response.nextPageToken = result.nextPageToken
+        response.nextPageToken = CompanyPageToken.encode(result.next, order: order)
         return response
     }
 

@@ -81,14 +81,15 @@ struct CompanyCommand: AsyncParsableCommand {
         @Option(help: "Only client or partner companies.") var kind: CompanyKindArgument?
         @Option(help: "Only the clients of this partner.") var partner: String = ""
         @Option(help: "Part of the name, the reference or the SIREN.") var query: String = ""
+        @Flag(help: "Sort by name instead of reference.") var byName = false
         @Option(help: "Companies per page (at most 500).") var pageSize: UInt32 = 100
         @Option(help: "The page after this token.") var pageToken: String = ""
 
         func run() async throws {
             let page = try await connection.withClient { client in
                 try await client.companies.list(
-                    kind: kind?.proto ?? .unspecified, partnerReference: partner, query: query, pageSize: pageSize,
-                    pageToken: pageToken)
+                    kind: kind?.proto ?? .unspecified, partnerReference: partner, query: query,
+                    orderBy: byName ? .name : .unspecified, pageSize: pageSize, pageToken: pageToken)
             }
             if connection.json { return Output.printMessage(page) }
             Output.printTable(
