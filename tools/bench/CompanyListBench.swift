@@ -19,9 +19,8 @@ enum CompanyListBench {
         }
 
         var text: String {
-            String(
-                format: "%10d  %-22@  %6d  %8.1f  %8.1f  %8.1f", companies, listing as NSString, pages,
-                percentile(0.5), percentile(0.99), percentile(1.0))
+            String(format: "%10d  ", companies) + listing.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + String(format: "  %6d  %8.1f  %8.1f  %8.1f", pages, percentile(0.5), percentile(0.99), percentile(1.0))
         }
     }
 
