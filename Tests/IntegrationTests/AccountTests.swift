@@ -50,14 +50,40 @@ struct AccountTests {
         }
     }
 
+    @Test("a company user belongs to a company that exists, of the same kind")
+    func companyOfTheAccount() async throws {
+        try await withTestDaemon { daemon async throws in
+            let admin = daemon.operatorClient()
+            try await daemon.ensureCompany("OIP-00000001", kind: .client)
+            let missing = await rpcError {
+                try await admin.identity.createAccount(
+                    displayName: "A", email: "a@example.fr", kind: .clientUser, companyReference: "OIP-00000009")
+            }
+            #expect(missing?.code == .notFound)
+            #expect(missing?.field == "company_reference")
+            let mismatch = await rpcError {
+                try await admin.identity.createAccount(
+                    displayName: "A", email: "a@example.fr", kind: .partnerUser, companyReference: "OIP-00000001")
+            }
+            #expect(mismatch?.reason == "ACCOUNT_KIND_MISMATCH")
+            #expect(mismatch?.message == "Le type de compte doit correspondre à la société (client)")
+            _ = try await admin.identity.createAccount(
+                displayName: "A", email: "a@example.fr", kind: .clientUser, companyReference: "oip-00000001")
+            await admin.close()
+        }
+    }
+
     @Test("lists are paginated and filtered")
     func listing() async throws {
         try await withTestDaemon { daemon async throws in
             let admin = daemon.operatorClient()
+            try await daemon.ensureCompany("OIP-00000001", kind: .partner)
+            try await daemon.ensureCompany("OIP-00000002", kind: .client)
             for index in 1...7 {
+                let partner = index.isMultiple(of: 2)
                 _ = try await admin.identity.createAccount(
-                    displayName: "User \(index)", email: "u\(index)@example.fr", kind: index.isMultiple(of: 2) ? .partnerUser : .clientUser,
-                    companyReference: "OIP-0000000\(index % 3)")
+                    displayName: "User \(index)", email: "u\(index)@example.fr", kind: partner ? .partnerUser : .clientUser,
+                    companyReference: partner ? "OIP-00000001" : "OIP-00000002")
             }
             var logins: [String] = []
             var token = ""

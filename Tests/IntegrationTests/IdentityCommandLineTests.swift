@@ -20,8 +20,12 @@ struct IdentityCommandLineTests {
             #expect(published.status == 0, "\(published.standardError)")
             #expect(published.standardOutput.contains("Version de Conditions d'Utilisation applicable au 15 Février 2017"))
 
+            let company = try ctl(["company", "create", "--kind", "client", "--name", "Ma Société", "--siren", "552081317",
+                                   "--legal-status", "EI", "--json"] + socket)
+            #expect(json(company)["reference"] as? String == "OIP-00000001", "\(company.standardError)")
+            #expect(json(company)["vat_number"] as? String == "FR03552081317")
             let created = try ctl(["account", "create", "--name", "Alice Martin", "--email", "alice@example.fr",
-                                   "--kind", "client-user", "--company", "OIP-00000002", "--json"] + socket)
+                                   "--kind", "client-user", "--company", "OIP-00000001", "--json"] + socket)
             #expect(created.status == 0, "\(created.standardError)")
             #expect(json(created)["login"] as? String == "E-0000000001")
 

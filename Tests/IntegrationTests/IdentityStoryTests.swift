@@ -10,6 +10,7 @@ struct IdentityStoryTests {
         try await withTestDaemon { daemon async throws in
             let admin = daemon.operatorClient()
             let terms = try await daemon.publishTerms()
+            try await daemon.ensureCompany("OIP-00000002", kind: .client)
 
             // Operator staff create the account: a login in sequence, waiting for its password.
             let account = try await admin.identity.createAccount(

@@ -18,12 +18,32 @@ extension TestDaemon {
     ) async throws -> (account: Myopenip_V1_Account, token: String) {
         let admin = operatorClient()
         defer { Task { await admin.close() } }
+        if kind != .operatorStaff { try await ensureCompany(company, kind: kind == .partnerUser ? .partner : .client) }
         let account = try await admin.identity.createAccount(
             displayName: "Alice Martin", email: email, kind: kind,
             companyReference: kind == .operatorStaff ? "" : company)
         let mails = try await admin.mail.list(accountLogin: account.login)
         let mail = try #require(mails.mails.first)
         return (account, try #require(linkToken(in: mail.body)))
+    }
+
+    /// Creates the company `reference` of `kind` if it does not exist yet, with as many companies
+    /// before it as its number needs (clients).
+    func ensureCompany(_ reference: String, kind: Myopenip_V1_CompanyKind) async throws {
+        let admin = operatorClient()
+        defer { Task { await admin.close() } }
+        guard await rpcError({ try await admin.companies.get(reference: reference) })?.code == .notFound,
+              let number = Int(reference.dropFirst(4))
+        else { return }
+        let existing = try await admin.companies.list(pageSize: 500).companies.count
+        for index in existing + 1...number {
+            var request = Myopenip_V1_CreateCompanyRequest()
+            request.kind = index == number ? kind : .client
+            request.name = "Société \(index)"
+            request.siren = testSiren(index)
+            request.legalStatus = "SAS"
+            _ = try await admin.companies.create(request)
+        }
     }
 
     /// Creates a user whose password is set, and returns its login.
@@ -57,4 +77,16 @@ func linkToken(in body: String) -> String? {
     guard let range = body.range(of: "token=") else { return nil }
     let token = body[range.upperBound...].prefix { !$0.isWhitespace }
     return token.isEmpty ? nil : String(token)
+}
+
+/// A valid SIREN (Luhn) for `index`, from 900000000 up, clear of the real ones the tests use.
+func testSiren(_ index: Int) -> String {
+    let body = String(90_000_000 + index)
+    var sum = 0
+    for (position, character) in body.reversed().enumerated() {
+        var value = character.wholeNumberValue!
+        if position % 2 == 0 { value *= 2; if value > 9 { value -= 9 } }
+        sum += value
+    }
+    return body + String((10 - sum % 10) % 10)
 }

@@ -8,7 +8,7 @@ extension IdentityService {
         let draft = try AccountDraft(
             displayName: request.displayName, email: request.email, kind: AccountKind(request.kind),
             companyReference: request.companyReference)
-        if !context.principal.isOperator { try await checkCompanyUser(draft, context: context) }
+        try await checkCompany(of: draft, context: context)
         let now = environment.time.timestamp()
         let (link, mail) = passwordLink(.initialisation, at: now)
         let account = try await environment.accounts.createAccount(
@@ -17,13 +17,16 @@ extension IdentityService {
         return Myopenip_V1_Account(account, at: now)
     }
 
-    /// A company's user administrator creates users of the companies of their scope only, of the
-    /// kind of that company.
-    private func checkCompanyUser(_ draft: AccountDraft, context: ServerContext) async throws {
+    /// A partner or client user belongs to a company that exists, of their kind; a company's user
+    /// administrator creates users of the companies of their scope only, and no operator staff.
+    private func checkCompany(of draft: AccountDraft, context: ServerContext) async throws {
         guard let reference = draft.company else {
-            throw RPCError(
-                .permissionDenied, "Seul le personnel OpenIP peut créer un compte du personnel OpenIP", reason: "OPERATOR_ONLY",
-                field: "kind")
+            guard context.principal.isOperator else {
+                throw RPCError(
+                    .permissionDenied, "Seul le personnel OpenIP peut créer un compte du personnel OpenIP", reason: "OPERATOR_ONLY",
+                    field: "kind")
+            }
+            return
         }
         guard let company = try await environment.companies.company(reference, in: context.principal.companyScope) else {
             throw DomainViolation(reason: "COMPANY_NOT_FOUND", message: "Cette société n'existe pas", field: "company_reference")
