@@ -58,6 +58,7 @@ private func mayCall(_ caller: Caller, _ rule: AccessRule) -> Bool {
         case .billingRead: return [.clientUniverse, .billingView].contains(caller)
         case .ordersManage: return [.clientUniverse, .ordersAdminister].contains(caller)
         case .servicesRead: return [.clientUniverse, .servicesView].contains(caller)
+        case .auditRead: return false
         }
     }
 }

@@ -89,6 +89,19 @@ struct RightsStoryTests {
             let partnerHidden = await rpcError { try await boss.companies.get(reference: "OIP-00000001") }
             #expect(partnerHidden?.code == .notFound)
 
+            // The administrator sees the users and the audit trail of the company, and nothing of others'.
+            let users = try await boss.identity.listAccounts().accounts.map(\.login)
+            #expect(users == [adminLogin, newUser.login])
+            let partnerUser = try await daemon.createActiveUser(kind: .partnerUser, company: "OIP-00000001")
+            let foreignUser = await rpcError { try await boss.identity.account(login: partnerUser) }
+            #expect(foreignUser?.code == .notFound)
+            let trail = try await boss.audit.list().events
+            #expect(trail.contains { $0.action == "right.created" })
+            #expect(trail.allSatisfy { $0.companyReference == company.reference || [adminLogin, newUser.login].contains($0.accountLogin) })
+            #expect(!trail.contains { $0.accountLogin == partnerUser })
+            let userTrail = await rpcError { try await user.audit.list() }
+            #expect(userTrail?.code == .permissionDenied)
+
             let audit = try await admin.audit.list(companyReference: company.reference).events.map(\.action)
             for action in ["company.created", "company.updated", "right.created", "rights.assigned"] {
                 #expect(audit.contains(action), "\(action)")

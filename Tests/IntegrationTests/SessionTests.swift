@@ -105,7 +105,7 @@ struct SessionTests {
             let user = try await daemon.loggedIn(login)
             let denied = await rpcError { try await user.identity.listAccounts() }
             #expect(denied?.code == .permissionDenied)
-            #expect(denied?.reason == "OPERATOR_ONLY")
+            #expect(denied?.reason == "PERMISSION_REQUIRED")
             // The session wins over the operator's uid on the Unix socket.
             let overUnix = try await daemon.loggedIn(login, over: .unix)
             let stillDenied = await rpcError { try await overUnix.audit.list() }

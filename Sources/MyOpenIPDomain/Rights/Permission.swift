@@ -13,6 +13,8 @@ public enum Permission: String, Sendable, Hashable, CaseIterable, Comparable {
     case ordersManage = "orders.manage"
     /// See voice and data services, live link state and traffic.
     case servicesRead = "services.read"
+    /// Read the audit trail of the companies of the scope.
+    case auditRead = "audit.read"
 
     public static func < (lhs: Permission, rhs: Permission) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -32,7 +32,8 @@ public enum RightTemplate: String, Sendable, Hashable, CaseIterable {
 
 /// The two main access rights every company has ("Droits d'accès principaux").
 public enum MainRight: String, Sendable, Hashable, CaseIterable {
-    /// "Administrateur tout Univers": the whole of MyOpenIP for the company, users and rights included.
+    /// "Administrateur tout Univers": the whole of MyOpenIP for the company, users, rights and
+    /// the audit trail included.
     case administrator
     /// "Univers Client": every module of the client universe, without managing users and rights
     /// or changing the company's record.
@@ -42,6 +43,14 @@ public enum MainRight: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .administrator: return "Administrateur tout Univers"
         case .clientUniverse: return "Univers Client"
+        }
+    }
+
+    /// What the rights named in `names` allow: main rights and templates, by their raw names.
+    public static func permissions(ofNames names: some Sequence<Substring>) -> Set<Permission> {
+        names.reduce(into: []) { result, name in
+            if let main = MainRight(rawValue: String(name)) { result.formUnion(main.permissions) }
+            if let template = RightTemplate(rawValue: String(name)) { result.formUnion(template.permissions) }
         }
     }
 

@@ -6,11 +6,17 @@ public struct AuditFilter: Sendable, Hashable {
     public var accountLogin: AccountLogin?
     public var action: String?
     public var companyReference: CompanyReference?
+    /// Only the events about the companies of this scope and their users.
+    public var scope: CompanyScope
 
-    public init(accountLogin: AccountLogin? = nil, action: String? = nil, companyReference: CompanyReference? = nil) {
+    public init(
+        accountLogin: AccountLogin? = nil, action: String? = nil, companyReference: CompanyReference? = nil,
+        scope: CompanyScope = .everything
+    ) {
         self.accountLogin = accountLogin
         self.action = action
         self.companyReference = companyReference
+        self.scope = scope
     }
 }
 
@@ -34,6 +40,14 @@ public struct SQLiteAuditLogRepository: AuditLogRepository {
         if let login = filter.accountLogin {
             conditions.append("e.account_id = (SELECT id FROM account WHERE login = ?)")
             arguments.append(login.description.databaseValue)
+        }
+        if filter.scope != .everything {
+            let (scope, scopeArguments) = SQLiteCompanyRepository.scopeCondition(filter.scope)
+            let companies = "SELECT c.id FROM company c WHERE " + scope.joined(separator: " AND ")
+            let references = "SELECT c.reference FROM company c WHERE " + scope.joined(separator: " AND ")
+            conditions.append(
+                "(e.company_id IN (\(companies)) OR e.account_id IN (SELECT id FROM account WHERE company_reference IN (\(references))))")
+            arguments += scopeArguments + scopeArguments
         }
         if let company = filter.companyReference {
             conditions.append("e.company_id = (SELECT id FROM company WHERE reference = ?)")

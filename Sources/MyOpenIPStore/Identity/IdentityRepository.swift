@@ -5,11 +5,14 @@ public struct AccountFilter: Sendable, Hashable {
     public var kind: AccountKind?
     public var state: AccountState?
     public var companyReference: String?
+    /// Only the users of the companies of this scope.
+    public var scope: CompanyScope
 
-    public init(kind: AccountKind? = nil, state: AccountState? = nil, companyReference: String? = nil) {
+    public init(kind: AccountKind? = nil, state: AccountState? = nil, companyReference: String? = nil, scope: CompanyScope = .everything) {
         self.kind = kind
         self.state = state
         self.companyReference = companyReference
+        self.scope = scope
     }
 }
 

@@ -65,6 +65,11 @@ public struct SQLiteIdentityRepository: IdentityRepository {
             conditions.append("a.kind = ?")
             arguments.append(kind.rawValue.databaseValue)
         }
+        if filter.scope != .everything {
+            let (scope, scopeArguments) = SQLiteCompanyRepository.scopeCondition(filter.scope)
+            conditions.append("a.company_reference IN (SELECT c.reference FROM company c WHERE \(scope.joined(separator: " AND ")))")
+            arguments += scopeArguments
+        }
         if let company = filter.companyReference {
             conditions.append("a.company_reference = ?")
             arguments.append(company.databaseValue)
@@ -232,8 +237,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 SELECT \(SessionRecord.columns), \(AccountRecord.columns), t.in_force,
                        EXISTS (SELECT 1 FROM terms_acceptance
                                WHERE account_id = a.id AND terms_version_id = t.in_force),
-                       (SELECT group_concat(r.permissions) FROM account_right ar
-                        JOIN access_right r ON r.id = ar.right_id WHERE ar.account_id = a.id)
+                       \(RightRecord.heldNamesSQL)
                 FROM session s
                 JOIN account a ON a.id = s.account_id
                 JOIN (SELECT MAX(id) AS in_force FROM terms_version WHERE effective_at <= ?) t
@@ -247,7 +251,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 account: try AccountRecord(row: row, offset: SessionRecord.columnCount),
                 termsInForce: inForce,
                 hasAcceptedTermsInForce: inForce == nil || row[termsColumn + 1] as Bool,
-                permissions: RightRecord.permissions(row[termsColumn + 2]))
+                permissions: MainRight.permissions(ofNames: ((row[termsColumn + 2] as String?) ?? "").split(separator: ",")))
         }
     }
 

@@ -14,7 +14,7 @@ public struct RightRecord: Sendable, Hashable {
     public var permissions: Set<Permission>
 
     static let columns = """
-        r.id, (SELECT reference FROM company WHERE id = r.company_id), r.main, r.name, r.site, r.role, r.templates, r.permissions
+        r.id, (SELECT reference FROM company WHERE id = r.company_id), r.main, r.name, r.site, r.role, r.templates
         """
 
     init(row: Row) {
@@ -25,11 +25,15 @@ public struct RightRecord: Sendable, Hashable {
         site = row[4]
         role = row[5]
         templates = (row[6] as String).split(separator: ",").compactMap { RightTemplate(rawValue: String($0)) }
-        permissions = Self.permissions(row[7])
+        // Computed from the main right or the templates, never read back: what a right allows is
+        // the code's mapping of the guide, and changes with it.
+        permissions = main?.permissions ?? templates.reduce(into: []) { $0.formUnion($1.permissions) }
     }
 
-    /// The permissions of a comma-separated list (unknown names are ignored).
-    static func permissions(_ list: String?) -> Set<Permission> {
-        Set((list ?? "").split(separator: ",").compactMap { Permission(rawValue: String($0)) })
-    }
+    /// The SQL of the names (main right or templates, comma-separated) of the rights an account
+    /// `a` holds, for ``MainRight/permissions(ofNames:)``.
+    static let heldNamesSQL = """
+        (SELECT group_concat(COALESCE(r.main, r.templates)) FROM account_right ar
+         JOIN access_right r ON r.id = ar.right_id WHERE ar.account_id = a.id)
+        """
 }

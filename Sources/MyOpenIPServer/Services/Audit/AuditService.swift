@@ -8,7 +8,8 @@ public struct AuditService: RPCService {
     public static let serviceName = "myopenip.v1.AuditService"
     public static let listAuditEvents = MethodDescriptor(service: serviceName, method: "ListAuditEvents")
 
-    public static let accessRules: [MethodDescriptor: AccessRule] = [listAuditEvents: .operatorOnly]
+    /// Operator staff read everything; a company's administrators, the events of their scope.
+    public static let accessRules: [MethodDescriptor: AccessRule] = [listAuditEvents: .permission(.auditRead)]
 
     let environment: IdentityEnvironment
 
@@ -17,14 +18,14 @@ public struct AuditService: RPCService {
     }
 
     public func register(on router: inout RPCRouter) {
-        router.registerUnary(Self.listAuditEvents) { (request: Myopenip_V1_ListAuditEventsRequest, _) in
-            try await self.list(request)
+        router.registerUnary(Self.listAuditEvents) { (request: Myopenip_V1_ListAuditEventsRequest, context) in
+            try await self.list(request, scope: context.principal.companyScope)
         }
     }
 
-    func list(_ request: Myopenip_V1_ListAuditEventsRequest) async throws -> Myopenip_V1_ListAuditEventsResponse {
+    func list(_ request: Myopenip_V1_ListAuditEventsRequest, scope: CompanyScope) async throws -> Myopenip_V1_ListAuditEventsResponse {
         let page = try PageRequest(size: request.pageSize, token: request.pageToken)
-        var filter = AuditFilter(action: request.action.isEmpty ? nil : request.action)
+        var filter = AuditFilter(action: request.action.isEmpty ? nil : request.action, scope: scope)
         if !request.accountLogin.isEmpty {
             filter.accountLogin = try AccountLogin.required(request.accountLogin)
         }

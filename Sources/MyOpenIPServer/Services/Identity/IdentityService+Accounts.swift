@@ -40,9 +40,9 @@ extension IdentityService {
         }
     }
 
-    func listAccounts(_ request: Myopenip_V1_ListAccountsRequest) async throws -> Myopenip_V1_ListAccountsResponse {
+    func listAccounts(_ request: Myopenip_V1_ListAccountsRequest, scope: CompanyScope) async throws -> Myopenip_V1_ListAccountsResponse {
         let page = try PageRequest(size: request.pageSize, token: request.pageToken)
-        var filter = AccountFilter(kind: AccountKind(request.kind), state: AccountState(request.state))
+        var filter = AccountFilter(kind: AccountKind(request.kind), state: AccountState(request.state), scope: scope)
         if !request.companyReference.isEmpty {
             filter.companyReference = try CompanyReference(request.companyReference).description
         }

@@ -22,7 +22,7 @@ public struct IdentityService: RPCService {
 
     /// Who may call each method.
     public static let accessRules: [MethodDescriptor: AccessRule] = [
-        createAccount: .permission(.usersManage), listAccounts: .operatorOnly, getAccount: .operatorOnly,
+        createAccount: .permission(.usersManage), listAccounts: .permission(.usersManage), getAccount: .permission(.usersManage),
         disableAccount: .operatorOnly, enableAccount: .operatorOnly, resetPassword: .operatorOnly,
         revokeSessions: .operatorOnly,
         setPassword: .public, requestPasswordReset: .public, login: .public,
@@ -39,11 +39,13 @@ public struct IdentityService: RPCService {
         router.registerUnary(Self.createAccount) { (request: Myopenip_V1_CreateAccountRequest, context) in
             try await self.createAccount(request, context: context)
         }
-        router.registerUnary(Self.listAccounts) { (request: Myopenip_V1_ListAccountsRequest, _) in
-            try await self.listAccounts(request)
+        router.registerUnary(Self.listAccounts) { (request: Myopenip_V1_ListAccountsRequest, context) in
+            try await self.listAccounts(request, scope: context.principal.companyScope)
         }
-        router.registerUnary(Self.getAccount) { (request: Myopenip_V1_GetAccountRequest, _) in
-            Myopenip_V1_Account(try await self.existingAccount(request.login), at: self.environment.time.timestamp())
+        router.registerUnary(Self.getAccount) { (request: Myopenip_V1_GetAccountRequest, context) in
+            let account = try await self.existingAccount(request.login)
+            try await self.requireInScope(account, context: context)
+            return Myopenip_V1_Account(account, at: self.environment.time.timestamp())
         }
         router.registerUnary(Self.disableAccount) { (request: Myopenip_V1_AccountRequest, context) in
             try await self.setDisabled(true, request, context: context)
@@ -84,6 +86,17 @@ public struct IdentityService: RPCService {
             throw IdentityMessages.accountUnknown
         }
         return account
+    }
+}
+
+extension IdentityService {
+    /// An account outside the caller's companies is, for the caller, an account that does not exist.
+    func requireInScope(_ account: AccountRecord, context: ServerContext) async throws {
+        let scope = context.principal.companyScope
+        guard scope != .everything else { return }
+        guard let reference = account.companyReference.flatMap({ try? CompanyReference($0) }),
+              try await environment.companies.company(reference, in: scope) != nil
+        else { throw IdentityMessages.accountUnknown }
     }
 }
 
