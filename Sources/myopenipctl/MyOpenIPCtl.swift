@@ -16,6 +16,6 @@ struct MyOpenIPCtl: AsyncParsableCommand {
         subcommands: [
             HealthCommand.self, ServicesCommand.self, AccountCommand.self, LoginCommand.self, LogoutCommand.self,
             WhoAmICommand.self, PasswordCommand.self, TermsCommand.self, MailCommand.self, AuditCommand.self,
-            CompanyCommand.self, SiteCommand.self, ContactCommand.self, RightCommand.self,
+            CompanyCommand.self, SiteCommand.self, ContactCommand.self, UserCommand.self, RightCommand.self,
         ])
 }

@@ -5,21 +5,21 @@ import Testing
 struct CommandLineTests {
     @Test func healthAndServicesPrintTablesAndJSON() async throws {
         try await withTestDaemon { daemon async throws in
-            let health = try Executables.run("myopenipctl", ["health", "--socket", daemon.socketPath])
+            let health = try await Executables.run("myopenipctl", ["health", "--socket", daemon.socketPath])
             #expect(health.status == 0)
             #expect(health.standardOutput.contains("SERVING"))
 
-            let json = try Executables.run("myopenipctl", ["health", "--json", "--address", "127.0.0.1:\(daemon.tcpPort)"])
+            let json = try await Executables.run("myopenipctl", ["health", "--json", "--address", "127.0.0.1:\(daemon.tcpPort)"])
             #expect(json.status == 0)
             let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
             #expect(object?["status"] as? String == "SERVING")
 
-            let table = try Executables.run("myopenipctl", ["services", "--socket", daemon.socketPath])
+            let table = try await Executables.run("myopenipctl", ["services", "--socket", daemon.socketPath])
             #expect(table.status == 0)
             #expect(table.standardOutput.contains("grpc.health.v1.Health"))
             #expect(table.standardOutput.contains("ListServices"))
 
-            let services = try Executables.run("myopenipctl", ["services", "--json", "--socket", daemon.socketPath])
+            let services = try await Executables.run("myopenipctl", ["services", "--json", "--socket", daemon.socketPath])
             let list = try JSONSerialization.jsonObject(with: Data(services.standardOutput.utf8)) as? [[String: Any]]
             #expect(list?.compactMap { $0["name"] as? String }.contains("myopenip.v1.ReflectionService") == true)
         }
@@ -58,18 +58,18 @@ struct CommandLineTests {
 
     @Test func exitCodesTellScriptsWhatHappened() async throws {
         try await withTestDaemon { daemon async throws in
-            let unknown = try Executables.run("myopenipctl", ["health", "no.such.Service", "--socket", daemon.socketPath])
+            let unknown = try await Executables.run("myopenipctl", ["health", "no.such.Service", "--socket", daemon.socketPath])
             #expect(unknown.status == 1)
             #expect(unknown.standardError.contains("NOT_FOUND"))
 
-            let usage = try Executables.run("myopenipctl", ["health", "--socket", "a", "--address", "b:1"])
+            let usage = try await Executables.run("myopenipctl", ["health", "--socket", "a", "--address", "b:1"])
             #expect(usage.status == 64)
         }
-        let missing = try Executables.run("myopenipctl", ["health", "--socket", "/tmp/no-daemon-here.sock"])
+        let missing = try await Executables.run("myopenipctl", ["health", "--socket", "/tmp/no-daemon-here.sock"])
         #expect(missing.status == 3)
         #expect(missing.standardError.contains("is myopenipd running?"))
 
-        let refused = try Executables.run("myopenipctl", ["services", "--json", "--address", "127.0.0.1:1"])
+        let refused = try await Executables.run("myopenipctl", ["services", "--json", "--address", "127.0.0.1:1"])
         #expect(refused.status == 3)
         #expect(refused.standardError.contains("\"code\":\"UNAVAILABLE\""))
     }
@@ -94,7 +94,7 @@ struct CommandLineTests {
         #expect(!tcp.hasSuffix(":0"))
         #expect(FileManager.default.fileExists(atPath: folder + "/myopenip.sqlite"))
 
-        let health = try Executables.run("myopenipctl", ["health"], environment: ["MYOPENIP_SOCKET": socket])
+        let health = try await Executables.run("myopenipctl", ["health"], environment: ["MYOPENIP_SOCKET": socket])
         #expect(health.status == 0)
 
         daemon.terminate()  // SIGTERM
@@ -104,8 +104,8 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: socket))
     }
 
-    @Test func theDaemonRefusesABadConfiguration() throws {
-        let bad = try Executables.run("myopenipd", ["--listen", "nowhere", "--data-dir", "/tmp/unused"])
+    @Test func theDaemonRefusesABadConfiguration() async throws {
+        let bad = try await Executables.run("myopenipd", ["--listen", "nowhere", "--data-dir", "/tmp/unused"])
         #expect(bad.status != 0)
         #expect(bad.standardError.contains("listen address"))
     }

@@ -9,7 +9,7 @@ struct InteropTests {
     func thePythonClientGetsTheDocumentedAnswers(transport: TestTransport) async throws {
         try await withTestDaemon { daemon async throws in
             let target = transport == .unix ? ["--socket", daemon.socketPath] : ["--address", "127.0.0.1:\(daemon.tcpPort)"]
-            let outcome = try PythonClient.run(target)
+            let outcome = try await PythonClient.run(target)
             #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
             #expect(outcome.standardOutput.contains("6 passed, 0 failed"))
         }
@@ -24,12 +24,12 @@ enum PythonClient {
     static var isAvailable: Bool {
         guard FileManager.default.isExecutableFile(atPath: python),
               ["/usr/bin/protoc", "/usr/local/bin/protoc"].contains(where: FileManager.default.isExecutableFile(atPath:)),
-              let probe = try? Executables.runProgram(python, ["-c", "import google.protobuf"])
+              let probe = try? Executables.runBlocking(python, ["-c", "import google.protobuf"])
         else { return false }
         return probe.status == 0
     }
 
-    static func run(_ arguments: [String]) throws -> Executables.Outcome {
-        try Executables.runProgram(python, [script] + arguments)
+    static func run(_ arguments: [String]) async throws -> Executables.Outcome {
+        try await Executables.runProgram(python, [script] + arguments)
     }
 }

@@ -52,7 +52,7 @@ struct StreamingTests {
             let error = await rpcError {
                 let stream = try await client.serverStreaming(
                     ProbeService.count, request: Google_Rpc_ErrorInfo.probe(["n": "1000", "ms": "50"]),
-                    as: Google_Rpc_ErrorInfo.self, options: CallOptions(timeout: .milliseconds(300)))
+                    as: Google_Rpc_ErrorInfo.self, options: CallOptions(timeout: .seconds(1)))
                 for try await _ in stream { received += 1 }
             }
             #expect(error?.code == .deadlineExceeded)

@@ -15,7 +15,7 @@ enum Executables {
             && FileManager.default.isExecutableFile(atPath: folder + "/myopenipd")
     }
 
-    struct Outcome {
+    struct Outcome: Sendable {
         var status: Int32
         var standardOutput: String
         var standardError: String
@@ -24,12 +24,24 @@ enum Executables {
     /// Runs a built program to its end.
     static func run(
         _ name: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
-    ) throws -> Outcome {
-        try runProgram(folder + "/" + name, arguments, environment: environment, input: input)
+    ) async throws -> Outcome {
+        try await runProgram(folder + "/" + name, arguments, environment: environment, input: input)
     }
 
     /// Runs any program to its end.
+    /// Runs any program to its end, waiting on a thread of its own: a test blocked on a child
+    /// process must not hold one of the few threads the in-process daemons run their calls on.
     static func runProgram(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+    ) async throws -> Outcome {
+        let result = await onOwnThread {
+            Result { try runBlocking(path, arguments, environment: environment, input: input) }
+        }
+        return try result.get()
+    }
+
+    /// Runs any program to its end on the calling thread (for checks outside any test task).
+    static func runBlocking(
         _ path: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
     ) throws -> Outcome {
         let process = Process()

@@ -1,0 +1,77 @@
+import ArgumentParser
+import MyOpenIPClient
+
+/// `myopenipctl user …`: the users of a company, as its administrators see them.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Create and list the users of a company and give them rights (a company administrator's view of accounts).",
+        subcommands: [Create.self, List.self, Show.self, Rights.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a user of a company (mailed a password link), optionally with rights.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The company's reference.") var company: String
+        @Option(help: "The person's name.") var name: String
+        @Option(help: "The person's email.") var email: String
+        @Flag(help: "The company is a partner (the user is a partner user).") var partner = false
+        @Option(name: .customLong("right"), help: "A right id to give (repeat the option; see right list).") var rights: [Int64] = []
+
+        func run() async throws {
+            let (account, held) = try await connection.withClient { client in
+                let account = try await client.identity.createAccount(
+                    displayName: name, email: email, kind: partner ? .partnerUser : .clientUser, companyReference: company)
+                let held = rights.isEmpty ? [] : try await client.rights.setUserRights(login: account.login, rightIDs: rights)
+                return (account, held)
+            }
+            if connection.json { return Output.printMessage(account) }
+            Output.printFields(account.fields + [("rights", held.isEmpty ? "-" : held.map(\.name).joined(separator: ", "))])
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The users of a company (or of every company you may see).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The company's reference.") var company: String = ""
+        @Option(help: "Users per page (at most 500).") var pageSize: UInt32 = 100
+        @Option(help: "The page after this token.") var pageToken: String = ""
+
+        func run() async throws {
+            let page = try await connection.withClient { client in
+                try await client.identity.listAccounts(companyReference: company, pageSize: pageSize, pageToken: pageToken)
+            }
+            if connection.json { return Output.printMessage(page) }
+            Output.printTable(header: Myopenip_V1_Account.tableHeader, rows: page.accounts.map(\.tableRow))
+            if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One user.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The login.") var login: String
+
+        func run() async throws {
+            let account = try await connection.withClient { client in try await client.identity.account(login: login) }
+            connection.json ? Output.printMessage(account) : Output.printFields(account.fields)
+        }
+    }
+
+    struct Rights: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a user exactly these rights (by id; none takes them all away).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The login.") var login: String
+        @Argument(help: "Right ids (see right list).") var rightIDs: [Int64] = []
+
+        func run() async throws {
+            let rights = try await connection.withClient { client in try await client.rights.setUserRights(login: login, rightIDs: rightIDs) }
+            if connection.json { return Output.printMessages(rights) }
+            Output.printTable(header: RightCommand.header, rows: rights.map(RightCommand.row))
+        }
+    }
+}
