@@ -91,13 +91,11 @@ public struct SQLiteRightsRepository: RightsRepository {
     }
 
     private static func rights(ofAccount accountID: Int64, in db: Database) throws -> [RightRecord] {
-        try Row.fetchAll(
-            db, sql: """
-                SELECT \(RightRecord.columns) FROM access_right r JOIN account_right ar ON ar.right_id = r.id
-                WHERE ar.account_id = ? ORDER BY r.company_id IS NOT NULL, r.name
-                """,
-            arguments: [accountID]
-        ).map(RightRecord.init(row:))
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(RightRecord.columns) FROM access_right r JOIN account_right ar ON ar.right_id = r.id
+            WHERE ar.account_id = ? ORDER BY r.company_id IS NOT NULL, r.name
+            """)
+        return try Row.fetchAll(statement, arguments: [accountID]).map(RightRecord.init(row:))
     }
 
     private static func right(id: Int64, in db: Database) throws -> RightRecord {

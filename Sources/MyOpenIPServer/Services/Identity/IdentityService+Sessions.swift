@@ -75,11 +75,12 @@ extension IdentityService {
             response.operatorUid = uid
         case .session(let session):
             let now = environment.time.timestamp()
-            guard let account = try await environment.accounts.account(login: try AccountLogin.required(session.login)) else {
-                throw IdentityMessages.sessionInvalid
-            }
+            // The two reads go to two reader connections at once.
+            async let found = environment.accounts.account(login: try AccountLogin.required(session.login))
+            async let rights = environment.rights.rights(ofAccount: session.accountID)
+            guard let account = try await found else { throw IdentityMessages.sessionInvalid }
             response.account = Myopenip_V1_Account(account, at: now)
-            response.rights = try await environment.rights.rights(ofAccount: account.id).map(\.name)
+            response.rights = try await rights.map(\.name)
             response.permissions = session.permissions.sorted()
             response.mustAcceptTerms = session.pendingTermsVersion != nil
             response.sessionExpiresAt = session.expiresAt.map { Timestamp($0).iso8601 } ?? ""
