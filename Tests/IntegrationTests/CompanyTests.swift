@@ -120,6 +120,8 @@ struct CompanyTests {
             #expect(updated.state == .suspended)
             #expect(updated.comment.isEmpty)
             #expect(updated.mails.technical == "tech@boulangerie.fr")
+            // The search index follows the new name.
+            #expect(try await admin.companies.list(query: "& FILS").companies.map(\.reference) == ["OIP-00000002"])
 
             let events = try await admin.audit.list(action: "company.updated", companyReference: "OIP-00000002").events
             let event = try #require(events.first)

@@ -40,7 +40,8 @@ enum CompanyListBench {
             for (label, order) in [("by reference", Myopenip_V1_CompanyOrder.unspecified), ("by name", .name)] {
                 print(try await walk(client, count: count, label: label, order: order, pageSize: pageSize).text)
             }
-            print(try await search(client, count: count).text)
+            print(try await search(client, count: count, label: "search \"garage N\"") { "garage \($0 + 1)" }.text)
+            print(try await search(client, count: count, label: "search one SIREN") { siren(count / 2 + $0) }.text)
             print("           (seeded up to \(count) in \(seeding))")
         }
     }
@@ -95,15 +96,17 @@ enum CompanyListBench {
         return Row(companies: count, listing: label, pages: latencies.count, latencies: latencies)
     }
 
-    /// A text search (a substring of names): it reads every row, so its cost grows with the table.
-    static func search(_ client: MyOpenIPClient, count: Int) async throws -> Row {
+    /// 20 text searches (substrings of names, or of SIRENs), a page of 50 each.
+    static func search(_ client: MyOpenIPClient, count: Int, label: String, query: (Int) -> String) async throws -> Row {
         var latencies: [UInt64] = []
         for index in 0..<20 {
+            let text = query(index)
             let before = DispatchTime.now().uptimeNanoseconds
-            _ = try await client.companies.list(query: "garage \(index + 1)", pageSize: 50)
+            let page = try await client.companies.list(query: text, pageSize: 50)
             latencies.append(DispatchTime.now().uptimeNanoseconds - before)
+            guard !page.companies.isEmpty else { throw CompanyListBenchFailure(description: "no company matches \(text)") }
         }
-        return Row(companies: count, listing: "search \"garage N\"", pages: latencies.count, latencies: latencies)
+        return Row(companies: count, listing: label, pages: latencies.count, latencies: latencies)
     }
 }
 

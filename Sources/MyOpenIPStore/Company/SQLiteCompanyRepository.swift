@@ -82,7 +82,14 @@ public struct SQLiteCompanyRepository: CompanyRepository {
             conditions.append("c.partner_id = (SELECT id FROM company WHERE reference = ?)")
             arguments.append(partner.description.databaseValue)
         }
-        if let text = filter.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+        if let text = filter.text?.trimmingCharacters(in: .whitespaces), text.count >= 3 {
+            // Three characters or more: the trigram index finds the matching rows.
+            let compact = text.filter { !$0.isWhitespace }
+            func phrase(_ value: String) -> String { "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            conditions.append("c.id IN (SELECT rowid FROM company_search WHERE company_search MATCH ?)")
+            let siren = compact.count >= 3 ? " OR siren : \(phrase(compact))" : ""
+            arguments.append(("{name reference} : \(phrase(text))" + siren).databaseValue)
+        } else if let text = filter.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
             let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             conditions.append("(c.name_key LIKE ? ESCAPE '\\' OR lower(c.reference) LIKE ? ESCAPE '\\' OR c.siren LIKE ? ESCAPE '\\')")

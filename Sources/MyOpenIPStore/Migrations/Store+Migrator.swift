@@ -10,6 +10,7 @@ extension Store {
         migrator.registerMigration("v3_companies", migrate: CompanyMigration.v3)
         migrator.registerMigration("v4_rights", migrate: RightsMigration.v4)
         migrator.registerMigration("v5_sites_contacts", migrate: SitesMigration.v5)
+        migrator.registerMigration("v6_company_search", migrate: CompanySearchMigration.v6)
         return migrator
     }
 }
