@@ -82,7 +82,16 @@ public struct SQLiteCompanyRepository: CompanyRepository {
             conditions.append("c.partner_id = (SELECT id FROM company WHERE reference = ?)")
             arguments.append(partner.description.databaseValue)
         }
-        if let text = filter.text?.trimmingCharacters(in: .whitespaces), text.count >= 3 {
+        let compactText = (filter.text ?? "").filter { !$0.isWhitespace }
+        if compactText.count == 9, compactText.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // A whole SIREN: its unique index answers at once.
+            conditions.append("c.siren = ?")
+            arguments.append(compactText.databaseValue)
+        } else if let reference = try? CompanyReference(compactText) {
+            // A whole reference, likewise.
+            conditions.append("c.reference = ?")
+            arguments.append(reference.description.databaseValue)
+        } else if let text = filter.text?.trimmingCharacters(in: .whitespaces), text.count >= 3 {
             // Three characters or more: the trigram index finds the matching rows.
             let compact = text.filter { !$0.isWhitespace }
             func phrase(_ value: String) -> String { "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
