@@ -109,6 +109,7 @@ let package = Package(
             name: "myopenip-bench",
             dependencies: [
                 "MyOpenIPClient",
+                "MyOpenIPDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

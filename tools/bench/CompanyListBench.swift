@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPClient
+import MyOpenIPDomain
 
 /// The company-list benchmark: seeds companies through the API, then walks the whole list page by
 /// page in each order and times each page, to show that a page costs the same at any depth and
@@ -71,14 +72,7 @@ enum CompanyListBench {
 
     /// A valid SIREN for `index`: 8 digits and the Luhn check digit.
     static func siren(_ index: Int) -> String {
-        let body = String(10_000_000 + index)
-        var sum = 0
-        for (position, character) in body.reversed().enumerated() {
-            var value = character.wholeNumberValue!
-            if position % 2 == 0 { value *= 2; if value > 9 { value -= 9 } }
-            sum += value
-        }
-        return body + String((10 - sum % 10) % 10)
+        Siren.completing(String(10_000_000 + index))!.description
     }
 
     static func walk(_ client: MyOpenIPClient, count: Int, label: String, order: Myopenip_V1_CompanyOrder, pageSize: UInt32) async throws -> Row {

@@ -20,20 +20,27 @@ public struct Siren: Sendable, Hashable, CustomStringConvertible {
         description = digits
     }
 
+    /// The SIREN whose first 8 digits are `body`, completed by its check digit (to number test
+    /// and benchmark companies).
+    public static func completing(_ body: String) -> Siren? {
+        guard body.count == 8, let sum = luhnSum(body + "0") else { return nil }
+        return try? Siren(body + String((10 - sum % 10) % 10))
+    }
+
     /// The Luhn check: from the right, every second digit is doubled (less 9 above 9); the sum of
     /// all is a multiple of 10.
     static func luhnIsValid(_ digits: String) -> Bool {
+        luhnSum(digits).map { $0 % 10 == 0 } ?? false
+    }
+
+    private static func luhnSum(_ digits: String) -> Int? {
         var sum = 0
         for (index, character) in digits.reversed().enumerated() {
-            guard let value = character.wholeNumberValue else { return false }
-            if index % 2 == 1 {
-                let doubled = value * 2
-                sum += doubled > 9 ? doubled - 9 : doubled
-            } else {
-                sum += value
-            }
+            guard let value = character.wholeNumberValue else { return nil }
+            let weighted = index % 2 == 1 ? value * 2 : value
+            sum += weighted > 9 ? weighted - 9 : weighted
         }
-        return sum % 10 == 0
+        return sum
     }
 
     /// The French intra-EU VAT number of the company: `FR`, a 2-digit key, the SIREN; the key is

@@ -51,7 +51,7 @@ public struct SQLiteSiteRepository: SiteRepository {
     ) async throws -> SiteRecord {
         try await writer.write { db in
             guard let before = try Self.site(id, in: scope, db: db) else { throw SiteViolation.unknownSite }
-            let companyID = try Self.companyID(try CompanyReference(before.companyReference), in: .everything, db: db)
+            let companyID = before.companyID
             try Self.checkName(site.name, companyID: companyID, except: id, db: db)
             try db.execute(
                 sql: """
@@ -71,7 +71,7 @@ public struct SQLiteSiteRepository: SiteRepository {
         try await writer.write { db in
             guard let site = try Self.site(id, in: scope, db: db) else { throw SiteViolation.unknownSite }
             guard !site.isHeadOffice else { throw SiteViolation.headOffice }
-            let companyID = try Self.companyID(try CompanyReference(site.companyReference), in: .everything, db: db)
+            let companyID = site.companyID
             try db.execute(sql: "UPDATE contact SET site_id = NULL WHERE site_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM site WHERE id = ?", arguments: [id])
             try AuditTrail.append(
@@ -123,7 +123,7 @@ public struct SQLiteSiteRepository: SiteRepository {
     ) async throws -> ContactRecord {
         try await writer.write { db in
             guard let before = try Self.contact(id, in: scope, db: db) else { throw SiteViolation.unknownContact }
-            let companyID = try Self.companyID(try CompanyReference(before.companyReference), in: .everything, db: db)
+            let companyID = before.companyID
             try Self.checkSite(siteID, companyID: companyID, db: db)
             try db.execute(
                 sql: """
@@ -142,7 +142,7 @@ public struct SQLiteSiteRepository: SiteRepository {
     public func deleteContact(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws {
         try await writer.write { db in
             guard let contact = try Self.contact(id, in: scope, db: db) else { throw SiteViolation.unknownContact }
-            let companyID = try Self.companyID(try CompanyReference(contact.companyReference), in: .everything, db: db)
+            let companyID = contact.companyID
             try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [id])
             try AuditTrail.append(
                 .contactDeleted, accountID: nil, companyID: companyID,

@@ -5,6 +5,7 @@ import MyOpenIPDomain
 public struct SiteRecord: Sendable, Hashable {
     public var id: Int64
     public var companyReference: String
+    var companyID: Int64
     public var isHeadOffice: Bool
     public var site: SiteDraft
     public var createdAt: Timestamp
@@ -12,7 +13,8 @@ public struct SiteRecord: Sendable, Hashable {
 
     static let columns = """
         s.id, (SELECT reference FROM company WHERE id = s.company_id), s.is_head_office, s.name, s.street, s.complement,
-        s.postcode, s.city, s.country, s.phone, s.opening_hours, s.iban, s.bic, s.account_holder, s.created_at, s.updated_at
+        s.postcode, s.city, s.country, s.phone, s.opening_hours, s.iban, s.bic, s.account_holder, s.created_at, s.updated_at,
+        s.company_id
         """
 
     init(row: Row) {
@@ -29,6 +31,7 @@ public struct SiteRecord: Sendable, Hashable {
             phone: (row[9] as String?).flatMap { try? PhoneNumber($0) }, openingHours: row[10], payment: payment)
         createdAt = Timestamp(milliseconds: row[14])
         updatedAt = Timestamp(milliseconds: row[15])
+        companyID = row[16]
     }
 
     /// The values of the editable columns, in the order name … account_holder.
@@ -45,6 +48,7 @@ public struct SiteRecord: Sendable, Hashable {
 public struct ContactRecord: Sendable, Hashable {
     public var id: Int64
     public var companyReference: String
+    var companyID: Int64
     public var siteID: Int64?
     public var siteName: String?
     public var contact: ContactDraft
@@ -53,7 +57,7 @@ public struct ContactRecord: Sendable, Hashable {
 
     static let columns = """
         k.id, (SELECT reference FROM company WHERE id = k.company_id), k.site_id, (SELECT name FROM site WHERE id = k.site_id),
-        k.last_name, k.first_name, k.email, k.phone, k.role, k.created_at, k.updated_at
+        k.last_name, k.first_name, k.email, k.phone, k.role, k.created_at, k.updated_at, k.company_id
         """
 
     init(row: Row) {
@@ -66,5 +70,6 @@ public struct ContactRecord: Sendable, Hashable {
             phone: (row[7] as String?).flatMap { try? PhoneNumber($0) }, role: row[8])
         createdAt = Timestamp(milliseconds: row[9])
         updatedAt = Timestamp(milliseconds: row[10])
+        companyID = row[11]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPClient
+import MyOpenIPDomain
 import Testing
 
 /// A password that meets the policy.
@@ -79,14 +80,7 @@ func linkToken(in body: String) -> String? {
     return token.isEmpty ? nil : String(token)
 }
 
-/// A valid SIREN (Luhn) for `index`, from 900000000 up, clear of the real ones the tests use.
+/// A valid SIREN for `index`, from 900000000 up, clear of the real ones the tests use.
 func testSiren(_ index: Int) -> String {
-    let body = String(90_000_000 + index)
-    var sum = 0
-    for (position, character) in body.reversed().enumerated() {
-        var value = character.wholeNumberValue!
-        if position % 2 == 0 { value *= 2; if value > 9 { value -= 9 } }
-        sum += value
-    }
-    return body + String((10 - sum % 10) % 10)
+    Siren.completing(String(90_000_000 + index))!.description
 }

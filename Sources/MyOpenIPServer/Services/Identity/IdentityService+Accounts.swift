@@ -29,7 +29,9 @@ extension IdentityService {
             return
         }
         guard let company = try await environment.companies.company(reference, in: context.principal.companyScope) else {
-            throw DomainViolation(reason: "COMPANY_NOT_FOUND", message: "Cette société n'existe pas", field: "company_reference")
+            var unknown = CompanyViolation.unknownCompany
+            unknown.field = "company_reference"
+            throw unknown
         }
         let expected: AccountKind = company.kind == .partner ? .partnerUser : .clientUser
         guard draft.kind == expected else {

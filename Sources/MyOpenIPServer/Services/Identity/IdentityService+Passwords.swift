@@ -102,8 +102,7 @@ extension IdentityService {
             "broken_rules": broken.map(\.rawValue).joined(separator: ","),
             "requirement": PasswordPolicy.requirement,
         ])
-        if let field, first != .confirmationMismatch { error.field = field }
-        if let field, first == .confirmationMismatch { error.field = field + "_confirmation" }
+        if let field { error.field = first == .confirmationMismatch ? field + "_confirmation" : field }
         throw error
     }
 

@@ -75,7 +75,7 @@ public struct RightsService: RPCService {
               let company = account.companyReference
         else { throw IdentityMessages.accountUnknown }
         // A user outside the caller's companies is, for the caller, a user that does not exist.
-        _ = try await visibleCompany(company, context: context).description
+        _ = try await visibleCompany(company, context: context)
         let held = try await rights.setRights(
             Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp())
         var response = Myopenip_V1_SetUserRightsResponse()
