@@ -45,6 +45,12 @@ struct CompanyCommandLineTests {
             let user = try await ctl(["user", "create", "OIP-00000002", "--name", "Paul Durand", "--email", "paul@ma-societe.fr", "--right", String(rightID)])
             #expect(user.standardOutput.contains("Comptable"))
             #expect(try await ctl(["user", "list", "OIP-00000002"]).standardOutput.contains("Paul Durand"))
+            let users = (json(try await ctl(["user", "list", "OIP-00000002", "--json"])) as? [String: Any])?["accounts"] as? [[String: Any]]
+            let paul = try #require(users?.first { $0["display_name"] as? String == "Paul Durand" }?["login"] as? String)
+            #expect(try await ctl(["user", "disable", paul]).standardOutput.contains("disabled"))
+            #expect(try await ctl(["user", "enable", paul]).standardOutput.contains("pending-password"))
+            #expect(try await ctl(["user", "reset-password", paul]).standardOutput.contains("a new link was queued for \(paul)"))
+            #expect(try await ctl(["user", "revoke-sessions", paul]).standardOutput.contains("0 session(s) of \(paul) closed"))
             #expect(try await ctl(["right", "templates"]).standardOutput.contains("Informations société - Modifier"))
             #expect(try await ctl(["right", "list", "OIP-00000002"]).standardOutput.contains("Administrateur tout Univers"))
             let audit = try await ctl(["audit", "list", "--company", "OIP-00000002"])

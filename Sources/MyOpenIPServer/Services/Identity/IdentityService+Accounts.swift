@@ -57,14 +57,18 @@ extension IdentityService {
     }
 
     func setDisabled(_ disabled: Bool, _ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
-        let account = try await existingAccount(request.login)
+        let account = try await administeredAccount(request.login, context: context)
+        if disabled, account.id == context.principal.session?.accountID {
+            throw RPCError(
+                .failedPrecondition, "Vous ne pouvez pas désactiver votre propre compte", reason: "OWN_ACCOUNT", field: "login")
+        }
         let now = environment.time.timestamp()
         let updated = try await environment.accounts.setDisabled(disabled, accountID: account.id, context: context.audit, at: now)
         return Myopenip_V1_Account(updated, at: now)
     }
 
     func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_ResetPasswordResponse {
-        let account = try await existingAccount(request.login)
+        let account = try await administeredAccount(request.login, context: context)
         guard account.storedState != .disabled else {
             throw RPCError(
                 .failedPrecondition, "Ce compte est désactivé : réactivez-le avant de lui envoyer un lien",
@@ -77,12 +81,21 @@ extension IdentityService {
     }
 
     func revokeSessions(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_RevokeSessionsResponse {
-        let account = try await existingAccount(request.login)
+        let account = try await administeredAccount(request.login, context: context)
+        let reason = context.principal.isOperator ? "revoked_by_operator" : "revoked_by_administrator"
         let count = try await environment.accounts.revokeSessions(
-            accountID: account.id, except: nil, reason: "revoked_by_operator", context: context.audit,
+            accountID: account.id, except: nil, reason: reason, context: context.audit,
             at: environment.time.timestamp())
         var response = Myopenip_V1_RevokeSessionsResponse()
         response.revoked = UInt32(clamping: count)
         return response
+    }
+
+    /// The account a user administrator acts on: one of the companies of their scope (operator
+    /// staff administer every account); any other answers NOT_FOUND.
+    func administeredAccount(_ login: String, context: ServerContext) async throws -> AccountRecord {
+        let account = try await existingAccount(login)
+        try await requireInScope(account, context: context)
+        return account
     }
 }

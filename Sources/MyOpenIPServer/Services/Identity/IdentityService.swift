@@ -23,8 +23,8 @@ public struct IdentityService: RPCService {
     /// Who may call each method.
     public static let accessRules: [MethodDescriptor: AccessRule] = [
         createAccount: .permission(.usersManage), listAccounts: .permission(.usersManage), getAccount: .permission(.usersManage),
-        disableAccount: .operatorOnly, enableAccount: .operatorOnly, resetPassword: .operatorOnly,
-        revokeSessions: .operatorOnly,
+        disableAccount: .permission(.usersManage), enableAccount: .permission(.usersManage),
+        resetPassword: .permission(.usersManage), revokeSessions: .permission(.usersManage),
         setPassword: .public, requestPasswordReset: .public, login: .public,
         logout: .signedInBeforeTerms, whoAmI: .signedIn, changePassword: .signedIn,
     ]
@@ -43,8 +43,7 @@ public struct IdentityService: RPCService {
             try await self.listAccounts(request, scope: context.principal.companyScope)
         }
         router.registerUnary(Self.getAccount) { (request: Myopenip_V1_GetAccountRequest, context) in
-            let account = try await self.existingAccount(request.login)
-            try await self.requireInScope(account, context: context)
+            let account = try await self.administeredAccount(request.login, context: context)
             return Myopenip_V1_Account(account, at: self.environment.time.timestamp())
         }
         router.registerUnary(Self.disableAccount) { (request: Myopenip_V1_AccountRequest, context) in

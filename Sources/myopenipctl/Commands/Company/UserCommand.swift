@@ -5,8 +5,13 @@ import MyOpenIPClient
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Create and list the users of a company and give them rights (a company administrator's view of accounts).",
-        subcommands: [Create.self, List.self, Show.self, Rights.self])
+        abstract: "Create, list and manage the users of a company and give them rights (a company administrator's view of accounts).",
+        subcommands: [
+            Create.self, List.self, Show.self, Rights.self,
+            // The same actions as operator staff have on accounts, on the users of one's company.
+            AccountCommand.Disable.self, AccountCommand.Enable.self, AccountCommand.ResetPassword.self,
+            AccountCommand.RevokeSessions.self,
+        ])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
