@@ -18,6 +18,7 @@ private enum Caller: String, CaseIterable, CustomStringConvertible {
     case servicesView
     case noRights
     case partnerAdministrator
+    case otherPartnerAdministrator
     case otherCompanyAdministrator
     case termsNotAccepted
 
@@ -40,7 +41,9 @@ private enum Caller: String, CaseIterable, CustomStringConvertible {
 /// mapping from rights to permissions.
 private func mayCall(_ caller: Caller, _ rule: AccessRule) -> Bool {
     let isOperator = caller == .operatorProcess || caller == .operatorStaff
-    let companyAdministrators: Set<Caller> = [.administrator, .partnerAdministrator, .otherCompanyAdministrator]
+    let companyAdministrators: Set<Caller> = [
+        .administrator, .partnerAdministrator, .otherPartnerAdministrator, .otherCompanyAdministrator,
+    ]
     switch rule {
     case .public:
         return true
@@ -61,6 +64,12 @@ private func mayCall(_ caller: Caller, _ rule: AccessRule) -> Bool {
         case .auditRead: return false
         }
     }
+}
+
+/// Whether a caller sees the objects of the client company OIP-00000002: its own users, its
+/// partner's, operator staff; not another client's or another partner's users.
+private func seesTheClient(_ caller: Caller) -> Bool {
+    ![.otherCompanyAdministrator, .otherPartnerAdministrator, .anonymous].contains(caller)
 }
 
 /// The reasons with which the authentication and authorization interceptors refuse a call.
@@ -105,14 +114,50 @@ struct AuthorizationMatrixTests {
         }
     }
 
-    /// Companies (a partner, its client, another client), one account per kind of caller, each
+    @Test("a caller allowed a method sees the client's objects exactly when the client is in their scope", arguments: TestTransport.allCases)
+    func scope(transport: TestTransport) async throws {
+        try await withTestDaemon { daemon async throws in
+            let callers = try await Self.prepareCallers(daemon, transport: transport)
+            let admin = daemon.operatorClient()
+            let client = "OIP-00000002"
+            let headOffice = try #require(try await admin.sites.list(companyReference: client).first).id
+            let user = try await daemon.createActiveUser(company: client)
+            // Each probe reads one object of the client and says whether the caller saw it: a
+            // tenant outside the scope gets NOT_FOUND or an empty list, never the data.
+            let probes: [(MethodDescriptor, (MyOpenIPClient) async throws -> Bool)] = [
+                (CompanyService.getCompany, { try await $0.companies.get(reference: client).reference == client }),
+                (CompanyService.listCompanies, { try await $0.companies.list().companies.contains { $0.reference == client } }),
+                (SiteService.listSites, { !(try await $0.sites.list(companyReference: client).isEmpty) }),
+                (SiteService.getSite, { try await $0.sites.get(id: headOffice).id == headOffice }),
+                (ContactService.listContacts, { _ = try await $0.contacts.list(companyReference: client); return true }),
+                (RightsService.listRights, { !(try await $0.rights.list(companyReference: client).isEmpty) }),
+                (IdentityService.getAccount, { try await $0.identity.account(login: user).login == user }),
+                (IdentityService.listAccounts, { !(try await $0.identity.listAccounts(companyReference: client).accounts.isEmpty) }),
+                (AuditService.listAuditEvents, { !(try await $0.audit.list(companyReference: client).events.isEmpty) }),
+            ]
+            for (descriptor, probe) in probes {
+                let rule = try #require(ProbeService.policy.rule(for: descriptor))
+                for caller in Caller.allCases where mayCall(caller, rule) {
+                    let connection = try #require(callers[caller])
+                    var saw = false
+                    let error = await rpcError { saw = try await probe(connection) }
+                    #expect(error == nil || error?.code == .notFound, "\(descriptor) by \(caller): \(String(describing: error))")
+                    #expect(saw == seesTheClient(caller), "\(descriptor) by \(caller)")
+                }
+            }
+            for connection in callers.values { await connection.close() }
+            await admin.close()
+        }
+    }
+
+    /// Companies (a partner, its client, another client, another partner), one account per kind of caller, each
     /// logged in over `transport` and having accepted the terms (but one).
     static fileprivate func prepareCallers(_ daemon: TestDaemon, transport: TestTransport) async throws -> [Caller: MyOpenIPClient] {
         let admin = daemon.operatorClient()
         try await daemon.publishTerms()
         for (kind, name, siren, partner) in [
             (Myopenip_V1_CompanyKind.partner, "Partenaire", "443061841", ""), (.client, "Client", "552081317", "OIP-00000001"),
-            (.client, "Autre", "732829320", ""),
+            (.client, "Autre", "732829320", ""), (.partner, "Autre partenaire", testSiren(4), ""),
         ] {
             var request = Myopenip_V1_CreateCompanyRequest()
             request.kind = kind
@@ -134,13 +179,15 @@ struct AuthorizationMatrixTests {
             let (kind, company): (Myopenip_V1_AccountKind, String) = switch caller {
             case .operatorStaff: (.operatorStaff, "")
             case .partnerAdministrator: (.partnerUser, "OIP-00000001")
+            case .otherPartnerAdministrator: (.partnerUser, "OIP-00000004")
             case .otherCompanyAdministrator: (.clientUser, "OIP-00000003")
             default: (.clientUser, "OIP-00000002")
             }
             let login = try await daemon.createActiveUser(kind: kind, company: company)
             var rights: [Int64] = []
             switch caller {
-            case .administrator, .partnerAdministrator, .otherCompanyAdministrator, .termsNotAccepted: rights = [administrator]
+            case .administrator, .partnerAdministrator, .otherPartnerAdministrator, .otherCompanyAdministrator, .termsNotAccepted:
+                rights = [administrator]
             case .clientUniverse: rights = [universe]
             default:
                 if let template = caller.template {
