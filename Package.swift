@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "myopenipctl", targets: ["myopenipctl"]),
         .executable(name: "myopenip-bench", targets: ["myopenip-bench"]),
         .library(name: "MyOpenIPClient", targets: ["MyOpenIPClient"]),
+        .library(name: "CMyOpenIPClient", targets: ["CMyOpenIPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -25,6 +26,18 @@ let package = Package(
             name: "MyOpenIPProto",
             dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
             exclude: ["PROTO_SOURCES.sha256"]
+        ),
+        // Generated protobuf-c code only (tools/generate-proto-c.sh), on the system libprotobuf-c.
+        .target(
+            name: "CMyOpenIPProto",
+            exclude: ["PROTO_SOURCES.sha256"],
+            linkerSettings: [.linkedLibrary("protobuf-c")]
+        ),
+        // The C client for C microservices: blocking ttrpc calls with protobuf-c messages.
+        .target(
+            name: "CMyOpenIPClient",
+            dependencies: ["CMyOpenIPProto"],
+            linkerSettings: [.linkedLibrary("pthread")]
         ),
         // The transport-neutral RPC core: frames, envelope, errors, metadata, router, interceptors.
         .target(
@@ -158,6 +171,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
+                "CMyOpenIPClient",
+                "CMyOpenIPProto",
                 "MyOpenIPServer",
                 "MyOpenIPDomain",
                 "MyOpenIPClient",

@@ -28,5 +28,5 @@ mapfile -t protos < <(cd proto && find . -name '*.proto' | sed 's|^\./||' | sort
 protoc --plugin=protoc-gen-swift="$plugin" -I proto \
   --swift_out="$out" --swift_opt=Visibility=Public --swift_opt=FileNaming=PathToUnderscores \
   "${protos[@]}"
-"$root/tools/check-proto.sh" --record
+"$root/tools/check-proto.sh" --record "$out"
 echo "generated $(ls "$out"/*.pb.swift | wc -l) files in Sources/MyOpenIPProto" >&2

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Regenerates Sources/CMyOpenIPProto, the protobuf-c code of proto/ for C clients, with protoc-c
+# (Debian's protobuf-c-compiler). Headers go to include/, sources to src/; the generated code
+# links against the system libprotobuf-c. google/protobuf/any.proto (imported by
+# google/rpc/status.proto) comes from protoc's own include folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+"$root/tools/install-deps.sh"
+command -v protoc-c >/dev/null || { echo "protoc-c is missing (apt-get install protobuf-c-compiler)" >&2; exit 1; }
+wellknown=/usr/include
+[ -f "$wellknown/google/protobuf/any.proto" ] || { echo "google/protobuf/any.proto not found in $wellknown" >&2; exit 1; }
+
+out="$root/Sources/CMyOpenIPProto"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mapfile -t protos < <(cd proto && find . -name '*.proto' | sed 's|^\./||' | LC_ALL=C sort)
+protoc-c -I proto -I "$wellknown" --c_out="$work" "${protos[@]}" google/protobuf/any.proto
+
+rm -rf "$out/include" "$out/src"
+(cd "$work" && find . -name '*.pb-c.h' | while read -r header; do
+  mkdir -p "$out/include/$(dirname "$header")" && cp "$header" "$out/include/$header"
+done)
+(cd "$work" && find . -name '*.pb-c.c' | while read -r source; do
+  mkdir -p "$out/src/$(dirname "$source")" && cp "$source" "$out/src/$source"
+done)
+"$root/tools/check-proto.sh" --record "$out"
+echo "generated $(find "$out/src" -name '*.pb-c.c' | wc -l) C files in Sources/CMyOpenIPProto" >&2
