@@ -23,8 +23,8 @@ struct CClientFailureTests {
     func connectionLost() async throws {
         let peer = try FakePeer { fd in _ = FakePeer.readRequest(fd) }
         let client = try CClient(target: peer.path)
-        #expect(await offThePool { client.health() }.0.result == .cConnectionLost)
-        #expect(await offThePool { client.health() }.0.result == .cClosed)
+        #expect(await onOwnThread { client.health() }.0.result == .cConnectionLost)
+        #expect(await onOwnThread { client.health() }.0.result == .cClosed)
         peer.finish()
     }
 
@@ -36,8 +36,8 @@ struct CClientFailureTests {
                 FakePeer.write(fd, answer)
             }
             let client = try CClient(target: peer.path)
-            #expect(await offThePool { client.health() }.0.result == .cMalformed)
-            #expect(await offThePool { client.health() }.0.result == .cClosed)
+            #expect(await onOwnThread { client.health() }.0.result == .cMalformed)
+            #expect(await onOwnThread { client.health() }.0.result == .cClosed)
             peer.finish()
         }
     }
@@ -52,8 +52,8 @@ struct CClientFailureTests {
             FakePeer.write(fd, FakePeer.header(length: 0, stream: second, type: 2))
         }
         let client = try CClient(target: peer.path)
-        #expect(await offThePool { client.call("s.S", "M", bytes: [], timeoutMS: 30_000) }.result == .cResponseTooLarge)
-        let next = await offThePool { client.call("s.S", "M", bytes: [], timeoutMS: 30_000) }
+        #expect(await onOwnThread { client.call("s.S", "M", bytes: [], timeoutMS: 30_000) }.result == .cResponseTooLarge)
+        let next = await onOwnThread { client.call("s.S", "M", bytes: [], timeoutMS: 30_000) }
         #expect(next.result == .cOK && next.code == 0)
         peer.finish()
     }
@@ -69,9 +69,9 @@ struct CClientFailureTests {
         }
         let client = try CClient(target: peer.path)
         let started = Date()
-        #expect(await offThePool { client.call("s.S", "M", bytes: [], timeoutMS: 200) }.result == .cTimeout)
+        #expect(await onOwnThread { client.call("s.S", "M", bytes: [], timeoutMS: 200) }.result == .cTimeout)
         #expect(Date().timeIntervalSince(started) < 5)
-        let next = await offThePool { client.call("s.S", "M", bytes: [], timeoutMS: 5000) }
+        let next = await onOwnThread { client.call("s.S", "M", bytes: [], timeoutMS: 5000) }
         #expect(next.result == .cOK && next.code == 0)
         peer.finish()
     }

@@ -8,10 +8,14 @@ struct InteropTests {
     @Test(arguments: TestTransport.allCases)
     func thePythonClientGetsTheDocumentedAnswers(transport: TestTransport) async throws {
         try await withTestDaemon { daemon async throws in
+            let login = try await daemon.createActiveUser(kind: .partnerUser, company: "OIP-00000001")
+            let admin = daemon.operatorClient()
+            try await admin.rights.setUserRights(login: login, rightIDs: [1])
+            await admin.close()
             let target = transport == .unix ? ["--socket", daemon.socketPath] : ["--address", "127.0.0.1:\(daemon.tcpPort)"]
-            let outcome = try await PythonClient.run(target)
+            let outcome = try await PythonClient.run(target + ["--login", login, "--company", "OIP-00000001"])
             #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
-            #expect(outcome.standardOutput.contains("6 passed, 0 failed"))
+            #expect(outcome.standardOutput.contains("11 passed, 0 failed"), "\(outcome.standardOutput)")
         }
     }
 }
@@ -30,6 +34,6 @@ enum PythonClient {
     }
 
     static func run(_ arguments: [String]) async throws -> Executables.Outcome {
-        try await Executables.runProgram(python, [script] + arguments)
+        try await Executables.runProgram(python, [script] + arguments, environment: ["MYOPENIP_PASSWORD": goodPassword])
     }
 }

@@ -2,12 +2,14 @@
 """An independent ttrpc client, written from containerd's ttrpc protocol description with
 Python's protobuf package, that calls a running myopenipd and checks its answers.
 
-    /usr/bin/python3 tools/interop/ttrpc_check.py --socket PATH
-    /usr/bin/python3 tools/interop/ttrpc_check.py --address HOST:PORT
+    /usr/bin/python3 tools/interop/ttrpc_check.py --socket PATH [--login LOGIN --company OIP-...]
+    /usr/bin/python3 tools/interop/ttrpc_check.py --address HOST:PORT [--login LOGIN --company OIP-...]
 
 It generates Python code for proto/ with protoc into a temporary folder, then checks health,
-reflection, an unknown method, and several calls in flight on one connection answered by
-stream id. Prints one line per check and a closing 'N passed, N failed' line; exits 1 on failure.
+reflection, an unknown method, several calls in flight on one connection answered by stream id,
+and a server stream. With --login (the password in MYOPENIP_PASSWORD) it also logs in, calls
+WhoAmI with the session token, reads the company --company and a company that does not exist.
+Prints one line per check and a closing 'N passed, N failed' line; exits 1 on failure.
 """
 import argparse
 import os
@@ -76,17 +78,69 @@ def read_response(s):
     return stream_id, response
 
 
+def error_info(response, error_details_pb2):
+    """The google.rpc.ErrorInfo among the status details, or None."""
+    info = error_details_pb2.ErrorInfo()
+    return info if any(d.Unpack(info) for d in response.status.details) else None
+
+
+def check_session(args, results, check, identity_pb2, company_pb2, error_details_pb2):
+    """Login, then WhoAmI and CompanyService/GetCompany with the session token as bearer."""
+    s = connect(args)
+    identity = "myopenip.v1.IdentityService"
+    send_request(s, 1, identity, "WhoAmI", identity_pb2.WhoAmIRequest(),
+                 metadata={"authorization": "Bearer not-a-session"})
+    _, response = read_response(s)
+    info = error_info(response, error_details_pb2)
+    check("WhoAmI with a made-up token: UNAUTHENTICATED (16), reason SESSION_INVALID",
+          response.status.code == 16 and info is not None and info.reason == "SESSION_INVALID")
+
+    login = identity_pb2.LoginRequest(identifier=args.login, password=os.environ.get("MYOPENIP_PASSWORD", ""))
+    send_request(s, 3, identity, "Login", login, timeout_nano=10_000_000_000)
+    stream_id, response = read_response(s)
+    session = identity_pb2.LoginResponse()
+    session.ParseFromString(response.payload)
+    check("login: OK with a session token", stream_id == 3 and response.status.code == 0 and len(session.session_token) > 20)
+    bearer = {"authorization": "Bearer " + session.session_token}
+
+    send_request(s, 5, identity, "WhoAmI", identity_pb2.WhoAmIRequest(), metadata=bearer)
+    _, response = read_response(s)
+    me = identity_pb2.WhoAmIResponse()
+    me.ParseFromString(response.payload)
+    check("WhoAmI with the bearer token names the account", response.status.code == 0 and me.account.login == args.login)
+
+    companies = "myopenip.v1.CompanyService"
+    send_request(s, 7, companies, "GetCompany", company_pb2.GetCompanyRequest(reference=args.company), metadata=bearer)
+    _, response = read_response(s)
+    company = company_pb2.Company()
+    company.ParseFromString(response.payload)
+    check("GetCompany %s: OK, a VAT number derived from its SIREN" % args.company,
+          response.status.code == 0 and company.reference == args.company
+          and company.vat_number.startswith("FR") and company.vat_number.endswith(company.siren))
+
+    send_request(s, 9, companies, "GetCompany", company_pb2.GetCompanyRequest(reference="OIP-99999999"), metadata=bearer)
+    _, response = read_response(s)
+    info = error_info(response, error_details_pb2)
+    check("GetCompany of no company: NOT_FOUND (5), reason COMPANY_NOT_FOUND, field reference",
+          response.status.code == 5 and info is not None and info.reason == "COMPANY_NOT_FOUND"
+          and info.metadata.get("field") == "reference")
+    s.close()
+
+
 def main():
     parser = argparse.ArgumentParser()
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--socket")
     target.add_argument("--address")
     parser.add_argument("--proto", default=os.path.join(os.path.dirname(__file__), "..", "..", "proto"))
+    parser.add_argument("--login", help="an account whose password is in MYOPENIP_PASSWORD")
+    parser.add_argument("--company", default="OIP-00000001", help="a company the account may read")
     args = parser.parse_args()
     generate(os.path.abspath(args.proto))
     from grpc.health.v1 import health_pb2
     from myopenip.v1 import reflection_pb2
     from google.rpc import error_details_pb2
+    from myopenip.v1 import company_pb2, identity_pb2
 
     results = []
 
@@ -138,6 +192,9 @@ def main():
     check("health Watch streams SERVING in a data frame",
           stream_id == 17 and kind == DATA and watched.status == health_pb2.HealthCheckResponse.SERVING)
     s.close()
+
+    if args.login:
+        check_session(args, results, check, identity_pb2, company_pb2, error_details_pb2)
 
     passed = sum(results)
     print("%d passed, %d failed" % (passed, len(results) - passed))

@@ -145,14 +145,6 @@ extension Int32 {
     static let cClosed = MYOPENIP_ERR_CLOSED.rawValue
 }
 
-/// Runs blocking C calls on a thread of their own, never on the concurrency pool the in-process
-/// daemon needs to answer them.
-func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(returning: body()) }
-    }
-}
-
 extension TestDaemon {
     /// Where the C library connects for `transport`: the socket path, or host:port.
     func cTarget(_ transport: TestTransport) -> String {
