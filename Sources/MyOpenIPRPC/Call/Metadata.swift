@@ -9,7 +9,7 @@ public struct Metadata: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     public enum Keys {
         /// `authorization: Bearer <token>`.
         public static let authorization = "authorization"
-        /// A caller-chosen id that the daemon logs with the call and echoes in errors.
+        /// A caller-chosen id that the daemon logs with the call and stores with its audit events.
         public static let requestID = "x-request-id"
         /// A caller-chosen key that makes a write safe to retry.
         public static let idempotencyKey = "idempotency-key"
