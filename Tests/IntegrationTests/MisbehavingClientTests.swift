@@ -44,6 +44,18 @@ struct MisbehavingClientTests {
         }
     }
 
+    @Test("an answer over the maximum message size becomes an error; the connection goes on", arguments: TestTransport.allCases)
+    func anOversizedAnswerIsReplacedByAnError(transport: TestTransport) async throws {
+        try await withTestDaemon(maximumMessageSize: 1024) { daemon async throws in
+            let client = daemon.client(transport)
+            let tooLarge = await rpcError { try await client.reflection.listServices() }
+            #expect(tooLarge?.code == .resourceExhausted)
+            #expect(tooLarge?.reason == "RESPONSE_TOO_LARGE")
+            #expect(try await client.health.check() == .serving)
+            await client.close()
+        }
+    }
+
     @Test(arguments: TestTransport.allCases)
     func garbageClosesOnlyThatConnection(transport: TestTransport) async throws {
         try await withTestDaemon { daemon async throws in

@@ -197,6 +197,10 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
             promise.fail(CancellationError())
             return
         }
+        guard payload.count <= maximumPayloadSize else {
+            promise.fail(responseTooLarge(payload.count, on: streamID))
+            return
+        }
         let frame = FrameEncoder.encode(
             streamID: streamID, type: .data, payload: Array(payload), allocator: context.channel.allocator)
         context.writeAndFlush(wrapOutboundOut(frame), promise: promise)
@@ -206,7 +210,11 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     private func finish(_ streamID: UInt32, with response: Ttrpc_Response) {
         guard calls.removeValue(forKey: streamID) != nil, let context else { return }
         do {
-            let bytes: [UInt8] = try response.serializedBytes()
+            var bytes: [UInt8] = try response.serializedBytes()
+            if bytes.count > maximumPayloadSize {
+                // No peer could read it: the call fails instead, and the connection goes on.
+                bytes = try CallDispatcher.response(for: responseTooLarge(bytes.count, on: streamID)).serializedBytes()
+            }
             let frame = FrameEncoder.encode(streamID: streamID, type: .response, payload: bytes, allocator: context.channel.allocator)
             context.write(wrapOutboundOut(frame), promise: nil)
         } catch {
@@ -220,6 +228,16 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         } else {
             scheduleFlush(context)
         }
+    }
+
+    /// The error that replaces an answer over the maximum message size, which peers refuse.
+    private func responseTooLarge(_ size: Int, on streamID: UInt32) -> RPCError {
+        logger.warning("response over the maximum message size replaced by an error", metadata: [
+            "stream": "\(streamID)", "length": "\(size)", "maximum": "\(maximumPayloadSize)",
+        ])
+        return RPCError(
+            .resourceExhausted, "the response of \(size) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
+            reason: "RESPONSE_TOO_LARGE")
     }
 
     private func violation(_ description: String, context: ChannelHandlerContext) {
