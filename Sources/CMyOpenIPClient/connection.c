@@ -13,6 +13,10 @@
 
 #include "internal.h"
 
+#ifndef SOCK_CLOEXEC
+#define SOCK_CLOEXEC 0 /* platforms without it: the descriptor is inherited across exec */
+#endif
+
 /* Makes a connection of a connected socket: non-blocking, no SIGPIPE. */
 static int adopt(int fd, myopenip_connection **connection) {
     int flags = fcntl(fd, F_GETFL);
