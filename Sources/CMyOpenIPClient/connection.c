@@ -4,6 +4,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +63,32 @@ int myopenip_connect_unix(const char *path, myopenip_connection **connection) {
     return adopt(fd, connection);
 }
 
-int myopenip_connect_tcp(const char *host, uint16_t port, myopenip_connection **connection) {
+/* Connects `fd` to `address` within `timeout_ms` (0: no limit of ours); -1 with errno on failure. */
+static int connect_within(int fd, const struct sockaddr *address, socklen_t length, int64_t timeout_ms) {
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) return -1;
+    if (connect(fd, address, length) == 0) return 0;
+    if (errno != EINPROGRESS && errno != EINTR) return -1;
+    int64_t deadline = myopenip_deadline_after(timeout_ms);
+    for (;;) {
+        int result = myopenip_wait_ready(fd, POLLOUT, deadline);
+        if (result == MYOPENIP_ERR_TIMEOUT) {
+            errno = ETIMEDOUT;
+            return -1;
+        }
+        if (result != MYOPENIP_OK) return -1;
+        int error = 0;
+        socklen_t size = sizeof error;
+        if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) < 0) return -1;
+        if (error == 0) return 0;
+        if (error != EINPROGRESS) {
+            errno = error;
+            return -1;
+        }
+    }
+}
+
+int myopenip_connect_tcp(const char *host, uint16_t port, int64_t timeout_ms, myopenip_connection **connection) {
     if (host == NULL || *host == '\0' || port == 0 || connection == NULL) return MYOPENIP_ERR_ARGUMENT;
     *connection = NULL;
     char service[8];
@@ -82,10 +108,7 @@ int myopenip_connect_tcp(const char *host, uint16_t port, myopenip_connection **
             saved = errno;
             continue;
         }
-        int connected;
-        while ((connected = connect(fd, address->ai_addr, address->ai_addrlen)) < 0 && errno == EINTR) {
-        }
-        if (connected < 0) {
+        if (connect_within(fd, address->ai_addr, address->ai_addrlen, timeout_ms) < 0) {
             saved = errno;
             close(fd);
             fd = -1;
@@ -134,7 +157,7 @@ int myopenip_connect(const char *target, myopenip_connection **connection) {
     }
     uint16_t number = parse_port(port);
     if (number == 0) return MYOPENIP_ERR_ARGUMENT;
-    return myopenip_connect_tcp(host, number, connection);
+    return myopenip_connect_tcp(host, number, MYOPENIP_DEFAULT_CONNECT_TIMEOUT_MS, connection);
 }
 
 void myopenip_set_max_message_size(myopenip_connection *connection, size_t size) {

@@ -42,6 +42,10 @@ void myopenip_frame_header_decode(const uint8_t in[MYOPENIP_FRAME_HEADER_SIZE], 
 #define MYOPENIP_NO_DEADLINE INT64_MAX
 int64_t myopenip_deadline_after(int64_t timeout_ms);
 
+/* Waits until `fd` is ready for `events` (poll flags) or the deadline: MYOPENIP_OK,
+ * MYOPENIP_ERR_TIMEOUT, or MYOPENIP_ERR_CONNECTION_LOST when poll fails. */
+int myopenip_wait_ready(int fd, short events, int64_t deadline);
+
 /* Closes the socket after a failure: later calls get MYOPENIP_ERR_CLOSED. */
 void myopenip_connection_fail(myopenip_connection *connection);
 

@@ -27,8 +27,7 @@ int64_t myopenip_deadline_after(int64_t timeout_ms) {
     return now_ms() + timeout_ms;
 }
 
-/* Waits until the socket is ready for `events`, or the deadline: MYOPENIP_OK or an error. */
-static int wait_for(myopenip_connection *connection, short events, int64_t deadline) {
+int myopenip_wait_ready(int fd, short events, int64_t deadline) {
     for (;;) {
         int timeout = -1;
         if (deadline != MYOPENIP_NO_DEADLINE) {
@@ -36,7 +35,7 @@ static int wait_for(myopenip_connection *connection, short events, int64_t deadl
             if (left <= 0) return MYOPENIP_ERR_TIMEOUT;
             timeout = left > 60000 ? 60000 : (int)left;
         }
-        struct pollfd descriptor = {.fd = connection->fd, .events = events};
+        struct pollfd descriptor = {.fd = fd, .events = events};
         int ready = poll(&descriptor, 1, timeout);
         if (ready > 0) return MYOPENIP_OK;
         if (ready < 0 && errno != EINTR) return MYOPENIP_ERR_CONNECTION_LOST;
@@ -63,7 +62,7 @@ int myopenip_write_all(myopenip_connection *connection, const uint8_t *bytes, si
         if (written < 0 && errno == EINTR) continue;
         int result = MYOPENIP_ERR_CONNECTION_LOST;
         if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            result = wait_for(connection, POLLOUT, deadline);
+            result = myopenip_wait_ready(connection->fd, POLLOUT, deadline);
             if (result == MYOPENIP_OK) continue;
         }
         myopenip_connection_fail(connection);
@@ -97,7 +96,7 @@ static int fill(myopenip_connection *connection, size_t wanted, int64_t deadline
         }
         if (received < 0 && errno == EINTR) continue;
         if (received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            result = wait_for(connection, POLLIN, deadline);
+            result = myopenip_wait_ready(connection->fd, POLLIN, deadline);
             if (result == MYOPENIP_OK) continue;
             if (result == MYOPENIP_ERR_TIMEOUT) return result; /* what was read stays buffered */
         }

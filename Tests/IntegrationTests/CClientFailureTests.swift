@@ -1,6 +1,9 @@
 import CMyOpenIPClient
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The C client library against a peer that misbehaves: every failure is a clear result code,
 /// and the connection survives whatever it can survive.
@@ -17,6 +20,43 @@ struct CClientFailureTests {
         #expect(myopenip_connect("localhost", &connection) == MYOPENIP_ERR_ARGUMENT.rawValue)
         #expect(myopenip_connect("localhost:99999", &connection) == MYOPENIP_ERR_ARGUMENT.rawValue)
         #expect(connection == nil)
+    }
+
+    @Test("a TCP connection that is never accepted gives up at its timeout")
+    func connectTimeout() async throws {
+        // A listener that never accepts, with the smallest backlog: once its queue is full, the
+        // kernel ignores new handshakes and a connection attempt hangs.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                guard bind(listener, $0, length) == 0, listen(listener, 0) == 0, getsockname(listener, $0, &length) == 0 else {
+                    throw POSIXError(.EADDRNOTAVAIL)
+                }
+            }
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        let attempts = await onOwnThread { () -> [(result: Int32, seconds: Double)] in
+            var attempts: [(Int32, Double)] = []
+            var connections: [OpaquePointer?] = []
+            for _ in 0..<4 {
+                var connection: OpaquePointer?
+                let started = Date()
+                let result = myopenip_connect_tcp("127.0.0.1", port, 200, &connection)
+                attempts.append((result, Date().timeIntervalSince(started)))
+                connections.append(connection)
+                if result != MYOPENIP_OK.rawValue { break }
+            }
+            connections.forEach { myopenip_close($0) }
+            return attempts
+        }
+        let refused = try #require(attempts.last)
+        #expect(refused.result == MYOPENIP_ERR_CONNECT.rawValue, "\(attempts)")
+        #expect(refused.seconds >= 0.15 && refused.seconds < 3, "\(attempts)")
     }
 
     @Test("a connection closed before the answer is lost; later calls say it is closed")

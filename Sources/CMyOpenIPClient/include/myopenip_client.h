@@ -71,11 +71,15 @@ typedef struct myopenip_connection myopenip_connection;
 /* Connects to the daemon's Unix socket at `path`. */
 int myopenip_connect_unix(const char *path, myopenip_connection **connection);
 
-/* Connects over TCP to `host` (a name, an IPv4 or an IPv6 address) and `port`. */
-int myopenip_connect_tcp(const char *host, uint16_t port, myopenip_connection **connection);
+/* How long `myopenip_connect` waits for a TCP connection to be accepted: 10 s. */
+#define MYOPENIP_DEFAULT_CONNECT_TIMEOUT_MS 10000
+
+/* Connects over TCP to `host` (a name, an IPv4 or an IPv6 address) and `port`, giving up after
+ * `timeout_ms` milliseconds per address tried (errno ETIMEDOUT; 0: the system's own limit). */
+int myopenip_connect_tcp(const char *host, uint16_t port, int64_t timeout_ms, myopenip_connection **connection);
 
 /* Connects to `target`: "unix:/path", an absolute path ("/run/myopenipd.sock"), "host:port" or
- * "[v6-address]:port". */
+ * "[v6-address]:port", with MYOPENIP_DEFAULT_CONNECT_TIMEOUT_MS for TCP. */
 int myopenip_connect(const char *target, myopenip_connection **connection);
 
 /* Changes the largest message this connection sends or accepts (default
