@@ -10,12 +10,15 @@ struct EmailAddressTests {
 
     @Test func theDomainIsLowerCasedAndSpacesTrimmed() throws {
         #expect(try EmailAddress("  Jean.Dupont@Example.FR ").description == "Jean.Dupont@example.fr")
+        #expect(try EmailAddress("\u{00A0}\tjean@EXAMPLE.fr\n").description == "jean@example.fr")
+        #expect(try EmailAddress("Jean@Example.FR").localPart == "Jean")
     }
 
     @Test(arguments: [
         "", "plainaddress", "@example.fr", "jean@", "jean@example", "jean@.example.fr", "jean@example..fr",
         "jean..dupont@example.fr", ".jean@example.fr", "jean.@example.fr", "jean@exa mple.fr", "jean@-example.fr",
-        "jean@example.f", "jean@example.123", "jéan@example.fr",
+        "jean@example.f", "jean@example.123", "jéan@example.fr", "jean@exämple.fr", "   ", "jean@example.fr-",
+        "jean@example-.fr", "jean\u{00A0}dupont@example.fr", "je an@example.fr", "jean@@example.fr",
     ])
     func invalidAddressesAreRefusedWithAClearMessage(text: String) {
         let error = #expect(throws: DomainViolation.self) { try EmailAddress(text) }

@@ -47,7 +47,7 @@ enum CompanyListBench {
         }
     }
 
-    /// Creates companies `from + 1 … to`, 16 at a time.
+    /// Creates companies `from + 1 … to`, 16 at a time, each with its four mails.
     static func seed(_ client: MyOpenIPClient, from: Int, to: Int) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for lane in 0..<16 {
@@ -59,6 +59,11 @@ enum CompanyListBench {
                         request.name = "\(names[index % names.count]) \(index)"
                         request.siren = siren(index)
                         request.legalStatus = "SAS"
+                        // The four mail categories filled, as real companies have them.
+                        request.mails.commercial = "commercial@societe-\(index).fr"
+                        request.mails.technical = "technique@societe-\(index).fr"
+                        request.mails.salesAdministration = "adv@societe-\(index).fr"
+                        request.mails.administrative = "comptabilite@societe-\(index).fr"
                         _ = try await client.companies.create(request)
                         index += 16
                     }
