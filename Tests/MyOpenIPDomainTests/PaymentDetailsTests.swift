@@ -7,6 +7,7 @@ struct PaymentDetailsTests {
         ("FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189"),
         ("fr1420041010050500013m02606", "FR1420041010050500013M02606"),
         ("DE89 3704 0044 0532 0130 00", "DE89370400440532013000"),
+        ("\u{00A0}FR76\u{00A0}3000 6000 0112 3456 7890 189\t", "FR7630006000011234567890189"),
     ])
     func validIban(text: String, compact: String) throws {
         let iban = try Iban(text)
@@ -16,6 +17,7 @@ struct PaymentDetailsTests {
 
     @Test("an IBAN with a wrong checksum, length or character is refused", arguments: [
         "FR7630006000011234567890188", "FR763000600001123456789018", "DE8937040044053201300", "FR76-3000-6000", "", "1234567890123456",
+        "FR76 3000 6000 0112 3456 7890 189ß", "FRß630006000011234567890189", "FR76 3000 6000 0112 3456 7890 1890 0000 0000 0",
     ])
     func invalidIban(text: String) {
         #expect(throws: DomainViolation(reason: "IBAN_INVALID", message: "L'IBAN n'est pas valide", field: "payment.iban")) {

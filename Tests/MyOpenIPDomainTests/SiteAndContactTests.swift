@@ -19,6 +19,8 @@ struct SiteAndContactTests {
 
     @Test("phone numbers: 6 to 15 digits, with spaces, dots, dashes and a leading +", arguments: [
         ("01 47 56 00 00", true), ("+33 1 47 56 00 00", true), ("01.47.56.00.00", true), ("12345", false), ("01 47 AB", false),
+        ("\u{00A0}01 47 56 00 00\n", true), ("(01) 47-56-00-00", true), ("+", false), ("++33 1 47 56 00 00", false),
+        ("٠١ ٤٧ ٥٦ ٠٠ ٠٠", false), ("01 47 56 00 00 00 00 00", false), ("01\t47 56 00 00", false),
     ])
     func phone(text: String, valid: Bool) {
         #expect(((try? PhoneNumber(text)) != nil) == valid)

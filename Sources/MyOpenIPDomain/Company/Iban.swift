@@ -16,25 +16,38 @@ public struct Iban: Sendable, Hashable, CustomStringConvertible {
     public let description: String
 
     public init(_ text: String) throws(DomainViolation) {
-        let compact = text.filter { !$0.isWhitespace }.uppercased()
         let invalid = DomainViolation(reason: "IBAN_INVALID", message: Self.invalidMessage, field: "payment.iban")
-        guard (15...34).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw invalid
+        // Checked on ASCII bytes: spaces (any Unicode space) are dropped, letters upper-cased,
+        // anything else than a letter or a digit refused.
+        var compact: [UInt8] = []
+        compact.reserveCapacity(34)
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            guard scalar.isASCII, compact.count < 34 else { throw invalid }
+            var byte = UInt8(scalar.value)
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { byte -= 32 }
+            guard Self.isLetter(byte) || Self.isDigit(byte) else { throw invalid }
+            compact.append(byte)
         }
-        let country = String(compact.prefix(2))
-        guard country.allSatisfy(\.isLetter), compact.dropFirst(2).prefix(2).allSatisfy(\.isNumber),
-              Self.lengths[country].map({ $0 == compact.count }) ?? true, Self.checksumIsValid(compact)
+        guard compact.count >= 15, Self.isLetter(compact[0]), Self.isLetter(compact[1]), Self.isDigit(compact[2]),
+              Self.isDigit(compact[3])
         else { throw invalid }
-        description = compact
+        let country = String(decoding: compact[0..<2], as: UTF8.self)
+        guard Self.lengths[country].map({ $0 == compact.count }) ?? true, Self.checksumIsValid(compact) else { throw invalid }
+        description = String(decoding: compact, as: UTF8.self)
     }
 
-    static func checksumIsValid(_ iban: String) -> Bool {
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// ISO 13616: the first four characters moved to the end, letters read as 10 … 35, the whole
+    /// number mod 97 is 1. `iban` is upper-case ASCII letters and digits.
+    static func checksumIsValid(_ iban: [UInt8]) -> Bool {
         var remainder = 0
-        for character in iban.dropFirst(4) + iban.prefix(4) {
-            if let digit = character.wholeNumberValue, character.isASCII {
-                remainder = (remainder * 10 + digit) % 97
-            } else if let ascii = character.asciiValue {
-                remainder = (remainder * 100 + Int(ascii) - 55) % 97
+        for byte in iban[4...] + iban[..<4] {
+            if isDigit(byte) {
+                remainder = (remainder * 10 + Int(byte - UInt8(ascii: "0"))) % 97
+            } else if isLetter(byte) {
+                remainder = (remainder * 100 + Int(byte) - 55) % 97
             } else {
                 return false
             }
