@@ -16,15 +16,7 @@ final class FakePeer: @unchecked Sendable {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fake-\(UUID().uuidString.prefix(8)).sock").path
         self.path = path
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: path.utf8)
-            raw[path.utf8.count] = 0
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        let bound = withUnixAddress(path) { bind(listener, $0, $1) }
         guard bound == 0, listen(listener, 1) == 0 else {
             close(listener)
             throw POSIXError(.EADDRINUSE)
@@ -50,18 +42,15 @@ final class FakePeer: @unchecked Sendable {
 
     /// Reads one request frame (header and payload); its stream id, or nil when the peer left.
     static func readRequest(_ fd: Int32) -> UInt32? {
-        guard let header = readExactly(fd, 10) else { return nil }
+        guard let header = receiveExactly(fd, 10) else { return nil }
         let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
-        guard readExactly(fd, length) != nil else { return nil }
+        guard receiveExactly(fd, length) != nil else { return nil }
         return UInt32(header[4]) << 24 | UInt32(header[5]) << 16 | UInt32(header[6]) << 8 | UInt32(header[7])
     }
 
     /// A frame header: length, stream id, type, flags, big-endian.
     static func header(length: UInt32, stream: UInt32, type: UInt8, flags: UInt8 = 0) -> [UInt8] {
-        [
-            UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF),
-            UInt8(stream >> 24), UInt8(stream >> 16 & 0xFF), UInt8(stream >> 8 & 0xFF), UInt8(stream & 0xFF), type, flags,
-        ]
+        RawConnection.header(length: length, streamID: stream, type: type, flags: flags)
     }
 
     static func write(_ fd: Int32, _ bytes: [UInt8]) {
@@ -71,16 +60,5 @@ final class FakePeer: @unchecked Sendable {
             guard written > 0 else { return }
             offset += written
         }
-    }
-
-    private static func readExactly(_ fd: Int32, _ count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var offset = 0
-        while offset < count {
-            let received = bytes[offset...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            guard received > 0 else { return nil }
-            offset += received
-        }
-        return bytes
     }
 }

@@ -20,17 +20,8 @@ final class RawConnection {
 
     init(unixPath: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: unixPath.utf8)
-            raw[unixPath.utf8.count] = 0
-        }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
+        let fd = self.fd
+        let result = withUnixAddress(unixPath) { connect(fd, $0, $1) }
         guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
         setReceiveTimeout(seconds: 5)
     }
@@ -112,16 +103,7 @@ final class RawConnection {
         return recv(fd, &byte, 1, 0) == 0
     }
 
-    private func read(count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var offset = 0
-        while offset < count {
-            let received = bytes[offset...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            guard received > 0 else { return nil }
-            offset += received
-        }
-        return bytes
-    }
+    private func read(count: Int) -> [UInt8]? { receiveExactly(fd, count) }
 
     static func header(length: UInt32, streamID: UInt32, type: UInt8, flags: UInt8) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -146,6 +128,31 @@ final class RawConnection {
             return pair
         }
         return try request.serializedBytes()
+    }
+}
+
+/// Exactly `count` bytes from `fd`, or nil when the peer closed first.
+func receiveExactly(_ fd: Int32, _ count: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var offset = 0
+    while offset < count {
+        let received = bytes[offset...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        guard received > 0 else { return nil }
+        offset += received
+    }
+    return bytes
+}
+
+/// Calls `body` with the socket address of the Unix socket `path` and its length.
+func withUnixAddress<T>(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+        raw.copyBytes(from: path.utf8)
+        raw[path.utf8.count] = 0
+    }
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
     }
 }
 
