@@ -73,13 +73,11 @@ static int read_response(const uint8_t *bytes, size_t length, myopenip_reply *re
         if (result == MYOPENIP_OK) result = read_error_info(response->status, reply);
     }
     if (result == MYOPENIP_OK && response->payload.len > 0) {
-        reply->payload = malloc(response->payload.len);
-        if (reply->payload == NULL) {
-            result = MYOPENIP_ERR_NO_MEMORY;
-        } else {
-            memcpy(reply->payload, response->payload.data, response->payload.len);
-            reply->payload_length = response->payload.len;
-        }
+        /* protobuf-c unpacked the bytes into a buffer of their own (malloc): the reply takes it. */
+        reply->payload = response->payload.data;
+        reply->payload_length = response->payload.len;
+        response->payload.data = NULL;
+        response->payload.len = 0;
     }
     ttrpc__response__free_unpacked(response, NULL);
     return result;

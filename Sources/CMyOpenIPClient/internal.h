@@ -50,7 +50,7 @@ int myopenip_wait_ready(int fd, short events, int64_t deadline);
 void myopenip_connection_fail(myopenip_connection *connection);
 
 /* Writes all of `bytes` before `deadline`. A failure closes the connection (a partly written
- * frame cannot be taken back). */
+ * frame cannot be taken back), but for a timeout before the first byte left. */
 int myopenip_write_all(myopenip_connection *connection, const uint8_t *bytes, size_t length, int64_t deadline);
 
 /* The next whole frame: its header, and its payload in the connection's buffer until

@@ -52,6 +52,7 @@ void myopenip_connection_fail(myopenip_connection *connection) {
 }
 
 int myopenip_write_all(myopenip_connection *connection, const uint8_t *bytes, size_t length, int64_t deadline) {
+    const size_t total = length;
     while (length > 0) {
         ssize_t written = send(connection->fd, bytes, length, MSG_NOSIGNAL);
         if (written > 0) {
@@ -64,6 +65,8 @@ int myopenip_write_all(myopenip_connection *connection, const uint8_t *bytes, si
         if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             result = myopenip_wait_ready(connection->fd, POLLOUT, deadline);
             if (result == MYOPENIP_OK) continue;
+            /* Nothing of the frame left: the stream is still in step. */
+            if (result == MYOPENIP_ERR_TIMEOUT && length == total) return result;
         }
         myopenip_connection_fail(connection);
         return result;
@@ -74,8 +77,10 @@ int myopenip_write_all(myopenip_connection *connection, const uint8_t *bytes, si
 /* Makes room for `needed` bytes in the buffer. */
 static int reserve(myopenip_connection *connection, size_t needed) {
     if (needed <= connection->capacity) return MYOPENIP_OK;
-    size_t capacity = connection->capacity ? connection->capacity : MYOPENIP_READ_CHUNK;
-    while (capacity < needed) capacity *= 2;
+    /* Twice the old size, but never more than what is needed beyond one chunk: a large frame
+     * does not leave twice its size held for the life of the connection. */
+    size_t capacity = connection->capacity ? connection->capacity * 2 : MYOPENIP_READ_CHUNK;
+    if (capacity < needed || capacity > needed + MYOPENIP_READ_CHUNK) capacity = needed;
     uint8_t *grown = realloc(connection->buffer, capacity);
     if (grown == NULL) return MYOPENIP_ERR_NO_MEMORY;
     connection->buffer = grown;

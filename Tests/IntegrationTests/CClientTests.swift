@@ -11,13 +11,13 @@ struct CClientTests {
         try await withTestDaemon { daemon async throws in
             let login = try await daemon.createActiveUser(kind: .operatorStaff)
             let client = try CClient(target: daemon.cTarget(transport))
-            let (health, serving) = await onOwnThread { client.health() }
+            let (health, serving) = await client.health()
             #expect(health.result == .cOK && health.code == 0)
             #expect(serving == 1, "SERVING")
-            let (accepted, token) = await onOwnThread { client.login(login, password: goodPassword) }
+            let (accepted, token) = await client.login(login, password: goodPassword)
             #expect(accepted.code == 0, "\(accepted.message)")
             let session = try #require(token)
-            let (_, me) = await onOwnThread { client.whoAmI(token: session) }
+            let (_, me) = await client.whoAmI(token: session)
             #expect(me?.login == login)
             // The Swift client sees the same session.
             let swift = daemon.client(transport)
@@ -32,26 +32,26 @@ struct CClientTests {
         try await withTestDaemon { daemon async throws in
             let login = try await daemon.createActiveUser(kind: .operatorStaff)
             let client = try CClient(target: daemon.cTarget(transport))
-            let (refused, token) = await onOwnThread { client.login(login, password: "Wrong-password-1") }
+            let (refused, token) = await client.login(login, password: "Wrong-password-1")
             #expect(refused.result == .cOK)
             #expect(refused.code == 16)
             #expect(refused.reason == "INVALID_CREDENTIALS")
             #expect(refused.message == "Identifiant ou mot de passe incorrect")
             #expect(token == nil)
-            let (anonymous, _) = await onOwnThread { client.whoAmI(token: "not-a-session") }
+            let (anonymous, _) = await client.whoAmI(token: "not-a-session")
             #expect(anonymous.code == 16)
             #expect(anonymous.reason == "SESSION_INVALID")
 
-            let session = try #require(await onOwnThread { client.login(login, password: goodPassword) }.1)
+            let session = try #require(await client.login(login, password: goodPassword).1)
             var request = Myopenip_V1_GetCompanyRequest()
             request.reference = "OIP-99999999"
             let bytes = try [UInt8](request.serializedData())
-            let missing = await onOwnThread { client.call("myopenip.v1.CompanyService", "GetCompany", bytes: bytes, token: session) }
+            let missing = await client.call("myopenip.v1.CompanyService", "GetCompany", bytes: bytes, token: session)
             #expect(missing.code == 5)
             #expect(missing.reason == "COMPANY_NOT_FOUND")
             #expect(missing.field == "reference")
             #expect(missing.message == "Cette société n'existe pas")
-            let unknown = await onOwnThread { client.call("myopenip.v1.NoSuchService", "Nothing", bytes: []) }
+            let unknown = await client.call("myopenip.v1.NoSuchService", "Nothing", bytes: [])
             #expect(unknown.code == 12)
             #expect(unknown.reason == "UNKNOWN_METHOD")
         }
@@ -62,18 +62,18 @@ struct CClientTests {
         try await withTestDaemon { daemon async throws in
             let client = try CClient(target: daemon.cTarget(transport))
             let huge = [UInt8](repeating: 0x41, count: 5 << 20)
-            let local = await onOwnThread { client.call("grpc.health.v1.Health", "Check", bytes: huge) }
+            let local = await client.call("grpc.health.v1.Health", "Check", bytes: huge)
             #expect(local.result == .cRequestTooLarge)
             #expect(local.code == -1)
-            #expect(await onOwnThread { client.health() }.1 == 1)
+            #expect(await client.health().1 == 1)
 
             // With its own limit raised, the client sends it: the daemon answers RESOURCE_EXHAUSTED.
             client.setMaximumMessageSize(8 << 20)
-            let remote = await onOwnThread { client.call("grpc.health.v1.Health", "Check", bytes: huge, timeoutMS: 30_000) }
+            let remote = await client.call("grpc.health.v1.Health", "Check", bytes: huge, timeoutMS: 30_000)
             #expect(remote.result == .cOK)
             #expect(remote.code == 8)
             #expect(remote.reason == "MESSAGE_TOO_LARGE")
-            #expect(await onOwnThread { client.health() }.1 == 1)
+            #expect(await client.health().1 == 1)
         }
     }
 
@@ -82,11 +82,13 @@ struct CClientTests {
         try await withTestDaemon { daemon async throws in
             let login = try await daemon.createActiveUser(kind: .operatorStaff)
             let client = try CClient(target: daemon.cTarget(.tcp))
-            let session = try #require(await onOwnThread { client.login(login, password: goodPassword) }.1)
+            let session = try #require(await client.login(login, password: goodPassword).1)
             let answers = await withTaskGroup(of: [String].self) { group in
                 for _ in 0..<4 {
                     group.addTask {
-                        await onOwnThread { (0..<25).map { _ in client.whoAmI(token: session).1?.login ?? "failed" } }
+                        var logins: [String] = []
+                        for _ in 0..<25 { logins.append(await client.whoAmI(token: session).1?.login ?? "failed") }
+                        return logins
                     }
                 }
                 return await group.reduce(into: []) { $0 += $1 }

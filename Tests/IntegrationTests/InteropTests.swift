@@ -22,8 +22,7 @@ struct InteropTests {
 
 enum PythonClient {
     static let python = "/usr/bin/python3"
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("tools/interop/ttrpc_check.py").path
+    static let script = Executables.packageRoot + "/tools/interop/ttrpc_check.py"
 
     static var isAvailable: Bool {
         guard FileManager.default.isExecutableFile(atPath: python),

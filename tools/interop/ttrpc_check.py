@@ -70,8 +70,7 @@ def read_frame(s):
 
 def read_response(s):
     from ttrpc import ttrpc_pb2
-    length, stream_id, kind, _flags = HEADER.unpack(read_exact(s, HEADER.size))
-    body = read_exact(s, length)
+    stream_id, kind, _flags, body = read_frame(s)
     assert kind == RESPONSE, "expected a response frame, got type %d" % kind
     response = ttrpc_pb2.Response()
     response.ParseFromString(body)
@@ -84,7 +83,7 @@ def error_info(response, error_details_pb2):
     return info if any(d.Unpack(info) for d in response.status.details) else None
 
 
-def check_session(args, results, check, identity_pb2, company_pb2, error_details_pb2):
+def check_session(args, check, identity_pb2, company_pb2, error_details_pb2):
     """Login, then WhoAmI and CompanyService/GetCompany with the session token as bearer."""
     s = connect(args)
     identity = "myopenip.v1.IdentityService"
@@ -169,10 +168,9 @@ def main():
 
     send_request(s, 5, "myopenip.v1.NoSuchService", "Nothing", health_pb2.HealthCheckRequest())
     stream_id, response = read_response(s)
-    info = error_details_pb2.ErrorInfo()
-    has_info = any(d.Unpack(info) for d in response.status.details)
+    info = error_info(response, error_details_pb2)
     check("unknown method: UNIMPLEMENTED (12) with reason UNKNOWN_METHOD",
-          stream_id == 5 and response.status.code == 12 and has_info and info.reason == "UNKNOWN_METHOD")
+          stream_id == 5 and response.status.code == 12 and info is not None and info.reason == "UNKNOWN_METHOD")
 
     send_request(s, 7, "grpc.health.v1.Health", "Check", health_pb2.HealthCheckRequest(service="no.such.Service"))
     stream_id, response = read_response(s)
@@ -194,7 +192,7 @@ def main():
     s.close()
 
     if args.login:
-        check_session(args, results, check, identity_pb2, company_pb2, error_details_pb2)
+        check_session(args, check, identity_pb2, company_pb2, error_details_pb2)
 
     passed = sum(results)
     print("%d passed, %d failed" % (passed, len(results) - passed))

@@ -48,7 +48,8 @@ typedef enum {
     /* The connection was lost (closed by the daemon, or an I/O error): it is closed; reconnect. */
     MYOPENIP_ERR_CONNECTION_LOST = -3,
     /* No answer came before the call's timeout. The connection stays usable: a late answer is
-     * recognised by its stream id and dropped. */
+     * recognised by its stream id and dropped. (Only a request that could be sent in part, the
+     * daemon no longer reading, closes the connection.) */
     MYOPENIP_ERR_TIMEOUT = -4,
     /* The request is larger than the connection's maximum message size; nothing was sent. */
     MYOPENIP_ERR_REQUEST_TOO_LARGE = -5,

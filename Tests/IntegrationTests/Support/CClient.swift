@@ -3,7 +3,8 @@ import CMyOpenIPProto
 import Foundation
 
 /// The C client library (CMyOpenIPClient) as the tests drive it: each call goes through the C
-/// functions a C microservice would use, with messages packed and unpacked by protobuf-c.
+/// functions a C microservice would use, with messages packed and unpacked by protobuf-c. The
+/// calls block, so each runs on a thread of its own, never on the pool the in-process daemon needs.
 final class CClient: @unchecked Sendable {
     /// What `myopenip_call` returned and, when the daemon answered, its reply.
     struct Outcome {
@@ -30,7 +31,7 @@ final class CClient: @unchecked Sendable {
     func setMaximumMessageSize(_ size: Int) { myopenip_set_max_message_size(connection, size) }
 
     /// Calls with a protobuf-c message (anything whose layout starts with `ProtobufCMessage`).
-    func call<Request>(
+    private func call<Request>(
         _ service: String, _ method: String, _ request: inout Request, token: String? = nil, timeoutMS: Int64 = 5000
     ) -> Outcome {
         withUnsafeMutablePointer(to: &request) { pointer in
@@ -43,10 +44,12 @@ final class CClient: @unchecked Sendable {
     }
 
     /// Calls with a payload already serialized.
-    func call(_ service: String, _ method: String, bytes: [UInt8], token: String? = nil, timeoutMS: Int64 = 5000) -> Outcome {
-        bytes.withUnsafeBufferPointer { buffer in
-            invoke(token: token, timeoutMS: timeoutMS) { options, reply in
-                myopenip_call_bytes(connection, service, method, buffer.baseAddress, buffer.count, options, reply)
+    func call(_ service: String, _ method: String, bytes: [UInt8], token: String? = nil, timeoutMS: Int64 = 5000) async -> Outcome {
+        await onOwnThread { [self] in
+            bytes.withUnsafeBufferPointer { buffer in
+                invoke(token: token, timeoutMS: timeoutMS) { options, reply in
+                    myopenip_call_bytes(connection, service, method, buffer.baseAddress, buffer.count, options, reply)
+                }
             }
         }
     }
@@ -69,48 +72,54 @@ final class CClient: @unchecked Sendable {
     }
 
     /// Health/Check with a protobuf-c request; the serving status protobuf-c unpacked.
-    func health() -> (Outcome, Int32?) {
-        var request = Grpc__Health__V1__HealthCheckRequest()
-        grpc__health__v1__health_check_request__init(&request)
-        let outcome = call("grpc.health.v1.Health", "Check", &request)
-        var prototype = Grpc__Health__V1__HealthCheckResponse()
-        grpc__health__v1__health_check_response__init(&prototype)
-        let status = unpack(outcome, prototype.base.descriptor, as: Grpc__Health__V1__HealthCheckResponse.self) {
-            $0.status.rawValue
+    func health() async -> (Outcome, Int32?) {
+        await onOwnThread { [self] in
+            var request = Grpc__Health__V1__HealthCheckRequest()
+            grpc__health__v1__health_check_request__init(&request)
+            let outcome = call("grpc.health.v1.Health", "Check", &request)
+            var prototype = Grpc__Health__V1__HealthCheckResponse()
+            grpc__health__v1__health_check_response__init(&prototype)
+            let status = unpack(outcome, prototype.base.descriptor, as: Grpc__Health__V1__HealthCheckResponse.self) {
+                $0.status.rawValue
+            }
+            return (outcome, status.map { Int32($0) })
         }
-        return (outcome, status.map { Int32($0) })
     }
 
     /// IdentityService/Login; the session token when the daemon accepted it.
-    func login(_ identifier: String, password: String) -> (Outcome, String?) {
-        var request = Myopenip__V1__LoginRequest()
-        myopenip__v1__login_request__init(&request)
-        let identifierCopy = strdup(identifier), passwordCopy = strdup(password)
-        defer { free(identifierCopy); free(passwordCopy) }
-        request.identifier = identifierCopy
-        request.password = passwordCopy
-        let outcome = call("myopenip.v1.IdentityService", "Login", &request)
-        var prototype = Myopenip__V1__LoginResponse()
-        myopenip__v1__login_response__init(&prototype)
-        let token = unpack(outcome, prototype.base.descriptor, as: Myopenip__V1__LoginResponse.self) {
-            String(cString: $0.session_token)
+    func login(_ identifier: String, password: String) async -> (Outcome, String?) {
+        await onOwnThread { [self] in
+            var request = Myopenip__V1__LoginRequest()
+            myopenip__v1__login_request__init(&request)
+            let identifierCopy = strdup(identifier), passwordCopy = strdup(password)
+            defer { free(identifierCopy); free(passwordCopy) }
+            request.identifier = identifierCopy
+            request.password = passwordCopy
+            let outcome = call("myopenip.v1.IdentityService", "Login", &request)
+            var prototype = Myopenip__V1__LoginResponse()
+            myopenip__v1__login_response__init(&prototype)
+            let token = unpack(outcome, prototype.base.descriptor, as: Myopenip__V1__LoginResponse.self) {
+                String(cString: $0.session_token)
+            }
+            return (outcome, token)
         }
-        return (outcome, token)
     }
 
     /// IdentityService/WhoAmI with a session token; the account's login and its rights.
-    func whoAmI(token: String) -> (Outcome, (login: String, rights: [String])?) {
-        var request = Myopenip__V1__WhoAmIRequest()
-        myopenip__v1__who_am_irequest__init(&request)
-        let outcome = call("myopenip.v1.IdentityService", "WhoAmI", &request, token: token)
-        var prototype = Myopenip__V1__WhoAmIResponse()
-        myopenip__v1__who_am_iresponse__init(&prototype)
-        let answer = unpack(outcome, prototype.base.descriptor, as: Myopenip__V1__WhoAmIResponse.self) { answer in
-            let login = answer.account.map { String(cString: $0.pointee.login) } ?? ""
-            let rights = (0..<answer.n_rights).map { String(cString: answer.rights[$0]!) }
-            return (login: login, rights: rights)
+    func whoAmI(token: String) async -> (Outcome, (login: String, rights: [String])?) {
+        await onOwnThread { [self] in
+            var request = Myopenip__V1__WhoAmIRequest()
+            myopenip__v1__who_am_irequest__init(&request)
+            let outcome = call("myopenip.v1.IdentityService", "WhoAmI", &request, token: token)
+            var prototype = Myopenip__V1__WhoAmIResponse()
+            myopenip__v1__who_am_iresponse__init(&prototype)
+            let answer = unpack(outcome, prototype.base.descriptor, as: Myopenip__V1__WhoAmIResponse.self) { answer in
+                let login = answer.account.map { String(cString: $0.pointee.login) } ?? ""
+                let rights = (0..<answer.n_rights).map { String(cString: answer.rights[$0]!) }
+                return (login: login, rights: rights)
+            }
+            return (outcome, answer)
         }
-        return (outcome, answer)
     }
 
     /// The reply's payload unpacked by protobuf-c as `type` (whose descriptor, from an initialised

@@ -2,13 +2,12 @@ import Foundation
 
 /// The built `myopenipd` and `myopenipctl`, run as a person or a script would.
 enum Executables {
+    /// The root of this package (where `tools/` and `proto/` are).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
     /// The folder of the built products: `$MYOPENIP_BIN_DIR`, else `.build/debug` of this package.
-    static let folder: String = {
-        if let folder = ProcessInfo.processInfo.environment["MYOPENIP_BIN_DIR"] { return folder }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug").path
-    }()
+    static let folder: String = ProcessInfo.processInfo.environment["MYOPENIP_BIN_DIR"] ?? packageRoot + "/.build/debug"
 
     static var areBuilt: Bool {
         FileManager.default.isExecutableFile(atPath: folder + "/myopenipctl")
@@ -28,7 +27,6 @@ enum Executables {
         try await runProgram(folder + "/" + name, arguments, environment: environment, input: input)
     }
 
-    /// Runs any program to its end.
     /// Runs any program to its end, waiting on a thread of its own: a test blocked on a child
     /// process must not hold one of the few threads the in-process daemons run their calls on.
     static func runProgram(

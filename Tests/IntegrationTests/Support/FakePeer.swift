@@ -41,24 +41,5 @@ final class FakePeer: @unchecked Sendable {
     }
 
     /// Reads one request frame (header and payload); its stream id, or nil when the peer left.
-    static func readRequest(_ fd: Int32) -> UInt32? {
-        guard let header = receiveExactly(fd, 10) else { return nil }
-        let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
-        guard receiveExactly(fd, length) != nil else { return nil }
-        return UInt32(header[4]) << 24 | UInt32(header[5]) << 16 | UInt32(header[6]) << 8 | UInt32(header[7])
-    }
-
-    /// A frame header: length, stream id, type, flags, big-endian.
-    static func header(length: UInt32, stream: UInt32, type: UInt8, flags: UInt8 = 0) -> [UInt8] {
-        RawConnection.header(length: length, streamID: stream, type: type, flags: flags)
-    }
-
-    static func write(_ fd: Int32, _ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { return }
-            offset += written
-        }
-    }
+    static func readRequest(_ fd: Int32) -> UInt32? { RawConnection.readFrame(fd)?.streamID }
 }

@@ -56,15 +56,7 @@ final class RawConnection {
 
     /// Sends bytes; false when the daemon closed the connection.
     @discardableResult
-    func send(_ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { return false }
-            offset += written
-        }
-        return true
-    }
+    func send(_ bytes: [UInt8]) -> Bool { sendAll(fd, bytes) }
 
     /// Sends a frame header and payload.
     @discardableResult
@@ -83,11 +75,14 @@ final class RawConnection {
     }
 
     /// Reads one whole frame, or nil on end of stream or timeout.
-    func readFrame() -> ReadFrame? {
-        guard let header = read(count: 10) else { return nil }
+    func readFrame() -> ReadFrame? { Self.readFrame(fd) }
+
+    /// Reads one whole frame from `fd`, or nil on end of stream or timeout.
+    static func readFrame(_ fd: Int32) -> ReadFrame? {
+        guard let header = receiveExactly(fd, 10) else { return nil }
         let length = header[0..<4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         let streamID = header[4..<8].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        guard let payload = read(count: Int(length)) else { return nil }
+        guard let payload = receiveExactly(fd, Int(length)) else { return nil }
         return ReadFrame(length: length, streamID: streamID, type: header[8], flags: header[9], payload: payload)
     }
 
@@ -103,7 +98,6 @@ final class RawConnection {
         return recv(fd, &byte, 1, 0) == 0
     }
 
-    private func read(count: Int) -> [UInt8]? { receiveExactly(fd, count) }
 
     static func header(length: UInt32, streamID: UInt32, type: UInt8, flags: UInt8) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -129,6 +123,18 @@ final class RawConnection {
         }
         return try request.serializedBytes()
     }
+}
+
+/// Sends all of `bytes` on `fd`; false when the peer closed the connection first.
+@discardableResult
+func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        guard written > 0 else { return false }
+        offset += written
+    }
+    return true
 }
 
 /// Exactly `count` bytes from `fd`, or nil when the peer closed first.
