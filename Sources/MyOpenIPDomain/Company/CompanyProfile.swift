@@ -8,6 +8,8 @@ public struct CompanyProfile: Sendable, Hashable {
 
     /// The raison sociale.
     public var name: String
+    /// What lists sorted by name sort on: the name without case.
+    public var nameKey: String { name.lowercased() }
     public var siren: Siren
     public var legalStatus: LegalStatus
     public var comment: String

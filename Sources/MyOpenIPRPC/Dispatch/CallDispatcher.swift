@@ -86,8 +86,6 @@ public struct CallDispatcher: Sendable {
             return envelope
         } catch let error as RPCError {
             return Self.response(for: error)
-        } catch let error as any RPCErrorConvertible {
-            return Self.response(for: error.rpcError)
         } catch is CancellationError {
             if let deadline, deadline <= .now { return Self.response(for: .deadlineExceeded) }
             return Self.response(for: RPCError(.cancelled, "the call was cancelled", reason: "CANCELLED"))

@@ -114,7 +114,7 @@ public struct SQLiteCompanyRepository: CompanyRepository {
             guard rows.count > limit else { return CompanyPage(items: rows, next: nil) }
             let items = Array(rows.prefix(limit))
             let last = items[items.count - 1]
-            return CompanyPage(items: items, next: CompanyCursor(id: last.id, nameKey: order == .name ? last.profile.name.lowercased() : nil))
+            return CompanyPage(items: items, next: CompanyCursor(id: last.id, nameKey: order == .name ? last.profile.nameKey : nil))
         }
     }
 
@@ -154,7 +154,7 @@ public struct SQLiteCompanyRepository: CompanyRepository {
 
     private static func profileValues(_ profile: CompanyProfile) -> [(any DatabaseValueConvertible)?] {
         [
-            profile.name, profile.name.lowercased(), profile.siren.description, profile.legalStatus.rawValue, profile.comment,
+            profile.name, profile.nameKey, profile.siren.description, profile.legalStatus.rawValue, profile.comment,
             profile.website, profile.financialSituation.rawValue, profile.guaranteeType.rawValue,
             profile.mails.commercial?.description, profile.mails.technical?.description,
             profile.mails.salesAdministration?.description, profile.mails.administrative?.description,

@@ -102,9 +102,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 guard before.storedState != .disabled else { return before }
                 try db.execute(sql: "UPDATE account SET state = 'disabled' WHERE id = ?", arguments: [accountID])
                 try Self.revokeSessions(of: accountID, except: nil, reason: "account_disabled", at: now, in: db)
-                try db.execute(
-                    sql: "UPDATE password_link SET voided_at = ? WHERE account_id = ? AND used_at IS NULL AND voided_at IS NULL",
-                    arguments: [now.milliseconds, accountID])
+                try Self.voidLinks(of: accountID, at: now, in: db)
                 try AuditTrail.append(.accountDisabled, accountID: accountID, context: context, at: now, in: db)
             } else {
                 guard before.storedState == .disabled || before.lock(at: now) != nil || before.failedLogins > 0 else {
@@ -168,9 +166,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                     """,
                 arguments: [passwordHash, now.milliseconds, account.id])
             try db.execute(sql: "UPDATE password_link SET used_at = ? WHERE id = ?", arguments: [now.milliseconds, link.id])
-            try db.execute(
-                sql: "UPDATE password_link SET voided_at = ? WHERE account_id = ? AND used_at IS NULL AND voided_at IS NULL",
-                arguments: [now.milliseconds, account.id])
+            try Self.voidLinks(of: account.id, at: now, in: db)
             let revoked = try Self.revokeSessions(of: account.id, except: nil, reason: "password_set", at: now, in: db)
             try AuditTrail.append(
                 .passwordSet, accountID: account.id,
@@ -312,13 +308,18 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         return account
     }
 
+    /// Voids the account's links not used yet.
+    private static func voidLinks(of accountID: Int64, at now: Timestamp, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE password_link SET voided_at = ? WHERE account_id = ? AND used_at IS NULL AND voided_at IS NULL",
+            arguments: [now.milliseconds, accountID])
+    }
+
     private static func insertLink(
         _ link: NewPasswordLink, accountID: Int64, mail: OutgoingMail, recipient: String,
         context: AuditContext, at now: Timestamp, in db: Database
     ) throws {
-        try db.execute(
-            sql: "UPDATE password_link SET voided_at = ? WHERE account_id = ? AND used_at IS NULL AND voided_at IS NULL",
-            arguments: [now.milliseconds, accountID])
+        try Self.voidLinks(of: accountID, at: now, in: db)
         try db.execute(
             sql: """
                 INSERT INTO password_link (account_id, token_digest, purpose, created_at, expires_at)

@@ -31,14 +31,7 @@ public struct SQLiteSiteRepository: SiteRepository {
         try await writer.write { db in
             let companyID = try Self.companyID(company, in: scope, db: db)
             try Self.checkName(site.name, companyID: companyID, except: nil, db: db)
-            try db.execute(
-                sql: """
-                    INSERT INTO site (company_id, is_head_office, name, street, complement, postcode, city, country, phone,
-                                      opening_hours, iban, bic, account_holder, created_at, updated_at)
-                    VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: StatementArguments([companyID] + SiteRecord.values(site) + [now.milliseconds, now.milliseconds]))
-            let id = db.lastInsertedRowID
+            let id = try Self.insertSite(site, companyID: companyID, isHeadOffice: false, at: now, in: db)
             try AuditTrail.append(
                 .siteCreated, accountID: nil, companyID: companyID, details: Self.facts(site).merging(["site": String(id)]) { $1 },
                 context: context, at: now, in: db)
@@ -157,18 +150,34 @@ public struct SQLiteSiteRepository: SiteRepository {
     static func insertHeadOffice(companyID: Int64, address: PostalAddress?, at now: Timestamp, in db: Database) throws {
         let address = address ?? PostalAddress(street: "", postcode: "", city: "")
         let site = SiteDraft(name: SiteDraft.headOfficeName, address: address)
+        try insertSite(site, companyID: companyID, isHeadOffice: true, at: now, in: db)
+    }
+
+    /// Inserts a site of a company and returns its id.
+    @discardableResult
+    private static func insertSite(
+        _ site: SiteDraft, companyID: Int64, isHeadOffice: Bool, at now: Timestamp, in db: Database
+    ) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO site (company_id, is_head_office, name, street, complement, postcode, city, country, phone,
                                   opening_hours, iban, bic, account_holder, created_at, updated_at)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: StatementArguments([companyID] + SiteRecord.values(site) + [now.milliseconds, now.milliseconds]))
+            arguments: StatementArguments([companyID, isHeadOffice] + SiteRecord.values(site) + [now.milliseconds, now.milliseconds]))
+        return db.lastInsertedRowID
     }
 
+    /// The id of a company of the scope (only the id: no need to read and decode the whole row).
     static func companyID(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> Int64 {
-        guard let company = try SQLiteCompanyRepository.company(reference, in: scope, db: db) else { throw CompanyViolation.unknownCompany }
-        return company.id
+        var (conditions, arguments) = SQLiteCompanyRepository.scopeCondition(scope)
+        conditions.append("c.reference = ?")
+        arguments.append(reference.description.databaseValue)
+        let sql = "SELECT c.id FROM company c WHERE \(conditions.joined(separator: " AND "))"
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) else {
+            throw CompanyViolation.unknownCompany
+        }
+        return id
     }
 
     private static func site(_ id: Int64, in scope: CompanyScope, db: Database) throws -> SiteRecord? {

@@ -21,6 +21,11 @@ enum Output {
         rows.forEach { print(line($0)) }
     }
 
+    /// Under a full page: how to ask for the next one.
+    static func printNextPage(_ token: String) {
+        if !token.isEmpty { print("next page: --page-token \(token)") }
+    }
+
     /// Prints a JSON value (dictionaries, arrays, strings, numbers, booleans), keys sorted;
     /// `pretty: false` prints it on one line (a stream of events, one a line).
     static func printJSON(_ value: Any, pretty: Bool = true) {

@@ -97,7 +97,7 @@ struct CompanyCommand: AsyncParsableCommand {
                 rows: page.companies.map {
                     [$0.reference, $0.name, $0.kind.name, $0.state.name, $0.siren, $0.partnerReference.isEmpty ? "-" : $0.partnerReference]
                 })
-            if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }
+            Output.printNextPage(page.nextPageToken)
         }
     }
 

@@ -50,7 +50,7 @@ struct ContactCommand: AsyncParsableCommand {
             }
             if connection.json { return Output.printMessage(page) }
             Output.printTable(header: ContactCommand.header, rows: page.contacts.map(ContactCommand.row))
-            if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }
+            Output.printNextPage(page.nextPageToken)
         }
     }
 

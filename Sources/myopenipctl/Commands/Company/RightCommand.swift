@@ -71,6 +71,11 @@ struct RightCommand: AsyncParsableCommand {
         @Argument(help: "Right ids (see right list).") var rightIDs: [Int64] = []
 
         func run() async throws {
+            try await Self.assign(rightIDs, to: login, connection: connection)
+        }
+
+        /// Gives `login` exactly `rightIDs` and prints the rights it holds (also `user rights`).
+        static func assign(_ rightIDs: [Int64], to login: String, connection: ConnectionOptions) async throws {
             let rights = try await connection.withClient { client in try await client.rights.setUserRights(login: login, rightIDs: rightIDs) }
             if connection.json { return Output.printMessages(rights) }
             Output.printTable(header: RightCommand.header, rows: rights.map(RightCommand.row))

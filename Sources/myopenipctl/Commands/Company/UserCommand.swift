@@ -50,7 +50,7 @@ struct UserCommand: AsyncParsableCommand {
             }
             if connection.json { return Output.printMessage(page) }
             Output.printTable(header: Myopenip_V1_Account.tableHeader, rows: page.accounts.map(\.tableRow))
-            if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }
+            Output.printNextPage(page.nextPageToken)
         }
     }
 
@@ -74,9 +74,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "Right ids (see right list).") var rightIDs: [Int64] = []
 
         func run() async throws {
-            let rights = try await connection.withClient { client in try await client.rights.setUserRights(login: login, rightIDs: rightIDs) }
-            if connection.json { return Output.printMessages(rights) }
-            Output.printTable(header: RightCommand.header, rows: rights.map(RightCommand.row))
+            try await RightCommand.Assign.assign(rightIDs, to: login, connection: connection)
         }
     }
 }

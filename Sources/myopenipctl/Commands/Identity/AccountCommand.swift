@@ -47,7 +47,7 @@ struct AccountCommand: AsyncParsableCommand {
             }
             if connection.json { return Output.printMessage(page) }
             Output.printTable(header: Myopenip_V1_Account.tableHeader, rows: page.accounts.map(\.tableRow))
-            if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }
+            Output.printNextPage(page.nextPageToken)
         }
     }
 

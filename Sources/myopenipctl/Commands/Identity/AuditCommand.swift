@@ -30,7 +30,7 @@ struct AuditCommand: AsyncParsableCommand {
                      event.companyReference.isEmpty ? "-" : event.companyReference,
                      event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
                 })
-            if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }
+            Output.printNextPage(page.nextPageToken)
         }
     }
 }

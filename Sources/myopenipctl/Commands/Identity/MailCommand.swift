@@ -27,7 +27,7 @@ struct MailCommand: AsyncParsableCommand {
                     [String($0.id), $0.createdAt, $0.sentAt.isEmpty ? "-" : $0.sentAt, $0.recipient,
                      $0.accountLogin.isEmpty ? "-" : $0.accountLogin, $0.subject]
                 })
-            if !page.nextPageToken.isEmpty { print("next page: --page-token \(page.nextPageToken)") }
+            Output.printNextPage(page.nextPageToken)
         }
     }
 
