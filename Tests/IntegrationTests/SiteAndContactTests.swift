@@ -105,6 +105,17 @@ struct SiteAndContactIntegrationTests {
                 #expect(error?.code == .notFound)
             }
             #expect(try await stranger.contacts.list(companyReference: theirs).contacts.isEmpty)
+            // The error names the request's own field.
+            let foreignList = await rpcError { try await stranger.sites.list(companyReference: mine) }
+            #expect(foreignList?.reason == "COMPANY_NOT_FOUND")
+            #expect(foreignList?.field == "company_reference")
+            let malformed = await rpcError { try await stranger.contacts.list(companyReference: "OIP-1") }
+            #expect(malformed?.field == "company_reference")
+            // Another company's user does not exist for this administrator, when giving rights too.
+            let foreignUser = try await daemon.createActiveUser(kind: .clientUser, company: mine)
+            let rights = await rpcError { try await stranger.rights.setUserRights(login: foreignUser, rightIDs: []) }
+            #expect(rights?.code == .notFound)
+            #expect(rights?.reason == "ACCOUNT_NOT_FOUND")
 
             try await admin.contacts.delete(id: partial.id)
             #expect(try await admin.contacts.list(companyReference: mine).contacts.isEmpty)

@@ -32,7 +32,7 @@ public enum CompanyViolation {
     public static let sirenTaken = DomainViolation(
         reason: "SIREN_TAKEN", message: "Une société existe déjà avec ce numéro SIREN", field: "siren")
     public static let unknownCompany = DomainViolation(
-        reason: "COMPANY_NOT_FOUND", message: "Cette société n'existe pas", field: "reference")
+        reason: "COMPANY_NOT_FOUND", message: "Cette société n'existe pas", field: "company_reference")
     public static let unknownPartner = DomainViolation(
         reason: "PARTNER_NOT_FOUND", message: "Ce partenaire n'existe pas", field: "partner_reference")
     public static let partnerOfPartner = DomainViolation(

@@ -44,7 +44,7 @@ public struct CompanyService: RPCService {
         router.registerUnary(Self.getCompany) { (request: Myopenip_V1_GetCompanyRequest, context) in
             let reference = try Self.reference(request.reference)
             guard let company = try await self.companies.company(reference, in: context.principal.companyScope) else {
-                throw CompanyViolation.unknownCompany
+                throw Self.unknownReference
             }
             return Myopenip_V1_Company(company)
         }
@@ -106,24 +106,37 @@ public struct CompanyService: RPCService {
         let new = request.company
         let newState = fields.contains("state") ? try Self.state(new.state) : nil
         let newMails = fields.contains("mails") ? try CompanyMails(new.mails) : nil
-        let record = try await companies.update(
-            reference, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
-        ) { state, profile in
-            if let newState { state = newState }
-            profile = try CompanyProfile.checked(
-                name: fields.contains("name") ? new.name : profile.name,
-                siren: fields.contains("siren") ? new.siren : profile.siren.description,
-                legalStatus: fields.contains("legal_status") ? new.legalStatus : profile.legalStatus.rawValue,
-                comment: fields.contains("comment") ? new.comment : profile.comment,
-                website: fields.contains("website") ? new.website : profile.website,
-                financialSituation: fields.contains("financial_situation")
-                    ? FinancialSituation(new.financialSituation) : profile.financialSituation,
-                guaranteeType: fields.contains("guarantee_type") ? GuaranteeType(new.guaranteeType) : profile.guaranteeType,
-                mails: newMails ?? profile.mails)
+        let record: CompanyRecord
+        do {
+            record = try await companies.update(
+                reference, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
+            ) { state, profile in
+                if let newState { state = newState }
+                profile = try CompanyProfile.checked(
+                    name: fields.contains("name") ? new.name : profile.name,
+                    siren: fields.contains("siren") ? new.siren : profile.siren.description,
+                    legalStatus: fields.contains("legal_status") ? new.legalStatus : profile.legalStatus.rawValue,
+                    comment: fields.contains("comment") ? new.comment : profile.comment,
+                    website: fields.contains("website") ? new.website : profile.website,
+                    financialSituation: fields.contains("financial_situation")
+                        ? FinancialSituation(new.financialSituation) : profile.financialSituation,
+                    guaranteeType: fields.contains("guarantee_type") ? GuaranteeType(new.guaranteeType) : profile.guaranteeType,
+                    mails: newMails ?? profile.mails)
+            }
+        } catch let violation as DomainViolation where violation.reason == CompanyViolation.unknownCompany.reason {
+            throw Self.unknownReference
         }
         return Myopenip_V1_Company(record)
     }
 
+    /// An unknown company, named by the `reference` field of this service's requests.
+    static let unknownReference = {
+        var violation = CompanyViolation.unknownCompany
+        violation.field = "reference"
+        return violation
+    }()
+
+    /// The company of this service's `reference` field (other services name it `company_reference`).
     static func reference(_ text: String) throws(DomainViolation) -> CompanyReference {
         do {
             return try CompanyReference(text)

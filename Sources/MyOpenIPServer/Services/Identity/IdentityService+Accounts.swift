@@ -29,9 +29,7 @@ extension IdentityService {
             return
         }
         guard let company = try await environment.companies.company(reference, in: context.principal.companyScope) else {
-            var unknown = CompanyViolation.unknownCompany
-            unknown.field = "company_reference"
-            throw unknown
+            throw CompanyViolation.unknownCompany
         }
         let expected: AccountKind = company.kind == .partner ? .partnerUser : .clientUser
         guard draft.kind == expected else {
@@ -95,7 +93,7 @@ extension IdentityService {
     /// staff administer every account); any other answers NOT_FOUND.
     func administeredAccount(_ login: String, context: ServerContext) async throws -> AccountRecord {
         let account = try await existingAccount(login)
-        try await requireInScope(account, context: context)
+        try await environment.companies.requireVisible(account, to: context.principal)
         return account
     }
 }

@@ -88,17 +88,6 @@ public struct IdentityService: RPCService {
     }
 }
 
-extension IdentityService {
-    /// An account outside the caller's companies is, for the caller, an account that does not exist.
-    func requireInScope(_ account: AccountRecord, context: ServerContext) async throws {
-        let scope = context.principal.companyScope
-        guard scope != .everything else { return }
-        guard let reference = account.companyReference.flatMap({ try? CompanyReference($0) }),
-              try await environment.companies.company(reference, in: scope) != nil
-        else { throw IdentityMessages.accountUnknown }
-    }
-}
-
 extension ServerContext {
     /// The audit facts of a change made by this call.
     var audit: AuditContext {

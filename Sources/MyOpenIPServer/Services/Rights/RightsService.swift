@@ -63,7 +63,7 @@ public struct RightsService: RPCService {
 
     /// The company of a request, if the caller may see it; NOT_FOUND otherwise.
     func visibleCompany(_ text: String, context: ServerContext) async throws -> CompanyReference {
-        let reference = try CompanyService.reference(text)
+        let reference = try CompanyReference(text)
         guard try await companies.company(reference, in: context.principal.companyScope) != nil else {
             throw CompanyViolation.unknownCompany
         }
@@ -72,10 +72,9 @@ public struct RightsService: RPCService {
 
     func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws -> Myopenip_V1_SetUserRightsResponse {
         guard let account = try await accounts.account(login: try AccountLogin.required(request.login)),
-              let company = account.companyReference
+              account.companyReference != nil
         else { throw IdentityMessages.accountUnknown }
-        // A user outside the caller's companies is, for the caller, a user that does not exist.
-        _ = try await visibleCompany(company, context: context)
+        try await companies.requireVisible(account, to: context.principal)
         let held = try await rights.setRights(
             Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp())
         var response = Myopenip_V1_SetUserRightsResponse()

@@ -30,7 +30,7 @@ public struct ContactService: RPCService {
         router.registerUnary(Self.listContacts) { (request: Myopenip_V1_ListContactsRequest, context) in
             let page = try PageRequest(size: request.pageSize, token: request.pageToken)
             let result = try await self.sites.contacts(
-                of: try CompanyService.reference(request.companyReference), in: context.principal.companyScope, page: page)
+                of: try CompanyReference(request.companyReference), in: context.principal.companyScope, page: page)
             var response = Myopenip_V1_ListContactsResponse()
             response.contacts = result.items.map(Myopenip_V1_Contact.init)
             response.nextPageToken = result.nextPageToken
@@ -43,7 +43,7 @@ public struct ContactService: RPCService {
             return Myopenip_V1_Contact(contact)
         }
         router.registerUnary(Self.createContact) { (request: Myopenip_V1_CreateContactRequest, context) in
-            let company = try CompanyService.reference(request.companyReference)
+            let company = try CompanyReference(request.companyReference)
             let draft = try ContactDraft.checked(request.fields)
             return Myopenip_V1_Contact(try await self.sites.createContact(
                 draft, siteID: request.fields.siteID == 0 ? nil : request.fields.siteID, company: company,

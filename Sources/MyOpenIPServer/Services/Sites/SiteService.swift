@@ -29,7 +29,7 @@ public struct SiteService: RPCService {
         router.registerUnary(Self.listSites) { (request: Myopenip_V1_ListSitesRequest, context) in
             var response = Myopenip_V1_ListSitesResponse()
             response.sites = try await self.sites.sites(
-                of: try CompanyService.reference(request.companyReference), in: context.principal.companyScope
+                of: try CompanyReference(request.companyReference), in: context.principal.companyScope
             ).map(Myopenip_V1_Site.init)
             return response
         }
@@ -38,7 +38,7 @@ public struct SiteService: RPCService {
             return Myopenip_V1_Site(site)
         }
         router.registerUnary(Self.createSite) { (request: Myopenip_V1_CreateSiteRequest, context) in
-            let company = try CompanyService.reference(request.companyReference)
+            let company = try CompanyReference(request.companyReference)
             let draft = try SiteDraft.checked(request.fields)
             return Myopenip_V1_Site(try await self.sites.createSite(
                 draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
