@@ -52,10 +52,9 @@ final class TestDaemon: Sendable {
         grace: Duration = .seconds(5),
         maximumMessageSize: Int? = nil,
         maximumCallsPerConnection: Int? = nil,
-        operatorUIDs: Set<UInt32>? = nil,
-        identity: IdentitySettings? = nil,
-        clock: AdjustableTimeSource = AdjustableTimeSource()
+        operatorUIDs: Set<UInt32>? = nil
     ) async throws -> TestDaemon {
+        let clock = AdjustableTimeSource()
         var configuration = DaemonConfiguration.defaults(environment: [:])
         configuration.dataDirectory = folder
         configuration.socketPath = socketPath ?? folder + "/d.sock"
@@ -66,7 +65,6 @@ final class TestDaemon: Sendable {
         if let maximumCallsPerConnection { configuration.maximumCallsPerConnection = maximumCallsPerConnection }
         // Cheaper password hashes (N = 2^12): many daemons share the test process's thread pool.
         configuration.identity.passwordHashing = .init(logRounds: 12)
-        if let identity { configuration.identity = identity }
         var logger = Logger(label: "test-daemon")
         logger.logLevel = ProcessInfo.processInfo.environment["MYOPENIP_TEST_LOG"] == nil ? .critical : .debug
         let probe = Probe()
@@ -118,12 +116,11 @@ func withTestDaemon<T>(
     maximumMessageSize: Int? = nil,
     maximumCallsPerConnection: Int? = nil,
     operatorUIDs: Set<UInt32>? = nil,
-    identity: IdentitySettings? = nil,
     _ body: (TestDaemon) async throws -> T
 ) async throws -> T {
     let daemon = try await TestDaemon.start(
         grace: grace, maximumMessageSize: maximumMessageSize, maximumCallsPerConnection: maximumCallsPerConnection,
-        operatorUIDs: operatorUIDs, identity: identity)
+        operatorUIDs: operatorUIDs)
     do {
         let result = try await body(daemon)
         try await daemon.stop()
