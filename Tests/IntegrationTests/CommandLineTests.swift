@@ -64,6 +64,19 @@ struct CommandLineTests {
 
             let usage = try await Executables.run("myopenipctl", ["health", "--socket", "a", "--address", "b:1"])
             #expect(usage.status == 64)
+
+            // base64url tokens start with a dash one time in 64: they are values, not options.
+            let tcp = ["--address", "127.0.0.1:\(daemon.tcpPort)"]
+            let dashed = "-" + String(repeating: "A", count: 42)
+            let session = try await Executables.run("myopenipctl", ["whoami", "--token", dashed] + tcp)
+            #expect(session.status == 1, "\(session.standardError)")
+            #expect(session.standardError.contains("SESSION_INVALID"))
+            let link = try await Executables.run(
+                "myopenipctl", ["password", "set", "--link-token", dashed, "--password-stdin"] + tcp, input: "x\nx\n")
+            #expect(link.status == 1, "\(link.standardError)")
+            let page = try await Executables.run("myopenipctl", ["account", "list", "--page-token", dashed, "--socket", daemon.socketPath])
+            #expect(page.status == 1, "\(page.standardError)")
+            #expect(page.standardError.contains("INVALID_ARGUMENT"))
         }
         let missing = try await Executables.run("myopenipctl", ["health", "--socket", "/tmp/no-daemon-here.sock"])
         #expect(missing.status == 3)

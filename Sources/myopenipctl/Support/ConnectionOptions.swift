@@ -17,7 +17,8 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of tables.")
     var json = false
 
-    @Option(name: .long, help: "A session token from `login` (default: MYOPENIP_TOKEN); without one, the Unix socket's uid decides.")
+    @Option(name: .long, parsing: .unconditional,
+            help: "A session token from `login` (default: MYOPENIP_TOKEN); without one, the Unix socket's uid decides.")
     var token: String?
 
     func validate() throws {

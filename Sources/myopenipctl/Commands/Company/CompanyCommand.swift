@@ -83,7 +83,7 @@ struct CompanyCommand: AsyncParsableCommand {
         @Option(help: "Part of the name, the reference or the SIREN.") var query: String = ""
         @Flag(help: "Sort by name instead of reference.") var byName = false
         @Option(help: "Companies per page (at most 500).") var pageSize: UInt32 = 100
-        @Option(help: "The page after this token.") var pageToken: String = ""
+        @Option(parsing: .unconditional, help: "The page after this token.") var pageToken: String = ""
 
         func run() async throws {
             let page = try await connection.withClient { client in

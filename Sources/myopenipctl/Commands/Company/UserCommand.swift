@@ -42,7 +42,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The company's reference.") var company: String = ""
         @Option(help: "Users per page (at most 500).") var pageSize: UInt32 = 100
-        @Option(help: "The page after this token.") var pageToken: String = ""
+        @Option(parsing: .unconditional, help: "The page after this token.") var pageToken: String = ""
 
         func run() async throws {
             let page = try await connection.withClient { client in

@@ -37,7 +37,7 @@ struct AccountCommand: AsyncParsableCommand {
         @Option(help: "Only accounts in this state.") var state: AccountStateArgument?
         @Option(help: "Only the users of this company.") var company: String = ""
         @Option(help: "Accounts per page (at most 500).") var pageSize: UInt32 = 100
-        @Option(help: "The page after this token (printed under a full page).") var pageToken: String = ""
+        @Option(parsing: .unconditional, help: "The page after this token (printed under a full page).") var pageToken: String = ""
 
         func run() async throws {
             let page = try await connection.withClient { client in

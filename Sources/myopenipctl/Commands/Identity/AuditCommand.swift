@@ -14,7 +14,7 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "Only the events of this action, e.g. login.failed.") var action: String = ""
         @Option(help: "Only the events about this company, e.g. OIP-00000002.") var company: String = ""
         @Option(help: "Events per page (at most 500).") var pageSize: UInt32 = 50
-        @Option(help: "The page after this token.") var pageToken: String = ""
+        @Option(parsing: .unconditional, help: "The page after this token.") var pageToken: String = ""
 
         func run() async throws {
             let page = try await connection.withClient { client in

@@ -14,7 +14,7 @@ struct MailCommand: AsyncParsableCommand {
         @Option(help: "Only the mails about this login.") var account: String = ""
         @Flag(help: "Only the mails not sent yet.") var unsent = false
         @Option(help: "Mails per page (at most 500).") var pageSize: UInt32 = 50
-        @Option(help: "The page after this token.") var pageToken: String = ""
+        @Option(parsing: .unconditional, help: "The page after this token.") var pageToken: String = ""
 
         func run() async throws {
             let page = try await connection.withClient { client in

@@ -77,7 +77,7 @@ struct PasswordCommand: AsyncParsableCommand {
             abstract: "Set the password of the account of a link (the token after token= in the mail).")
 
         @OptionGroup var connection: ConnectionOptions
-        @Option(help: "The link's token.") var linkToken: String
+        @Option(parsing: .unconditional, help: "The link's token (it may start with a dash).") var linkToken: String
         @Flag(help: "Read the password, then its confirmation, from standard input.") var passwordStdin = false
 
         func run() async throws {
