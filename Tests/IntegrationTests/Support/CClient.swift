@@ -32,7 +32,7 @@ final class CClient: @unchecked Sendable {
 
     /// Calls with a protobuf-c message (anything whose layout starts with `ProtobufCMessage`).
     private func call<Request>(
-        _ service: String, _ method: String, _ request: inout Request, token: String? = nil, timeoutMS: Int64 = 5000
+        _ service: String, _ method: String, _ request: inout Request, token: String? = nil, timeoutMS: Int64 = 30_000
     ) -> Outcome {
         withUnsafeMutablePointer(to: &request) { pointer in
             pointer.withMemoryRebound(to: ProtobufCMessage.self, capacity: 1) { message in
@@ -44,7 +44,7 @@ final class CClient: @unchecked Sendable {
     }
 
     /// Calls with a payload already serialized.
-    func call(_ service: String, _ method: String, bytes: [UInt8], token: String? = nil, timeoutMS: Int64 = 5000) async -> Outcome {
+    func call(_ service: String, _ method: String, bytes: [UInt8], token: String? = nil, timeoutMS: Int64 = 30_000) async -> Outcome {
         await onOwnThread { [self] in
             bytes.withUnsafeBufferPointer { buffer in
                 invoke(token: token, timeoutMS: timeoutMS) { options, reply in
