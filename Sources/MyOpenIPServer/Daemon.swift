@@ -22,6 +22,7 @@ public struct Daemon: Sendable {
         configuration: DaemonConfiguration,
         additionalServices: [any RPCService] = [],
         policy: AccessPolicy = .standard,
+        idempotency: IdempotencyPolicy = .standard,
         time: any TimeSource = SystemTimeSource(),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
@@ -33,6 +34,12 @@ public struct Daemon: Sendable {
             settings: configuration.identity)
         self.identity = identity
         let sites = SQLiteSiteRepository(store: store)
+        let idempotencyRecords = SQLiteIdempotencyRepository(store: store)
+        // Calls cut short by a stop never recorded their answer: their keys are free again.
+        let abandoned = try idempotencyRecords.removeUnfinished()
+        if abandoned > 0 {
+            logger.warning("idempotency keys of calls interrupted by the last stop are free again", metadata: ["count": "\(abandoned)"])
+        }
         let servingState = ServingState()
         let domainServices: [any RPCService] = [
             IdentityService(environment: identity),
@@ -60,6 +67,7 @@ public struct Daemon: Sendable {
                     sessions: SessionAuthenticator(environment: identity),
                     policy: policy),
                 AuthorizationInterceptor(policy: policy),
+                IdempotencyInterceptor(policy: idempotency, records: idempotencyRecords, time: time),
             ],
             servingState: servingState,
             servedWhileDraining: [HealthService.serviceName],

@@ -26,11 +26,17 @@ struct CompanyCommandLineTests {
             let updated = try await ctl(["company", "update", "OIP-00000002", "--website", "https://ma-societe.fr", "--state", "suspended", "--json"])
             #expect((json(updated) as? [String: Any])?["state"] as? String == "COMPANY_STATE_SUSPENDED")
 
-            let site = try await ctl([
+            let createSite = [
                 "site", "create", "OIP-00000002", "--name", "Site de Clichy", "--street", "37-39 rue de Neuilly", "--postcode", "92110",
                 "--city", "Clichy", "--iban", "FR76 3000 6000 0112 3456 7890 189", "--bic", "BNPAFRPP", "--holder", "Ma Société", "--json",
-            ])
+                "--idempotency-key", "-clichy-1",
+            ]
+            let site = try await ctl(createSite)
             let siteID = try #require(((json(site) as? [String: Any])?["id"] as? String).flatMap { Int64($0) })
+            // Run again with its key, the command changes nothing and prints the same site.
+            let rerun = try await ctl(createSite)
+            #expect(rerun.status == 0, "\(rerun.standardError)")
+            #expect(rerun.standardOutput == site.standardOutput)
             #expect(try await ctl(["site", "list", "OIP-00000002"]).standardOutput.contains("Siège Social (head office)"))
             _ = try await ctl([
                 "contact", "create", "OIP-00000002", "--last-name", "Martin", "--first-name", "Alice", "--email", "alice@example.fr",

@@ -11,6 +11,7 @@ extension Store {
         migrator.registerMigration("v4_rights", migrate: RightsMigration.v4)
         migrator.registerMigration("v5_sites_contacts", migrate: SitesMigration.v5)
         migrator.registerMigration("v6_company_search", migrate: CompanySearchMigration.v6)
+        migrator.registerMigration("v7_idempotency", migrate: IdempotencyMigration.v7)
         return migrator
     }
 }

@@ -21,6 +21,10 @@ struct ConnectionOptions: ParsableArguments {
             help: "A session token from `login` (default: MYOPENIP_TOKEN); without one, the Unix socket's uid decides.")
     var token: String?
 
+    @Option(name: .long, parsing: .unconditional,
+            help: "Send this idempotency key: a write run again with the same key is not done twice (see docs/protocol.md).")
+    var idempotencyKey: String?
+
     func validate() throws {
         if socket != nil && address != nil {
             throw ValidationError("give --socket or --address, not both")
@@ -46,6 +50,9 @@ struct ConnectionOptions: ParsableArguments {
         let client = MyOpenIPClient(target: target, configuration: .init(defaultTimeout: timeout, connectTimeout: .seconds(3)))
         if let session = token ?? ProcessInfo.processInfo.environment["MYOPENIP_TOKEN"], !session.isEmpty {
             client.sessionToken = session
+        }
+        if let idempotencyKey {
+            client.metadata[Metadata.Keys.idempotencyKey] = idempotencyKey
         }
         do {
             let result = try await body(client)

@@ -18,6 +18,9 @@ public struct CompanyService: RPCService {
         updateCompany: .permission(.companyWrite),
     ]
 
+    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
+    public static let idempotentWrites: Set<MethodDescriptor> = [createCompany, updateCompany]
+
     /// The fields only operator staff may change: the company's standing with the operator.
     static let operatorFields: Set<String> = ["state", "siren", "financial_situation", "guarantee_type"]
 

@@ -29,6 +29,9 @@ public struct IdentityService: RPCService {
         logout: .signedInBeforeTerms, whoAmI: .signedIn, changePassword: .signedIn,
     ]
 
+    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
+    public static let idempotentWrites: Set<MethodDescriptor> = [createAccount, disableAccount, enableAccount, resetPassword, revokeSessions]
+
     let environment: IdentityEnvironment
 
     public init(environment: IdentityEnvironment) {

@@ -14,6 +14,9 @@ public struct MailService: RPCService {
         listMails: .operatorOnly, getMail: .operatorOnly, markMailSent: .operatorOnly,
     ]
 
+    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
+    public static let idempotentWrites: Set<MethodDescriptor> = [markMailSent]
+
     static let unknownMail = RPCError(.notFound, "Ce mail n'existe pas", reason: "MAIL_NOT_FOUND", field: "id")
 
     let environment: IdentityEnvironment

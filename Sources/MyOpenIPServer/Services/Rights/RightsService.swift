@@ -16,6 +16,9 @@ public struct RightsService: RPCService {
         createRight: .permission(.usersManage), setUserRights: .permission(.usersManage),
     ]
 
+    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
+    public static let idempotentWrites: Set<MethodDescriptor> = [createRight, setUserRights]
+
     let rights: any RightsRepository
     let companies: any CompanyRepository
     let accounts: any IdentityRepository

@@ -18,6 +18,9 @@ public struct ContactService: RPCService {
         deleteContact: .permission(.companyWrite),
     ]
 
+    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
+    public static let idempotentWrites: Set<MethodDescriptor> = [createContact, updateContact, deleteContact]
+
     let sites: any SiteRepository
     let time: any TimeSource
 

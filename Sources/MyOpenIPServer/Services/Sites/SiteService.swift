@@ -17,6 +17,9 @@ public struct SiteService: RPCService {
         createSite: .permission(.companyWrite), updateSite: .permission(.companyWrite), deleteSite: .permission(.companyWrite),
     ]
 
+    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
+    public static let idempotentWrites: Set<MethodDescriptor> = [createSite, updateSite, deleteSite]
+
     let sites: any SiteRepository
     let time: any TimeSource
 

@@ -17,6 +17,9 @@ public struct TermsService: RPCService {
         getTerms: .signedInBeforeTerms, acceptTerms: .signedInBeforeTerms,
     ]
 
+    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
+    public static let idempotentWrites: Set<MethodDescriptor> = [publishTerms, acceptTerms]
+
     static let noneInForce = DomainViolation(
         reason: "TERMS_NOT_FOUND", message: "Aucune version des conditions d'utilisation n'est en vigueur", field: "version")
     static let notInForce = DomainViolation(

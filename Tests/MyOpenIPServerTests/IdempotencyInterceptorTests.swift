@@ -1,0 +1,153 @@
+import Foundation
+import MyOpenIPDomain
+import MyOpenIPRPC
+import MyOpenIPServer
+import MyOpenIPStore
+import Testing
+
+@Suite("IdempotencyInterceptor")
+struct IdempotencyInterceptorTests {
+    struct Harness {
+        let interceptor: IdempotencyInterceptor
+        let clock: AdjustableTimeSource
+        let runs = Recorder<Int>()
+
+        func context(
+            _ method: MethodDescriptor = SiteService.createSite, key: String? = "key-1",
+            principal: Principal = .operatorProcess(uid: 0)
+        ) -> ServerContext {
+            var context = makeContext(method, principal: principal)
+            if let key { context.metadata[Metadata.Keys.idempotencyKey] = key }
+            return context
+        }
+
+        /// One call through the interceptor; the handler counts its runs, then answers `payload`
+        /// or throws `error`.
+        func call(
+            _ context: ServerContext, payload: Data = Data([1]), answer: Data = Data([42]), error: (any Error)? = nil
+        ) async throws -> Data {
+            let runs = self.runs
+            return try await interceptor.intercept(ServerRequest(payload: payload), context: context) { _, _ in
+                runs.record(1)
+                if let error { throw error }
+                return ServerResponse(payload: answer)
+            }.payload
+        }
+    }
+
+    func withHarness(_ body: (Harness) async throws -> Void) async throws {
+        try await withTemporaryFolder { folder in
+            let clock = AdjustableTimeSource()
+            let records = SQLiteIdempotencyRepository(store: try Store(folder: folder))
+            try await body(Harness(interceptor: IdempotencyInterceptor(records: records, time: clock), clock: clock))
+        }
+    }
+
+    @Test("a keyed write runs once; its retry gets the same answer")
+    func replaysSuccess() async throws {
+        try await withHarness { harness async throws in
+            #expect(try await harness.call(harness.context()) == Data([42]))
+            #expect(try await harness.call(harness.context(), answer: Data([7])) == Data([42]))
+            #expect(harness.runs.values.count == 1)
+        }
+    }
+
+    @Test("an error about the request is kept; an outcome that says nothing of the write frees the key")
+    func finalAndPassingErrors() async throws {
+        try await withHarness { harness async throws in
+            let refused = RPCError(.invalidArgument, "Le nom du site est obligatoire", reason: "SITE_NAME_MISSING", field: "name")
+            for _ in 0..<2 {
+                await #expect(throws: refused) { try await harness.call(harness.context(key: "refused"), error: refused) }
+            }
+            #expect(harness.runs.values.count == 1)
+
+            for passing: any Error in [RPCError.internalError, RPCError.deadlineExceeded, CancellationError(), RPCError(.unavailable, "down")] {
+                let key = "passing-\(harness.runs.values.count)"
+                _ = try? await harness.call(harness.context(key: key), error: passing)
+                let retried = try await harness.call(harness.context(key: key))
+                #expect(retried == Data([42]), "the key is free again after \(passing)")
+            }
+            #expect(harness.runs.values.count == 1 + 4 * 2)
+        }
+    }
+
+    @Test("the answer is kept even when the caller's task was cancelled meanwhile")
+    func recordsDespiteCancellation() async throws {
+        try await withHarness { harness async throws in
+            let interceptor = harness.interceptor
+            let context = harness.context(key: "cancelled")
+            let call = Task {
+                try await interceptor.intercept(ServerRequest(payload: Data([1])), context: context) { _, _ in
+                    withUnsafeCurrentTask { $0?.cancel() }  // the deadline passed; the write was done
+                    return ServerResponse(payload: Data([9]))
+                }
+            }
+            #expect(try await call.value.payload == Data([9]))
+            #expect(try await harness.call(context) == Data([9]))
+            #expect(harness.runs.values.isEmpty)
+        }
+    }
+
+    @Test("no key, a read, or an anonymous caller: every call runs")
+    func ignoredKeys() async throws {
+        try await withHarness { harness async throws in
+            _ = try await harness.call(harness.context(key: nil))
+            _ = try await harness.call(harness.context(key: nil))
+            _ = try await harness.call(harness.context(SiteService.listSites))
+            _ = try await harness.call(harness.context(SiteService.listSites))
+            _ = try await harness.call(harness.context(principal: .anonymous))
+            _ = try await harness.call(harness.context(principal: .anonymous))
+            #expect(harness.runs.values.count == 6)
+        }
+    }
+
+    @Test("a key is remembered for a day")
+    func retention() async throws {
+        try await withHarness { harness async throws in
+            _ = try await harness.call(harness.context())
+            harness.clock.advance(by: .seconds(23 * 3600))
+            _ = try await harness.call(harness.context())
+            #expect(harness.runs.values.count == 1)
+            harness.clock.advance(by: .seconds(2 * 3600))
+            #expect(try await harness.call(harness.context(), payload: Data([2]), answer: Data([5])) == Data([5]))
+            #expect(harness.runs.values.count == 2)
+        }
+    }
+
+    @Test("a session's keys are its account's; another account's same key is its own")
+    func keysBelongToAccounts() async throws {
+        try await withHarness { harness async throws in
+            func session(account: Int64, id: Int64) -> Principal {
+                .session(SessionIdentity(accountID: account, sessionID: id, login: "E-000000000\(account)", isOperatorStaff: true))
+            }
+            _ = try await harness.call(harness.context(principal: session(account: 1, id: 1)))
+            _ = try await harness.call(harness.context(principal: session(account: 1, id: 2)))
+            #expect(harness.runs.values.count == 1)
+            _ = try await harness.call(harness.context(principal: session(account: 2, id: 3)))
+            _ = try await harness.call(harness.context(principal: .operatorProcess(uid: 0)))
+            #expect(harness.runs.values.count == 3)
+        }
+    }
+
+    @Test("the standard policy keeps the answers of every write but those that carry a secret")
+    func standardPolicy() async throws {
+        try await withTemporaryFolder { folder in
+            let configuration = DaemonConfiguration.defaults(environment: ["MYOPENIP_DATA_DIR": folder])
+            let daemon = try Daemon(configuration: configuration, logger: makeTestLogger())
+            let writeVerbs = ["Create", "Update", "Delete", "Set", "Disable", "Enable", "Reset", "Revoke", "Publish", "Accept", "Mark"]
+            let secrets: Set<MethodDescriptor> = [IdentityService.setPassword]
+            for route in daemon.router.routes {
+                let isWrite = writeVerbs.contains { route.descriptor.method.hasPrefix($0) }
+                #expect(IdempotencyPolicy.standard.covers(route.descriptor) == (isWrite && !secrets.contains(route.descriptor)),
+                        "\(route.descriptor)")
+                if IdempotencyPolicy.standard.covers(route.descriptor) {
+                    #expect(!route.isServerStreaming)
+                    #expect(AccessPolicy.standard.rule(for: route.descriptor) != .public)
+                }
+            }
+            for secret in [IdentityService.login, IdentityService.changePassword, IdentityService.setPassword] {
+                #expect(!IdempotencyPolicy.standard.covers(secret))
+            }
+        }
+    }
+}
