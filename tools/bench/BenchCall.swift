@@ -11,6 +11,12 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
     case whoami
     /// `IdentityService/Login` with the right password: the scrypt KDF, then a session written.
     case login
+    /// `SiteService/UpdateSite` with a session: a write transaction with its audit event.
+    case updateSite = "update-site"
+    /// The same with a new idempotency key each call: the key reserved, then the answer kept.
+    case updateSiteKeyed = "update-site-keyed"
+    /// The same with one key for every call: after the first, each call is an answer replayed.
+    case updateSiteReplayed = "update-site-replayed"
 
     static let password = "Bench-Mark-2026!"
 
@@ -19,12 +25,45 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         case .health: return "Health/Check round trips"
         case .whoami: return "authenticated WhoAmI round trips"
         case .login: return "Login round trips (scrypt N=2^15, r=8, p=1)"
+        case .updateSite: return "UpdateSite round trips (one write and its audit event)"
+        case .updateSiteKeyed: return "UpdateSite round trips, a new idempotency key each"
+        case .updateSiteReplayed: return "UpdateSite round trips, one idempotency key replayed"
         }
     }
 
-    /// Makes the account the authenticated calls use, through the operator's Unix socket, and
-    /// returns its login.
-    static func prepareAccount(socketPath: String) async throws -> String {
+    /// Whether the measured calls need a session.
+    var needsSession: Bool { self != .health && self != .login }
+
+    /// Makes what the calls use through the operator's Unix socket: a staff account and, for the
+    /// site writes, a company with a site.
+    static func prepare(_ call: BenchCall, socketPath: String) async throws -> BenchFixture {
+        guard call != .health else { return BenchFixture(login: "", siteID: 0) }
+        let login = try await prepareAccount(socketPath: socketPath)
+        guard call.needsSession, call != .whoami else { return BenchFixture(login: login, siteID: 0) }
+        let admin = MyOpenIPClient(unixSocketPath: socketPath)
+        defer { Task { await admin.close() } }
+        var company = Myopenip_V1_CreateCompanyRequest()
+        company.kind = .client
+        company.name = "Bench"
+        company.siren = "552081317"
+        company.legalStatus = "SAS"
+        let reference = try await admin.companies.create(company).reference
+        let site = try await admin.sites.create(companyReference: reference, fields: siteFields)
+        return BenchFixture(login: login, siteID: site.id)
+    }
+
+    static let siteFields: Myopenip_V1_SiteFields = {
+        var fields = Myopenip_V1_SiteFields()
+        fields.name = "Agence de Clichy"
+        fields.address.street = "37-39 rue de Neuilly"
+        fields.address.postcode = "92110"
+        fields.address.city = "Clichy"
+        fields.phone = "01 47 56 00 00"
+        return fields
+    }()
+
+    /// Makes the staff account the authenticated calls use and returns its login.
+    private static func prepareAccount(socketPath: String) async throws -> String {
         let admin = MyOpenIPClient(unixSocketPath: socketPath)
         defer { Task { await admin.close() } }
         let account = try await admin.identity.createAccount(
@@ -39,11 +78,24 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
     }
 
     /// One call on `client`.
-    func perform(on client: MyOpenIPClient, login: String) async throws {
+    func perform(on client: MyOpenIPClient, fixture: BenchFixture) async throws {
         switch self {
         case .health: _ = try await client.health.check()
         case .whoami: _ = try await client.identity.whoAmI()
-        case .login: try await client.identity.login(identifier: login, password: Self.password)
+        case .login: try await client.identity.login(identifier: fixture.login, password: Self.password)
+        case .updateSite: _ = try await client.sites.update(id: fixture.siteID, fields: Self.siteFields)
+        case .updateSiteKeyed:
+            _ = try await client.sites.update(id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey(UUID().uuidString))
+        case .updateSiteReplayed:
+            _ = try await client.sites.update(id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey("bench-replayed"))
         }
     }
+}
+
+/// What the measured calls work on.
+struct BenchFixture: Sendable {
+    /// The staff account's login (empty for health).
+    var login: String
+    /// The site the site writes update.
+    var siteID: Int64
 }

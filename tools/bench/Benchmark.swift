@@ -35,7 +35,7 @@ struct Benchmark: AsyncParsableCommand {
     @Option(help: "The deadline sent with each call, in seconds; 0 sends none.")
     var timeout: Double = 10
 
-    @Option(help: "The call measured: health (public), whoami (with a session token), login (KDF).")
+    @Option(help: "The call measured: health (public), whoami (with a session token), login (KDF), update-site, update-site-keyed, update-site-replayed (writes).")
     var call: BenchCall = .health
 
     @Option(help: "Instead of round trips: seed this many companies (comma-separated, rising) and time every page of the company list.")
@@ -64,7 +64,7 @@ struct Benchmark: AsyncParsableCommand {
             return try await CompanyListBench.run(socketPath: child.socketPath, counts: counts, pageSize: pageSize)
         }
 
-        let login = call == .health ? "" : try await BenchCall.prepareAccount(socketPath: child.socketPath)
+        let fixture = try await BenchCall.prepare(call, socketPath: child.socketPath)
         if !json {
             print("myopenip-bench: \(call.title), \(seconds)s per row, \(connections) connection(s), \(ProcessInfo.processInfo.activeProcessorCount) cores")
             print(Row.header)
@@ -79,14 +79,14 @@ struct Benchmark: AsyncParsableCommand {
             let clients = (0..<max(1, connections)).map { _ in
                 MyOpenIPClient(target: target, configuration: .init(defaultTimeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil))
             }
-            if call == .whoami {
-                for client in clients { try await client.identity.login(identifier: login, password: BenchCall.password) }
+            if call.needsSession {
+                for client in clients { try await client.identity.login(identifier: fixture.login, password: BenchCall.password) }
             }
             for concurrency in concurrencies {
                 _ = try await LoadRun.run(
-                    clients: clients, concurrency: concurrency, seconds: min(0.5, seconds), call: call, login: login)  // warm-up
+                    clients: clients, concurrency: concurrency, seconds: min(0.5, seconds), call: call, fixture: fixture)  // warm-up
                 let result = try await LoadRun.run(
-                    clients: clients, concurrency: concurrency, seconds: seconds, call: call, login: login)
+                    clients: clients, concurrency: concurrency, seconds: seconds, call: call, fixture: fixture)
                 let row = Row(transport: transport, inFlight: concurrency, result: result, daemonRSS: child.residentKiB())
                 print(json ? row.json : row.text)
             }

@@ -10,7 +10,7 @@ struct LoadRun {
     var latencies: [UInt64]
 
     static func run(
-        clients: [MyOpenIPClient], concurrency: Int, seconds: Double, call: BenchCall = .health, login: String = ""
+        clients: [MyOpenIPClient], concurrency: Int, seconds: Double, call: BenchCall = .health, fixture: BenchFixture = BenchFixture(login: "", siteID: 0)
     ) async throws -> LoadRun {
         let start = ContinuousClock.now
         let end = start.advanced(by: .milliseconds(Int64(seconds * 1000)))
@@ -24,7 +24,7 @@ struct LoadRun {
                     while ContinuousClock.now < end {
                         let before = DispatchTime.now().uptimeNanoseconds
                         do {
-                            try await call.perform(on: client, login: login)
+                            try await call.perform(on: client, fixture: fixture)
                         } catch {
                             errors += 1
                         }
