@@ -175,6 +175,19 @@ public struct SQLiteCompanyRepository: CompanyRepository {
         }
     }
 
+    /// The id of a company of the scope, or CompanyViolation.unknownCompany (only the id: no need to
+    /// read and decode the whole row).
+    static func companyID(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> Int64 {
+        var (conditions, arguments) = SQLiteCompanyRepository.scopeCondition(scope)
+        conditions.append("c.reference = ?")
+        arguments.append(reference.description.databaseValue)
+        let sql = "SELECT c.id FROM company c WHERE \(conditions.joined(separator: " AND "))"
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) else {
+            throw CompanyViolation.unknownCompany
+        }
+        return id
+    }
+
     static func company(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> CompanyRecord? {
         var (conditions, arguments) = scopeCondition(scope)
         conditions.append("c.reference = ?")

@@ -10,14 +10,17 @@ public enum RightsViolation {
         reason: "ACCOUNT_WITHOUT_COMPANY", message: "Ce compte n'appartient à aucune société", field: "login")
 }
 
-/// Access rights and who holds them. Each method is one transaction, audited.
+/// Access rights and who holds them. A company outside the caller's scope does not exist
+/// (CompanyViolation.unknownCompany). Each method is one transaction, audited.
 public protocol RightsRepository: Sendable {
-    /// Creates a custom right of `company` (which must exist).
-    func create(_ draft: RightDraft, company: CompanyReference, context: AuditContext, at now: Timestamp) async throws -> RightRecord
+    /// Creates a custom right of `company`, which must be in `scope`.
+    func create(
+        _ draft: RightDraft, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp
+    ) async throws -> RightRecord
     /// The two main rights.
     func mainRights() async throws -> [RightRecord]
-    /// The two main rights, then the custom rights of `company` by name.
-    func rights(of company: CompanyReference) async throws -> [RightRecord]
+    /// The two main rights, then the custom rights of `company` by name; `company` must be in `scope`.
+    func rights(of company: CompanyReference, in scope: CompanyScope) async throws -> [RightRecord]
     /// The rights an account holds.
     func rights(ofAccount accountID: Int64) async throws -> [RightRecord]
     /// Replaces the rights of an account by `rightIDs`: main rights, or custom rights of the

@@ -9,11 +9,11 @@ public struct SQLiteRightsRepository: RightsRepository {
         writer = store.writer
     }
 
-    public func create(_ draft: RightDraft, company: CompanyReference, context: AuditContext, at now: Timestamp) async throws -> RightRecord {
+    public func create(
+        _ draft: RightDraft, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp
+    ) async throws -> RightRecord {
         try await writer.write { db in
-            guard let companyID = try Int64.fetchOne(
-                db, sql: "SELECT id FROM company WHERE reference = ?", arguments: [company.description])
-            else { throw CompanyViolation.unknownCompany }
+            let companyID = try SQLiteCompanyRepository.companyID(company, in: scope, db: db)
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM access_right WHERE (company_id = ? OR company_id IS NULL) AND lower(name) = lower(?)",
                 arguments: [companyID, draft.name]) == true {
@@ -43,15 +43,16 @@ public struct SQLiteRightsRepository: RightsRepository {
         }
     }
 
-    public func rights(of company: CompanyReference) async throws -> [RightRecord] {
+    public func rights(of company: CompanyReference, in scope: CompanyScope) async throws -> [RightRecord] {
         try await writer.read { db in
-            try Row.fetchAll(
+            let companyID = try SQLiteCompanyRepository.companyID(company, in: scope, db: db)
+            return try Row.fetchAll(
                 db, sql: """
                     SELECT \(RightRecord.columns) FROM access_right r
-                    WHERE r.company_id IS NULL OR r.company_id = (SELECT id FROM company WHERE reference = ?)
+                    WHERE r.company_id IS NULL OR r.company_id = ?
                     ORDER BY r.company_id IS NOT NULL, r.name
                     """,
-                arguments: [company.description]
+                arguments: [companyID]
             ).map(RightRecord.init(row:))
         }
     }

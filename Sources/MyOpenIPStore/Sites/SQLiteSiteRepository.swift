@@ -13,7 +13,7 @@ public struct SQLiteSiteRepository: SiteRepository {
 
     public func sites(of company: CompanyReference, in scope: CompanyScope) async throws -> [SiteRecord] {
         try await writer.read { db in
-            let companyID = try Self.companyID(company, in: scope, db: db)
+            let companyID = try SQLiteCompanyRepository.companyID(company, in: scope, db: db)
             return try Row.fetchAll(
                 db, sql: "SELECT \(SiteRecord.columns) FROM site s WHERE s.company_id = ? ORDER BY s.is_head_office DESC, s.name",
                 arguments: [companyID]
@@ -29,7 +29,7 @@ public struct SQLiteSiteRepository: SiteRepository {
         _ site: SiteDraft, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp
     ) async throws -> SiteRecord {
         try await writer.write { db in
-            let companyID = try Self.companyID(company, in: scope, db: db)
+            let companyID = try SQLiteCompanyRepository.companyID(company, in: scope, db: db)
             try Self.checkName(site.name, companyID: companyID, except: nil, db: db)
             let id = try Self.insertSite(site, companyID: companyID, isHeadOffice: false, at: now, in: db)
             try AuditTrail.append(
@@ -77,7 +77,7 @@ public struct SQLiteSiteRepository: SiteRepository {
 
     public func contacts(of company: CompanyReference, in scope: CompanyScope, page: PageRequest) async throws -> Page<ContactRecord> {
         try await writer.read { db in
-            let companyID = try Self.companyID(company, in: scope, db: db)
+            let companyID = try SQLiteCompanyRepository.companyID(company, in: scope, db: db)
             let rows = try Row.fetchAll(
                 db, sql: "SELECT \(ContactRecord.columns) FROM contact k WHERE k.company_id = ? AND k.id > ? ORDER BY k.id LIMIT ?",
                 arguments: [companyID, page.cursor ?? 0, page.limit + 1]
@@ -95,7 +95,7 @@ public struct SQLiteSiteRepository: SiteRepository {
         at now: Timestamp
     ) async throws -> ContactRecord {
         try await writer.write { db in
-            let companyID = try Self.companyID(company, in: scope, db: db)
+            let companyID = try SQLiteCompanyRepository.companyID(company, in: scope, db: db)
             try Self.checkSite(siteID, companyID: companyID, db: db)
             try db.execute(
                 sql: """
@@ -166,18 +166,6 @@ public struct SQLiteSiteRepository: SiteRepository {
                 """,
             arguments: StatementArguments([companyID, isHeadOffice] + SiteRecord.values(site) + [now.milliseconds, now.milliseconds]))
         return db.lastInsertedRowID
-    }
-
-    /// The id of a company of the scope (only the id: no need to read and decode the whole row).
-    static func companyID(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> Int64 {
-        var (conditions, arguments) = SQLiteCompanyRepository.scopeCondition(scope)
-        conditions.append("c.reference = ?")
-        arguments.append(reference.description.databaseValue)
-        let sql = "SELECT c.id FROM company c WHERE \(conditions.joined(separator: " AND "))"
-        guard let id = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) else {
-            throw CompanyViolation.unknownCompany
-        }
-        return id
     }
 
     private static func site(_ id: Int64, in scope: CompanyScope, db: Database) throws -> SiteRecord? {

@@ -48,29 +48,22 @@ public struct RightsService: RPCService {
             return response
         }
         router.registerUnary(Self.listRights) { (request: Myopenip_V1_ListRightsRequest, context) in
-            let company = try await self.visibleCompany(request.companyReference, context: context)
             var response = Myopenip_V1_ListRightsResponse()
-            response.rights = try await self.rights.rights(of: company).map(Myopenip_V1_AccessRight.init)
+            response.rights = try await self.rights.rights(
+                of: try CompanyReference(request.companyReference), in: context.principal.companyScope
+            ).map(Myopenip_V1_AccessRight.init)
             return response
         }
         router.registerUnary(Self.createRight) { (request: Myopenip_V1_CreateRightRequest, context) in
-            let company = try await self.visibleCompany(request.companyReference, context: context)
+            let company = try CompanyReference(request.companyReference)
             let draft = try RightDraft(name: request.name, site: request.site, role: request.role, templates: request.templates)
-            let right = try await self.rights.create(draft, company: company, context: context.audit, at: self.time.timestamp())
+            let right = try await self.rights.create(
+                draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
             return Myopenip_V1_AccessRight(right)
         }
         router.registerUnary(Self.setUserRights) { (request: Myopenip_V1_SetUserRightsRequest, context) in
             try await self.setUserRights(request, context: context)
         }
-    }
-
-    /// The company of a request, if the caller may see it; NOT_FOUND otherwise.
-    func visibleCompany(_ text: String, context: ServerContext) async throws -> CompanyReference {
-        let reference = try CompanyReference(text)
-        guard try await companies.company(reference, in: context.principal.companyScope) != nil else {
-            throw CompanyViolation.unknownCompany
-        }
-        return reference
     }
 
     func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws -> Myopenip_V1_SetUserRightsResponse {
