@@ -35,10 +35,14 @@ public struct Daemon: Sendable {
         self.identity = identity
         let sites = SQLiteSiteRepository(store: store)
         let idempotencyRecords = SQLiteIdempotencyRepository(store: store)
-        // Calls cut short by a stop never recorded their answer: their keys are free again.
-        let abandoned = try idempotencyRecords.removeUnfinished()
-        if abandoned > 0 {
-            logger.warning("idempotency keys of calls interrupted by the last stop are free again", metadata: ["count": "\(abandoned)"])
+        // Keyed calls cut short by the last stop: a committed write keeps its key (its retry is
+        // told the answer was lost), the others free theirs.
+        let interrupted = try idempotencyRecords.closeInterrupted(
+            recording: IdempotencyOutcome(IdempotencyInterceptor.answerLost), at: time.timestamp())
+        if interrupted.answersLost + interrupted.keysFreed > 0 {
+            logger.warning(
+                "keyed calls interrupted by the last stop",
+                metadata: ["answers_lost": "\(interrupted.answersLost)", "keys_freed": "\(interrupted.keysFreed)"])
         }
         let servingState = ServingState()
         let domainServices: [any RPCService] = [

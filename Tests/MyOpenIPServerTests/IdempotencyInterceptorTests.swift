@@ -10,6 +10,7 @@ struct IdempotencyInterceptorTests {
     struct Harness {
         let interceptor: IdempotencyInterceptor
         let clock: AdjustableTimeSource
+        let store: Store
         let runs = Recorder<Int>()
 
         func context(
@@ -38,8 +39,9 @@ struct IdempotencyInterceptorTests {
     func withHarness(_ body: (Harness) async throws -> Void) async throws {
         try await withTemporaryFolder { folder in
             let clock = AdjustableTimeSource()
-            let records = SQLiteIdempotencyRepository(store: try Store(folder: folder))
-            try await body(Harness(interceptor: IdempotencyInterceptor(records: records, time: clock), clock: clock))
+            let store = try Store(folder: folder)
+            let records = SQLiteIdempotencyRepository(store: store)
+            try await body(Harness(interceptor: IdempotencyInterceptor(records: records, time: clock), clock: clock, store: store))
         }
     }
 
@@ -85,6 +87,29 @@ struct IdempotencyInterceptorTests {
             #expect(try await call.value.payload == Data([9]))
             #expect(try await harness.call(context) == Data([9]))
             #expect(harness.runs.values.isEmpty)
+        }
+    }
+
+    @Test("a write committed before its call failed is never run again: the retry learns its answer was lost")
+    func committedWriteThenFailure() async throws {
+        try await withHarness { harness async throws in
+            let terms = SQLiteTermsRepository(store: harness.store)
+            let clock = harness.clock
+            let context = harness.context(TermsService.publishTerms, key: "publish-once")
+            let write: @Sendable (ServerRequest, ServerContext) async throws -> ServerResponse = { _, context in
+                let draft = try TermsDraft(title: "CU", text: "Conditions", effectiveAt: "", now: clock.timestamp())
+                _ = try await terms.publish(
+                    draft, context: AuditContext(actor: "operator(uid=0)", idempotencyRecordID: context.idempotencyRecordID),
+                    at: clock.timestamp())
+                throw RPCError.internalError  // e.g. the answer could not be encoded
+            }
+            await #expect(throws: RPCError.internalError) {
+                try await harness.interceptor.intercept(ServerRequest(payload: Data()), context: context, next: write)
+            }
+            await #expect(throws: IdempotencyInterceptor.answerLost) {
+                try await harness.interceptor.intercept(ServerRequest(payload: Data()), context: context, next: write)
+            }
+            #expect(try await terms.all().count == 1)
         }
     }
 

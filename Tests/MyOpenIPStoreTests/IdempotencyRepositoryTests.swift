@@ -71,7 +71,7 @@ struct IdempotencyRepositoryTests {
     @Test func aReleasedKeyRunsAgain() async throws {
         try await withRepository { records async throws in
             let id = try await mustReserve(records, claim, at: start, expiredBefore: start)
-            try await records.release(reservation: id)
+            try await records.release(reservation: id, recordingIfCommitted: lost, at: start)
             let again = try await mustReserve(records, claim, at: start, expiredBefore: start)
             #expect(again != id)
         }
@@ -94,16 +94,51 @@ struct IdempotencyRepositoryTests {
         }
     }
 
-    @Test func unfinishedReservationsAreRemovedWhenTheDaemonStartsAgain() async throws {
-        try await withRepository { records async throws in
-            let done = try await mustReserve(records, claim, at: start, expiredBefore: start)
+    let lost = IdempotencyOutcome(statusCode: 9, message: "answer lost", reason: "IDEMPOTENCY_ANSWER_LOST")
+
+    /// Publishes terms of use as the keyed call `record` would: the change's transaction marks it.
+    func publishTerms(_ store: Store, record: Int64) async throws {
+        let draft = try TermsDraft(title: "CU", text: "Conditions", effectiveAt: "", now: start)
+        _ = try await SQLiteTermsRepository(store: store).publish(
+            draft, context: AuditContext(actor: "operator(uid=0)", idempotencyRecordID: record), at: start)
+    }
+
+    @Test func aCommittedWriteIsNeverReleased() async throws {
+        try await withTemporaryFolder { folder in
+            let store = try Store(folder: folder)
+            let records = SQLiteIdempotencyRepository(store: store)
+            let id = try await mustReserve(records, claim, at: start)
+            try await publishTerms(store, record: id)
+            try await records.release(reservation: id, recordingIfCommitted: lost, at: start)
+            #expect(try await records.reserve(claim, at: start, expiredBefore: start) == .replay(lost))
+
+            var other = claim
+            other.key = "not-written"
+            let free = try await mustReserve(records, other, at: start)
+            try await records.release(reservation: free, recordingIfCommitted: lost, at: start)
+            _ = try await mustReserve(records, other, at: start)
+        }
+    }
+
+    @Test func callsInterruptedByAStopAreSettledWhenTheDaemonStartsAgain() async throws {
+        try await withTemporaryFolder { folder in
+            let store = try Store(folder: folder)
+            let records = SQLiteIdempotencyRepository(store: store)
+            let done = try await mustReserve(records, claim, at: start)
             try await records.complete(reservation: done, with: IdempotencyOutcome(statusCode: 0), at: start)
-            var second = claim
-            second.key = "order-43"
-            _ = try await records.reserve(second, at: start, expiredBefore: start)
-            #expect(try records.removeUnfinished() == 1)
+            var committed = claim
+            committed.key = "committed"
+            try await publishTerms(store, record: try await mustReserve(records, committed, at: start))
+            var running = claim
+            running.key = "running"
+            _ = try await mustReserve(records, running, at: start)
+
+            let settled = try records.closeInterrupted(recording: lost, at: start)
+            #expect(settled.answersLost == 1)
+            #expect(settled.keysFreed == 1)
             #expect(try await records.reserve(claim, at: start, expiredBefore: start) == .replay(IdempotencyOutcome(statusCode: 0)))
-            _ = try await mustReserve(records, second, at: start, expiredBefore: start)
+            #expect(try await records.reserve(committed, at: start, expiredBefore: start) == .replay(lost))
+            _ = try await mustReserve(records, running, at: start)
         }
     }
 }

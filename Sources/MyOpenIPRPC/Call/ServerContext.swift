@@ -19,6 +19,9 @@ public struct ServerContext: Sendable {
     public var requestID: String
     /// The daemon's logger, without the call's metadata.
     public var baseLogger: Logger
+    /// The record the idempotency interceptor reserved for this keyed write, which the write's
+    /// own transaction marks committed; nil for other calls.
+    public var idempotencyRecordID: Int64?
 
     /// A logger carrying the request id and the method (built when asked for: most calls never log).
     public var logger: Logger {

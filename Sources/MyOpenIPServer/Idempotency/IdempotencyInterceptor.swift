@@ -17,7 +17,8 @@ import Synchronization
 /// - An answer is kept when it says what became of the write: OK, or an error about the request
 ///   or the state (INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED,
 ///   FAILED_PRECONDITION, OUT_OF_RANGE). After any other outcome (cancelled, deadline, internal)
-///   nothing was written, and the key is freed so that a retry runs the call again.
+///   the key is freed so that a retry runs the call again, unless the write's transaction marked
+///   it committed: the retry is then told ``answerLost``.
 ///
 /// It runs after authorization: a refused call never reserves a key. It sits inside the
 /// deadline interceptor and records what the handler really did, even when the caller was
@@ -73,6 +74,8 @@ public struct IdempotencyInterceptor: ServerInterceptor {
                 .failedPrecondition, "this idempotency key was already used for another request",
                 reason: "IDEMPOTENCY_KEY_REUSED", field: Metadata.Keys.idempotencyKey)
         case .reserved(let id):
+            var context = context
+            context.idempotencyRecordID = id
             return try await run(request, context: context, reservation: id, next: next)
         }
     }
@@ -95,13 +98,19 @@ public struct IdempotencyInterceptor: ServerInterceptor {
         return response
     }
 
+    /// What a retry is told when the write was committed but its answer could not be kept: the
+    /// handler failed after its transaction, or the daemon stopped in between.
+    public static let answerLost = RPCError(
+        .failedPrecondition, "this write was done, but its answer was lost; read the object to see the result",
+        reason: "IDEMPOTENCY_ANSWER_LOST", field: Metadata.Keys.idempotencyKey)
+
     /// Whether an error tells what became of the write, so that a retry must get it again.
     static func isFinal(_ code: StatusCode) -> Bool {
         [.invalidArgument, .notFound, .alreadyExists, .permissionDenied, .failedPrecondition, .outOfRange].contains(code)
     }
 
-    /// Records the outcome (or frees the key when there is none), even when the call was
-    /// cancelled: the store refuses work to a cancelled task, so the write runs in a task of its
+    /// Records the outcome (or, when there is none, frees the key unless the write was committed),
+    /// even when the call was cancelled: the store refuses work to a cancelled task, so the write runs in a task of its
     /// own, awaited. A failure is logged; the key then stays reserved until the daemon restarts
     /// or the record expires, and retries are told it is in use rather than writing twice.
     private func settle(reservation id: Int64, outcome: IdempotencyOutcome?, context: ServerContext) async {
@@ -111,7 +120,7 @@ public struct IdempotencyInterceptor: ServerInterceptor {
             if let outcome {
                 try await records.complete(reservation: id, with: outcome, at: now)
             } else {
-                try await records.release(reservation: id)
+                try await records.release(reservation: id, recordingIfCommitted: IdempotencyOutcome(Self.answerLost), at: now)
             }
         }
         do {

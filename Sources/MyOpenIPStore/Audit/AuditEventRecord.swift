@@ -39,5 +39,10 @@ enum AuditTrail {
                 time.milliseconds, context.actor, action.rawValue, accountID, companyID, JSONText.encode(details),
                 context.requestID,
             ])
+        if let record = context.idempotencyRecordID {
+            try db.execute(
+                sql: "UPDATE idempotency_record SET committed_at = ? WHERE id = ? AND committed_at IS NULL",
+                arguments: [time.milliseconds, record])
+        }
     }
 }

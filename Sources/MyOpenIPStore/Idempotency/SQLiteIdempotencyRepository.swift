@@ -46,23 +46,34 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
 
     public func complete(reservation id: Int64, with outcome: IdempotencyOutcome, at now: Timestamp) async throws {
         try await writer.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE idempotency_record
-                    SET completed_at = ?, status_code = ?, message = ?, reason = ?, field = ?, metadata = ?, payload = ?
-                    WHERE id = ? AND completed_at IS NULL
-                    """,
-                arguments: [
-                    now.milliseconds, outcome.statusCode, outcome.message, outcome.reason, outcome.field,
-                    outcome.metadata.isEmpty ? nil : JSONText.encode(outcome.metadata), outcome.payload, id,
-                ])
+            try Self.complete(db, where: "id = ? AND completed_at IS NULL", [id], with: outcome, at: now)
         }
     }
 
-    public func release(reservation id: Int64) async throws {
+    public func release(reservation id: Int64, recordingIfCommitted lost: IdempotencyOutcome, at now: Timestamp) async throws {
         try await writer.write { db in
-            try db.execute(sql: "DELETE FROM idempotency_record WHERE id = ? AND completed_at IS NULL", arguments: [id])
+            try db.execute(
+                sql: "DELETE FROM idempotency_record WHERE id = ? AND completed_at IS NULL AND committed_at IS NULL", arguments: [id])
+            if db.changesCount == 0 {
+                try Self.complete(db, where: "id = ? AND completed_at IS NULL", [id], with: lost, at: now)
+            }
         }
+    }
+
+    private static func complete(
+        _ db: Database, where condition: String, _ arguments: StatementArguments, with outcome: IdempotencyOutcome, at now: Timestamp
+    ) throws {
+        let values: StatementArguments = [
+            now.milliseconds, outcome.statusCode, outcome.message, outcome.reason, outcome.field,
+            outcome.metadata.isEmpty ? nil : JSONText.encode(outcome.metadata), outcome.payload,
+        ]
+        try db.execute(
+            sql: """
+                UPDATE idempotency_record
+                SET completed_at = ?, status_code = ?, message = ?, reason = ?, field = ?, metadata = ?, payload = ?
+                WHERE \(condition)
+                """,
+            arguments: values + arguments)
     }
 
     public func removeExpired(before cutoff: Timestamp) async throws -> Int {
@@ -72,10 +83,12 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
         }
     }
 
-    public func removeUnfinished() throws -> Int {
+    public func closeInterrupted(recording lost: IdempotencyOutcome, at now: Timestamp) throws -> (answersLost: Int, keysFreed: Int) {
         try writer.write { db in
+            try Self.complete(db, where: "completed_at IS NULL AND committed_at IS NOT NULL", [], with: lost, at: now)
+            let answersLost = db.changesCount
             try db.execute(sql: "DELETE FROM idempotency_record WHERE completed_at IS NULL")
-            return db.changesCount
+            return (answersLost, db.changesCount)
         }
     }
 }

@@ -11,6 +11,7 @@ enum IdempotencyMigration {
                 method TEXT NOT NULL,
                 request_digest BLOB NOT NULL,
                 created_at INTEGER NOT NULL,
+                committed_at INTEGER,
                 completed_at INTEGER,
                 status_code INTEGER,
                 message TEXT,

@@ -94,6 +94,6 @@ public struct IdentityService: RPCService {
 extension ServerContext {
     /// The audit facts of a change made by this call.
     var audit: AuditContext {
-        AuditContext(actor: principal.description, requestID: requestID)
+        AuditContext(actor: principal.description, requestID: requestID, idempotencyRecordID: idempotencyRecordID)
     }
 }
