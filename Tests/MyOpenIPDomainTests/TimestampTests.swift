@@ -56,9 +56,26 @@ struct TimestampTests {
         #expect(Timestamp(parsing: instant.iso8601) == instant)
     }
 
-    @Test(arguments: ["15/02/2017", "", "   ", "garbage", "2017-02", "10:20:30Z"])
+    @Test(arguments: [
+        "15/02/2017", "", "   ", "garbage", "2017-02", "10:20:30Z",
+        // Found by fuzzing: a control character inside the year was read as year 20.
+        "20\u{0B}7-02-15", "2017-2-15", "2017-02-5", "17-02-15", "+2017-02-15", "2017-02-15x",
+        "2017-02-30", "2017-13-01", "2017-00-10", "2019-02-29", "2017-02-15T", "2017-02-15T25:00:00Z",
+        "2017-02-15T10:60:00Z", "2017-02-15T10:20:61Z", "2017-02-15T10:20:30", "2017-02-15T10:20:30.Z",
+        "2017-02-15T10:20:30+2:00", "2017-02-15T10:20:30+24:00", "2017-02-15T10:20Z", "２０１７-02-15",
+        "9999-12-31T23:00:00-02:00",
+    ])
     func anythingElseIsRefused(text: String) {
         #expect(Timestamp(parsing: text) == nil)
+    }
+
+    @Test func theLastValidFormsAreRead() throws {
+        #expect(Timestamp(parsing: "2016-02-29")?.iso8601 == "2016-02-29T00:00:00.000Z")
+        #expect(Timestamp(parsing: "2000-02-29T23:59:59.999999Z")?.iso8601 == "2000-02-29T23:59:59.999Z")
+        #expect(Timestamp(parsing: "2017-02-15t10:20:30z")?.milliseconds == 1_487_154_030_000)
+        #expect(Timestamp(parsing: "2017-02-15T12:20:30+0200")?.milliseconds == 1_487_154_030_000)
+        #expect(Timestamp(parsing: "1969-12-31T23:59:59.5Z")?.milliseconds == -500)
+        #expect(Timestamp(parsing: "0001-01-01")?.iso8601 == "0001-01-01T00:00:00.000Z")
     }
 
     @Test func durationsAreAdded() {

@@ -45,21 +45,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String { iso8601 }
 
     /// Reads ISO-8601 text: a date (`2017-02-15`, midnight UTC), or a date and time with `Z` or
-    /// an offset, with or without fractional seconds. Nil for anything else.
+    /// an offset, with or without fractional seconds (see ``ISO8601Text``). Nil for anything else.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let dateOnly = ISO8601DateFormatter()
-        dateOnly.formatOptions = [.withFullDate]
-        if trimmed.count == 10, let date = dateOnly.date(from: trimmed) {
-            self.init(date)
-            return
-        }
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        guard let date = withFraction.date(from: trimmed) ?? plain.date(from: trimmed) else { return nil }
-        self.init(date)
+        guard let milliseconds = ISO8601Text.milliseconds(text) else { return nil }
+        self.init(milliseconds: milliseconds)
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.milliseconds < rhs.milliseconds }
