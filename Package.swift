@@ -128,6 +128,19 @@ let package = Package(
             ],
             path: "tools/bench"
         ),
+        .executableTarget(
+            name: "myopenip-fuzz",
+            dependencies: [
+                "MyOpenIPDomain",
+                "MyOpenIPProto",
+                "MyOpenIPRPC",
+                "MyOpenIPTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            path: "tools/fuzz",
+            exclude: ["corpus"]
+        ),
         .testTarget(
             name: "MyOpenIPRPCTests",
             dependencies: [

@@ -1,0 +1,100 @@
+import Foundation
+import MyOpenIPDomain
+import MyOpenIPProto
+import MyOpenIPRPC
+import MyOpenIPTransport
+import NIOCore
+import NIOEmbedded
+
+/// What one fuzz input exercises: its first byte picks the target, the rest is the input.
+///
+/// Every target must survive any bytes (a refusal is a thrown error, never a crash), and checks
+/// what must hold of what it accepts: a value parsed from text prints in a form that parses back
+/// to itself, and a frame decoder hands on nothing larger than its limit.
+enum FuzzTarget: UInt8, CaseIterable {
+    case frames, envelope, email, phone, iban, bic, siren, companyReference, accountLogin, timestamp, password, bearer
+
+    /// Runs the input `bytes` (target byte first); empty input does nothing.
+    static func run(_ bytes: UnsafeRawBufferPointer) {
+        guard let selector = bytes.first else { return }
+        let target = allCases[Int(selector) % allCases.count]
+        target.run(UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
+    }
+
+    func run(_ input: UnsafeRawBufferPointer) {
+        let text = String(decoding: input, as: UTF8.self)
+        switch self {
+        case .frames: Self.decodeFrames(input)
+        case .envelope: Self.decodeEnvelope(Data(input))
+        case .email: Self.roundTrip(text) { try EmailAddress($0) }
+        case .phone: Self.roundTrip(text) { try PhoneNumber($0) }
+        case .iban: Self.roundTrip(text) { try Iban($0) }
+        case .bic: Self.roundTrip(text) { try Bic($0) }
+        case .siren: Self.roundTrip(text) { try Siren($0) }
+        case .companyReference:
+            Self.roundTrip(text) { try CompanyReference($0) }
+            // OIP-00000000 is well formed (it names no company: NOT_FOUND); the others are numbered.
+            if let reference = try? CompanyReference(text), reference.sequence > 0 {
+                precondition(CompanyReference(sequence: reference.sequence) == reference, "sequence of \(reference)")
+            }
+        case .accountLogin:
+            if let login = AccountLogin(parsing: text) {
+                precondition(AccountLogin(parsing: login.description) == login, "login \(login)")
+            }
+        case .timestamp:
+            if let timestamp = Timestamp(parsing: text) {
+                precondition(Timestamp(parsing: timestamp.iso8601) == timestamp, "timestamp \(timestamp)")
+            }
+        case .password:
+            let parts = text.split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            _ = PasswordPolicy.brokenRules(
+                password: parts[0], confirmation: parts.count > 1 ? parts[1] : parts[0], login: "E-0000000001",
+                email: parts.count > 2 ? parts[2] : "jean@example.fr")
+        case .bearer:
+            var metadata = Metadata()
+            metadata.add(Metadata.Keys.authorization, text)
+            _ = metadata.bearerToken
+        }
+    }
+
+    /// Parses `text`; when it is accepted, its printed form must parse back to the same value.
+    static func roundTrip<Value: Equatable & CustomStringConvertible>(_ text: String, _ parse: (String) throws -> Value) {
+        guard let value = try? parse(text) else { return }
+        let again = try? parse(value.description)
+        precondition(again == value, "\(Value.self) accepted \(text.debugDescription) as \(value) but not its printed form")
+    }
+
+    /// Feeds the bytes to the frame decoder of a connection, in two reads.
+    static func decodeFrames(_ input: UnsafeRawBufferPointer) {
+        let limit = 1024
+        let channel = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder(maximumPayloadSize: limit)))
+        defer { _ = try? channel.finish() }
+        guard let first = input.first else { return }
+        let stream = input.dropFirst()  // the first byte says where the stream is cut in two reads
+        let cut = stream.startIndex + Int(first) % (stream.count + 1)
+        for piece in [stream[..<cut], stream[cut...]] {
+            var buffer = channel.allocator.buffer(capacity: piece.count)
+            buffer.writeBytes(piece)
+            do {
+                try channel.writeInbound(buffer)
+            } catch {
+                return  // a header that cannot be ttrpc: the connection closes
+            }
+            while let frame = try? channel.readInbound(as: InboundFrame.self) {
+                if case .frame(let frame) = frame {
+                    precondition(frame.payload.readableBytes <= limit, "a frame over the limit was handed on")
+                }
+            }
+        }
+    }
+
+    /// Decodes a request envelope and its metadata, as the dispatcher does.
+    static func decodeEnvelope(_ data: Data) {
+        guard let request = try? Ttrpc_Request(serializedBytes: data) else { return }
+        let metadata = Metadata(request.metadata)
+        _ = metadata.bearerToken
+        _ = metadata.requestID
+        _ = metadata.idempotencyKey
+        _ = MethodDescriptor(service: request.service, method: request.method).description
+    }
+}
