@@ -13,6 +13,7 @@ import NIOEmbedded
 /// to itself, and a frame decoder hands on nothing larger than its limit.
 enum FuzzTarget: UInt8, CaseIterable {
     case frames, envelope, email, phone, iban, bic, siren, companyReference, accountLogin, timestamp, password, bearer
+    case site, contact, company, right, account
 
     /// Runs the input `bytes` (target byte first); empty input does nothing.
     static func run(_ bytes: UnsafeRawBufferPointer) {
@@ -50,11 +51,44 @@ enum FuzzTarget: UInt8, CaseIterable {
             _ = PasswordPolicy.brokenRules(
                 password: parts[0], confirmation: parts.count > 1 ? parts[1] : parts[0], login: "E-0000000001",
                 email: parts.count > 2 ? parts[2] : "jean@example.fr")
+        case .site:
+            let field = Self.fields(text, count: 9)
+            guard let address = try? PostalAddress.checked(
+                street: field[0], complement: field[1], postcode: field[2], city: field[3], country: field[4])
+            else { return }
+            _ = try? SiteDraft.checked(
+                name: field[5], address: address, phone: field[6], openingHours: field[7],
+                payment: try? PaymentDetails.checked(iban: field[8], bic: field[7], holder: field[5]))
+        case .contact:
+            let field = Self.fields(text, count: 5)
+            _ = try? ContactDraft.checked(lastName: field[0], firstName: field[1], email: field[2], phone: field[3], role: field[4])
+        case .company:
+            let field = Self.fields(text, count: 9)
+            guard let mails = try? CompanyMails(
+                commercial: field[5], technical: field[6], salesAdministration: field[7], administrative: field[8])
+            else { return }
+            _ = try? CompanyProfile.checked(
+                name: field[0], siren: field[1], legalStatus: field[2], comment: field[3], website: field[4],
+                financialSituation: nil, guaranteeType: nil, mails: mails)
+        case .right:
+            let field = Self.fields(text, count: 4)
+            _ = try? RightDraft(name: field[0], site: field[1], role: field[2], templates: field[3].split(separator: ",").map(String.init))
+        case .account:
+            let field = Self.fields(text, count: 3)
+            for kind in [AccountKind.operatorStaff, .partnerUser, .clientUser, nil] {
+                _ = try? AccountDraft(displayName: field[0], email: field[1], kind: kind, companyReference: field[2])
+            }
         case .bearer:
             var metadata = Metadata()
             metadata.add(Metadata.Keys.authorization, text)
             _ = metadata.bearerToken
         }
+    }
+
+    /// The `count` fields of a form, separated by NUL in the input (missing ones are empty).
+    static func fields(_ text: String, count: Int) -> [String] {
+        let parts = text.split(separator: "\u{0}", maxSplits: count - 1, omittingEmptySubsequences: false).map(String.init)
+        return parts + Array(repeating: "", count: count - parts.count)
     }
 
     /// Parses `text`; when it is accepted, its printed form must parse back to the same value.
