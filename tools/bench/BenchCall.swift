@@ -34,12 +34,15 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
     /// Whether the measured calls need a session.
     var needsSession: Bool { self != .health && self != .login }
 
+    /// Whether the measured calls write a site.
+    var needsSite: Bool { [.updateSite, .updateSiteKeyed, .updateSiteReplayed].contains(self) }
+
     /// Makes what the calls use through the operator's Unix socket: a staff account and, for the
     /// site writes, a company with a site.
     static func prepare(_ call: BenchCall, socketPath: String) async throws -> BenchFixture {
         guard call != .health else { return BenchFixture(login: "", siteID: 0) }
         let login = try await prepareAccount(socketPath: socketPath)
-        guard call.needsSession, call != .whoami else { return BenchFixture(login: login, siteID: 0) }
+        guard call.needsSite else { return BenchFixture(login: login, siteID: 0) }
         let admin = MyOpenIPClient(unixSocketPath: socketPath)
         defer { Task { await admin.close() } }
         var company = Myopenip_V1_CreateCompanyRequest()

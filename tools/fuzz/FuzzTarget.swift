@@ -52,13 +52,13 @@ enum FuzzTarget: UInt8, CaseIterable {
                 password: parts[0], confirmation: parts.count > 1 ? parts[1] : parts[0], login: "E-0000000001",
                 email: parts.count > 2 ? parts[2] : "jean@example.fr")
         case .site:
-            let field = Self.fields(text, count: 9)
+            let field = Self.fields(text, count: 11)
             guard let address = try? PostalAddress.checked(
                 street: field[0], complement: field[1], postcode: field[2], city: field[3], country: field[4])
             else { return }
             _ = try? SiteDraft.checked(
                 name: field[5], address: address, phone: field[6], openingHours: field[7],
-                payment: try? PaymentDetails.checked(iban: field[8], bic: field[7], holder: field[5]))
+                payment: try? PaymentDetails.checked(iban: field[8], bic: field[9], holder: field[10]))
         case .contact:
             let field = Self.fields(text, count: 5)
             _ = try? ContactDraft.checked(lastName: field[0], firstName: field[1], email: field[2], phone: field[3], role: field[4])

@@ -6,8 +6,8 @@
 /// (it read `20<VT>7-02-15` as the year 20), and costly to build per call.
 enum ISO8601Text {
     /// The earliest and latest instants this reader returns: years 0001 to 9999 in UTC.
-    static let earliest: Int64 = -62_135_596_800_000
-    static let latest: Int64 = 253_402_300_799_999
+    static let earliest = daysFromCivil(year: 1, month: 1, day: 1) * 86_400_000
+    static let latest = daysFromCivil(year: 10_000, month: 1, day: 1) * 86_400_000 - 1
 
     /// Milliseconds since the epoch, or nil.
     static func milliseconds(_ text: String) -> Int64? {

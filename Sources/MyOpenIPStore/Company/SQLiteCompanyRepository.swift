@@ -178,22 +178,29 @@ public struct SQLiteCompanyRepository: CompanyRepository {
     /// The id of a company of the scope, or CompanyViolation.unknownCompany (only the id: no need to
     /// read and decode the whole row).
     static func companyID(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> Int64 {
-        var (conditions, arguments) = SQLiteCompanyRepository.scopeCondition(scope)
-        conditions.append("c.reference = ?")
-        arguments.append(reference.description.databaseValue)
-        let sql = "SELECT c.id FROM company c WHERE \(conditions.joined(separator: " AND "))"
-        guard let id = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) else {
+        let (condition, arguments) = referenceCondition(reference, in: scope)
+        guard let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT c.id FROM company c WHERE \(condition)"), arguments: arguments)
+        else {
             throw CompanyViolation.unknownCompany
         }
         return id
     }
 
     static func company(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> CompanyRecord? {
+        let (condition, arguments) = referenceCondition(reference, in: scope)
+        let sql = "SELECT \(CompanyRecord.columns) FROM company c WHERE \(condition)"
+        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments).map { try CompanyRecord(row: $0) }
+    }
+
+    /// The SQL condition on `company c` of the company `reference` within `scope`.
+    private static func referenceCondition(
+        _ reference: CompanyReference, in scope: CompanyScope
+    ) -> (condition: String, arguments: StatementArguments) {
         var (conditions, arguments) = scopeCondition(scope)
         conditions.append("c.reference = ?")
         arguments.append(reference.description.databaseValue)
-        let sql = "SELECT \(CompanyRecord.columns) FROM company c WHERE \(conditions.joined(separator: " AND "))"
-        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map { try CompanyRecord(row: $0) }
+        return (conditions.joined(separator: " AND "), StatementArguments(arguments))
     }
 
     static func company(id: Int64, in db: Database) throws -> CompanyRecord {
