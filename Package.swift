@@ -128,6 +128,12 @@ let package = Package(
             ],
             path: "tools/bench"
         ),
+        // The project's own generator: service contracts, server protocols, Swift and C clients.
+        .executableTarget(
+            name: "myopenip-protogen",
+            dependencies: ["MyOpenIPProto", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            path: "tools/protogen"
+        ),
         .executableTarget(
             name: "myopenip-fuzz",
             dependencies: [

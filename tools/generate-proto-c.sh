@@ -2,7 +2,8 @@
 # Regenerates Sources/CMyOpenIPProto, the protobuf-c code of proto/ for C clients, with protoc-c
 # (Debian's protobuf-c-compiler). Headers go to include/, sources to src/; the generated code
 # links against the system libprotobuf-c. google/protobuf/any.proto (imported by
-# google/rpc/status.proto) comes from protoc's own include folder.
+# google/rpc/status.proto) and google/protobuf/descriptor.proto (imported by
+# myopenip/v1/options.proto) come from protoc's own include folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -16,7 +17,7 @@ out="$root/Sources/CMyOpenIPProto"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mapfile -t protos < <(cd proto && find . -name '*.proto' | sed 's|^\./||' | LC_ALL=C sort)
-protoc-c -I proto -I "$wellknown" --c_out="$work" "${protos[@]}" google/protobuf/any.proto
+protoc-c -I proto -I "$wellknown" --c_out="$work" "${protos[@]}" google/protobuf/any.proto google/protobuf/descriptor.proto
 
 rm -rf "$out/include" "$out/src"
 (cd "$work" && find . -name '*.pb-c.h' | while read -r header; do

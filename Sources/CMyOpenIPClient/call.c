@@ -218,6 +218,13 @@ int myopenip_call(
     return result;
 }
 
+int myopenip_unpack_answer(
+    int result, const myopenip_reply *reply, const ProtobufCMessageDescriptor *descriptor, ProtobufCMessage **response) {
+    if (result != MYOPENIP_OK || response == NULL || reply->code != 0) return result;
+    *response = myopenip_reply_unpack(reply, descriptor);
+    return *response == NULL ? MYOPENIP_ERR_BAD_PAYLOAD : MYOPENIP_OK;
+}
+
 ProtobufCMessage *myopenip_reply_unpack(const myopenip_reply *reply, const ProtobufCMessageDescriptor *descriptor) {
     if (reply == NULL || descriptor == NULL || reply->code != 0) return NULL;
     return protobuf_c_message_unpack(descriptor, NULL, reply->payload_length, reply->payload);

@@ -46,6 +46,12 @@ int64_t myopenip_deadline_after(int64_t timeout_ms);
  * MYOPENIP_ERR_TIMEOUT, or MYOPENIP_ERR_CONNECTION_LOST when poll fails. */
 int myopenip_wait_ready(int fd, short events, int64_t deadline);
 
+/* What a typed wrapper of myopenip_services.h returns after `myopenip_call` gave `result`: when
+ * the daemon answered OK, `*response` (if not NULL) is the unpacked answer, or the result is
+ * MYOPENIP_ERR_BAD_PAYLOAD when it does not parse. */
+int myopenip_unpack_answer(
+    int result, const myopenip_reply *reply, const ProtobufCMessageDescriptor *descriptor, ProtobufCMessage **response);
+
 /* Closes the socket after a failure: later calls get MYOPENIP_ERR_CLOSED. */
 void myopenip_connection_fail(myopenip_connection *connection);
 

@@ -13,6 +13,7 @@ const char *myopenip_strerror(int result) {
     case MYOPENIP_ERR_MALFORMED: return "the daemon sent a malformed frame";
     case MYOPENIP_ERR_NO_MEMORY: return "out of memory";
     case MYOPENIP_ERR_CLOSED: return "the connection is closed";
+    case MYOPENIP_ERR_BAD_PAYLOAD: return "the answer is not the method's response message";
     default: return "unknown error";
     }
 }

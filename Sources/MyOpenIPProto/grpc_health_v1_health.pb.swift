@@ -8,7 +8,8 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
-/// The gRPC health checking protocol (grpc/health/v1/health.proto), unchanged.
+/// The gRPC health checking protocol (grpc/health/v1/health.proto), unchanged on the wire; only
+/// the access options, which say who may call each method, are the project's.
 
 import SwiftProtobuf
 

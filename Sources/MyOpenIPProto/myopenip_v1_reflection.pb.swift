@@ -75,6 +75,15 @@ public nonisolated struct Myopenip_V1_MethodDescription: Sendable {
 
   public var serverStreaming: Bool = false
 
+  /// Who may call it: "public", "signed in", "signed in before terms", "operator only", or
+  /// "permission company.read" (a permission's name); "none" for a method without a rule, which
+  /// everybody is refused.
+  public var access: String = String()
+
+  /// Whether a retry carrying the same idempotency-key gets the first answer instead of running
+  /// the write again.
+  public var idempotentWrite: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -170,7 +179,7 @@ nonisolated extension Myopenip_V1_ServiceDescription: SwiftProtobuf.Message, Swi
 
 nonisolated extension Myopenip_V1_MethodDescription: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".MethodDescription"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{3}request_type\0\u{3}response_type\0\u{3}server_streaming\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{3}request_type\0\u{3}response_type\0\u{3}server_streaming\0\u{1}access\0\u{3}idempotent_write\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -182,6 +191,8 @@ nonisolated extension Myopenip_V1_MethodDescription: SwiftProtobuf.Message, Swif
       case 2: try { try decoder.decodeSingularStringField(value: &self.requestType) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.responseType) }()
       case 4: try { try decoder.decodeSingularBoolField(value: &self.serverStreaming) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.access) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.idempotentWrite) }()
       default: break
       }
     }
@@ -200,6 +211,12 @@ nonisolated extension Myopenip_V1_MethodDescription: SwiftProtobuf.Message, Swif
     if self.serverStreaming != false {
       try visitor.visitSingularBoolField(value: self.serverStreaming, fieldNumber: 4)
     }
+    if !self.access.isEmpty {
+      try visitor.visitSingularStringField(value: self.access, fieldNumber: 5)
+    }
+    if self.idempotentWrite != false {
+      try visitor.visitSingularBoolField(value: self.idempotentWrite, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -208,6 +225,8 @@ nonisolated extension Myopenip_V1_MethodDescription: SwiftProtobuf.Message, Swif
     if lhs.requestType != rhs.requestType {return false}
     if lhs.responseType != rhs.responseType {return false}
     if lhs.serverStreaming != rhs.serverStreaming {return false}
+    if lhs.access != rhs.access {return false}
+    if lhs.idempotentWrite != rhs.idempotentWrite {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

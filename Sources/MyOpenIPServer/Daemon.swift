@@ -5,35 +5,58 @@ import MyOpenIPStore
 import MyOpenIPTransport
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
-/// A whole myopenipd: its store, its router with every service behind the interceptor chain,
-/// and its server. The executable runs it in a `ServiceGroup`; tests run it in-process.
-public struct Daemon: Sendable {
+/// A whole myopenipd: its store, its router with every domain's services behind the interceptor
+/// chain, its server, and its domains' background services.
+///
+/// It is a `Service`: `run()` runs the server and the background services in one
+/// `ServiceGroup`, and a graceful shutdown stops them in reverse order (the server first, which
+/// drains its calls, then the background work). The executable runs it in its own group with
+/// the signal handlers; tests run it in-process the same way.
+public struct Daemon: Service {
+    /// Every domain the daemon serves: the one list a new domain is added to.
+    public static let domains: [DomainModule] = [
+        .runtime, .identity, .terms, .mail, .audit, .company, .rights, .sites,
+    ]
+
     public let configuration: DaemonConfiguration
     public let store: Store
     public let router: RPCRouter
     public let server: RPCServer
     public let servingState: ServingState
-    /// The identity services' repositories, hasher, clock and settings.
-    public let identity: IdentityEnvironment
+    /// Who may call each method: the contracts of the services, and the rules given for
+    /// services registered by hand.
+    public let accessPolicy: AccessPolicy
+    /// The writes whose answer is kept for a retry with the same idempotency key.
+    public let idempotencyPolicy: IdempotencyPolicy
+    /// The domains' background services, run beside the server.
+    public let backgroundServices: [any Service]
+    private let logger: Logger
 
-    /// A daemon on `configuration`. `time` is the clock of expiries (tests move one by hand).
+    /// A daemon on `configuration`. `time` is the clock of expiries (tests move one by hand);
+    /// `additionalServices` are registered beside the domains' (tests add probes), with
+    /// `additionalRules` for those that are not generated from a contract.
     public init(
         configuration: DaemonConfiguration,
+        domains: [DomainModule] = Daemon.domains,
         additionalServices: [any RPCService] = [],
-        policy: AccessPolicy = .standard,
-        idempotency: IdempotencyPolicy = .standard,
+        additionalRules: [MethodDescriptor: AccessRule] = [:],
         time: any TimeSource = SystemTimeSource(),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
     ) throws {
         self.configuration = configuration
-        self.store = try Store(folder: configuration.dataDirectory, logger: logger)
+        self.logger = logger
+        let store = try Store(
+            folder: configuration.dataDirectory, migrations: domains.flatMap(\.migrations), logger: logger)
+        self.store = store
         let identity = IdentityEnvironment(
             store: store, hasher: PasswordHasher(parameters: configuration.identity.passwordHashing), time: time,
             settings: configuration.identity)
-        self.identity = identity
-        let sites = SQLiteSiteRepository(store: store)
+        let environment = DomainEnvironment(
+            store: store, time: time, identity: identity, configuration: configuration,
+            auditActions: Set(domains.flatMap(\.auditActions)), logger: logger)
         let idempotencyRecords = SQLiteIdempotencyRepository(store: store)
         // Keyed calls cut short by the last stop: a committed write keeps its key (its retry is
         // told the answer was lost), the others free theirs.
@@ -44,23 +67,15 @@ public struct Daemon: Sendable {
                 "keyed calls interrupted by the last stop",
                 metadata: ["answers_lost": "\(interrupted.answersLost)", "keys_freed": "\(interrupted.keysFreed)"])
         }
+
         let servingState = ServingState()
-        let domainServices: [any RPCService] = [
-            IdentityService(environment: identity),
-            TermsService(environment: identity),
-            MailService(environment: identity),
-            AuditService(environment: identity),
-            CompanyService(companies: identity.companies, time: time),
-            RightsService(rights: identity.rights, companies: identity.companies, accounts: identity.accounts, time: time),
-            SiteService(sites: sites, time: time),
-            ContactService(sites: sites, time: time),
-        ]
-        let router = Self.makeRouter(additionalServices: domainServices + additionalServices, servingState: servingState)
-        let missing = policy.methodsWithoutRule(in: router)
+        let services = domains.flatMap { $0.services(environment) } + additionalServices
+        let (router, access, idempotency) = Self.makeRouter(
+            services: services, additionalRules: additionalRules, servingState: servingState)
+        let missing = access.methodsWithoutRule(in: router)
         if !missing.isEmpty {
             logger.error("methods without an access rule will be refused", metadata: ["methods": "\(missing)"])
         }
-
         let dispatcher = CallDispatcher(
             router: router,
             interceptors: [
@@ -69,8 +84,8 @@ public struct Daemon: Sendable {
                 AuthenticationInterceptor(
                     operatorUIDs: configuration.operatorUIDs,
                     sessions: SessionAuthenticator(environment: identity),
-                    policy: policy),
-                AuthorizationInterceptor(policy: policy),
+                    policy: access),
+                AuthorizationInterceptor(policy: access),
                 IdempotencyInterceptor(policy: idempotency, records: idempotencyRecords, time: time),
             ],
             servingState: servingState,
@@ -78,6 +93,9 @@ public struct Daemon: Sendable {
             logger: logger)
         self.router = router
         self.servingState = servingState
+        self.accessPolicy = access
+        self.idempotencyPolicy = idempotency
+        self.backgroundServices = domains.flatMap { $0.backgroundServices(environment) }
         self.server = RPCServer(
             configuration: configuration.serverConfiguration,
             dispatcher: dispatcher,
@@ -85,14 +103,41 @@ public struct Daemon: Sendable {
             logger: logger)
     }
 
-    /// The router of a daemon: every service, then health and reflection, which describe it.
-    public static func makeRouter(additionalServices: [any RPCService] = [], servingState: ServingState) -> RPCRouter {
+    /// Runs the background services and the server until a graceful shutdown (of the enclosing
+    /// service group, or ``beginShutdown()``) has stopped them all, the server first.
+    public func run() async throws {
+        let services: [any Service] = backgroundServices + [server]
+        let group = ServiceGroup(
+            configuration: .init(
+                services: services.map {
+                    .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
+                          failureTerminationBehavior: .gracefullyShutdownGroup)
+                },
+                logger: logger))
+        try await group.run()
+    }
+
+    /// Begins a graceful shutdown: the server stops accepting and drains its calls, then the
+    /// background services stop.
+    public func beginShutdown() {
+        server.beginShutdown()
+    }
+
+    /// The router of a daemon serving `services`, then health and reflection, which describe
+    /// it, and the policies of all of them: the contracts of generated services plus
+    /// `additionalRules`.
+    public static func makeRouter(
+        services: [any RPCService] = [], additionalRules: [MethodDescriptor: AccessRule] = [:], servingState: ServingState
+    ) -> (router: RPCRouter, access: AccessPolicy, idempotency: IdempotencyPolicy) {
         let directory = ServiceDirectory()
+        let all: [any RPCService] =
+            services + [HealthService(directory: directory, servingState: servingState), ReflectionService(directory: directory)]
         var router = RPCRouter()
-        for service in additionalServices { router.register(service) }
-        router.register(HealthService(directory: directory, servingState: servingState))
-        router.register(ReflectionService(directory: directory))
-        directory.publish(router)
-        return router
+        for service in all { router.register(service) }
+        let contracts = all.flatMap(\.contracts)
+        let access = AccessPolicy(contracts: contracts).adding(additionalRules)
+        let idempotency = IdempotencyPolicy(contracts: contracts)
+        directory.publish(router, access: access, idempotency: idempotency)
+        return (router, access, idempotency)
     }
 }

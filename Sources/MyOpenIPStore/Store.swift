@@ -12,9 +12,11 @@ public final class Store: Sendable {
     public let writer: any DatabaseWriter
     /// Where the database lives, or nil for an in-memory store.
     public let path: String?
+    private let migrator: DatabaseMigrator
 
-    /// Opens (creating it if needed) and migrates the database at `path`.
-    public init(path: String, logger: Logger = Logger(label: "myopenip.store")) throws {
+    /// Opens (creating it if needed) the database at `path` and applies the `migrations` it
+    /// does not have yet: those of every domain the daemon serves.
+    public init(path: String, migrations: [StoreMigration], logger: Logger = Logger(label: "myopenip.store")) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
@@ -22,23 +24,40 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
+        let migrator = StoreMigration.migrator(migrations)
+        try migrator.migrate(pool)
         self.writer = pool
         self.path = path
+        self.migrator = migrator
         let version = try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"
         logger.info("database open", metadata: ["path": "\(path)", "sqlite": "\(version)", "journal": "wal"])
     }
 
+    /// A store in memory, for repository tests: the same schema and rules, nothing on disk, gone
+    /// when the store is.
+    public init(inMemoryWith migrations: [StoreMigration]) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        let migrator = StoreMigration.migrator(migrations)
+        try migrator.migrate(queue)
+        self.writer = queue
+        self.path = nil
+        self.migrator = migrator
+    }
+
     /// Opens the database inside `folder`, creating the folder (mode 0750) if needed.
-    public convenience init(folder: String, logger: Logger = Logger(label: "myopenip.store")) throws {
+    public convenience init(
+        folder: String, migrations: [StoreMigration], logger: Logger = Logger(label: "myopenip.store")
+    ) throws {
         try FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-        try self.init(path: (folder as NSString).appendingPathComponent(Self.fileName), logger: logger)
+        try self.init(path: (folder as NSString).appendingPathComponent(Self.fileName), migrations: migrations, logger: logger)
     }
 
     /// The migrations applied so far, in order.
     public func appliedMigrations() throws -> [String] {
-        try writer.read { db in try Self.migrator.appliedMigrations(db) }
+        try writer.read { db in try migrator.appliedMigrations(db) }
     }
 
     /// The SQLite journal mode in force (`wal` for a file database).

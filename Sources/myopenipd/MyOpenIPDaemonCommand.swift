@@ -70,7 +70,9 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
             throw ExitCode.failure
         }
-        var services: [any Service] = [daemon.server]
+        // The daemon is a service whose own group runs its server and background work; the
+        // ready file is written once the server listens.
+        var services: [any Service] = [daemon]
         if let readyFile {
             services.append(ReadyFileService(path: readyFile, server: daemon.server, logger: logger))
         }

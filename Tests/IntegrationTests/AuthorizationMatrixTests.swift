@@ -92,7 +92,7 @@ struct AuthorizationMatrixTests {
             var checked = 0
             var refusals = 0
             for route in routes {
-                let rule = try #require(ProbeService.policy.rule(for: route.descriptor), "\(route.descriptor) has no rule")
+                let rule = try #require(daemon.daemon.accessPolicy.rule(for: route.descriptor), "\(route.descriptor) has no rule")
                 for caller in Caller.allCases {
                     let client = try #require(callers[caller])
                     let error = await rpcError {
@@ -136,7 +136,7 @@ struct AuthorizationMatrixTests {
                 (AuditService.listAuditEvents, { !(try await $0.audit.list(companyReference: client).events.isEmpty) }),
             ]
             for (descriptor, probe) in probes {
-                let rule = try #require(ProbeService.policy.rule(for: descriptor))
+                let rule = try #require(daemon.daemon.accessPolicy.rule(for: descriptor))
                 for caller in Caller.allCases where mayCall(caller, rule) {
                     let connection = try #require(callers[caller])
                     var saw = false

@@ -18,10 +18,15 @@ struct CommandLineTests {
             #expect(table.status == 0)
             #expect(table.standardOutput.contains("grpc.health.v1.Health"))
             #expect(table.standardOutput.contains("ListServices"))
+            let updateSite = table.standardOutput.split(separator: "\n").first { $0.contains("UpdateSite") }
+            #expect(updateSite?.contains("permission company.write") == true)
+            #expect(updateSite?.contains("keyed") == true)
 
             let services = try await Executables.run("myopenipctl", ["services", "--json", "--socket", daemon.socketPath])
             let list = try JSONSerialization.jsonObject(with: Data(services.standardOutput.utf8)) as? [[String: Any]]
             #expect(list?.compactMap { $0["name"] as? String }.contains("myopenip.v1.ReflectionService") == true)
+            let healthMethods = list?.first { $0["name"] as? String == "grpc.health.v1.Health" }?["methods"] as? [[String: Any]]
+            #expect(healthMethods?.first?["access"] as? String == "public")
         }
     }
 

@@ -1,4 +1,5 @@
 import MyOpenIPClient
+import MyOpenIPProto
 import MyOpenIPServer
 import Testing
 
@@ -40,6 +41,24 @@ struct HealthAndReflectionTests {
             #expect(health.methods.first?.requestType == "grpc.health.v1.HealthCheckRequest")
             #expect(health.methods.first?.responseType == "grpc.health.v1.HealthCheckResponse")
             #expect(services.map(\.name) == services.map(\.name).sorted())
+
+            // Each method's rule, as the contract in proto/ gives it.
+            func method(_ service: String, _ name: String) throws -> Myopenip_V1_MethodDescription {
+                try #require(services.first { $0.name == service }?.methods.first { $0.name == name })
+            }
+            #expect(try method("grpc.health.v1.Health", "Check").access == "public")
+            #expect(try method("myopenip.v1.IdentityService", "WhoAmI").access == "signed in")
+            #expect(try method("myopenip.v1.TermsService", "AcceptTerms").access == "signed in before terms")
+            #expect(try method("myopenip.v1.CompanyService", "CreateCompany").access == "operator only")
+            #expect(try method("myopenip.v1.SiteService", "UpdateSite").access == "permission company.write")
+            #expect(try method("myopenip.v1.SiteService", "UpdateSite").idempotentWrite)
+            #expect(try !method("myopenip.v1.IdentityService", "Login").idempotentWrite)
+            #expect(try method(ProbeService.serviceName, "Echo").access == "public")
+            for service in services where service.name.hasPrefix("myopenip.") || service.name.hasPrefix("grpc.") {
+                for method in service.methods {
+                    #expect(method.access != "none", "\(service.name)/\(method.name)")
+                }
+            }
             await client.close()
         }
     }

@@ -6,18 +6,18 @@ import Testing
 
 @Suite("AccessPolicy")
 struct AccessPolicyTests {
-    /// The deny-by-default guard: every method a daemon serves must have a rule in the standard
-    /// policy. This fails as soon as a method is registered without one.
-    @Test("the standard policy has a rule for every method of a daemon's router")
+    /// The deny-by-default guard: every method a daemon serves has a rule, which comes from its
+    /// contract in proto/ (the generator refuses a method without one).
+    @Test("the daemon's policy has a rule for every method of its router")
     func everyMethodHasARule() async throws {
         try await withTemporaryFolder { folder in
             let configuration = DaemonConfiguration.defaults(environment: ["MYOPENIP_DATA_DIR": folder])
             let daemon = try Daemon(configuration: configuration, logger: makeTestLogger())
 
             #expect(!daemon.router.routes.isEmpty)
-            #expect(AccessPolicy.standard.methodsWithoutRule(in: daemon.router) == [])
+            #expect(daemon.accessPolicy.methodsWithoutRule(in: daemon.router) == [])
             for route in daemon.router.routes {
-                #expect(AccessPolicy.standard.rule(for: route.descriptor) != nil, "\(route.descriptor) has no access rule")
+                #expect(daemon.accessPolicy.rule(for: route.descriptor) != nil, "\(route.descriptor) has no access rule")
             }
         }
     }
@@ -36,8 +36,20 @@ struct AccessPolicyTests {
 
     @Test("health and reflection are public")
     func publicMethods() {
-        #expect(AccessPolicy.standard.rule(for: HealthService.check) == .public)
-        #expect(AccessPolicy.standard.rule(for: ReflectionService.listServices) == .public)
+        let policy = AccessPolicy(contracts: HealthServiceContract.methods + ReflectionServiceContract.methods)
+        #expect(policy.rule(for: HealthService.check) == .public)
+        #expect(policy.rule(for: HealthService.watch) == .public)
+        #expect(policy.rule(for: ReflectionService.listServices) == .public)
+    }
+
+    @Test("the policy of a contract is its methods' access options")
+    func contractRules() {
+        let policy = AccessPolicy(contracts: SiteServiceContract.methods + TermsServiceContract.methods)
+        #expect(policy.rule(for: SiteService.listSites) == .permission(.companyRead))
+        #expect(policy.rule(for: SiteService.deleteSite) == .permission(.companyWrite))
+        #expect(policy.rule(for: TermsService.publishTerms) == .operatorOnly)
+        #expect(policy.rule(for: TermsService.acceptTerms) == .signedInBeforeTerms)
+        #expect(policy.rule(for: IdentityService.login) == nil)
     }
 
     @Test("methodsWithoutRule lists exactly the methods that have no rule")

@@ -39,9 +39,9 @@ struct IdempotencyInterceptorTests {
     func withHarness(_ body: (Harness) async throws -> Void) async throws {
         try await withTemporaryFolder { folder in
             let clock = AdjustableTimeSource()
-            let store = try Store(folder: folder)
+            let store = try Store(folder: folder, migrations: Daemon.domains.flatMap(\.migrations))
             let records = SQLiteIdempotencyRepository(store: store)
-            try await body(Harness(interceptor: IdempotencyInterceptor(records: records, time: clock), clock: clock, store: store))
+            try await body(Harness(interceptor: IdempotencyInterceptor(policy: IdempotencyPolicy(contracts: SiteServiceContract.methods + TermsServiceContract.methods), records: records, time: clock), clock: clock, store: store))
         }
     }
 
@@ -154,24 +154,27 @@ struct IdempotencyInterceptorTests {
         }
     }
 
-    @Test("the standard policy keeps the answers of every write but those that carry a secret")
+    @Test("the daemon keeps the answers of the writes its contracts mark, none of which carries a secret")
     func standardPolicy() async throws {
         try await withTemporaryFolder { folder in
             let configuration = DaemonConfiguration.defaults(environment: ["MYOPENIP_DATA_DIR": folder])
             let daemon = try Daemon(configuration: configuration, logger: makeTestLogger())
-            let writeVerbs = ["Create", "Update", "Delete", "Set", "Disable", "Enable", "Reset", "Revoke", "Publish", "Accept", "Mark"]
-            let secrets: Set<MethodDescriptor> = [IdentityService.setPassword]
-            for route in daemon.router.routes {
-                let isWrite = writeVerbs.contains { route.descriptor.method.hasPrefix($0) }
-                #expect(IdempotencyPolicy.standard.covers(route.descriptor) == (isWrite && !secrets.contains(route.descriptor)),
-                        "\(route.descriptor)")
-                if IdempotencyPolicy.standard.covers(route.descriptor) {
-                    #expect(!route.isServerStreaming)
-                    #expect(AccessPolicy.standard.rule(for: route.descriptor) != .public)
-                }
+            #expect(!daemon.idempotencyPolicy.methods.isEmpty)
+            for route in daemon.router.routes where daemon.idempotencyPolicy.covers(route.descriptor) {
+                #expect(!route.isServerStreaming, "\(route.descriptor)")
+                #expect(daemon.accessPolicy.rule(for: route.descriptor) != .public, "\(route.descriptor)")
             }
             for secret in [IdentityService.login, IdentityService.changePassword, IdentityService.setPassword] {
-                #expect(!IdempotencyPolicy.standard.covers(secret))
+                #expect(!daemon.idempotencyPolicy.covers(secret))
+            }
+            for write in [
+                SiteService.createSite, SiteService.updateSite, SiteService.deleteSite, IdentityService.disableAccount,
+                TermsService.acceptTerms, MailService.markMailSent, RightsService.setUserRights,
+            ] {
+                #expect(daemon.idempotencyPolicy.covers(write), "\(write)")
+            }
+            for read in [SiteService.listSites, IdentityService.whoAmI, HealthService.check, AuditService.listAuditEvents] {
+                #expect(!daemon.idempotencyPolicy.covers(read), "\(read)")
             }
         }
     }

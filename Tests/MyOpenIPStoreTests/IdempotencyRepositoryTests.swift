@@ -22,7 +22,7 @@ struct IdempotencyRepositoryTests {
 
     func withRepository(_ body: (SQLiteIdempotencyRepository) async throws -> Void) async throws {
         try await withTemporaryFolder { folder in
-            try await body(SQLiteIdempotencyRepository(store: try Store(folder: folder)))
+            try await body(SQLiteIdempotencyRepository(store: try Store(folder: folder, migrations: .everyDomain)))
         }
     }
 
@@ -105,7 +105,7 @@ struct IdempotencyRepositoryTests {
 
     @Test func aCommittedWriteIsNeverReleased() async throws {
         try await withTemporaryFolder { folder in
-            let store = try Store(folder: folder)
+            let store = try Store(folder: folder, migrations: .everyDomain)
             let records = SQLiteIdempotencyRepository(store: store)
             let id = try await mustReserve(records, claim, at: start)
             try await publishTerms(store, record: id)
@@ -122,7 +122,7 @@ struct IdempotencyRepositoryTests {
 
     @Test func callsInterruptedByAStopAreSettledWhenTheDaemonStartsAgain() async throws {
         try await withTemporaryFolder { folder in
-            let store = try Store(folder: folder)
+            let store = try Store(folder: folder, migrations: .everyDomain)
             let records = SQLiteIdempotencyRepository(store: store)
             let done = try await mustReserve(records, claim, at: start)
             try await records.complete(reservation: done, with: IdempotencyOutcome(statusCode: 0), at: start)

@@ -9,7 +9,7 @@ struct StoreOpeningTests {
     func opens() async throws {
         try await withTemporaryFolder { folder in
             let path = folder + "/" + Store.fileName
-            let store = try Store(path: path)
+            let store = try Store(path: path, migrations: .everyDomain)
 
             #expect(store.path == path)
             #expect(FileManager.default.fileExists(atPath: path))
@@ -22,7 +22,7 @@ struct StoreOpeningTests {
     @Test("the first migration records an installation id and creation date")
     func installation() async throws {
         try await withTemporaryFolder { folder in
-            let store = try Store(path: folder + "/" + Store.fileName)
+            let store = try Store(path: folder + "/" + Store.fileName, migrations: .everyDomain)
             let installation = try await store.installation()
 
             #expect(UUID(uuidString: installation.id) != nil)
@@ -35,9 +35,9 @@ struct StoreOpeningTests {
     func reopen() async throws {
         try await withTemporaryFolder { folder in
             let path = folder + "/" + Store.fileName
-            let first = try await Store(path: path).installation()
+            let first = try await Store(path: path, migrations: .everyDomain).installation()
 
-            let reopened = try Store(path: path)
+            let reopened = try Store(path: path, migrations: .everyDomain)
             #expect(try reopened.appliedMigrations() == ["v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search", "v7_idempotency"])
             #expect(try reopened.journalMode() == "wal")
             #expect(try await reopened.installation() == first)
@@ -54,7 +54,7 @@ struct StoreOpeningTests {
             let nested = folder + "/missing/deeper"
             #expect(!FileManager.default.fileExists(atPath: nested))
 
-            let store = try Store(folder: nested)
+            let store = try Store(folder: nested, migrations: .everyDomain)
 
             var isDirectory: ObjCBool = false
             #expect(FileManager.default.fileExists(atPath: nested, isDirectory: &isDirectory))
@@ -69,7 +69,7 @@ struct StoreOpeningTests {
     func folderPermissions() async throws {
         try await withTemporaryFolder { folder in
             let nested = folder + "/data"
-            _ = try Store(folder: nested)
+            _ = try Store(folder: nested, migrations: .everyDomain)
             let attributes = try FileManager.default.attributesOfItem(atPath: nested)
             let permissions = try #require(attributes[.posixPermissions] as? NSNumber)
             #expect(permissions.intValue & 0o777 == 0o750)
@@ -79,7 +79,7 @@ struct StoreOpeningTests {
     @Test("Store(folder:) accepts a folder that already exists")
     func existingFolder() async throws {
         try await withTemporaryFolder { folder in
-            let store = try Store(folder: folder)
+            let store = try Store(folder: folder, migrations: .everyDomain)
             #expect(try store.appliedMigrations() == ["v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search", "v7_idempotency"])
         }
     }
@@ -90,7 +90,7 @@ struct StoreOpeningTests {
             let file = folder + "/plain-file"
             try Data("x".utf8).write(to: URL(fileURLWithPath: file))
             #expect(throws: (any Error).self) {
-                try Store(folder: file + "/sub")
+                try Store(folder: file + "/sub", migrations: .everyDomain)
             }
         }
     }

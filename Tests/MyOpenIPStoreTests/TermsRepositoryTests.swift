@@ -58,17 +58,17 @@ struct TermsRepositoryTests {
             _ = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture)
             _ = try await publish("C.U. 2018", effectiveAt: "2018-01-01", in: fixture)
 
-            await #expect(throws: TermsRepositoryViolation.olderThanLatest) {
+            await #expect(throws: TermsViolation.olderThanLatest) {
                 try await publish("C.U. juin 2017", effectiveAt: "2017-06-01", in: fixture)
             }
-            await #expect(throws: TermsRepositoryViolation.olderThanLatest) {
+            await #expect(throws: TermsViolation.olderThanLatest) {
                 try await publish("C.U. veille", effectiveAt: "2017-12-31T23:59:59Z", in: fixture)
             }
 
             #expect(try await fixture.terms.all().count == 2)
             #expect(try await fixture.events(AuditFilter(action: "terms.published")).count == 2)
-            #expect(TermsRepositoryViolation.olderThanLatest.reason == "TERMS_OLDER_THAN_LATEST")
-            #expect(TermsRepositoryViolation.olderThanLatest.field == "effective_at")
+            #expect(TermsViolation.olderThanLatest.reason == "TERMS_OLDER_THAN_LATEST")
+            #expect(TermsViolation.olderThanLatest.field == "effective_at")
         }
     }
 

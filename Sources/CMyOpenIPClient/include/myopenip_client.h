@@ -17,6 +17,9 @@
  *     myopenip_reply_free(&reply);
  *     myopenip_close(conn);
  *
+ * `myopenip_services.h` has a typed wrapper for every unary method, which names the service and
+ * method and unpacks the answer: myopenip_health_check(conn, &request, &options, &reply, &answer).
+ *
  * Calls block. A connection may be shared by threads: its calls are serialized (one in flight at a
  * time); open one connection per thread for parallel calls. docs/protocol.md describes the wire.
  */
@@ -62,6 +65,9 @@ typedef enum {
     MYOPENIP_ERR_NO_MEMORY = -8,
     /* The connection was closed by an earlier failure; reconnect. */
     MYOPENIP_ERR_CLOSED = -9,
+    /* The daemon answered OK, but its payload is not the method's response message (a typed
+     * wrapper of myopenip_services.h could not unpack it). The connection stays usable. */
+    MYOPENIP_ERR_BAD_PAYLOAD = -10,
 } myopenip_result;
 
 /* A readable English sentence for a `myopenip_result`. */

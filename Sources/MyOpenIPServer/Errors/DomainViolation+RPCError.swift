@@ -1,45 +1,35 @@
 import MyOpenIPDomain
 import MyOpenIPRPC
-import MyOpenIPStore
 
 extension RPCError {
-    /// The error of a broken business rule: its message, reason and field, with `code`.
-    init(_ violation: DomainViolation, code: StatusCode, metadata: [String: String] = [:]) {
-        self.init(code, violation.message, reason: violation.reason, field: violation.field, metadata: metadata)
+    /// The error of a broken business rule: its message, reason and field, with the status of
+    /// its kind.
+    init(_ violation: DomainViolation, metadata: [String: String] = [:]) {
+        self.init(
+            violation.kind.statusCode, violation.message, reason: violation.reason, field: violation.field,
+            metadata: metadata)
     }
 }
 
-/// A violation thrown by domain code or a repository reaches the caller with the status its
-/// reason calls for (INVALID_ARGUMENT unless listed here), never as INTERNAL.
+/// A violation thrown by domain code or a repository reaches the caller with the status of its
+/// own kind, never as INTERNAL.
 extension DomainViolation: RPCErrorConvertible {
     public var rpcError: RPCError {
-        RPCError(self, code: Self.codes[reason] ?? .invalidArgument)
+        RPCError(self)
     }
+}
 
-    private static let codes: [String: StatusCode] = [
-        IdentityMessages.emailTaken.reason: .alreadyExists,
-        IdentityMessages.accountUnknown.reason: .notFound,
-        IdentityMessages.linkInvalid.reason: .notFound,
-        IdentityMessages.linkUsed.reason: .failedPrecondition,
-        IdentityMessages.linkExpired.reason: .failedPrecondition,
-        IdentityMessages.accountDisabled.reason: .permissionDenied,
-        IdentityMessages.invalidCredentials.reason: .unauthenticated,
-        IdentityMessages.sessionInvalid.reason: .unauthenticated,
-        IdentityMessages.authenticationRequired.reason: .unauthenticated,
-        IdentityMessages.termsNotAccepted.reason: .failedPrecondition,
-        IdentityMessages.currentPasswordWrong.reason: .permissionDenied,
-        TermsRepositoryViolation.olderThanLatest.reason: .failedPrecondition,
-        CompanyViolation.sirenTaken.reason: .alreadyExists,
-        CompanyViolation.unknownCompany.reason: .notFound,
-        CompanyViolation.unknownPartner.reason: .notFound,
-        CompanyViolation.partnerOfPartner.reason: .failedPrecondition,
-        RightsViolation.nameTaken.reason: .alreadyExists,
-        SiteViolation.unknownSite.reason: .notFound,
-        SiteViolation.nameTaken.reason: .alreadyExists,
-        SiteViolation.headOffice.reason: .failedPrecondition,
-        SiteViolation.unknownContact.reason: .notFound,
-        RightsViolation.unknownRight.reason: .notFound,
-        RightsViolation.accountWithoutCompany.reason: .failedPrecondition,
-        "ACCOUNT_LOCKED": .resourceExhausted,
-    ]
+extension DomainViolation.Kind {
+    /// The gRPC status code of this kind of failure.
+    public var statusCode: StatusCode {
+        switch self {
+        case .invalid: return .invalidArgument
+        case .notFound: return .notFound
+        case .alreadyExists: return .alreadyExists
+        case .refusedInThisState: return .failedPrecondition
+        case .notAllowed: return .permissionDenied
+        case .notSignedIn: return .unauthenticated
+        case .limitReached: return .resourceExhausted
+        }
+    }
 }

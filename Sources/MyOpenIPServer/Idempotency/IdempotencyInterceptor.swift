@@ -3,7 +3,6 @@ import Foundation
 import MyOpenIPDomain
 import MyOpenIPRPC
 import MyOpenIPStore
-import Synchronization
 
 /// Makes the writes of ``IdempotencyPolicy`` safe to retry: a call that carries an
 /// `idempotency-key` already answered for the same caller gets that answer again, and the
@@ -26,17 +25,14 @@ import Synchronization
 public struct IdempotencyInterceptor: ServerInterceptor {
     /// How long a key is remembered: a day, the usual horizon of a client's retries.
     public static let defaultRetention: Duration = .seconds(24 * 3600)
-    /// How often expired records are deleted, at most.
-    static let purgeInterval: Duration = .seconds(600)
 
     let policy: IdempotencyPolicy
     let records: any IdempotencyRepository
     let time: any TimeSource
     let retention: Duration
-    private let purges = PurgeSchedule()
 
     public init(
-        policy: IdempotencyPolicy = .standard, records: any IdempotencyRepository, time: any TimeSource = SystemTimeSource(),
+        policy: IdempotencyPolicy, records: any IdempotencyRepository, time: any TimeSource = SystemTimeSource(),
         retention: Duration = Self.defaultRetention
     ) {
         self.policy = policy
@@ -58,7 +54,6 @@ public struct IdempotencyInterceptor: ServerInterceptor {
             requestDigest: Data(SHA256.hash(data: request.payload)))
         let now = time.timestamp()
         let expiredBefore = now.adding(.zero - retention)
-        await purgeIfDue(now: now, expiredBefore: expiredBefore, context: context)
 
         switch try await records.reserve(claim, at: now, expiredBefore: expiredBefore) {
         case .replay(let outcome):
@@ -129,17 +124,6 @@ public struct IdempotencyInterceptor: ServerInterceptor {
             context.logger.error("cannot record the outcome of a keyed call", metadata: ["error": "\(error)"])
         }
     }
-
-    /// Deletes the expired records now and then; a failure only delays that to the next time.
-    private func purgeIfDue(now: Timestamp, expiredBefore: Timestamp, context: ServerContext) async {
-        guard purges.isDue(at: now, every: Self.purgeInterval) else { return }
-        do {
-            let removed = try await records.removeExpired(before: expiredBefore)
-            if removed > 0 { context.logger.debug("expired idempotency records deleted", metadata: ["count": "\(removed)"]) }
-        } catch {
-            context.logger.warning("cannot delete expired idempotency records", metadata: ["error": "\(error)"])
-        }
-    }
 }
 
 extension IdempotencyOutcome {
@@ -154,19 +138,5 @@ extension RPCError {
         self.init(
             StatusCode(rawValue: outcome.statusCode), outcome.message, reason: outcome.reason, field: outcome.field,
             metadata: outcome.metadata)
-    }
-}
-
-/// When the expired records were last deleted, shared by the calls of one daemon.
-private final class PurgeSchedule: Sendable {
-    private let last = Mutex<Timestamp?>(nil)
-
-    /// Whether a purge is due at `now`; if so, it counts as done.
-    func isDue(at now: Timestamp, every interval: Duration) -> Bool {
-        last.withLock { last in
-            if let last, now < last.adding(interval) { return false }
-            last = now
-            return true
-        }
     }
 }

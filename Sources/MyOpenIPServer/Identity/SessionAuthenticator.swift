@@ -23,7 +23,7 @@ public struct SessionAuthenticator: SessionResolver {
         guard let lookup = try await environment.accounts.session(tokenDigest: SecretToken.digest(of: token), at: now),
               lookup.session.isOpen(at: now), lookup.account.storedState == .active
         else {
-            throw RPCError(IdentityMessages.sessionInvalid, code: .unauthenticated)
+            throw RPCError(IdentityMessages.sessionInvalid)
         }
         let policy = environment.settings.sessions
         let session = lookup.session

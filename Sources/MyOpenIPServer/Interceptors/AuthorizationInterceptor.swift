@@ -51,14 +51,14 @@ public struct AuthorizationInterceptor: ServerInterceptor {
 
     private func requireSignedIn(_ principal: Principal) throws {
         if principal == .anonymous {
-            throw RPCError(IdentityMessages.authenticationRequired, code: .unauthenticated)
+            throw RPCError(IdentityMessages.authenticationRequired)
         }
     }
 
     private func requireTermsAccepted(_ principal: Principal) throws {
         if let version = principal.session?.pendingTermsVersion {
             throw RPCError(
-                IdentityMessages.termsNotAccepted, code: .failedPrecondition, metadata: ["terms_version": String(version)])
+                IdentityMessages.termsNotAccepted, metadata: ["terms_version": String(version)])
         }
     }
 }

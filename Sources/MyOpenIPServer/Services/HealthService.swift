@@ -4,11 +4,7 @@ import MyOpenIPRPC
 /// `grpc.health.v1.Health`: SERVING for "" and every registered service, NOT_SERVING once the
 /// daemon is shutting down, NOT_FOUND for a service it does not have (`Check`) or SERVICE_UNKNOWN
 /// (`Watch`, which streams the status and its change at shutdown).
-public struct HealthService: RPCService {
-    public static let serviceName = "grpc.health.v1.Health"
-    public static let check = MethodDescriptor(service: serviceName, method: "Check")
-    public static let watch = MethodDescriptor(service: serviceName, method: "Watch")
-
+public struct HealthService: HealthServiceProtocol {
     private let directory: ServiceDirectory
     private let servingState: ServingState
 
@@ -17,20 +13,11 @@ public struct HealthService: RPCService {
         self.servingState = servingState
     }
 
-    public func register(on router: inout RPCRouter) {
-        router.registerUnary(Self.check) { (request: Grpc_Health_V1_HealthCheckRequest, _) in
-            try self.check(request)
-        }
-        router.registerServerStreaming(Self.watch) {
-            (request: Grpc_Health_V1_HealthCheckRequest, stream: ResponseStream<Grpc_Health_V1_HealthCheckResponse>, _) in
-            try await self.watch(request, stream: stream)
-        }
-    }
-
     /// Sends the status now (SERVICE_UNKNOWN for a service the daemon does not have), then
     /// NOT_SERVING when shutdown begins, and ends the stream.
-    func watch(
-        _ request: Grpc_Health_V1_HealthCheckRequest, stream: ResponseStream<Grpc_Health_V1_HealthCheckResponse>
+    public func watch(
+        _ request: Grpc_Health_V1_HealthCheckRequest, stream: ResponseStream<Grpc_Health_V1_HealthCheckResponse>,
+        context: ServerContext
     ) async throws {
         var response = Grpc_Health_V1_HealthCheckResponse()
         let known = request.service.isEmpty || directory.contains(service: request.service)
@@ -45,7 +32,9 @@ public struct HealthService: RPCService {
         }
     }
 
-    func check(_ request: Grpc_Health_V1_HealthCheckRequest) throws -> Grpc_Health_V1_HealthCheckResponse {
+    public func check(
+        _ request: Grpc_Health_V1_HealthCheckRequest, context: ServerContext
+    ) throws -> Grpc_Health_V1_HealthCheckResponse {
         guard request.service.isEmpty || directory.contains(service: request.service) else {
             throw RPCError(.notFound, "unknown service \(request.service)", reason: "UNKNOWN_SERVICE", field: "service")
         }

@@ -27,19 +27,6 @@ public struct CompanyFilter: Sendable, Hashable {
     }
 }
 
-/// The violations of the company repository.
-public enum CompanyViolation {
-    public static let sirenTaken = DomainViolation(
-        reason: "SIREN_TAKEN", message: "Une société existe déjà avec ce numéro SIREN", field: "siren")
-    public static let unknownCompany = DomainViolation(
-        reason: "COMPANY_NOT_FOUND", message: "Cette société n'existe pas", field: "company_reference")
-    public static let unknownPartner = DomainViolation(
-        reason: "PARTNER_NOT_FOUND", message: "Ce partenaire n'existe pas", field: "partner_reference")
-    public static let partnerOfPartner = DomainViolation(
-        reason: "PARTNER_NOT_ALLOWED", message: "Seule une société cliente peut dépendre d'un partenaire",
-        field: "partner_reference")
-}
-
 /// Companies. Each method is one transaction; each change writes its audit event in it.
 public protocol CompanyRepository: Sendable {
     /// Creates a company with the next reference, and its head office ("Siège Social", at

@@ -1,15 +1,5 @@
 import MyOpenIPDomain
 
-/// The violations of the rights repository.
-public enum RightsViolation {
-    public static let nameTaken = DomainViolation(
-        reason: "RIGHT_NAME_TAKEN", message: "Un droit de ce nom existe déjà dans la société", field: "name")
-    public static let unknownRight = DomainViolation(
-        reason: "RIGHT_NOT_FOUND", message: "Ce droit n'existe pas dans la société de l'utilisateur", field: "right_ids")
-    public static let accountWithoutCompany = DomainViolation(
-        reason: "ACCOUNT_WITHOUT_COMPANY", message: "Ce compte n'appartient à aucune société", field: "login")
-}
-
 /// Access rights and who holds them. A company outside the caller's scope does not exist
 /// (CompanyViolation.unknownCompany). Each method is one transaction, audited.
 public protocol RightsRepository: Sendable {

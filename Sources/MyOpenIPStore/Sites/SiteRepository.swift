@@ -1,16 +1,5 @@
 import MyOpenIPDomain
 
-/// The violations of sites and contacts.
-public enum SiteViolation {
-    public static let unknownSite = DomainViolation(reason: "SITE_NOT_FOUND", message: "Ce site n'existe pas", field: "site_id")
-    public static let nameTaken = DomainViolation(
-        reason: "SITE_NAME_TAKEN", message: "Un site de ce nom existe déjà dans la société", field: "name")
-    public static let headOffice = DomainViolation(
-        reason: "HEAD_OFFICE", message: "Le siège social ne peut pas être supprimé", field: "site_id")
-    public static let unknownContact = DomainViolation(
-        reason: "CONTACT_NOT_FOUND", message: "Ce contact n'existe pas", field: "contact_id")
-}
-
 /// The sites and the contacts directory of companies, seen through a scope (outside it, a site or
 /// contact does not exist). Each change is one audited transaction.
 public protocol SiteRepository: Sendable {

@@ -3,7 +3,7 @@ import MyOpenIPDomain
 
 /// Versions of the terms of use and their acceptances.
 public protocol TermsRepository: Sendable {
-    /// Publishes a version. Throws ``TermsRepositoryViolation/olderThanLatest`` when it would come
+    /// Publishes a version. Throws ``TermsViolation/olderThanLatest`` when it would come
     /// into force before the latest published version.
     func publish(_ draft: TermsDraft, context: AuditContext, at now: Timestamp) async throws -> TermsRecord
     /// Every version, newest first.
@@ -13,14 +13,6 @@ public protocol TermsRepository: Sendable {
     func inForce(at now: Timestamp) async throws -> TermsRecord?
     /// Records that the account accepted `version`; accepting twice keeps the first time.
     func accept(version: Int64, accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> Timestamp
-}
-
-/// The violations of publishing terms.
-public enum TermsRepositoryViolation {
-    public static let olderThanLatest = DomainViolation(
-        reason: "TERMS_OLDER_THAN_LATEST",
-        message: "La date d'application doit être postérieure à celle de la dernière version publiée",
-        field: "effective_at")
 }
 
 /// ``TermsRepository`` on the daemon's SQLite database.
@@ -35,7 +27,7 @@ public struct SQLiteTermsRepository: TermsRepository {
         try await writer.write { db in
             if let latest = try Int64.fetchOne(db, sql: "SELECT MAX(effective_at) FROM terms_version"),
                draft.effectiveAt.milliseconds < latest {
-                throw TermsRepositoryViolation.olderThanLatest
+                throw TermsViolation.olderThanLatest
             }
             try db.execute(
                 sql: "INSERT INTO terms_version (title, text, effective_at, published_at, published_by) VALUES (?, ?, ?, ?, ?)",

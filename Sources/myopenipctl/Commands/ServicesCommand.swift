@@ -5,7 +5,12 @@ import MyOpenIPClient
 struct ServicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "services",
-        abstract: "List the services and methods the daemon serves, with their message types.")
+        abstract: "List the services and methods the daemon serves, with their message types and who may call them.",
+        discussion: """
+            ACCESS is the method's rule: public, signed in, signed in before terms (reading and \
+            accepting the terms of use), operator only, or permission NAME (a right giving it, \
+            or operator staff). WRITE marks the writes that an --idempotency-key makes safe to retry.
+            """)
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -21,17 +26,21 @@ struct ServicesCommand: AsyncParsableCommand {
                         [
                             "name": method.name, "request_type": method.requestType,
                             "response_type": method.responseType, "server_streaming": method.serverStreaming,
+                            "access": method.access, "idempotent_write": method.idempotentWrite,
                         ] as [String: Any]
                     },
                 ] as [String: Any]
             })
         } else {
             Output.printTable(
-                header: ["SERVICE", "METHOD", "REQUEST", "RESPONSE"],
+                header: ["SERVICE", "METHOD", "REQUEST", "RESPONSE", "ACCESS", "WRITE"],
                 rows: services.flatMap { service in
                     service.methods.map { method in
-                        [service.name, method.name, method.requestType,
-                         (method.serverStreaming ? "stream " : "") + method.responseType]
+                        [
+                            service.name, method.name, method.requestType,
+                            (method.serverStreaming ? "stream " : "") + method.responseType, method.access,
+                            method.idempotentWrite ? "keyed" : "",
+                        ]
                     }
                 })
         }

@@ -70,9 +70,9 @@ final class TestDaemon: Sendable {
         let probe = Probe()
         let daemon = try Daemon(
             configuration: configuration, additionalServices: [ProbeService(probe: probe)],
-            policy: ProbeService.policy, time: clock, logger: logger)
+            additionalRules: ProbeService.rules, time: clock, logger: logger)
+        let runTask = Task { try await daemon.run() }
         let server = daemon.server
-        let runTask = Task { try await server.run() }
         let addresses = try await server.listeningAddresses()
         return TestDaemon(daemon: daemon, folder: folder, addresses: addresses, probe: probe, clock: clock, runTask: runTask)
     }
@@ -91,7 +91,7 @@ final class TestDaemon: Sendable {
 
     /// Begins a graceful shutdown and waits until the server has stopped.
     func stop() async throws {
-        daemon.server.beginShutdown()
+        daemon.beginShutdown()
         try await runTask.value
     }
 

@@ -9,7 +9,7 @@ struct ServiceHarness {
     let servingState = ServingState()
 
     init(additionalServices: [any RPCService] = []) {
-        router = Daemon.makeRouter(additionalServices: additionalServices, servingState: servingState)
+        router = Daemon.makeRouter(services: additionalServices, servingState: servingState).router
     }
 
     /// Calls `grpc.health.v1.Health/Check` through its route.

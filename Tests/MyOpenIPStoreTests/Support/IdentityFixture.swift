@@ -111,6 +111,6 @@ struct IdentityFixture: Sendable {
 /// Runs `body` on a new store in a temporary folder.
 func withIdentityStore<T>(_ body: (IdentityFixture) async throws -> T) async throws -> T {
     try await withTemporaryFolder { folder in
-        try await body(IdentityFixture(store: try Store(folder: folder)))
+        try await body(IdentityFixture(store: try Store(folder: folder, migrations: .everyDomain)))
     }
 }

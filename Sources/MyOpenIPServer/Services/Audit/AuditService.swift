@@ -4,27 +4,29 @@ import MyOpenIPRPC
 import MyOpenIPStore
 
 /// `myopenip.v1.AuditService`: the audit trail, for operator staff.
-public struct AuditService: RPCService {
-    public static let serviceName = "myopenip.v1.AuditService"
-    public static let listAuditEvents = MethodDescriptor(service: serviceName, method: "ListAuditEvents")
+public struct AuditService: AuditServiceProtocol {
+    let environment: IdentityEnvironment
+    /// The actions the daemon's domains record; a filter on another one is refused rather than
+    /// answered with an empty list that would hide the typo. Empty: any filter is taken.
+    let knownActions: Set<AuditAction>
+
+    public init(environment: IdentityEnvironment, knownActions: Set<AuditAction> = []) {
+        self.environment = environment
+        self.knownActions = knownActions
+    }
 
     /// Operator staff read everything; a company's administrators, the events of their scope.
-    public static let accessRules: [MethodDescriptor: AccessRule] = [listAuditEvents: .permission(.auditRead)]
-
-    let environment: IdentityEnvironment
-
-    public init(environment: IdentityEnvironment) {
-        self.environment = environment
-    }
-
-    public func register(on router: inout RPCRouter) {
-        router.registerUnary(Self.listAuditEvents) { (request: Myopenip_V1_ListAuditEventsRequest, context) in
-            try await self.list(request, scope: context.principal.companyScope)
-        }
-    }
-
-    func list(_ request: Myopenip_V1_ListAuditEventsRequest, scope: CompanyScope) async throws -> Myopenip_V1_ListAuditEventsResponse {
+    public func listAuditEvents(
+        _ request: Myopenip_V1_ListAuditEventsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListAuditEventsResponse {
+        let scope = context.principal.companyScope
         let page = try PageRequest(size: request.pageSize, token: request.pageToken)
+        if !request.action.isEmpty, !knownActions.isEmpty, !knownActions.contains(AuditAction(rawValue: request.action)) {
+            throw RPCError(
+                .invalidArgument,
+                "unknown audit action \(request.action); known actions: \(knownActions.sorted().map(\.rawValue).joined(separator: ", "))",
+                reason: "AUDIT_ACTION_UNKNOWN", field: "action")
+        }
         var filter = AuditFilter(action: request.action.isEmpty ? nil : request.action, scope: scope)
         if !request.accountLogin.isEmpty {
             filter.accountLogin = try AccountLogin.required(request.accountLogin)

@@ -105,15 +105,3 @@ extension Myopenip_V1_Company {
         updatedAt = record.updatedAt.iso8601
     }
 }
-
-extension Principal {
-    /// The companies this caller may see: every one for operator staff, its own (and a
-    /// partner's clients) for a company's user, none otherwise.
-    var companyScope: CompanyScope {
-        if isOperator { return .everything }
-        if let reference = session?.companyReference, let company = try? CompanyReference(reference) {
-            return .company(company)
-        }
-        return .nothing
-    }
-}

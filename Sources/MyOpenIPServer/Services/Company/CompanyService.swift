@@ -4,23 +4,7 @@ import MyOpenIPRPC
 import MyOpenIPStore
 
 /// `myopenip.v1.CompanyService`: company records, seen through the caller's scope.
-public struct CompanyService: RPCService {
-    public static let serviceName = "myopenip.v1.CompanyService"
-    public static let createCompany = MethodDescriptor(service: serviceName, method: "CreateCompany")
-    public static let listCompanies = MethodDescriptor(service: serviceName, method: "ListCompanies")
-    public static let getCompany = MethodDescriptor(service: serviceName, method: "GetCompany")
-    public static let updateCompany = MethodDescriptor(service: serviceName, method: "UpdateCompany")
-
-    /// Creating companies is operator staff's; reading and changing them needs the rights, within
-    /// the caller's scope.
-    public static let accessRules: [MethodDescriptor: AccessRule] = [
-        createCompany: .operatorOnly, listCompanies: .permission(.companyRead), getCompany: .permission(.companyRead),
-        updateCompany: .permission(.companyWrite),
-    ]
-
-    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
-    public static let idempotentWrites: Set<MethodDescriptor> = [createCompany, updateCompany]
-
+public struct CompanyService: CompanyServiceProtocol {
     /// The fields only operator staff may change: the company's standing with the operator.
     static let operatorFields: Set<String> = ["state", "siren", "financial_situation", "guarantee_type"]
 
@@ -37,26 +21,15 @@ public struct CompanyService: RPCService {
         self.time = time
     }
 
-    public func register(on router: inout RPCRouter) {
-        router.registerUnary(Self.createCompany) { (request: Myopenip_V1_CreateCompanyRequest, context) in
-            try await self.create(request, context: context)
+    public func getCompany(_ request: Myopenip_V1_GetCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
+        let reference = try Self.reference(request.reference)
+        guard let company = try await self.companies.company(reference, in: context.principal.companyScope) else {
+            throw Self.unknownReference
         }
-        router.registerUnary(Self.listCompanies) { (request: Myopenip_V1_ListCompaniesRequest, context) in
-            try await self.list(request, context: context)
-        }
-        router.registerUnary(Self.getCompany) { (request: Myopenip_V1_GetCompanyRequest, context) in
-            let reference = try Self.reference(request.reference)
-            guard let company = try await self.companies.company(reference, in: context.principal.companyScope) else {
-                throw Self.unknownReference
-            }
-            return Myopenip_V1_Company(company)
-        }
-        router.registerUnary(Self.updateCompany) { (request: Myopenip_V1_UpdateCompanyRequest, context) in
-            try await self.update(request, context: context)
-        }
+        return Myopenip_V1_Company(company)
     }
 
-    func create(_ request: Myopenip_V1_CreateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
+    public func createCompany(_ request: Myopenip_V1_CreateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
         guard let kind = CompanyKind(request.kind) else {
             throw DomainViolation(reason: "COMPANY_KIND_REQUIRED", message: "Le type de société est obligatoire", field: "kind")
         }
@@ -72,7 +45,7 @@ public struct CompanyService: RPCService {
         return Myopenip_V1_Company(record)
     }
 
-    func list(_ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext) async throws -> Myopenip_V1_ListCompaniesResponse {
+    public func listCompanies(_ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext) async throws -> Myopenip_V1_ListCompaniesResponse {
         let order: CompanyOrder = request.orderBy == .name ? .name : .reference
         let size = try PageRequest(size: request.pageSize, token: "").limit
         let cursor = try CompanyPageToken.decode(request.pageToken, order: order)
@@ -90,7 +63,7 @@ public struct CompanyService: RPCService {
         return response
     }
 
-    func update(_ request: Myopenip_V1_UpdateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
+    public func updateCompany(_ request: Myopenip_V1_UpdateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
         let reference = try Self.reference(request.reference)
         let fields = Set(request.updateFields)
         guard !fields.isEmpty else {

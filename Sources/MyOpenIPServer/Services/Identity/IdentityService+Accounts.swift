@@ -4,7 +4,7 @@ import MyOpenIPRPC
 import MyOpenIPStore
 
 extension IdentityService {
-    func createAccount(_ request: Myopenip_V1_CreateAccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+    public func createAccount(_ request: Myopenip_V1_CreateAccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
         let draft = try AccountDraft(
             displayName: request.displayName, email: request.email, kind: AccountKind(request.kind),
             companyReference: request.companyReference)
@@ -40,7 +40,8 @@ extension IdentityService {
         }
     }
 
-    func listAccounts(_ request: Myopenip_V1_ListAccountsRequest, scope: CompanyScope) async throws -> Myopenip_V1_ListAccountsResponse {
+    public func listAccounts(_ request: Myopenip_V1_ListAccountsRequest, context: ServerContext) async throws -> Myopenip_V1_ListAccountsResponse {
+        let scope = context.principal.companyScope
         let page = try PageRequest(size: request.pageSize, token: request.pageToken)
         var filter = AccountFilter(kind: AccountKind(request.kind), state: AccountState(request.state), scope: scope)
         if !request.companyReference.isEmpty {
@@ -54,6 +55,19 @@ extension IdentityService {
         return response
     }
 
+    public func getAccount(_ request: Myopenip_V1_GetAccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+        let account = try await administeredAccount(request.login, context: context)
+        return Myopenip_V1_Account(account, at: environment.time.timestamp())
+    }
+
+    public func disableAccount(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+        try await setDisabled(true, request, context: context)
+    }
+
+    public func enableAccount(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+        try await setDisabled(false, request, context: context)
+    }
+
     func setDisabled(_ disabled: Bool, _ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
         let account = try await administeredAccount(request.login, context: context)
         if disabled, account.id == context.principal.session?.accountID {
@@ -65,7 +79,7 @@ extension IdentityService {
         return Myopenip_V1_Account(updated, at: now)
     }
 
-    func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_ResetPasswordResponse {
+    public func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_ResetPasswordResponse {
         let account = try await administeredAccount(request.login, context: context)
         guard account.storedState != .disabled else {
             throw RPCError(
@@ -78,7 +92,7 @@ extension IdentityService {
         return response
     }
 
-    func revokeSessions(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_RevokeSessionsResponse {
+    public func revokeSessions(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_RevokeSessionsResponse {
         let account = try await administeredAccount(request.login, context: context)
         let reason = context.principal.isOperator ? "revoked_by_operator" : "revoked_by_administrator"
         let count = try await environment.accounts.revokeSessions(

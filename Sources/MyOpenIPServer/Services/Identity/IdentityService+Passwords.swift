@@ -36,7 +36,7 @@ extension IdentityService {
     /// How often a public request may send a new link to the same account.
     static let publicResetQuietPeriod: Duration = .seconds(5 * 60)
 
-    func setPassword(_ request: Myopenip_V1_SetPasswordRequest, context: ServerContext) async throws -> Myopenip_V1_SetPasswordResponse {
+    public func setPassword(_ request: Myopenip_V1_SetPasswordRequest, context: ServerContext) async throws -> Myopenip_V1_SetPasswordResponse {
         let token = request.token.trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty, token.utf8.count <= 256,
               let (link, account) = try await environment.accounts.passwordLink(tokenDigest: SecretToken.digest(of: token))
@@ -55,7 +55,7 @@ extension IdentityService {
         return response
     }
 
-    func requestPasswordReset(
+    public func requestPasswordReset(
         _ request: Myopenip_V1_RequestPasswordResetRequest, context: ServerContext
     ) async throws -> Myopenip_V1_RequestPasswordResetResponse {
         let identifier = request.identifier.trimmingCharacters(in: .whitespaces)
@@ -71,7 +71,7 @@ extension IdentityService {
         return Myopenip_V1_RequestPasswordResetResponse()
     }
 
-    func changePassword(
+    public func changePassword(
         _ request: Myopenip_V1_ChangePasswordRequest, context: ServerContext
     ) async throws -> Myopenip_V1_ChangePasswordResponse {
         guard let session = context.principal.session else { throw Self.sessionRequired }
@@ -98,7 +98,7 @@ extension IdentityService {
         let broken = PasswordPolicy.brokenRules(
             password: password, confirmation: confirmation, login: account.login.description, email: account.email)
         guard let first = broken.first else { return }
-        var error = RPCError(first.violation, code: .invalidArgument, metadata: [
+        var error = RPCError(first.violation, metadata: [
             "broken_rules": broken.map(\.rawValue).joined(separator: ","),
             "requirement": PasswordPolicy.requirement,
         ])

@@ -7,7 +7,7 @@ extension IdentityService {
     /// Checks a login and password. Unknown identifiers and accounts without a password are
     /// verified against a decoy hash, and every failure is recorded, so that all failures take
     /// the same time and give the same answer.
-    func login(_ request: Myopenip_V1_LoginRequest, context: ServerContext) async throws -> Myopenip_V1_LoginResponse {
+    public func login(_ request: Myopenip_V1_LoginRequest, context: ServerContext) async throws -> Myopenip_V1_LoginResponse {
         let identifier = request.identifier.trimmingCharacters(in: .whitespaces)
         guard !identifier.isEmpty, !request.password.isEmpty else {
             throw RPCError(
@@ -18,7 +18,7 @@ extension IdentityService {
         let account = identifier.utf8.count <= 254 ? try await environment.accounts.account(identifier: identifier) : nil
         if let account, let lockedUntil = account.lock(at: start) {
             throw RPCError(
-                IdentityMessages.accountLocked(retryAfter: start.duration(to: lockedUntil)), code: .resourceExhausted,
+                IdentityMessages.accountLocked(retryAfter: start.duration(to: lockedUntil)),
                 metadata: ["locked_until": lockedUntil.iso8601])
         }
         let stored: String
@@ -59,7 +59,7 @@ extension IdentityService {
         return response
     }
 
-    func logout(context: ServerContext) async throws -> Myopenip_V1_LogoutResponse {
+    public func logout(_ request: Myopenip_V1_LogoutRequest, context: ServerContext) async throws -> Myopenip_V1_LogoutResponse {
         guard let session = context.principal.session else { throw Self.sessionRequired }
         try await environment.accounts.revokeSession(
             id: session.sessionID, accountID: session.accountID, reason: "logout", context: context.audit,
@@ -67,7 +67,7 @@ extension IdentityService {
         return Myopenip_V1_LogoutResponse()
     }
 
-    func whoAmI(context: ServerContext) async throws -> Myopenip_V1_WhoAmIResponse {
+    public func whoAmI(_ request: Myopenip_V1_WhoAmIRequest, context: ServerContext) async throws -> Myopenip_V1_WhoAmIResponse {
         var response = Myopenip_V1_WhoAmIResponse()
         response.isOperator = context.principal.isOperator
         switch context.principal {
@@ -85,7 +85,7 @@ extension IdentityService {
             response.mustAcceptTerms = session.pendingTermsVersion != nil
             response.sessionExpiresAt = session.expiresAt.map { Timestamp($0).iso8601 } ?? ""
         case .anonymous:
-            throw RPCError(IdentityMessages.authenticationRequired, code: .unauthenticated)
+            throw RPCError(IdentityMessages.authenticationRequired)
         }
         return response
     }

@@ -4,21 +4,7 @@ import MyOpenIPRPC
 import MyOpenIPStore
 
 /// `myopenip.v1.RightsService`: custom rights and who holds which right, within the caller's scope.
-public struct RightsService: RPCService {
-    public static let serviceName = "myopenip.v1.RightsService"
-    public static let listRightTemplates = MethodDescriptor(service: serviceName, method: "ListRightTemplates")
-    public static let listRights = MethodDescriptor(service: serviceName, method: "ListRights")
-    public static let createRight = MethodDescriptor(service: serviceName, method: "CreateRight")
-    public static let setUserRights = MethodDescriptor(service: serviceName, method: "SetUserRights")
-
-    public static let accessRules: [MethodDescriptor: AccessRule] = [
-        listRightTemplates: .signedIn, listRights: .permission(.companyRead),
-        createRight: .permission(.usersManage), setUserRights: .permission(.usersManage),
-    ]
-
-    /// The writes a retry with the same idempotency key does not run twice (see ``IdempotencyPolicy``).
-    public static let idempotentWrites: Set<MethodDescriptor> = [createRight, setUserRights]
-
+public struct RightsService: RightsServiceProtocol {
     let rights: any RightsRepository
     let companies: any CompanyRepository
     let accounts: any IdentityRepository
@@ -34,39 +20,36 @@ public struct RightsService: RPCService {
         self.time = time
     }
 
-    public func register(on router: inout RPCRouter) {
-        router.registerUnary(Self.listRightTemplates) { (_: Myopenip_V1_ListRightTemplatesRequest, _) in
-            var response = Myopenip_V1_ListRightTemplatesResponse()
-            response.templates = RightTemplate.allCases.map { template in
-                var proto = Myopenip_V1_RightTemplate()
-                proto.name = template.rawValue
-                proto.label = template.label
-                proto.permissions = template.permissions.sorted().map(\.rawValue)
-                return proto
-            }
-            response.mainRights = try await self.rights.mainRights().map(Myopenip_V1_AccessRight.init)
-            return response
+    public func listRightTemplates(_ request: Myopenip_V1_ListRightTemplatesRequest, context: ServerContext) async throws -> Myopenip_V1_ListRightTemplatesResponse {
+        var response = Myopenip_V1_ListRightTemplatesResponse()
+        response.templates = RightTemplate.allCases.map { template in
+            var proto = Myopenip_V1_RightTemplate()
+            proto.name = template.rawValue
+            proto.label = template.label
+            proto.permissions = template.permissions.sorted().map(\.rawValue)
+            return proto
         }
-        router.registerUnary(Self.listRights) { (request: Myopenip_V1_ListRightsRequest, context) in
-            var response = Myopenip_V1_ListRightsResponse()
-            response.rights = try await self.rights.rights(
-                of: try CompanyReference(request.companyReference), in: context.principal.companyScope
-            ).map(Myopenip_V1_AccessRight.init)
-            return response
-        }
-        router.registerUnary(Self.createRight) { (request: Myopenip_V1_CreateRightRequest, context) in
-            let company = try CompanyReference(request.companyReference)
-            let draft = try RightDraft(name: request.name, site: request.site, role: request.role, templates: request.templates)
-            let right = try await self.rights.create(
-                draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
-            return Myopenip_V1_AccessRight(right)
-        }
-        router.registerUnary(Self.setUserRights) { (request: Myopenip_V1_SetUserRightsRequest, context) in
-            try await self.setUserRights(request, context: context)
-        }
+        response.mainRights = try await self.rights.mainRights().map(Myopenip_V1_AccessRight.init)
+        return response
     }
 
-    func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws -> Myopenip_V1_SetUserRightsResponse {
+    public func listRights(_ request: Myopenip_V1_ListRightsRequest, context: ServerContext) async throws -> Myopenip_V1_ListRightsResponse {
+        var response = Myopenip_V1_ListRightsResponse()
+        response.rights = try await self.rights.rights(
+            of: try CompanyReference(request.companyReference), in: context.principal.companyScope
+        ).map(Myopenip_V1_AccessRight.init)
+        return response
+    }
+
+    public func createRight(_ request: Myopenip_V1_CreateRightRequest, context: ServerContext) async throws -> Myopenip_V1_AccessRight {
+        let company = try CompanyReference(request.companyReference)
+        let draft = try RightDraft(name: request.name, site: request.site, role: request.role, templates: request.templates)
+        let right = try await self.rights.create(
+            draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
+        return Myopenip_V1_AccessRight(right)
+    }
+
+    public func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws -> Myopenip_V1_SetUserRightsResponse {
         guard let account = try await accounts.account(login: try AccountLogin.required(request.login)),
               account.companyReference != nil
         else { throw IdentityMessages.accountUnknown }

@@ -294,7 +294,7 @@ const ProtobufCMessageDescriptor myopenip__v1__service_description__descriptor =
   (ProtobufCMessageInit) myopenip__v1__service_description__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__method_description__field_descriptors[4] =
+static const ProtobufCFieldDescriptor myopenip__v1__method_description__field_descriptors[6] =
 {
   {
     "name",
@@ -344,8 +344,34 @@ static const ProtobufCFieldDescriptor myopenip__v1__method_description__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "access",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MethodDescription, access),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "idempotent_write",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MethodDescription, idempotent_write),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__method_description__field_indices_by_name[] = {
+  4,   /* field[4] = access */
+  5,   /* field[5] = idempotent_write */
   0,   /* field[0] = name */
   1,   /* field[1] = request_type */
   2,   /* field[2] = response_type */
@@ -354,7 +380,7 @@ static const unsigned myopenip__v1__method_description__field_indices_by_name[] 
 static const ProtobufCIntRange myopenip__v1__method_description__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__method_description__descriptor =
 {
@@ -364,7 +390,7 @@ const ProtobufCMessageDescriptor myopenip__v1__method_description__descriptor =
   "Myopenip__V1__MethodDescription",
   "myopenip.v1",
   sizeof(Myopenip__V1__MethodDescription),
-  4,
+  6,
   myopenip__v1__method_description__field_descriptors,
   myopenip__v1__method_description__field_indices_by_name,
   1,  myopenip__v1__method_description__number_ranges,

@@ -1,0 +1,37 @@
+import MyOpenIPProto
+import MyOpenIPRPC
+
+/// Conveniences over the generated client of `myopenip.v1.MailService`: the outbox.
+extension MailClient {
+    /// One page of mails, newest first.
+    public func list(
+        accountLogin: String = "", unsentOnly: Bool = false, pageSize: UInt32 = 0, pageToken: String = "",
+        options: CallOptions = .default
+    ) async throws -> Myopenip_V1_ListMailsResponse {
+        var request = Myopenip_V1_ListMailsRequest()
+        request.accountLogin = accountLogin
+        request.unsentOnly = unsentOnly
+        request.pageSize = pageSize
+        request.pageToken = pageToken
+        return try await listMails(request, options: options)
+    }
+
+    public func get(id: Int64, options: CallOptions = .default) async throws -> Myopenip_V1_Mail {
+        var request = Myopenip_V1_GetMailRequest()
+        request.id = id
+        return try await getMail(request, options: options)
+    }
+
+    /// For the mail sender: the mail left; its link's secret is blanked out of the stored text.
+    @discardableResult
+    public func markSent(id: Int64, options: CallOptions = .default) async throws -> Myopenip_V1_Mail {
+        var request = Myopenip_V1_MarkMailSentRequest()
+        request.id = id
+        return try await markMailSent(request, options: options)
+    }
+}
+
+extension MyOpenIPClient {
+    /// `myopenip.v1.MailService`.
+    public var mail: MailClient { MailClient(client: self) }
+}

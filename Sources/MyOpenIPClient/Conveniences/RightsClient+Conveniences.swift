@@ -1,0 +1,47 @@
+import MyOpenIPProto
+import MyOpenIPRPC
+
+/// Conveniences over the generated client of `myopenip.v1.RightsService`.
+extension RightsClient {
+    /// The five templates and the two main rights.
+    public func templates(options: CallOptions = .default) async throws -> Myopenip_V1_ListRightTemplatesResponse {
+        try await listRightTemplates(Myopenip_V1_ListRightTemplatesRequest(), options: options)
+    }
+
+    /// The main rights and the custom rights of a company.
+    public func list(companyReference: String, options: CallOptions = .default) async throws -> [Myopenip_V1_AccessRight] {
+        var request = Myopenip_V1_ListRightsRequest()
+        request.companyReference = companyReference
+        let response = try await listRights(request, options: options)
+        return response.rights
+    }
+
+    /// Creates a custom right of a company from templates (e.g. `company_view`, `billing_view`).
+    public func create(
+        companyReference: String, name: String, site: String = "", role: String = "", templates: [String],
+        options: CallOptions = .default
+    ) async throws -> Myopenip_V1_AccessRight {
+        var request = Myopenip_V1_CreateRightRequest()
+        request.companyReference = companyReference
+        request.name = name
+        request.site = site
+        request.role = role
+        request.templates = templates
+        return try await createRight(request, options: options)
+    }
+
+    /// Replaces the rights of a user; returns the rights the user now holds.
+    @discardableResult
+    public func setUserRights(login: String, rightIDs: [Int64], options: CallOptions = .default) async throws -> [Myopenip_V1_AccessRight] {
+        var request = Myopenip_V1_SetUserRightsRequest()
+        request.login = login
+        request.rightIds = rightIDs
+        let response = try await setUserRights(request, options: options)
+        return response.rights
+    }
+}
+
+extension MyOpenIPClient {
+    /// `myopenip.v1.RightsService`.
+    public var rights: RightsClient { RightsClient(client: self) }
+}

@@ -1,0 +1,7 @@
+extension AuditAction {
+    public static let rightCreated = AuditAction(rawValue: "right.created")
+    public static let rightsAssigned = AuditAction(rawValue: "rights.assigned")
+
+    /// The actions of access rights.
+    public static let rightsActions: [AuditAction] = [rightCreated, rightsAssigned]
+}

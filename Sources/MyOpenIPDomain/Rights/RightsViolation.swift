@@ -1,0 +1,12 @@
+/// The rules of access rights that a request can break.
+public enum RightsViolation {
+    public static let nameTaken = DomainViolation(
+        reason: "RIGHT_NAME_TAKEN", message: "Un droit de ce nom existe déjà dans la société", field: "name",
+        kind: .alreadyExists)
+    public static let unknownRight = DomainViolation(
+        reason: "RIGHT_NOT_FOUND", message: "Ce droit n'existe pas dans la société de l'utilisateur", field: "right_ids",
+        kind: .notFound)
+    public static let accountWithoutCompany = DomainViolation(
+        reason: "ACCOUNT_WITHOUT_COMPANY", message: "Ce compte n'appartient à aucune société", field: "login",
+        kind: .refusedInThisState)
+}

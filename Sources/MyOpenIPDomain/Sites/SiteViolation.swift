@@ -1,0 +1,13 @@
+/// The rules of sites and contacts that a request can break.
+public enum SiteViolation {
+    public static let unknownSite = DomainViolation(
+        reason: "SITE_NOT_FOUND", message: "Ce site n'existe pas", field: "site_id", kind: .notFound)
+    public static let nameTaken = DomainViolation(
+        reason: "SITE_NAME_TAKEN", message: "Un site de ce nom existe déjà dans la société", field: "name",
+        kind: .alreadyExists)
+    public static let headOffice = DomainViolation(
+        reason: "HEAD_OFFICE", message: "Le siège social ne peut pas être supprimé", field: "site_id",
+        kind: .refusedInThisState)
+    public static let unknownContact = DomainViolation(
+        reason: "CONTACT_NOT_FOUND", message: "Ce contact n'existe pas", field: "contact_id", kind: .notFound)
+}

@@ -1,0 +1,29 @@
+import Logging
+import MyOpenIPDomain
+import MyOpenIPStore
+
+/// What every domain's services are built from: the store, the clock, the identity of callers
+/// (accounts, sessions, rights), the settings and the logger.
+public struct DomainEnvironment: Sendable {
+    public let store: Store
+    /// The clock of expiries and of every recorded time (tests move one by hand).
+    public let time: any TimeSource
+    /// Accounts, sessions, rights and companies: who calls, shared by every domain's checks.
+    public let identity: IdentityEnvironment
+    public let configuration: DaemonConfiguration
+    /// Every action the daemon's domains write to the audit trail.
+    public let auditActions: Set<AuditAction>
+    public let logger: Logger
+
+    public init(
+        store: Store, time: any TimeSource, identity: IdentityEnvironment, configuration: DaemonConfiguration,
+        auditActions: Set<AuditAction>, logger: Logger
+    ) {
+        self.store = store
+        self.time = time
+        self.identity = identity
+        self.configuration = configuration
+        self.auditActions = auditActions
+        self.logger = logger
+    }
+}
