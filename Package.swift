@@ -184,7 +184,9 @@ let package = Package(
                 "MyOpenIPRPC",
                 "MyOpenIPProto",
                 "MyOpenIPTransport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(

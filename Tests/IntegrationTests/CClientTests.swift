@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPClient
+import MyOpenIPProto
 import Testing
 
 /// The C client library (CMyOpenIPClient, protobuf-c messages) against the real daemon, over
@@ -24,6 +25,28 @@ struct CClientTests {
             swift.sessionToken = session
             #expect(try await swift.identity.whoAmI().account.login == login)
             await swift.close()
+        }
+    }
+
+    @Test("a generated typed wrapper names the method, unpacks the answer, and leaves it NULL on an error")
+    func typedWrapper() async throws {
+        try await withTestDaemon { daemon async throws in
+            let swift = daemon.client(.unix)
+            var request = Myopenip_V1_CreateCompanyRequest()
+            request.kind = .client
+            request.name = "Société Typée"
+            request.siren = "552081317"
+            request.legalStatus = "SAS"
+            let company = try await swift.companies.create(request)
+            await swift.close()
+            let client = try CClient(target: daemon.cTarget(.unix))
+            let (found, name) = await client.company(company.reference)
+            #expect(found.result == .cOK && found.code == 0, "\(found.message)")
+            #expect(name == "Société Typée")
+            let (missing, none) = await client.company("OIP-99999999")
+            #expect(missing.result == .cOK)
+            #expect(missing.code == 5 && missing.reason == "COMPANY_NOT_FOUND")
+            #expect(none == nil)
         }
     }
 

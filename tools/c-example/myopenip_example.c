@@ -1,6 +1,8 @@
 /*
  * A C microservice's view of myopenipd: connect, check health, log in, ask who it is, log out,
- * with the CMyOpenIPClient library and protobuf-c messages.
+ * with the CMyOpenIPClient library and protobuf-c messages. The typed wrappers of
+ * myopenip_services.h name each method and unpack its answer: the program never spells a service
+ * or method name.
  *
  *     myopenip-c-example TARGET LOGIN [--threads N --calls M]
  *
@@ -14,11 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grpc/health/v1/health.pb-c.h"
-#include "myopenip/v1/identity.pb-c.h"
-#include "myopenip_client.h"
-
-static const char identity_service[] = "myopenip.v1.IdentityService";
+#include "myopenip_services.h"
 
 /* Prints why a call did not succeed; returns the exit status it calls for. */
 static int report(const char *what, int result, const myopenip_reply *reply) {
@@ -35,19 +33,14 @@ static int check_health(myopenip_connection *connection) {
     Grpc__Health__V1__HealthCheckRequest request = GRPC__HEALTH__V1__HEALTH_CHECK_REQUEST__INIT;
     myopenip_call_options options = {.timeout_ms = 5000};
     myopenip_reply reply;
-    int result = myopenip_call(connection, "grpc.health.v1.Health", "Check", &request.base, &options, &reply);
+    Grpc__Health__V1__HealthCheckResponse *answer = NULL;
+    int result = myopenip_health_check(connection, &request, &options, &reply, &answer);
     if (result != MYOPENIP_OK || reply.code != 0) {
         int status = report("health", result, &reply);
         myopenip_reply_free(&reply);
         return status;
     }
-    Grpc__Health__V1__HealthCheckResponse *answer = (Grpc__Health__V1__HealthCheckResponse *)myopenip_reply_unpack(
-        &reply, &grpc__health__v1__health_check_response__descriptor);
     myopenip_reply_free(&reply);
-    if (answer == NULL) {
-        fprintf(stderr, "health: the answer does not parse\n");
-        return 2;
-    }
     const ProtobufCEnumValue *status = protobuf_c_enum_descriptor_get_value(
         &grpc__health__v1__health_check_response__serving_status__descriptor, answer->status);
     printf("health: %s\n", status ? status->name : "?");
@@ -62,19 +55,14 @@ static int log_in(myopenip_connection *connection, const char *login, const char
     request.password = (char *)password;
     myopenip_call_options options = {.timeout_ms = 10000};
     myopenip_reply reply;
-    int result = myopenip_call(connection, identity_service, "Login", &request.base, &options, &reply);
+    Myopenip__V1__LoginResponse *answer = NULL;
+    int result = myopenip_identity_service_login(connection, &request, &options, &reply, &answer);
     if (result != MYOPENIP_OK || reply.code != 0) {
         int status = report("login", result, &reply);
         myopenip_reply_free(&reply);
         return status;
     }
-    Myopenip__V1__LoginResponse *answer =
-        (Myopenip__V1__LoginResponse *)myopenip_reply_unpack(&reply, &myopenip__v1__login_response__descriptor);
     myopenip_reply_free(&reply);
-    if (answer == NULL) {
-        fprintf(stderr, "login: the answer does not parse\n");
-        return 2;
-    }
     printf("login: session open until %s%s\n", answer->expires_at,
            answer->must_accept_terms ? " (the terms of use must be accepted first)" : "");
     *token = strdup(answer->session_token);
@@ -88,19 +76,14 @@ static int who_am_i(myopenip_connection *connection, const char *token, int prin
     myopenip_metadata request_id = {"x-request-id", "c-example"};
     myopenip_call_options options = {.timeout_ms = 5000, .bearer_token = token, .metadata = &request_id, .metadata_count = 1};
     myopenip_reply reply;
-    int result = myopenip_call(connection, identity_service, "WhoAmI", &request.base, &options, &reply);
+    Myopenip__V1__WhoAmIResponse *answer = NULL;
+    int result = myopenip_identity_service_who_am_i(connection, &request, &options, &reply, &answer);
     if (result != MYOPENIP_OK || reply.code != 0) {
         int status = report("whoami", result, &reply);
         myopenip_reply_free(&reply);
         return status;
     }
-    Myopenip__V1__WhoAmIResponse *answer =
-        (Myopenip__V1__WhoAmIResponse *)myopenip_reply_unpack(&reply, &myopenip__v1__who_am_iresponse__descriptor);
     myopenip_reply_free(&reply);
-    if (answer == NULL) {
-        fprintf(stderr, "whoami: the answer does not parse\n");
-        return 2;
-    }
     if (print && answer->account) {
         printf("whoami: %s (%s), company %s, %zu right(s):", answer->account->login, answer->account->display_name,
                *answer->account->company_reference ? answer->account->company_reference : "-", answer->n_rights);
@@ -115,7 +98,7 @@ static int log_out(myopenip_connection *connection, const char *token) {
     Myopenip__V1__LogoutRequest request = MYOPENIP__V1__LOGOUT_REQUEST__INIT;
     myopenip_call_options options = {.timeout_ms = 5000, .bearer_token = token};
     myopenip_reply reply;
-    int result = myopenip_call(connection, identity_service, "Logout", &request.base, &options, &reply);
+    int result = myopenip_identity_service_logout(connection, &request, &options, &reply, NULL);
     int status = result == MYOPENIP_OK && reply.code == 0 ? 0 : report("logout", result, &reply);
     if (status == 0) printf("logout: done\n");
     myopenip_reply_free(&reply);

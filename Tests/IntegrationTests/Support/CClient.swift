@@ -122,6 +122,24 @@ final class CClient: @unchecked Sendable {
         }
     }
 
+    /// CompanyService/GetCompany through its generated typed wrapper, which names the method and
+    /// unpacks the answer; the company's name when the daemon found it.
+    func company(_ reference: String, token: String? = nil) async -> (Outcome, String?) {
+        await onOwnThread { [self] in
+            var request = Myopenip__V1__GetCompanyRequest()
+            myopenip__v1__get_company_request__init(&request)
+            let referenceCopy = strdup(reference)
+            defer { free(referenceCopy) }
+            request.reference = referenceCopy
+            var company: UnsafeMutablePointer<Myopenip__V1__Company>?
+            let outcome = invoke(token: token, timeoutMS: 30_000) { options, reply in
+                myopenip_company_service_get_company(connection, &request, options, reply, &company)
+            }
+            defer { if let company { myopenip__v1__company__free_unpacked(company, nil) } }
+            return (outcome, company.map { String(cString: $0.pointee.name) })
+        }
+    }
+
     /// The reply's payload unpacked by protobuf-c as `type` (whose descriptor, from an initialised
     /// message, is the generated code's own), read by `read`, then freed.
     private func unpack<Message, Value>(
