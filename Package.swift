@@ -81,6 +81,7 @@ let package = Package(
                 "MyOpenIPTransport",
                 "MyOpenIPStore",
                 "MyOpenIPDomain",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -92,6 +93,7 @@ let package = Package(
         .target(
             name: "MyOpenIPClient",
             dependencies: [
+                "MyOpenIPDomain",
                 "MyOpenIPProto",
                 "MyOpenIPRPC",
                 "MyOpenIPTransport",

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates Sources/CMyOpenIPProto, the protobuf-c code of proto/ for C clients, with protoc-c
 # (Debian's protobuf-c-compiler). Headers go to include/, sources to src/; the generated code
-# links against the system libprotobuf-c. google/protobuf/any.proto (imported by
-# google/rpc/status.proto) and google/protobuf/descriptor.proto (imported by
-# myopenip/v1/options.proto) come from protoc's own include folder.
+# links against the system libprotobuf-c. The well-known types it imports come from protoc's
+# own include folder: google/protobuf/any.proto (by google/rpc/status.proto),
+# google/protobuf/descriptor.proto (by myopenip/v1/options.proto) and
+# google/protobuf/timestamp.proto (by the messages with instants).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -17,7 +18,8 @@ out="$root/Sources/CMyOpenIPProto"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mapfile -t protos < <(cd proto && find . -name '*.proto' | sed 's|^\./||' | LC_ALL=C sort)
-protoc-c -I proto -I "$wellknown" --c_out="$work" "${protos[@]}" google/protobuf/any.proto google/protobuf/descriptor.proto
+protoc-c -I proto -I "$wellknown" --c_out="$work" "${protos[@]}" \
+  google/protobuf/any.proto google/protobuf/descriptor.proto google/protobuf/timestamp.proto
 
 rm -rf "$out/include" "$out/src"
 (cd "$work" && find . -name '*.pb-c.h' | while read -r header; do

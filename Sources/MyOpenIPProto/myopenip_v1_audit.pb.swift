@@ -29,7 +29,14 @@ public nonisolated struct Myopenip_V1_AuditEvent: Sendable {
 
   public var id: Int64 = 0
 
-  public var occurredAt: String = String()
+  public var occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_occurredAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_occurredAt = newValue}
+  }
+  /// Returns true if `occurredAt` has been explicitly set.
+  public var hasOccurredAt: Bool {self._occurredAt != nil}
+  /// Clears the value of `occurredAt`. Subsequent reads from it will return its default value.
+  public mutating func clearOccurredAt() {self._occurredAt = nil}
 
   /// Who did it: a login, "operator(uid=0)", or "anonymous".
   public var actor: String = String()
@@ -51,6 +58,8 @@ public nonisolated struct Myopenip_V1_AuditEvent: Sendable {
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _occurredAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Myopenip_V1_ListAuditEventsRequest: Sendable {
@@ -105,7 +114,7 @@ nonisolated extension Myopenip_V1_AuditEvent: SwiftProtobuf.Message, SwiftProtob
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.occurredAt) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._occurredAt) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.actor) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.action) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.accountLogin) }()
@@ -118,12 +127,16 @@ nonisolated extension Myopenip_V1_AuditEvent: SwiftProtobuf.Message, SwiftProtob
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if self.id != 0 {
       try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
     }
-    if !self.occurredAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.occurredAt, fieldNumber: 2)
-    }
+    try { if let v = self._occurredAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
     if !self.actor.isEmpty {
       try visitor.visitSingularStringField(value: self.actor, fieldNumber: 3)
     }
@@ -147,7 +160,7 @@ nonisolated extension Myopenip_V1_AuditEvent: SwiftProtobuf.Message, SwiftProtob
 
   public static func ==(lhs: Myopenip_V1_AuditEvent, rhs: Myopenip_V1_AuditEvent) -> Bool {
     if lhs.id != rhs.id {return false}
-    if lhs.occurredAt != rhs.occurredAt {return false}
+    if lhs._occurredAt != rhs._occurredAt {return false}
     if lhs.actor != rhs.actor {return false}
     if lhs.action != rhs.action {return false}
     if lhs.accountLogin != rhs.accountLogin {return false}

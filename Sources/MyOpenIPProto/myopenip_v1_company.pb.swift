@@ -333,15 +333,23 @@ public nonisolated struct Myopenip_V1_Company: @unchecked Sendable {
     set {_uniqueStorage()._partnerReference = newValue}
   }
 
-  public var createdAt: String {
-    get {_storage._createdAt}
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
     set {_uniqueStorage()._createdAt = newValue}
   }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {_storage._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {_uniqueStorage()._createdAt = nil}
 
-  public var updatedAt: String {
-    get {_storage._updatedAt}
+  public var updatedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._updatedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
     set {_uniqueStorage()._updatedAt = newValue}
   }
+  /// Returns true if `updatedAt` has been explicitly set.
+  public var hasUpdatedAt: Bool {_storage._updatedAt != nil}
+  /// Clears the value of `updatedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearUpdatedAt() {_uniqueStorage()._updatedAt = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -597,8 +605,8 @@ nonisolated extension Myopenip_V1_Company: SwiftProtobuf.Message, SwiftProtobuf.
     var _guaranteeType: Myopenip_V1_GuaranteeType = .unspecified
     var _mails: Myopenip_V1_CompanyMails? = nil
     var _partnerReference: String = String()
-    var _createdAt: String = String()
-    var _updatedAt: String = String()
+    var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _updatedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -655,8 +663,8 @@ nonisolated extension Myopenip_V1_Company: SwiftProtobuf.Message, SwiftProtobuf.
         case 11: try { try decoder.decodeSingularEnumField(value: &_storage._guaranteeType) }()
         case 12: try { try decoder.decodeSingularMessageField(value: &_storage._mails) }()
         case 13: try { try decoder.decodeSingularStringField(value: &_storage._partnerReference) }()
-        case 14: try { try decoder.decodeSingularStringField(value: &_storage._createdAt) }()
-        case 15: try { try decoder.decodeSingularStringField(value: &_storage._updatedAt) }()
+        case 14: try { try decoder.decodeSingularMessageField(value: &_storage._createdAt) }()
+        case 15: try { try decoder.decodeSingularMessageField(value: &_storage._updatedAt) }()
         default: break
         }
       }
@@ -708,12 +716,12 @@ nonisolated extension Myopenip_V1_Company: SwiftProtobuf.Message, SwiftProtobuf.
       if !_storage._partnerReference.isEmpty {
         try visitor.visitSingularStringField(value: _storage._partnerReference, fieldNumber: 13)
       }
-      if !_storage._createdAt.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._createdAt, fieldNumber: 14)
-      }
-      if !_storage._updatedAt.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._updatedAt, fieldNumber: 15)
-      }
+      try { if let v = _storage._createdAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
+      } }()
+      try { if let v = _storage._updatedAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 15)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }

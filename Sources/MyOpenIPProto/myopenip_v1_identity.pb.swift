@@ -140,13 +140,34 @@ public nonisolated struct Myopenip_V1_Account: Sendable {
   /// The company the user belongs to ("OIP-00000002"); empty for operator staff.
   public var companyReference: String = String()
 
-  public var createdAt: String = String()
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {self._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {self._createdAt = nil}
 
-  /// Empty until a password is set.
-  public var passwordSetAt: String = String()
+  /// Unset until a password is set.
+  public var passwordSetAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_passwordSetAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_passwordSetAt = newValue}
+  }
+  /// Returns true if `passwordSetAt` has been explicitly set.
+  public var hasPasswordSetAt: Bool {self._passwordSetAt != nil}
+  /// Clears the value of `passwordSetAt`. Subsequent reads from it will return its default value.
+  public mutating func clearPasswordSetAt() {self._passwordSetAt = nil}
 
   /// Set while the account is locked.
-  public var lockedUntil: String = String()
+  public var lockedUntil: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_lockedUntil ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_lockedUntil = newValue}
+  }
+  /// Returns true if `lockedUntil` has been explicitly set.
+  public var hasLockedUntil: Bool {self._lockedUntil != nil}
+  /// Clears the value of `lockedUntil`. Subsequent reads from it will return its default value.
+  public mutating func clearLockedUntil() {self._lockedUntil = nil}
 
   public var failedLogins: UInt32 = 0
 
@@ -156,6 +177,10 @@ public nonisolated struct Myopenip_V1_Account: Sendable {
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _passwordSetAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _lockedUntil: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Myopenip_V1_CreateAccountRequest: Sendable {
@@ -245,11 +270,20 @@ public nonisolated struct Myopenip_V1_ResetPasswordResponse: Sendable {
   // methods supported on all messages.
 
   /// When the new link stops working.
-  public var linkExpiresAt: String = String()
+  public var linkExpiresAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_linkExpiresAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_linkExpiresAt = newValue}
+  }
+  /// Returns true if `linkExpiresAt` has been explicitly set.
+  public var hasLinkExpiresAt: Bool {self._linkExpiresAt != nil}
+  /// Clears the value of `linkExpiresAt`. Subsequent reads from it will return its default value.
+  public mutating func clearLinkExpiresAt() {self._linkExpiresAt = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _linkExpiresAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Myopenip_V1_RevokeSessionsResponse: Sendable {
@@ -332,36 +366,56 @@ public nonisolated struct Myopenip_V1_LoginRequest: Sendable {
   public init() {}
 }
 
-public nonisolated struct Myopenip_V1_LoginResponse: Sendable {
+public nonisolated struct Myopenip_V1_LoginResponse: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// Send it as "authorization: Bearer <token>" with every call of the session.
-  public var sessionToken: String = String()
+  public var sessionToken: String {
+    get {_storage._sessionToken}
+    set {_uniqueStorage()._sessionToken = newValue}
+  }
 
   /// When the session ends if unused (sliding), and at the latest.
-  public var idleExpiresAt: String = String()
+  public var idleExpiresAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._idleExpiresAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._idleExpiresAt = newValue}
+  }
+  /// Returns true if `idleExpiresAt` has been explicitly set.
+  public var hasIdleExpiresAt: Bool {_storage._idleExpiresAt != nil}
+  /// Clears the value of `idleExpiresAt`. Subsequent reads from it will return its default value.
+  public mutating func clearIdleExpiresAt() {_uniqueStorage()._idleExpiresAt = nil}
 
-  public var expiresAt: String = String()
+  public var expiresAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._expiresAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._expiresAt = newValue}
+  }
+  /// Returns true if `expiresAt` has been explicitly set.
+  public var hasExpiresAt: Bool {_storage._expiresAt != nil}
+  /// Clears the value of `expiresAt`. Subsequent reads from it will return its default value.
+  public mutating func clearExpiresAt() {_uniqueStorage()._expiresAt = nil}
 
   public var account: Myopenip_V1_Account {
-    get {_account ?? Myopenip_V1_Account()}
-    set {_account = newValue}
+    get {_storage._account ?? Myopenip_V1_Account()}
+    set {_uniqueStorage()._account = newValue}
   }
   /// Returns true if `account` has been explicitly set.
-  public var hasAccount: Bool {self._account != nil}
+  public var hasAccount: Bool {_storage._account != nil}
   /// Clears the value of `account`. Subsequent reads from it will return its default value.
-  public mutating func clearAccount() {self._account = nil}
+  public mutating func clearAccount() {_uniqueStorage()._account = nil}
 
   /// Whether the terms of use in force must be accepted before anything else.
-  public var mustAcceptTerms: Bool = false
+  public var mustAcceptTerms: Bool {
+    get {_storage._mustAcceptTerms}
+    set {_uniqueStorage()._mustAcceptTerms = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _account: Myopenip_V1_Account? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Myopenip_V1_LogoutRequest: Sendable {
@@ -432,10 +486,14 @@ public nonisolated struct Myopenip_V1_WhoAmIResponse: @unchecked Sendable {
   }
 
   /// When the session ends if no other call comes (never later than its absolute end).
-  public var sessionExpiresAt: String {
-    get {_storage._sessionExpiresAt}
+  public var sessionExpiresAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._sessionExpiresAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
     set {_uniqueStorage()._sessionExpiresAt = newValue}
   }
+  /// Returns true if `sessionExpiresAt` has been explicitly set.
+  public var hasSessionExpiresAt: Bool {_storage._sessionExpiresAt != nil}
+  /// Clears the value of `sessionExpiresAt`. Subsequent reads from it will return its default value.
+  public mutating func clearSessionExpiresAt() {_uniqueStorage()._sessionExpiresAt = nil}
 
   /// What the rights allow (e.g. "company.read"), within the account's company scope.
   public var permissions: [String] {
@@ -507,9 +565,9 @@ nonisolated extension Myopenip_V1_Account: SwiftProtobuf.Message, SwiftProtobuf.
       case 4: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
       case 5: try { try decoder.decodeSingularEnumField(value: &self.state) }()
       case 6: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
-      case 7: try { try decoder.decodeSingularStringField(value: &self.createdAt) }()
-      case 8: try { try decoder.decodeSingularStringField(value: &self.passwordSetAt) }()
-      case 9: try { try decoder.decodeSingularStringField(value: &self.lockedUntil) }()
+      case 7: try { try decoder.decodeSingularMessageField(value: &self._createdAt) }()
+      case 8: try { try decoder.decodeSingularMessageField(value: &self._passwordSetAt) }()
+      case 9: try { try decoder.decodeSingularMessageField(value: &self._lockedUntil) }()
       case 10: try { try decoder.decodeSingularUInt32Field(value: &self.failedLogins) }()
       case 11: try { try decoder.decodeSingularInt64Field(value: &self.acceptedTermsVersion) }()
       default: break
@@ -518,6 +576,10 @@ nonisolated extension Myopenip_V1_Account: SwiftProtobuf.Message, SwiftProtobuf.
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.login.isEmpty {
       try visitor.visitSingularStringField(value: self.login, fieldNumber: 1)
     }
@@ -536,15 +598,15 @@ nonisolated extension Myopenip_V1_Account: SwiftProtobuf.Message, SwiftProtobuf.
     if !self.companyReference.isEmpty {
       try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 6)
     }
-    if !self.createdAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.createdAt, fieldNumber: 7)
-    }
-    if !self.passwordSetAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.passwordSetAt, fieldNumber: 8)
-    }
-    if !self.lockedUntil.isEmpty {
-      try visitor.visitSingularStringField(value: self.lockedUntil, fieldNumber: 9)
-    }
+    try { if let v = self._createdAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    } }()
+    try { if let v = self._passwordSetAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+    } }()
+    try { if let v = self._lockedUntil {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+    } }()
     if self.failedLogins != 0 {
       try visitor.visitSingularUInt32Field(value: self.failedLogins, fieldNumber: 10)
     }
@@ -561,9 +623,9 @@ nonisolated extension Myopenip_V1_Account: SwiftProtobuf.Message, SwiftProtobuf.
     if lhs.kind != rhs.kind {return false}
     if lhs.state != rhs.state {return false}
     if lhs.companyReference != rhs.companyReference {return false}
-    if lhs.createdAt != rhs.createdAt {return false}
-    if lhs.passwordSetAt != rhs.passwordSetAt {return false}
-    if lhs.lockedUntil != rhs.lockedUntil {return false}
+    if lhs._createdAt != rhs._createdAt {return false}
+    if lhs._passwordSetAt != rhs._passwordSetAt {return false}
+    if lhs._lockedUntil != rhs._lockedUntil {return false}
     if lhs.failedLogins != rhs.failedLogins {return false}
     if lhs.acceptedTermsVersion != rhs.acceptedTermsVersion {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
@@ -771,21 +833,25 @@ nonisolated extension Myopenip_V1_ResetPasswordResponse: SwiftProtobuf.Message, 
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.linkExpiresAt) }()
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._linkExpiresAt) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.linkExpiresAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.linkExpiresAt, fieldNumber: 1)
-    }
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._linkExpiresAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_ResetPasswordResponse, rhs: Myopenip_V1_ResetPasswordResponse) -> Bool {
-    if lhs.linkExpiresAt != rhs.linkExpiresAt {return false}
+    if lhs._linkExpiresAt != rhs._linkExpiresAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -979,51 +1045,95 @@ nonisolated extension Myopenip_V1_LoginResponse: SwiftProtobuf.Message, SwiftPro
   public static let protoMessageName: String = _protobuf_package + ".LoginResponse"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}session_token\0\u{3}idle_expires_at\0\u{3}expires_at\0\u{1}account\0\u{3}must_accept_terms\0")
 
+  fileprivate class _StorageClass {
+    var _sessionToken: String = String()
+    var _idleExpiresAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _expiresAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _account: Myopenip_V1_Account? = nil
+    var _mustAcceptTerms: Bool = false
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _sessionToken = source._sessionToken
+      _idleExpiresAt = source._idleExpiresAt
+      _expiresAt = source._expiresAt
+      _account = source._account
+      _mustAcceptTerms = source._mustAcceptTerms
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.sessionToken) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.idleExpiresAt) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.expiresAt) }()
-      case 4: try { try decoder.decodeSingularMessageField(value: &self._account) }()
-      case 5: try { try decoder.decodeSingularBoolField(value: &self.mustAcceptTerms) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._sessionToken) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._idleExpiresAt) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._expiresAt) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._account) }()
+        case 5: try { try decoder.decodeSingularBoolField(value: &_storage._mustAcceptTerms) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if !self.sessionToken.isEmpty {
-      try visitor.visitSingularStringField(value: self.sessionToken, fieldNumber: 1)
-    }
-    if !self.idleExpiresAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.idleExpiresAt, fieldNumber: 2)
-    }
-    if !self.expiresAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.expiresAt, fieldNumber: 3)
-    }
-    try { if let v = self._account {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
-    } }()
-    if self.mustAcceptTerms != false {
-      try visitor.visitSingularBoolField(value: self.mustAcceptTerms, fieldNumber: 5)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._sessionToken.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._sessionToken, fieldNumber: 1)
+      }
+      try { if let v = _storage._idleExpiresAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+      try { if let v = _storage._expiresAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._account {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      if _storage._mustAcceptTerms != false {
+        try visitor.visitSingularBoolField(value: _storage._mustAcceptTerms, fieldNumber: 5)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_LoginResponse, rhs: Myopenip_V1_LoginResponse) -> Bool {
-    if lhs.sessionToken != rhs.sessionToken {return false}
-    if lhs.idleExpiresAt != rhs.idleExpiresAt {return false}
-    if lhs.expiresAt != rhs.expiresAt {return false}
-    if lhs._account != rhs._account {return false}
-    if lhs.mustAcceptTerms != rhs.mustAcceptTerms {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._sessionToken != rhs_storage._sessionToken {return false}
+        if _storage._idleExpiresAt != rhs_storage._idleExpiresAt {return false}
+        if _storage._expiresAt != rhs_storage._expiresAt {return false}
+        if _storage._account != rhs_storage._account {return false}
+        if _storage._mustAcceptTerms != rhs_storage._mustAcceptTerms {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1096,7 +1206,7 @@ nonisolated extension Myopenip_V1_WhoAmIResponse: SwiftProtobuf.Message, SwiftPr
     var _isOperator: Bool = false
     var _rights: [String] = []
     var _mustAcceptTerms: Bool = false
-    var _sessionExpiresAt: String = String()
+    var _sessionExpiresAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
     var _permissions: [String] = []
 
       // This property is used as the initial default value for new instances of the type.
@@ -1138,7 +1248,7 @@ nonisolated extension Myopenip_V1_WhoAmIResponse: SwiftProtobuf.Message, SwiftPr
         case 3: try { try decoder.decodeSingularBoolField(value: &_storage._isOperator) }()
         case 4: try { try decoder.decodeRepeatedStringField(value: &_storage._rights) }()
         case 5: try { try decoder.decodeSingularBoolField(value: &_storage._mustAcceptTerms) }()
-        case 6: try { try decoder.decodeSingularStringField(value: &_storage._sessionExpiresAt) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._sessionExpiresAt) }()
         case 7: try { try decoder.decodeRepeatedStringField(value: &_storage._permissions) }()
         default: break
         }
@@ -1167,9 +1277,9 @@ nonisolated extension Myopenip_V1_WhoAmIResponse: SwiftProtobuf.Message, SwiftPr
       if _storage._mustAcceptTerms != false {
         try visitor.visitSingularBoolField(value: _storage._mustAcceptTerms, fieldNumber: 5)
       }
-      if !_storage._sessionExpiresAt.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._sessionExpiresAt, fieldNumber: 6)
-      }
+      try { if let v = _storage._sessionExpiresAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
       if !_storage._permissions.isEmpty {
         try visitor.visitRepeatedStringField(value: _storage._permissions, fieldNumber: 7)
       }

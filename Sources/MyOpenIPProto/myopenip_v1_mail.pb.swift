@@ -42,14 +42,31 @@ public nonisolated struct Myopenip_V1_Mail: Sendable {
   /// The account the mail is about, if any.
   public var accountLogin: String = String()
 
-  public var createdAt: String = String()
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {self._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {self._createdAt = nil}
 
-  /// Empty while the mail waits in the outbox.
-  public var sentAt: String = String()
+  /// Unset while the mail waits in the outbox.
+  public var sentAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_sentAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_sentAt = newValue}
+  }
+  /// Returns true if `sentAt` has been explicitly set.
+  public var hasSentAt: Bool {self._sentAt != nil}
+  /// Clears the value of `sentAt`. Subsequent reads from it will return its default value.
+  public mutating func clearSentAt() {self._sentAt = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _sentAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Myopenip_V1_ListMailsRequest: Sendable {
@@ -130,14 +147,18 @@ nonisolated extension Myopenip_V1_Mail: SwiftProtobuf.Message, SwiftProtobuf._Me
       case 4: try { try decoder.decodeSingularStringField(value: &self.body) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.template) }()
       case 6: try { try decoder.decodeSingularStringField(value: &self.accountLogin) }()
-      case 7: try { try decoder.decodeSingularStringField(value: &self.createdAt) }()
-      case 8: try { try decoder.decodeSingularStringField(value: &self.sentAt) }()
+      case 7: try { try decoder.decodeSingularMessageField(value: &self._createdAt) }()
+      case 8: try { try decoder.decodeSingularMessageField(value: &self._sentAt) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if self.id != 0 {
       try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
     }
@@ -156,12 +177,12 @@ nonisolated extension Myopenip_V1_Mail: SwiftProtobuf.Message, SwiftProtobuf._Me
     if !self.accountLogin.isEmpty {
       try visitor.visitSingularStringField(value: self.accountLogin, fieldNumber: 6)
     }
-    if !self.createdAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.createdAt, fieldNumber: 7)
-    }
-    if !self.sentAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.sentAt, fieldNumber: 8)
-    }
+    try { if let v = self._createdAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    } }()
+    try { if let v = self._sentAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -172,8 +193,8 @@ nonisolated extension Myopenip_V1_Mail: SwiftProtobuf.Message, SwiftProtobuf._Me
     if lhs.body != rhs.body {return false}
     if lhs.template != rhs.template {return false}
     if lhs.accountLogin != rhs.accountLogin {return false}
-    if lhs.createdAt != rhs.createdAt {return false}
-    if lhs.sentAt != rhs.sentAt {return false}
+    if lhs._createdAt != rhs._createdAt {return false}
+    if lhs._sentAt != rhs._sentAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -98,35 +98,58 @@ public nonisolated struct Myopenip_V1_SiteFields: Sendable {
   fileprivate var _payment: Myopenip_V1_PaymentDetails? = nil
 }
 
-public nonisolated struct Myopenip_V1_Site: Sendable {
+public nonisolated struct Myopenip_V1_Site: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var id: Int64 = 0
+  public var id: Int64 {
+    get {_storage._id}
+    set {_uniqueStorage()._id = newValue}
+  }
 
-  public var companyReference: String = String()
+  public var companyReference: String {
+    get {_storage._companyReference}
+    set {_uniqueStorage()._companyReference = newValue}
+  }
 
-  public var headOffice: Bool = false
+  public var headOffice: Bool {
+    get {_storage._headOffice}
+    set {_uniqueStorage()._headOffice = newValue}
+  }
 
   public var fields: Myopenip_V1_SiteFields {
-    get {_fields ?? Myopenip_V1_SiteFields()}
-    set {_fields = newValue}
+    get {_storage._fields ?? Myopenip_V1_SiteFields()}
+    set {_uniqueStorage()._fields = newValue}
   }
   /// Returns true if `fields` has been explicitly set.
-  public var hasFields: Bool {self._fields != nil}
+  public var hasFields: Bool {_storage._fields != nil}
   /// Clears the value of `fields`. Subsequent reads from it will return its default value.
-  public mutating func clearFields() {self._fields = nil}
+  public mutating func clearFields() {_uniqueStorage()._fields = nil}
 
-  public var createdAt: String = String()
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {_storage._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {_uniqueStorage()._createdAt = nil}
 
-  public var updatedAt: String = String()
+  public var updatedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._updatedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._updatedAt = newValue}
+  }
+  /// Returns true if `updatedAt` has been explicitly set.
+  public var hasUpdatedAt: Bool {_storage._updatedAt != nil}
+  /// Clears the value of `updatedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearUpdatedAt() {_uniqueStorage()._updatedAt = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _fields: Myopenip_V1_SiteFields? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Myopenip_V1_ListSitesRequest: Sendable {
@@ -280,15 +303,31 @@ public nonisolated struct Myopenip_V1_Contact: Sendable {
   /// Whether it has the email, phone and role an order needs.
   public var complete: Bool = false
 
-  public var createdAt: String = String()
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {self._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {self._createdAt = nil}
 
-  public var updatedAt: String = String()
+  public var updatedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_updatedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_updatedAt = newValue}
+  }
+  /// Returns true if `updatedAt` has been explicitly set.
+  public var hasUpdatedAt: Bool {self._updatedAt != nil}
+  /// Clears the value of `updatedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearUpdatedAt() {self._updatedAt = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _fields: Myopenip_V1_ContactFields? = nil
+  fileprivate var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _updatedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Myopenip_V1_ListContactsRequest: Sendable {
@@ -553,56 +592,102 @@ nonisolated extension Myopenip_V1_Site: SwiftProtobuf.Message, SwiftProtobuf._Me
   public static let protoMessageName: String = _protobuf_package + ".Site"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}company_reference\0\u{3}head_office\0\u{1}fields\0\u{3}created_at\0\u{3}updated_at\0")
 
+  fileprivate class _StorageClass {
+    var _id: Int64 = 0
+    var _companyReference: String = String()
+    var _headOffice: Bool = false
+    var _fields: Myopenip_V1_SiteFields? = nil
+    var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _updatedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _id = source._id
+      _companyReference = source._companyReference
+      _headOffice = source._headOffice
+      _fields = source._fields
+      _createdAt = source._createdAt
+      _updatedAt = source._updatedAt
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
-      case 3: try { try decoder.decodeSingularBoolField(value: &self.headOffice) }()
-      case 4: try { try decoder.decodeSingularMessageField(value: &self._fields) }()
-      case 5: try { try decoder.decodeSingularStringField(value: &self.createdAt) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.updatedAt) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularInt64Field(value: &_storage._id) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._companyReference) }()
+        case 3: try { try decoder.decodeSingularBoolField(value: &_storage._headOffice) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._fields) }()
+        case 5: try { try decoder.decodeSingularMessageField(value: &_storage._createdAt) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._updatedAt) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if self.id != 0 {
-      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
-    }
-    if !self.companyReference.isEmpty {
-      try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 2)
-    }
-    if self.headOffice != false {
-      try visitor.visitSingularBoolField(value: self.headOffice, fieldNumber: 3)
-    }
-    try { if let v = self._fields {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
-    } }()
-    if !self.createdAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.createdAt, fieldNumber: 5)
-    }
-    if !self.updatedAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.updatedAt, fieldNumber: 6)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._id != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._id, fieldNumber: 1)
+      }
+      if !_storage._companyReference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._companyReference, fieldNumber: 2)
+      }
+      if _storage._headOffice != false {
+        try visitor.visitSingularBoolField(value: _storage._headOffice, fieldNumber: 3)
+      }
+      try { if let v = _storage._fields {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      try { if let v = _storage._createdAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+      } }()
+      try { if let v = _storage._updatedAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_Site, rhs: Myopenip_V1_Site) -> Bool {
-    if lhs.id != rhs.id {return false}
-    if lhs.companyReference != rhs.companyReference {return false}
-    if lhs.headOffice != rhs.headOffice {return false}
-    if lhs._fields != rhs._fields {return false}
-    if lhs.createdAt != rhs.createdAt {return false}
-    if lhs.updatedAt != rhs.updatedAt {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._id != rhs_storage._id {return false}
+        if _storage._companyReference != rhs_storage._companyReference {return false}
+        if _storage._headOffice != rhs_storage._headOffice {return false}
+        if _storage._fields != rhs_storage._fields {return false}
+        if _storage._createdAt != rhs_storage._createdAt {return false}
+        if _storage._updatedAt != rhs_storage._updatedAt {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -895,8 +980,8 @@ nonisolated extension Myopenip_V1_Contact: SwiftProtobuf.Message, SwiftProtobuf.
       case 3: try { try decoder.decodeSingularMessageField(value: &self._fields) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.siteName) }()
       case 5: try { try decoder.decodeSingularBoolField(value: &self.complete) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.createdAt) }()
-      case 7: try { try decoder.decodeSingularStringField(value: &self.updatedAt) }()
+      case 6: try { try decoder.decodeSingularMessageField(value: &self._createdAt) }()
+      case 7: try { try decoder.decodeSingularMessageField(value: &self._updatedAt) }()
       default: break
       }
     }
@@ -922,12 +1007,12 @@ nonisolated extension Myopenip_V1_Contact: SwiftProtobuf.Message, SwiftProtobuf.
     if self.complete != false {
       try visitor.visitSingularBoolField(value: self.complete, fieldNumber: 5)
     }
-    if !self.createdAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.createdAt, fieldNumber: 6)
-    }
-    if !self.updatedAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.updatedAt, fieldNumber: 7)
-    }
+    try { if let v = self._createdAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+    } }()
+    try { if let v = self._updatedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -937,8 +1022,8 @@ nonisolated extension Myopenip_V1_Contact: SwiftProtobuf.Message, SwiftProtobuf.
     if lhs._fields != rhs._fields {return false}
     if lhs.siteName != rhs.siteName {return false}
     if lhs.complete != rhs.complete {return false}
-    if lhs.createdAt != rhs.createdAt {return false}
-    if lhs.updatedAt != rhs.updatedAt {return false}
+    if lhs._createdAt != rhs._createdAt {return false}
+    if lhs._updatedAt != rhs._updatedAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -34,13 +34,27 @@ public nonisolated struct Myopenip_V1_TermsVersion: Sendable {
 
   public var text: String = String()
 
-  /// When it comes into force (ISO-8601 UTC).
-  public var effectiveAt: String = String()
+  /// When it comes into force.
+  public var effectiveAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_effectiveAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_effectiveAt = newValue}
+  }
+  /// Returns true if `effectiveAt` has been explicitly set.
+  public var hasEffectiveAt: Bool {self._effectiveAt != nil}
+  /// Clears the value of `effectiveAt`. Subsequent reads from it will return its default value.
+  public mutating func clearEffectiveAt() {self._effectiveAt = nil}
 
   /// "Version de Conditions d'Utilisation applicable au 15 Février 2017".
   public var applicability: String = String()
 
-  public var publishedAt: String = String()
+  public var publishedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_publishedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_publishedAt = newValue}
+  }
+  /// Returns true if `publishedAt` has been explicitly set.
+  public var hasPublishedAt: Bool {self._publishedAt != nil}
+  /// Clears the value of `publishedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearPublishedAt() {self._publishedAt = nil}
 
   public var publishedBy: String = String()
 
@@ -50,6 +64,9 @@ public nonisolated struct Myopenip_V1_TermsVersion: Sendable {
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _effectiveAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _publishedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Myopenip_V1_PublishTermsRequest: Sendable {
@@ -61,12 +78,21 @@ public nonisolated struct Myopenip_V1_PublishTermsRequest: Sendable {
 
   public var text: String = String()
 
-  /// ISO-8601: a date ("2017-02-15", midnight UTC) or a date and time; empty means now.
-  public var effectiveAt: String = String()
+  /// When it comes into force (a date is midnight UTC); unset means now.
+  public var effectiveAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_effectiveAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_effectiveAt = newValue}
+  }
+  /// Returns true if `effectiveAt` has been explicitly set.
+  public var hasEffectiveAt: Bool {self._effectiveAt != nil}
+  /// Clears the value of `effectiveAt`. Subsequent reads from it will return its default value.
+  public mutating func clearEffectiveAt() {self._effectiveAt = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _effectiveAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Myopenip_V1_ListTermsRequest: Sendable {
@@ -124,11 +150,20 @@ public nonisolated struct Myopenip_V1_AcceptTermsResponse: Sendable {
 
   public var version: Int64 = 0
 
-  public var acceptedAt: String = String()
+  public var acceptedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_acceptedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_acceptedAt = newValue}
+  }
+  /// Returns true if `acceptedAt` has been explicitly set.
+  public var hasAcceptedAt: Bool {self._acceptedAt != nil}
+  /// Clears the value of `acceptedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearAcceptedAt() {self._acceptedAt = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _acceptedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -148,9 +183,9 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.version) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.title) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.text) }()
-      case 4: try { try decoder.decodeSingularStringField(value: &self.effectiveAt) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._effectiveAt) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.applicability) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.publishedAt) }()
+      case 6: try { try decoder.decodeSingularMessageField(value: &self._publishedAt) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.publishedBy) }()
       case 8: try { try decoder.decodeSingularBoolField(value: &self.inForce) }()
       default: break
@@ -159,6 +194,10 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if self.version != 0 {
       try visitor.visitSingularInt64Field(value: self.version, fieldNumber: 1)
     }
@@ -168,15 +207,15 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
     if !self.text.isEmpty {
       try visitor.visitSingularStringField(value: self.text, fieldNumber: 3)
     }
-    if !self.effectiveAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.effectiveAt, fieldNumber: 4)
-    }
+    try { if let v = self._effectiveAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
     if !self.applicability.isEmpty {
       try visitor.visitSingularStringField(value: self.applicability, fieldNumber: 5)
     }
-    if !self.publishedAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.publishedAt, fieldNumber: 6)
-    }
+    try { if let v = self._publishedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+    } }()
     if !self.publishedBy.isEmpty {
       try visitor.visitSingularStringField(value: self.publishedBy, fieldNumber: 7)
     }
@@ -190,9 +229,9 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
     if lhs.version != rhs.version {return false}
     if lhs.title != rhs.title {return false}
     if lhs.text != rhs.text {return false}
-    if lhs.effectiveAt != rhs.effectiveAt {return false}
+    if lhs._effectiveAt != rhs._effectiveAt {return false}
     if lhs.applicability != rhs.applicability {return false}
-    if lhs.publishedAt != rhs.publishedAt {return false}
+    if lhs._publishedAt != rhs._publishedAt {return false}
     if lhs.publishedBy != rhs.publishedBy {return false}
     if lhs.inForce != rhs.inForce {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
@@ -212,29 +251,33 @@ nonisolated extension Myopenip_V1_PublishTermsRequest: SwiftProtobuf.Message, Sw
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.title) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.text) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.effectiveAt) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._effectiveAt) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.title.isEmpty {
       try visitor.visitSingularStringField(value: self.title, fieldNumber: 1)
     }
     if !self.text.isEmpty {
       try visitor.visitSingularStringField(value: self.text, fieldNumber: 2)
     }
-    if !self.effectiveAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.effectiveAt, fieldNumber: 3)
-    }
+    try { if let v = self._effectiveAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_PublishTermsRequest, rhs: Myopenip_V1_PublishTermsRequest) -> Bool {
     if lhs.title != rhs.title {return false}
     if lhs.text != rhs.text {return false}
-    if lhs.effectiveAt != rhs.effectiveAt {return false}
+    if lhs._effectiveAt != rhs._effectiveAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -360,25 +403,29 @@ nonisolated extension Myopenip_V1_AcceptTermsResponse: SwiftProtobuf.Message, Sw
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.version) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.acceptedAt) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._acceptedAt) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if self.version != 0 {
       try visitor.visitSingularInt64Field(value: self.version, fieldNumber: 1)
     }
-    if !self.acceptedAt.isEmpty {
-      try visitor.visitSingularStringField(value: self.acceptedAt, fieldNumber: 2)
-    }
+    try { if let v = self._acceptedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_AcceptTermsResponse, rhs: Myopenip_V1_AcceptTermsResponse) -> Bool {
     if lhs.version != rhs.version {return false}
-    if lhs.acceptedAt != rhs.acceptedAt {return false}
+    if lhs._acceptedAt != rhs._acceptedAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

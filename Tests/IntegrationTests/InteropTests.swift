@@ -15,7 +15,7 @@ struct InteropTests {
             let target = transport == .unix ? ["--socket", daemon.socketPath] : ["--address", "127.0.0.1:\(daemon.tcpPort)"]
             let outcome = try await PythonClient.run(target + ["--login", login, "--company", "OIP-00000001"])
             #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
-            #expect(outcome.standardOutput.contains("11 passed, 0 failed"), "\(outcome.standardOutput)")
+            #expect(outcome.standardOutput.contains("12 passed, 0 failed"), "\(outcome.standardOutput)")
         }
     }
 }

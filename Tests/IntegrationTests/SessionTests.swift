@@ -33,7 +33,7 @@ struct SessionTests {
             for _ in 1...3 {
                 daemon.clock.advance(by: .seconds(20 * 60))
                 let me = try await user.identity.whoAmI()
-                let expiry = try #require(Timestamp(parsing: me.sessionExpiresAt))
+                let expiry = try #require(Timestamp(seconds: me.sessionExpiresAt.seconds, nanos: me.sessionExpiresAt.nanos))
                 #expect(expiry == daemon.clock.timestamp().adding(.seconds(30 * 60)))
             }
             daemon.clock.advance(by: .seconds(31 * 60))

@@ -47,7 +47,16 @@ struct TermsTests {
             #expect(badDate?.field == "effective_at")
             let published = try await admin.terms.publish(title: "CU", text: "texte", effectiveAt: "2017-02-15")
             #expect(published.version == 1)
-            #expect(published.effectiveAt == "2017-02-15T00:00:00.000Z")
+            #expect(published.effectiveAt.iso8601 == "2017-02-15T00:00:00.000Z")
+            // An instant no Timestamp may hold is refused by the daemon, naming the field.
+            var beyond = Myopenip_V1_PublishTermsRequest()
+            beyond.title = "CU"
+            beyond.text = "texte"
+            beyond.effectiveAt = .init(seconds: 1_500_000_000, nanos: 2_000_000_000)
+            let invalid = await rpcError { try await admin.terms.publishTerms(beyond) }
+            #expect(invalid?.code == .invalidArgument)
+            #expect(invalid?.reason == "TIMESTAMP_INVALID")
+            #expect(invalid?.field == "effective_at")
             let earlier = await rpcError { try await admin.terms.publish(title: "CU", text: "texte", effectiveAt: "2016-01-01") }
             #expect(earlier?.code == .failedPrecondition)
             let versions = try await admin.terms.list()

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "myopenip_services.h"
 
@@ -48,6 +49,15 @@ static int check_health(myopenip_connection *connection) {
     return 0;
 }
 
+/* An instant as ISO-8601 UTC text ("-" when unset), in `out`. */
+static const char *instant_text(const Google__Protobuf__Timestamp *instant, char *out, size_t size) {
+    if (instant == NULL) return "-";
+    time_t seconds = (time_t)instant->seconds;
+    struct tm parts;
+    if (gmtime_r(&seconds, &parts) == NULL || strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &parts) == 0) return "?";
+    return out;
+}
+
 /* Logs in; `*token` is the session token, to free. */
 static int log_in(myopenip_connection *connection, const char *login, const char *password, char **token) {
     Myopenip__V1__LoginRequest request = MYOPENIP__V1__LOGIN_REQUEST__INIT;
@@ -63,7 +73,8 @@ static int log_in(myopenip_connection *connection, const char *login, const char
         return status;
     }
     myopenip_reply_free(&reply);
-    printf("login: session open until %s%s\n", answer->expires_at,
+    char until[32];
+    printf("login: session open until %s%s\n", instant_text(answer->expires_at, until, sizeof until),
            answer->must_accept_terms ? " (the terms of use must be accepted first)" : "");
     *token = strdup(answer->session_token);
     protobuf_c_message_free_unpacked(&answer->base, NULL);

@@ -100,6 +100,9 @@ def check_session(args, check, identity_pb2, company_pb2, error_details_pb2):
     session = identity_pb2.LoginResponse()
     session.ParseFromString(response.payload)
     check("login: OK with a session token", stream_id == 3 and response.status.code == 0 and len(session.session_token) > 20)
+    check("login: the session ends at a google.protobuf.Timestamp after its idle expiry",
+          session.expires_at.seconds > 0 and session.expires_at.ToSeconds() >= session.idle_expires_at.ToSeconds()
+          and session.expires_at.ToJsonString().endswith("Z"))
     bearer = {"authorization": "Bearer " + session.session_token}
 
     send_request(s, 5, identity, "WhoAmI", identity_pb2.WhoAmIRequest(), metadata=bearer)

@@ -1,4 +1,5 @@
 import MyOpenIPProto
+import SwiftProtobuf
 import MyOpenIPRPC
 
 /// Conveniences over the generated client of `myopenip.v1.IdentityService`. ``login(identifier:password:options:)``
@@ -49,8 +50,8 @@ extension IdentityClient {
         try await enableAccount(Self.accountRequest(login), options: options)
     }
 
-    /// Mails a new password link to the account's owner; returns when it expires (ISO-8601).
-    public func resetPassword(login: String, options: CallOptions = .default) async throws -> String {
+    /// Mails a new password link to the account's owner; returns when it expires.
+    public func resetPassword(login: String, options: CallOptions = .default) async throws -> Google_Protobuf_Timestamp {
         let response = try await resetPassword(Self.accountRequest(login), options: options)
         return response.linkExpiresAt
     }

@@ -1,16 +1,27 @@
+import Foundation
+import MyOpenIPDomain
 import MyOpenIPProto
+import SwiftProtobuf
 import MyOpenIPRPC
 
 /// Conveniences over the generated client of `myopenip.v1.TermsService`.
 extension TermsClient {
-    /// Operator staff: publishes a version in force from `effectiveAt` (ISO-8601 date or time; empty: now).
+    /// Operator staff: publishes a version in force from `effectiveAt` (ISO-8601 date, midnight
+    /// UTC, or date and time; empty: now). Text that is neither is refused here, as the daemon
+    /// would: INVALID_ARGUMENT `TERMS_EFFECTIVE_DATE_INVALID`.
     public func publish(
         title: String, text: String, effectiveAt: String = "", options: CallOptions = .default
     ) async throws -> Myopenip_V1_TermsVersion {
         var request = Myopenip_V1_PublishTermsRequest()
         request.title = title
         request.text = text
-        request.effectiveAt = effectiveAt
+        if !effectiveAt.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let instant = Timestamp(parsing: effectiveAt) else {
+                let invalid = TermsDraft.effectiveDateInvalid
+                throw RPCError(.invalidArgument, invalid.message, reason: invalid.reason, field: invalid.field)
+            }
+            request.effectiveAt = Google_Protobuf_Timestamp(instant)
+        }
         return try await publishTerms(request, options: options)
     }
 

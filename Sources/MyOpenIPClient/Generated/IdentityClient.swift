@@ -7,7 +7,7 @@ import MyOpenIPRPC
 /// The typed client of `myopenip.v1.IdentityService`.
 ///
 /// IdentityService creates accounts, sets passwords through the links mailed to their owners,
-/// and opens and closes sessions. Times are ISO-8601 UTC strings; logins look like "E-0000001234".
+/// and opens and closes sessions. Logins look like "E-0000001234".
 public struct IdentityClient: Sendable {
     /// The methods of `myopenip.v1.IdentityService`.
     public enum Method {

@@ -9,8 +9,33 @@ public struct TermsDraft: Sendable, Hashable {
     public let text: String
     public let effectiveAt: Timestamp
 
-    /// Checks the fields; an empty `effectiveAt` means `now`.
+    public static let effectiveDateInvalid = DomainViolation(
+        reason: "TERMS_EFFECTIVE_DATE_INVALID",
+        message: "La date d'application doit être au format AAAA-MM-JJ ou ISO-8601", field: "effective_at")
+
+    /// Checks the fields; a nil `effectiveAt` means `now`.
+    public init(title: String, text: String, effectiveAt: Timestamp?, now: Timestamp) throws(DomainViolation) {
+        try self.init(title: title, text: text, effectiveAt: .success(effectiveAt), now: now)
+    }
+
+    /// Checks the fields, the effective date given as ISO-8601 text (a date or a date and time);
+    /// an empty one means `now`.
     public init(title: String, text: String, effectiveAt: String, now: Timestamp) throws(DomainViolation) {
+        let effective: Result<Timestamp?, DomainViolation>
+        if effectiveAt.trimmingCharacters(in: .whitespaces).isEmpty {
+            effective = .success(nil)
+        } else if let parsed = Timestamp(parsing: effectiveAt) {
+            effective = .success(parsed)
+        } else {
+            effective = .failure(Self.effectiveDateInvalid)
+        }
+        try self.init(title: title, text: text, effectiveAt: effective, now: now)
+    }
+
+    /// The title, then the text, then the date: the first broken rule is the one reported.
+    private init(
+        title: String, text: String, effectiveAt: Result<Timestamp?, DomainViolation>, now: Timestamp
+    ) throws(DomainViolation) {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= Self.maximumTitleLength else {
             throw DomainViolation(
@@ -20,15 +45,7 @@ public struct TermsDraft: Sendable, Hashable {
             throw DomainViolation(
                 reason: "TERMS_TEXT_INVALID", message: "Le texte est obligatoire (1 Mio au plus)", field: "text")
         }
-        if effectiveAt.trimmingCharacters(in: .whitespaces).isEmpty {
-            self.effectiveAt = now
-        } else if let parsed = Timestamp(parsing: effectiveAt) {
-            self.effectiveAt = parsed
-        } else {
-            throw DomainViolation(
-                reason: "TERMS_EFFECTIVE_DATE_INVALID",
-                message: "La date d'application doit être au format AAAA-MM-JJ ou ISO-8601", field: "effective_at")
-        }
+        self.effectiveAt = try effectiveAt.get() ?? now
         self.title = title
         self.text = text
     }

@@ -51,6 +51,27 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(milliseconds: milliseconds)
     }
 
+    /// The earliest and latest instants a timestamp may hold on the wire, as
+    /// `google.protobuf.Timestamp` allows them: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z.
+    public static let earliest = Timestamp(milliseconds: -62_135_596_800_000)
+    public static let latest = Timestamp(milliseconds: 253_402_300_799_999)
+
+    /// The instant of a `google.protobuf.Timestamp`'s seconds and nanoseconds, to the millisecond
+    /// below; nil when the nanoseconds are outside 0..<1e9 or the instant outside the years
+    /// 1–9999 (what the well-known type allows).
+    public init?(seconds: Int64, nanos: Int32) {
+        guard (0..<1_000_000_000).contains(nanos),
+            seconds >= Self.earliest.milliseconds / 1000, seconds <= Self.latest.milliseconds / 1000
+        else { return nil }
+        self.init(milliseconds: seconds * 1000 + Int64(nanos / 1_000_000))
+    }
+
+    /// The whole seconds since the epoch (rounded down) of a `google.protobuf.Timestamp`.
+    public var seconds: Int64 { milliseconds.floorDivided(by: 1000) }
+
+    /// The nanoseconds after ``seconds`` (0..<1e9, whole milliseconds).
+    public var nanos: Int32 { Int32((milliseconds - seconds * 1000) * 1_000_000) }
+
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.milliseconds < rhs.milliseconds }
 }
 

@@ -133,7 +133,7 @@ public enum IdentityServiceContract {
 /// router is generated.
 ///
 /// IdentityService creates accounts, sets passwords through the links mailed to their owners,
-/// and opens and closes sessions. Times are ISO-8601 UTC strings; logins look like "E-0000001234".
+/// and opens and closes sessions. Logins look like "E-0000001234".
 public protocol IdentityServiceProtocol: ContractService {
     /// Operator staff, or a user with the users.manage permission for the users of the companies of
     /// their scope: creates an account in state PENDING_PASSWORD and queues the mail with its

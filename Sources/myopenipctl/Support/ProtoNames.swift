@@ -65,9 +65,9 @@ extension Myopenip_V1_Account {
     var fields: [(String, String)] {
         [
             ("login", login), ("name", displayName), ("email", email), ("kind", kind.name), ("state", state.name),
-            ("company", companyReference.isEmpty ? "-" : companyReference), ("created", createdAt),
-            ("password set", passwordSetAt.isEmpty ? "-" : passwordSetAt),
-            ("locked until", lockedUntil.isEmpty ? "-" : lockedUntil), ("failed logins", String(failedLogins)),
+            ("company", companyReference.isEmpty ? "-" : companyReference), ("created", createdAt.iso8601),
+            ("password set", hasPasswordSetAt ? passwordSetAt.iso8601 : "-"),
+            ("locked until", hasLockedUntil ? lockedUntil.iso8601 : "-"), ("failed logins", String(failedLogins)),
             ("terms accepted", acceptedTermsVersion == 0 ? "-" : "version \(acceptedTermsVersion)"),
         ]
     }

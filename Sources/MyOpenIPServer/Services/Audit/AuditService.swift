@@ -1,6 +1,7 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
+import SwiftProtobuf
 import MyOpenIPStore
 
 /// `myopenip.v1.AuditService`: the audit trail, for operator staff.
@@ -39,7 +40,7 @@ public struct AuditService: AuditServiceProtocol {
         response.events = result.items.map { record in
             var event = Myopenip_V1_AuditEvent()
             event.id = record.id
-            event.occurredAt = record.occurredAt.iso8601
+            event.occurredAt = Google_Protobuf_Timestamp(record.occurredAt)
             event.actor = record.actor
             event.action = record.action
             event.accountLogin = record.accountLogin ?? ""

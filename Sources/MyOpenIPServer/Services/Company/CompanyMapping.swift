@@ -1,6 +1,7 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
+import SwiftProtobuf
 import MyOpenIPStore
 
 extension CompanyKind {
@@ -101,7 +102,7 @@ extension Myopenip_V1_Company {
         mails.salesAdministration = record.profile.mails.salesAdministration?.description ?? ""
         mails.administrative = record.profile.mails.administrative?.description ?? ""
         partnerReference = record.partnerReference ?? ""
-        createdAt = record.createdAt.iso8601
-        updatedAt = record.updatedAt.iso8601
+        createdAt = Google_Protobuf_Timestamp(record.createdAt)
+        updatedAt = Google_Protobuf_Timestamp(record.updatedAt)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
+import SwiftProtobuf
 import MyOpenIPStore
 
 extension AccountKind {
@@ -54,9 +55,9 @@ extension Myopenip_V1_Account {
         kind = record.kind.proto
         state = record.state(at: now).proto
         companyReference = record.companyReference ?? ""
-        createdAt = record.createdAt.iso8601
-        passwordSetAt = record.passwordSetAt?.iso8601 ?? ""
-        lockedUntil = record.lock(at: now)?.iso8601 ?? ""
+        createdAt = Google_Protobuf_Timestamp(record.createdAt)
+        if let instant = record.passwordSetAt { passwordSetAt = Google_Protobuf_Timestamp(instant) }
+        if let lockedUntil = record.lock(at: now) { self.lockedUntil = Google_Protobuf_Timestamp(lockedUntil) }
         failedLogins = UInt32(clamping: record.failedLogins)
         acceptedTermsVersion = record.acceptedTermsVersion ?? 0
     }

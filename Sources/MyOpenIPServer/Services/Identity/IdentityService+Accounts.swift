@@ -1,6 +1,7 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
+import SwiftProtobuf
 import MyOpenIPStore
 
 extension IdentityService {
@@ -88,7 +89,7 @@ extension IdentityService {
         }
         let expiry = try await issueResetLink(for: account, context: context)
         var response = Myopenip_V1_ResetPasswordResponse()
-        response.linkExpiresAt = expiry.iso8601
+        response.linkExpiresAt = Google_Protobuf_Timestamp(expiry)
         return response
     }
 

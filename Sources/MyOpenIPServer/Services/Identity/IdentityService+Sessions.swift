@@ -1,6 +1,7 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
+import SwiftProtobuf
 import MyOpenIPStore
 
 extension IdentityService {
@@ -51,8 +52,8 @@ extension IdentityService {
 
         var response = Myopenip_V1_LoginResponse()
         response.sessionToken = token.value
-        response.idleExpiresAt = session.idleExpiresAt.iso8601
-        response.expiresAt = session.expiresAt.iso8601
+        response.idleExpiresAt = Google_Protobuf_Timestamp(session.idleExpiresAt)
+        response.expiresAt = Google_Protobuf_Timestamp(session.expiresAt)
         response.account = Myopenip_V1_Account(account, at: now)
         response.account.failedLogins = 0
         response.mustAcceptTerms = inForce.map { $0.version > (account.acceptedTermsVersion ?? 0) } ?? false
@@ -83,7 +84,7 @@ extension IdentityService {
             response.rights = try await rights.map(\.name)
             response.permissions = session.permissions.sorted()
             response.mustAcceptTerms = session.pendingTermsVersion != nil
-            response.sessionExpiresAt = session.expiresAt.map { Timestamp($0).iso8601 } ?? ""
+            if let expiresAt = session.expiresAt { response.sessionExpiresAt = Google_Protobuf_Timestamp(Timestamp(expiresAt)) }
         case .anonymous:
             throw RPCError(IdentityMessages.authenticationRequired)
         }

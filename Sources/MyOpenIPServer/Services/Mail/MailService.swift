@@ -1,6 +1,7 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
+import SwiftProtobuf
 import MyOpenIPStore
 
 /// `myopenip.v1.MailService`: the outbox, for operator staff and for the mail sender.
@@ -47,7 +48,7 @@ extension Myopenip_V1_Mail {
         body = record.body
         template = record.template
         accountLogin = record.accountLogin ?? ""
-        createdAt = record.createdAt.iso8601
-        sentAt = record.sentAt?.iso8601 ?? ""
+        createdAt = Google_Protobuf_Timestamp(record.createdAt)
+        if let instant = record.sentAt { sentAt = Google_Protobuf_Timestamp(instant) }
     }
 }

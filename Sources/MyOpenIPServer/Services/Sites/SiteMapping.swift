@@ -1,5 +1,6 @@
 import MyOpenIPDomain
 import MyOpenIPProto
+import SwiftProtobuf
 import MyOpenIPStore
 
 extension PostalAddress {
@@ -51,8 +52,8 @@ extension Myopenip_V1_Site {
             fields.payment.bic = payment.bic.description
             fields.payment.holder = payment.holder
         }
-        createdAt = record.createdAt.iso8601
-        updatedAt = record.updatedAt.iso8601
+        createdAt = Google_Protobuf_Timestamp(record.createdAt)
+        updatedAt = Google_Protobuf_Timestamp(record.updatedAt)
     }
 }
 
@@ -69,7 +70,7 @@ extension Myopenip_V1_Contact {
         fields.siteID = record.siteID ?? 0
         siteName = record.siteName ?? ""
         complete = record.contact.isComplete
-        createdAt = record.createdAt.iso8601
-        updatedAt = record.updatedAt.iso8601
+        createdAt = Google_Protobuf_Timestamp(record.createdAt)
+        updatedAt = Google_Protobuf_Timestamp(record.updatedAt)
     }
 }

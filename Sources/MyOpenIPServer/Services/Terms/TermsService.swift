@@ -1,6 +1,7 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
+import SwiftProtobuf
 import MyOpenIPStore
 
 /// `myopenip.v1.TermsService`: versions of the terms of use and their acceptance.
@@ -19,7 +20,8 @@ public struct TermsService: TermsServiceProtocol {
 
     public func publishTerms(_ request: Myopenip_V1_PublishTermsRequest, context: ServerContext) async throws -> Myopenip_V1_TermsVersion {
         let now = environment.time.timestamp()
-        let draft = try TermsDraft(title: request.title, text: request.text, effectiveAt: request.effectiveAt, now: now)
+        let effectiveAt = request.hasEffectiveAt ? try Timestamp(request.effectiveAt, field: "effective_at") : nil
+        let draft = try TermsDraft(title: request.title, text: request.text, effectiveAt: effectiveAt, now: now)
         let record = try await environment.terms.publish(draft, context: context.audit, at: now)
         context.logger.info("terms published", metadata: ["version": "\(record.version)"])
         let inForce = try await environment.terms.inForce(at: now)
@@ -62,7 +64,7 @@ public struct TermsService: TermsServiceProtocol {
             version: inForce.version, accountID: session.accountID, context: context.audit, at: now)
         var response = Myopenip_V1_AcceptTermsResponse()
         response.version = inForce.version
-        response.acceptedAt = acceptedAt.iso8601
+        response.acceptedAt = Google_Protobuf_Timestamp(acceptedAt)
         return response
     }
 }
@@ -73,9 +75,9 @@ extension Myopenip_V1_TermsVersion {
         version = record.version
         title = record.title
         text = record.text
-        effectiveAt = record.effectiveAt.iso8601
+        effectiveAt = Google_Protobuf_Timestamp(record.effectiveAt)
         applicability = TermsApplicability.label(effectiveAt: record.effectiveAt)
-        publishedAt = record.publishedAt.iso8601
+        publishedAt = Google_Protobuf_Timestamp(record.publishedAt)
         publishedBy = record.publishedBy
         self.inForce = record.version == inForce
     }

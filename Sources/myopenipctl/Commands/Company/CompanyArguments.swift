@@ -68,7 +68,7 @@ extension Myopenip_V1_Company {
             ("financial situation", "\(financialSituation)"), ("guarantee", "\(guaranteeType)"),
             ("mail commercial", orDash(mails.commercial)), ("mail technical", orDash(mails.technical)),
             ("mail sales admin", orDash(mails.salesAdministration)), ("mail administrative", orDash(mails.administrative)),
-            ("created", createdAt), ("updated", updatedAt),
+            ("created", createdAt.iso8601), ("updated", updatedAt.iso8601),
         ]
     }
 }

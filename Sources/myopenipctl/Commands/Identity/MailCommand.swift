@@ -24,7 +24,7 @@ struct MailCommand: AsyncParsableCommand {
             Output.printTable(
                 header: ["ID", "CREATED", "SENT", "TO", "ACCOUNT", "SUBJECT"],
                 rows: page.mails.map {
-                    [String($0.id), $0.createdAt, $0.sentAt.isEmpty ? "-" : $0.sentAt, $0.recipient,
+                    [String($0.id), $0.createdAt.iso8601, $0.hasSentAt ? $0.sentAt.iso8601 : "-", $0.recipient,
                      $0.accountLogin.isEmpty ? "-" : $0.accountLogin, $0.subject]
                 })
             Output.printNextPage(page.nextPageToken)
@@ -64,8 +64,8 @@ extension Myopenip_V1_Mail {
     var fields: [(String, String)] {
         [
             ("id", String(id)), ("to", recipient), ("subject", subject), ("template", template),
-            ("account", accountLogin.isEmpty ? "-" : accountLogin), ("created", createdAt),
-            ("sent", sentAt.isEmpty ? "not yet" : sentAt),
+            ("account", accountLogin.isEmpty ? "-" : accountLogin), ("created", createdAt.iso8601),
+            ("sent", hasSentAt ? sentAt.iso8601 : "not yet"),
         ]
     }
 }

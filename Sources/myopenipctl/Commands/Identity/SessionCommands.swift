@@ -23,7 +23,7 @@ struct LoginCommand: AsyncParsableCommand {
         if connection.json { return Output.printMessage(response) }
         Output.printFields([
             ("token", response.sessionToken), ("login", response.account.login), ("name", response.account.displayName),
-            ("idle expiry", response.idleExpiresAt), ("expires", response.expiresAt),
+            ("idle expiry", response.idleExpiresAt.iso8601), ("expires", response.expiresAt.iso8601),
             ("terms to accept", response.mustAcceptTerms ? "yes (myopenipctl terms show, then terms accept)" : "no"),
         ])
     }

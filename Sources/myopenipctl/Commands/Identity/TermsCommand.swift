@@ -39,7 +39,7 @@ struct TermsCommand: AsyncParsableCommand {
             if connection.json { return Output.printMessages(versions) }
             Output.printTable(
                 header: ["VERSION", "EFFECTIVE", "IN FORCE", "TITLE"],
-                rows: versions.map { [String($0.version), $0.effectiveAt, $0.inForce ? "yes" : "", $0.title] })
+                rows: versions.map { [String($0.version), $0.effectiveAt.iso8601, $0.inForce ? "yes" : "", $0.title] })
         }
     }
 
@@ -67,7 +67,7 @@ struct TermsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let accepted = try await connection.withClient { client in try await client.terms.accept(version: version) }
-            connection.json ? Output.printMessage(accepted) : print("version \(accepted.version) accepted at \(accepted.acceptedAt)")
+            connection.json ? Output.printMessage(accepted) : print("version \(accepted.version) accepted at \(accepted.acceptedAt.iso8601)")
         }
     }
 }
@@ -75,8 +75,8 @@ struct TermsCommand: AsyncParsableCommand {
 extension Myopenip_V1_TermsVersion {
     var fields: [(String, String)] {
         [
-            ("version", String(version)), ("title", title), ("effective", effectiveAt), ("applicability", applicability),
-            ("in force", inForce ? "yes" : "no"), ("published", "\(publishedAt) by \(publishedBy)"),
+            ("version", String(version)), ("title", title), ("effective", effectiveAt.iso8601), ("applicability", applicability),
+            ("in force", inForce ? "yes" : "no"), ("published", "\(publishedAt.iso8601) by \(publishedBy)"),
         ]
     }
 }

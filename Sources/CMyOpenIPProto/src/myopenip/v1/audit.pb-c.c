@@ -217,11 +217,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__audit_event__field_descripto
     "occurred_at",
     2,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__AuditEvent, occurred_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },

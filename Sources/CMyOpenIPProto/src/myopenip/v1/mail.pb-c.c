@@ -310,11 +310,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__mail__field_descriptors[8] =
     "created_at",
     7,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__Mail, created_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -322,11 +322,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__mail__field_descriptors[8] =
     "sent_at",
     8,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__Mail, sent_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },

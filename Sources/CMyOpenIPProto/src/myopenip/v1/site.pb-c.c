@@ -1205,11 +1205,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__site__field_descriptors[6] =
     "created_at",
     5,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__Site, created_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -1217,11 +1217,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__site__field_descriptors[6] =
     "updated_at",
     6,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__Site, updated_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -1695,11 +1695,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__contact__field_descriptors[7
     "created_at",
     6,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__Contact, created_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -1707,11 +1707,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__contact__field_descriptors[7
     "updated_at",
     7,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__Contact, updated_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },

@@ -364,11 +364,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__terms_version__field_descrip
     "effective_at",
     4,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__TermsVersion, effective_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -388,11 +388,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__terms_version__field_descrip
     "published_at",
     6,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__TermsVersion, published_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -481,11 +481,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__publish_terms_request__field
     "effective_at",
     3,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__PublishTermsRequest, effective_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -665,11 +665,11 @@ static const ProtobufCFieldDescriptor myopenip__v1__accept_terms_response__field
     "accepted_at",
     2,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
     offsetof(Myopenip__V1__AcceptTermsResponse, accepted_at),
+    &google__protobuf__timestamp__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
