@@ -3,8 +3,9 @@
 # (Debian's protobuf-c-compiler). Headers go to include/, sources to src/; the generated code
 # links against the system libprotobuf-c. The well-known types it imports come from protoc's
 # own include folder: google/protobuf/any.proto (by google/rpc/status.proto),
-# google/protobuf/descriptor.proto (by myopenip/v1/options.proto) and
-# google/protobuf/timestamp.proto (by the messages with instants).
+# google/protobuf/descriptor.proto (by myopenip/v1/options.proto),
+# google/protobuf/field_mask.proto (by partial updates) and google/protobuf/timestamp.proto (by
+# the messages with instants).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -19,7 +20,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mapfile -t protos < <(cd proto && find . -name '*.proto' | sed 's|^\./||' | LC_ALL=C sort)
 protoc-c -I proto -I "$wellknown" --c_out="$work" "${protos[@]}" \
-  google/protobuf/any.proto google/protobuf/descriptor.proto google/protobuf/timestamp.proto
+  google/protobuf/any.proto google/protobuf/descriptor.proto google/protobuf/field_mask.proto \
+  google/protobuf/timestamp.proto
 
 rm -rf "$out/include" "$out/src"
 (cd "$work" && find . -name '*.pb-c.h' | while read -r header; do

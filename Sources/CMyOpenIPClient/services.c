@@ -343,6 +343,28 @@ int myopenip_rights_service_create_right(
         result, reply, &myopenip__v1__access_right__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_rights_service_update_right(
+    myopenip_connection *connection, const Myopenip__V1__UpdateRightRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__AccessRight **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.RightsService", "UpdateRight",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__access_right__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_rights_service_delete_right(
+    myopenip_connection *connection, const Myopenip__V1__DeleteRightRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__DeleteRightResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.RightsService", "DeleteRight",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__delete_right_response__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_rights_service_set_user_rights(
     myopenip_connection *connection, const Myopenip__V1__SetUserRightsRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__SetUserRightsResponse **response) {

@@ -302,6 +302,26 @@ int myopenip_rights_service_create_right(
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__AccessRight **response);
 
 /*
+ * myopenip.v1.RightsService/UpdateRight
+ * Changes the fields of a custom right named in update_mask (name, site, role, templates);
+ * the others stay as they are. Its holders' rights change with it. Nobody but operator staff
+ * gives a right permissions they do not hold themselves (PERMISSION_DENIED
+ * PERMISSION_NOT_HELD). A main right cannot be changed (FAILED_PRECONDITION MAIN_RIGHT).
+ */
+int myopenip_rights_service_update_right(
+    myopenip_connection *connection, const Myopenip__V1__UpdateRightRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__AccessRight **response);
+
+/*
+ * myopenip.v1.RightsService/DeleteRight
+ * Deletes a custom right and takes it from every user holding it; answers their logins. A main
+ * right cannot be deleted.
+ */
+int myopenip_rights_service_delete_right(
+    myopenip_connection *connection, const Myopenip__V1__DeleteRightRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__DeleteRightResponse **response);
+
+/*
  * myopenip.v1.RightsService/SetUserRights
  * Replaces the rights a user holds.
  */

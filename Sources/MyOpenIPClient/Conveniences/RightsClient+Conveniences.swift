@@ -30,6 +30,29 @@ extension RightsClient {
         return try await createRight(request, options: options)
     }
 
+    /// Changes the fields of a custom right that are given (nil leaves a field as it is); its
+    /// holders' rights change with it.
+    public func update(
+        id: Int64, name: String? = nil, site: String? = nil, role: String? = nil, templates: [String]? = nil,
+        options: CallOptions = .default
+    ) async throws -> Myopenip_V1_AccessRight {
+        var request = Myopenip_V1_UpdateRightRequest()
+        request.id = id
+        if let name { request.name = name; request.updateMask.paths.append("name") }
+        if let site { request.site = site; request.updateMask.paths.append("site") }
+        if let role { request.role = role; request.updateMask.paths.append("role") }
+        if let templates { request.templates = templates; request.updateMask.paths.append("templates") }
+        return try await updateRight(request, options: options)
+    }
+
+    /// Deletes a custom right; returns the logins of the users who held it.
+    @discardableResult
+    public func delete(id: Int64, options: CallOptions = .default) async throws -> [String] {
+        var request = Myopenip_V1_DeleteRightRequest()
+        request.id = id
+        return try await deleteRight(request, options: options).formerHolders
+    }
+
     /// Replaces the rights of a user; returns the rights the user now holds.
     @discardableResult
     public func setUserRights(login: String, rightIDs: [Int64], options: CallOptions = .default) async throws -> [Myopenip_V1_AccessRight] {

@@ -15,6 +15,8 @@ public struct RightsClient: Sendable {
         public static let listRightTemplates = MethodDescriptor(service: serviceName, method: "ListRightTemplates")
         public static let listRights = MethodDescriptor(service: serviceName, method: "ListRights")
         public static let createRight = MethodDescriptor(service: serviceName, method: "CreateRight")
+        public static let updateRight = MethodDescriptor(service: serviceName, method: "UpdateRight")
+        public static let deleteRight = MethodDescriptor(service: serviceName, method: "DeleteRight")
         public static let setUserRights = MethodDescriptor(service: serviceName, method: "SetUserRights")
     }
 
@@ -43,6 +45,24 @@ public struct RightsClient: Sendable {
         _ request: Myopenip_V1_CreateRightRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_AccessRight {
         try await client.unary(Method.createRight, request: request, as: Myopenip_V1_AccessRight.self, options: options)
+    }
+
+    /// Changes the fields of a custom right named in update_mask (name, site, role, templates);
+    /// the others stay as they are. Its holders' rights change with it. Nobody but operator staff
+    /// gives a right permissions they do not hold themselves (PERMISSION_DENIED
+    /// PERMISSION_NOT_HELD). A main right cannot be changed (FAILED_PRECONDITION MAIN_RIGHT).
+    public func updateRight(
+        _ request: Myopenip_V1_UpdateRightRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_AccessRight {
+        try await client.unary(Method.updateRight, request: request, as: Myopenip_V1_AccessRight.self, options: options)
+    }
+
+    /// Deletes a custom right and takes it from every user holding it; answers their logins. A main
+    /// right cannot be deleted.
+    public func deleteRight(
+        _ request: Myopenip_V1_DeleteRightRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_DeleteRightResponse {
+        try await client.unary(Method.deleteRight, request: request, as: Myopenip_V1_DeleteRightResponse.self, options: options)
     }
 
     /// Replaces the rights a user holds.

@@ -10,3 +10,15 @@ public enum RightsViolation {
         reason: "ACCOUNT_WITHOUT_COMPANY", message: "Ce compte n'appartient à aucune société", field: "login",
         kind: .refusedInThisState)
 }
+
+extension RightsViolation {
+    public static let mainRight = DomainViolation(
+        reason: "MAIN_RIGHT", message: "Les droits principaux ne peuvent être ni modifiés ni supprimés", field: "id",
+        kind: .refusedInThisState)
+    public static let unknownCustomRight = DomainViolation(
+        reason: "RIGHT_NOT_FOUND", message: "Ce droit n'existe pas", field: "id", kind: .notFound)
+    /// A right whose permissions the caller does not hold: nobody gives what they do not have.
+    public static let permissionNotHeld = DomainViolation(
+        reason: "PERMISSION_NOT_HELD", message: "Vous ne pouvez pas donner une permission que vous n'avez pas",
+        field: "templates", kind: .notAllowed)
+}

@@ -35,6 +35,24 @@ public enum RightsServiceContract {
         access: .permission(.usersManage),
         isIdempotentWrite: true)
 
+    /// `myopenip.v1.RightsService/UpdateRight`.
+    public static let updateRight = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "UpdateRight"),
+        requestType: "myopenip.v1.UpdateRightRequest",
+        responseType: "myopenip.v1.AccessRight",
+        isServerStreaming: false,
+        access: .permission(.usersManage),
+        isIdempotentWrite: true)
+
+    /// `myopenip.v1.RightsService/DeleteRight`.
+    public static let deleteRight = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "DeleteRight"),
+        requestType: "myopenip.v1.DeleteRightRequest",
+        responseType: "myopenip.v1.DeleteRightResponse",
+        isServerStreaming: false,
+        access: .permission(.usersManage),
+        isIdempotentWrite: true)
+
     /// `myopenip.v1.RightsService/SetUserRights`.
     public static let setUserRights = MethodContract(
         descriptor: MethodDescriptor(service: serviceName, method: "SetUserRights"),
@@ -45,7 +63,7 @@ public enum RightsServiceContract {
         isIdempotentWrite: true)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [listRightTemplates, listRights, createRight, setUserRights]
+    public static let methods: [MethodContract] = [listRightTemplates, listRights, createRight, updateRight, deleteRight, setUserRights]
 }
 
 /// The implementation of `myopenip.v1.RightsService`: it writes every method; the registration on the
@@ -63,6 +81,16 @@ public protocol RightsServiceProtocol: ContractService {
     /// Creates a custom right ("Créer un droit personnalisé"): name, site, role, templates.
     func createRight(_ request: Myopenip_V1_CreateRightRequest, context: ServerContext) async throws -> Myopenip_V1_AccessRight
 
+    /// Changes the fields of a custom right named in update_mask (name, site, role, templates);
+    /// the others stay as they are. Its holders' rights change with it. Nobody but operator staff
+    /// gives a right permissions they do not hold themselves (PERMISSION_DENIED
+    /// PERMISSION_NOT_HELD). A main right cannot be changed (FAILED_PRECONDITION MAIN_RIGHT).
+    func updateRight(_ request: Myopenip_V1_UpdateRightRequest, context: ServerContext) async throws -> Myopenip_V1_AccessRight
+
+    /// Deletes a custom right and takes it from every user holding it; answers their logins. A main
+    /// right cannot be deleted.
+    func deleteRight(_ request: Myopenip_V1_DeleteRightRequest, context: ServerContext) async throws -> Myopenip_V1_DeleteRightResponse
+
     /// Replaces the rights a user holds.
     func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws -> Myopenip_V1_SetUserRightsResponse
 }
@@ -73,6 +101,8 @@ extension RightsServiceProtocol {
     public static var listRightTemplates: MethodDescriptor { RightsServiceContract.listRightTemplates.descriptor }
     public static var listRights: MethodDescriptor { RightsServiceContract.listRights.descriptor }
     public static var createRight: MethodDescriptor { RightsServiceContract.createRight.descriptor }
+    public static var updateRight: MethodDescriptor { RightsServiceContract.updateRight.descriptor }
+    public static var deleteRight: MethodDescriptor { RightsServiceContract.deleteRight.descriptor }
     public static var setUserRights: MethodDescriptor { RightsServiceContract.setUserRights.descriptor }
 
     public func register(on router: inout RPCRouter) {
@@ -90,6 +120,16 @@ extension RightsServiceProtocol {
             Self.createRight, request: Myopenip_V1_CreateRightRequest.self, response: Myopenip_V1_AccessRight.self
         ) { request, context in
             try await self.createRight(request, context: context)
+        }
+        router.registerUnary(
+            Self.updateRight, request: Myopenip_V1_UpdateRightRequest.self, response: Myopenip_V1_AccessRight.self
+        ) { request, context in
+            try await self.updateRight(request, context: context)
+        }
+        router.registerUnary(
+            Self.deleteRight, request: Myopenip_V1_DeleteRightRequest.self, response: Myopenip_V1_DeleteRightResponse.self
+        ) { request, context in
+            try await self.deleteRight(request, context: context)
         }
         router.registerUnary(
             Self.setUserRights, request: Myopenip_V1_SetUserRightsRequest.self, response: Myopenip_V1_SetUserRightsResponse.self

@@ -1,7 +1,8 @@
 import GRDB
 import MyOpenIPDomain
 
-/// ``RightsRepository`` on the daemon's SQLite database.
+/// ``RightsRepository`` on the daemon's SQLite database, through the `access_right` and
+/// `account_right` record types.
 public struct SQLiteRightsRepository: RightsRepository {
     let writer: any DatabaseWriter
 
@@ -13,47 +14,32 @@ public struct SQLiteRightsRepository: RightsRepository {
         _ draft: RightDraft, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp
     ) async throws -> RightRecord {
         try await writer.write { db in
-            let companyID = try SQLiteCompanyRepository.companyID(company, in: scope, db: db)
-            if try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM access_right WHERE (company_id = ? OR company_id IS NULL) AND lower(name) = lower(?)",
-                arguments: [companyID, draft.name]) == true {
+            let companyID = try scope.companyID(of: company, in: db)
+            if try AccessRightRow.all().named(draft.name, companyID: companyID).isEmpty(db) == false {
                 throw RightsViolation.nameTaken
             }
-            let templates = RightTemplate.allCases.filter(draft.templates.contains).map(\.rawValue).joined(separator: ",")
-            let permissions = draft.permissions.sorted().map(\.rawValue).joined(separator: ",")
-            try db.execute(
-                sql: """
-                    INSERT INTO access_right (company_id, main, name, site, role, templates, permissions, created_at, created_by)
-                    VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [companyID, draft.name, draft.site, draft.role, templates, permissions, now.milliseconds, context.actor])
-            let id = db.lastInsertedRowID
+            var row = AccessRightRow(draft, companyID: companyID, at: now, by: context.actor)
+            try row.insert(db)
             try AuditTrail.append(
-                .rightCreated, accountID: nil, companyID: companyID,
-                details: ["right": String(id), "name": draft.name, "templates": templates, "site": draft.site, "role": draft.role],
+                .rightCreated, accountID: nil, companyID: companyID, details: Self.facts(row).merging(["right": String(row.id!)]) { $1 },
                 context: context, at: now, in: db)
-            return try Self.right(id: id, in: db)
+            return row.record
         }
     }
 
     public func mainRights() async throws -> [RightRecord] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(RightRecord.columns) FROM access_right r WHERE r.company_id IS NULL ORDER BY r.id")
-                .map(RightRecord.init(row:))
+            try AccessRightRow.filter(AccessRightRow.Columns.companyID == nil).order(AccessRightRow.Columns.id).fetchAll(db).map(\.record)
         }
     }
 
     public func rights(of company: CompanyReference, in scope: CompanyScope) async throws -> [RightRecord] {
         try await writer.read { db in
-            let companyID = try SQLiteCompanyRepository.companyID(company, in: scope, db: db)
-            return try Row.fetchAll(
-                db, sql: """
-                    SELECT \(RightRecord.columns) FROM access_right r
-                    WHERE r.company_id IS NULL OR r.company_id = ?
-                    ORDER BY r.company_id IS NOT NULL, r.name
-                    """,
-                arguments: [companyID]
-            ).map(RightRecord.init(row:))
+            let companyID = try scope.companyID(of: company, in: db)
+            return try AccessRightRow
+                .filter(AccessRightRow.Columns.companyID == nil || AccessRightRow.Columns.companyID == companyID)
+                .orderedMainFirst()
+                .fetchAll(db).map(\.record)
         }
     }
 
@@ -68,19 +54,18 @@ public struct SQLiteRightsRepository: RightsRepository {
     ) async throws -> [RightRecord] {
         try await writer.write { db in
             guard let company = try String.fetchOne(
-                db, sql: "SELECT company_reference FROM account WHERE id = ?", arguments: [accountID])
+                db, sql: "SELECT company_reference FROM account WHERE id = ?", arguments: [accountID]),
+                let companyID = try? CompanyReference(company).sequence
             else { throw RightsViolation.accountWithoutCompany }
-            let companyID = try Int64.fetchOne(db, sql: "SELECT id FROM company WHERE reference = ?", arguments: [company])
-            for id in rightIDs {
-                let owner = try Row.fetchOne(db, sql: "SELECT company_id FROM access_right WHERE id = ?", arguments: [id])
-                guard let owner, owner[0] == nil || (owner[0] as Int64?) == companyID else { throw RightsViolation.unknownRight }
-            }
+            let usable = try AccessRightRow
+                .filter(keys: rightIDs)
+                .filter(AccessRightRow.Columns.companyID == nil || AccessRightRow.Columns.companyID == companyID)
+                .fetchCount(db)
+            guard usable == rightIDs.count else { throw RightsViolation.unknownRight }
             let before = try Self.rights(ofAccount: accountID, in: db).map(\.name).sorted()
-            try db.execute(sql: "DELETE FROM account_right WHERE account_id = ?", arguments: [accountID])
+            try AccountRightRow.filter(AccountRightRow.Columns.accountID == accountID).deleteAll(db)
             for id in rightIDs.sorted() {
-                try db.execute(
-                    sql: "INSERT INTO account_right (account_id, right_id, granted_at, granted_by) VALUES (?, ?, ?, ?)",
-                    arguments: [accountID, id, now.milliseconds, context.actor])
+                try AccountRightRow(accountID: accountID, rightID: id, grantedAt: now.milliseconds, grantedBy: context.actor).insert(db)
             }
             let after = try Self.rights(ofAccount: accountID, in: db)
             try AuditTrail.append(
@@ -91,17 +76,72 @@ public struct SQLiteRightsRepository: RightsRepository {
         }
     }
 
-    private static func rights(ofAccount accountID: Int64, in db: Database) throws -> [RightRecord] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT \(RightRecord.columns) FROM access_right r JOIN account_right ar ON ar.right_id = r.id
-            WHERE ar.account_id = ? ORDER BY r.company_id IS NOT NULL, r.name
-            """)
-        return try Row.fetchAll(statement, arguments: [accountID]).map(RightRecord.init(row:))
+    public func update(
+        _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
+        change: @escaping @Sendable (inout RightDraft) throws -> Void
+    ) async throws -> RightRecord {
+        try await writer.write { db in
+            var row = try Self.customRight(id, in: scope, db: db)
+            let before = row
+            var draft = try row.draft
+            try change(&draft)
+            if let companyID = row.companyID,
+                try AccessRightRow.all().named(draft.name, companyID: companyID, except: id).isEmpty(db) == false
+            {
+                throw RightsViolation.nameTaken
+            }
+            row.set(draft)
+            try row.update(db)
+            var details = AuditTrail.changes(before: Self.facts(before), after: Self.facts(row))
+            if !details.isEmpty {
+                details["right"] = String(id)
+                try AuditTrail.append(.rightUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
+            }
+            return row.record
+        }
     }
 
-    private static func right(id: Int64, in db: Database) throws -> RightRecord {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(RightRecord.columns) FROM access_right r WHERE r.id = ?", arguments: [id])
-        else { throw StoreError.corruptRow(table: "access_right", id: id) }
-        return RightRecord(row: row)
+    public func delete(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws -> [AccountLogin] {
+        try await writer.write { db in
+            let row = try Self.customRight(id, in: scope, db: db)
+            let holders = try AccountRightRow
+                .filter(AccountRightRow.Columns.rightID == id)
+                .select(AccountRightRow.Columns.accountID, as: Int64.self)
+                .order(AccountRightRow.Columns.accountID)
+                .fetchAll(db)
+                .compactMap(AccountLogin.init(sequence:))
+            try AccountRightRow.filter(AccountRightRow.Columns.rightID == id).deleteAll(db)
+            try row.delete(db)
+            var details = Self.facts(row)
+            details["right"] = String(id)
+            details["holders"] = holders.map(\.description).joined(separator: ", ")
+            try AuditTrail.append(.rightDeleted, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
+            return holders
+        }
+    }
+
+    // MARK: - Inside a transaction
+
+    /// The custom right `id` of a company in `scope`: a main right is refused, a right outside
+    /// the scope is not found.
+    private static func customRight(_ id: Int64, in scope: CompanyScope, db: Database) throws -> AccessRightRow {
+        guard let row = try AccessRightRow.fetchOne(db, key: id) else { throw RightsViolation.unknownCustomRight }
+        guard row.companyID != nil else { throw RightsViolation.mainRight }
+        guard try AccessRightRow.filter(key: id).custom(in: scope).isEmpty(db) == false else {
+            throw RightsViolation.unknownCustomRight
+        }
+        return row
+    }
+
+    private static func rights(ofAccount accountID: Int64, in db: Database) throws -> [RightRecord] {
+        try AccessRightRow
+            .joining(required: AccessRightRow.holders.filter(AccountRightRow.Columns.accountID == accountID))
+            .orderedMainFirst()
+            .fetchAll(db).map(\.record)
+    }
+
+    /// What an audit event keeps of a right.
+    private static func facts(_ row: AccessRightRow) -> [String: String] {
+        ["name": row.name, "templates": row.templates, "site": row.site, "role": row.role]
     }
 }

@@ -322,6 +322,141 @@ void   myopenip__v1__create_right_request__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__create_right_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   myopenip__v1__update_right_request__init
+                     (Myopenip__V1__UpdateRightRequest         *message)
+{
+  static const Myopenip__V1__UpdateRightRequest init_value = MYOPENIP__V1__UPDATE_RIGHT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__update_right_request__get_packed_size
+                     (const Myopenip__V1__UpdateRightRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__update_right_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__update_right_request__pack
+                     (const Myopenip__V1__UpdateRightRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__update_right_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__update_right_request__pack_to_buffer
+                     (const Myopenip__V1__UpdateRightRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__update_right_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__UpdateRightRequest *
+       myopenip__v1__update_right_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__UpdateRightRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__update_right_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__update_right_request__free_unpacked
+                     (Myopenip__V1__UpdateRightRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__update_right_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__delete_right_request__init
+                     (Myopenip__V1__DeleteRightRequest         *message)
+{
+  static const Myopenip__V1__DeleteRightRequest init_value = MYOPENIP__V1__DELETE_RIGHT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__delete_right_request__get_packed_size
+                     (const Myopenip__V1__DeleteRightRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__delete_right_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__delete_right_request__pack
+                     (const Myopenip__V1__DeleteRightRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__delete_right_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__delete_right_request__pack_to_buffer
+                     (const Myopenip__V1__DeleteRightRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__delete_right_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__DeleteRightRequest *
+       myopenip__v1__delete_right_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__DeleteRightRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__delete_right_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__delete_right_request__free_unpacked
+                     (Myopenip__V1__DeleteRightRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__delete_right_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__delete_right_response__init
+                     (Myopenip__V1__DeleteRightResponse         *message)
+{
+  static const Myopenip__V1__DeleteRightResponse init_value = MYOPENIP__V1__DELETE_RIGHT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__delete_right_response__get_packed_size
+                     (const Myopenip__V1__DeleteRightResponse *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__delete_right_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__delete_right_response__pack
+                     (const Myopenip__V1__DeleteRightResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__delete_right_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__delete_right_response__pack_to_buffer
+                     (const Myopenip__V1__DeleteRightResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__delete_right_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__DeleteRightResponse *
+       myopenip__v1__delete_right_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__DeleteRightResponse *)
+     protobuf_c_message_unpack (&myopenip__v1__delete_right_response__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__delete_right_response__free_unpacked
+                     (Myopenip__V1__DeleteRightResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__delete_right_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   myopenip__v1__set_user_rights_request__init
                      (Myopenip__V1__SetUserRightsRequest         *message)
 {
@@ -840,6 +975,185 @@ const ProtobufCMessageDescriptor myopenip__v1__create_right_request__descriptor 
   (ProtobufCMessageInit) myopenip__v1__create_right_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor myopenip__v1__update_right_request__field_descriptors[6] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateRightRequest, id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateRightRequest, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "site",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateRightRequest, site),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "role",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateRightRequest, role),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "templates",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Myopenip__V1__UpdateRightRequest, n_templates),
+    offsetof(Myopenip__V1__UpdateRightRequest, templates),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "update_mask",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateRightRequest, update_mask),
+    &google__protobuf__field_mask__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__update_right_request__field_indices_by_name[] = {
+  0,   /* field[0] = id */
+  1,   /* field[1] = name */
+  3,   /* field[3] = role */
+  2,   /* field[2] = site */
+  4,   /* field[4] = templates */
+  5,   /* field[5] = update_mask */
+};
+static const ProtobufCIntRange myopenip__v1__update_right_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__update_right_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.UpdateRightRequest",
+  "UpdateRightRequest",
+  "Myopenip__V1__UpdateRightRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__UpdateRightRequest),
+  6,
+  myopenip__v1__update_right_request__field_descriptors,
+  myopenip__v1__update_right_request__field_indices_by_name,
+  1,  myopenip__v1__update_right_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__update_right_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__delete_right_request__field_descriptors[1] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__DeleteRightRequest, id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__delete_right_request__field_indices_by_name[] = {
+  0,   /* field[0] = id */
+};
+static const ProtobufCIntRange myopenip__v1__delete_right_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__delete_right_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.DeleteRightRequest",
+  "DeleteRightRequest",
+  "Myopenip__V1__DeleteRightRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__DeleteRightRequest),
+  1,
+  myopenip__v1__delete_right_request__field_descriptors,
+  myopenip__v1__delete_right_request__field_indices_by_name,
+  1,  myopenip__v1__delete_right_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__delete_right_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__delete_right_response__field_descriptors[1] =
+{
+  {
+    "former_holders",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Myopenip__V1__DeleteRightResponse, n_former_holders),
+    offsetof(Myopenip__V1__DeleteRightResponse, former_holders),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__delete_right_response__field_indices_by_name[] = {
+  0,   /* field[0] = former_holders */
+};
+static const ProtobufCIntRange myopenip__v1__delete_right_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__delete_right_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.DeleteRightResponse",
+  "DeleteRightResponse",
+  "Myopenip__V1__DeleteRightResponse",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__DeleteRightResponse),
+  1,
+  myopenip__v1__delete_right_response__field_descriptors,
+  myopenip__v1__delete_right_response__field_indices_by_name,
+  1,  myopenip__v1__delete_right_response__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__delete_right_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor myopenip__v1__set_user_rights_request__field_descriptors[2] =
 {
   {
@@ -929,18 +1243,22 @@ const ProtobufCMessageDescriptor myopenip__v1__set_user_rights_response__descrip
   (ProtobufCMessageInit) myopenip__v1__set_user_rights_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor myopenip__v1__rights_service__method_descriptors[4] =
+static const ProtobufCMethodDescriptor myopenip__v1__rights_service__method_descriptors[6] =
 {
   { "ListRightTemplates", &myopenip__v1__list_right_templates_request__descriptor, &myopenip__v1__list_right_templates_response__descriptor },
   { "ListRights", &myopenip__v1__list_rights_request__descriptor, &myopenip__v1__list_rights_response__descriptor },
   { "CreateRight", &myopenip__v1__create_right_request__descriptor, &myopenip__v1__access_right__descriptor },
+  { "UpdateRight", &myopenip__v1__update_right_request__descriptor, &myopenip__v1__access_right__descriptor },
+  { "DeleteRight", &myopenip__v1__delete_right_request__descriptor, &myopenip__v1__delete_right_response__descriptor },
   { "SetUserRights", &myopenip__v1__set_user_rights_request__descriptor, &myopenip__v1__set_user_rights_response__descriptor },
 };
 const unsigned myopenip__v1__rights_service__method_indices_by_name[] = {
   2,        /* CreateRight */
+  4,        /* DeleteRight */
   0,        /* ListRightTemplates */
   1,        /* ListRights */
-  3         /* SetUserRights */
+  5,        /* SetUserRights */
+  3         /* UpdateRight */
 };
 const ProtobufCServiceDescriptor myopenip__v1__rights_service__descriptor =
 {
@@ -949,7 +1267,7 @@ const ProtobufCServiceDescriptor myopenip__v1__rights_service__descriptor =
   "RightsService",
   "Myopenip__V1__RightsService",
   "myopenip.v1",
-  4,
+  6,
   myopenip__v1__rights_service__method_descriptors,
   myopenip__v1__rights_service__method_indices_by_name
 };
@@ -977,13 +1295,29 @@ void myopenip__v1__rights_service__create_right(ProtobufCService *service,
   assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
   service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void myopenip__v1__rights_service__update_right(ProtobufCService *service,
+                                                const Myopenip__V1__UpdateRightRequest *input,
+                                                Myopenip__V1__AccessRight_Closure closure,
+                                                void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__rights_service__delete_right(ProtobufCService *service,
+                                                const Myopenip__V1__DeleteRightRequest *input,
+                                                Myopenip__V1__DeleteRightResponse_Closure closure,
+                                                void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void myopenip__v1__rights_service__set_user_rights(ProtobufCService *service,
                                                    const Myopenip__V1__SetUserRightsRequest *input,
                                                    Myopenip__V1__SetUserRightsResponse_Closure closure,
                                                    void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
-  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__rights_service__init (Myopenip__V1__RightsService_Service *service,
                                          Myopenip__V1__RightsService_ServiceDestroy destroy)

@@ -4,8 +4,8 @@ import MyOpenIPClient
 /// `myopenipctl right …`: access rights.
 struct RightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "right", abstract: "List templates and rights, create custom rights, give rights to users.",
-        subcommands: [Templates.self, List.self, Create.self, Assign.self])
+        commandName: "right", abstract: "List templates and rights, create, change and delete custom rights, give rights to users.",
+        subcommands: [Templates.self, List.self, Create.self, Update.self, Delete.self, Assign.self])
 
     static let header = ["ID", "NAME", "KIND", "SITE", "ROLE", "PERMISSIONS"]
 
@@ -60,6 +60,48 @@ struct RightCommand: AsyncParsableCommand {
             }
             if connection.json { return Output.printMessage(right) }
             Output.printTable(header: RightCommand.header, rows: [RightCommand.row(right)])
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a custom right: only the options given change (its holders' rights change with it).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The right's id (see right list).") var id: Int64
+        @Option(help: "A new name.") var name: String?
+        @Option(help: "The site it is for (\"\" for none).") var site: String?
+        @Option(help: "The role it is for (\"\" for none).") var role: String?
+        @Option(name: .customLong("template"), help: "The templates it gives, replacing the current ones (repeat the option).")
+        var templates: [String] = []
+
+        func validate() throws {
+            if name == nil, site == nil, role == nil, templates.isEmpty {
+                throw ValidationError("give at least one of --name, --site, --role, --template")
+            }
+        }
+
+        func run() async throws {
+            let right = try await connection.withClient { client in
+                try await client.rights.update(
+                    id: id, name: name, site: site, role: role, templates: templates.isEmpty ? nil : templates)
+            }
+            if connection.json { return Output.printMessage(right) }
+            Output.printTable(header: RightCommand.header, rows: [RightCommand.row(right)])
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a custom right; the users holding it lose it.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The right's id (see right list).") var id: Int64
+
+        func run() async throws {
+            let holders = try await connection.withClient { client in try await client.rights.delete(id: id) }
+            if connection.json { return Output.printJSON(["id": id, "former_holders": holders]) }
+            print(holders.isEmpty ? "right \(id) deleted; nobody held it" : "right \(id) deleted; taken from \(holders.joined(separator: ", "))")
         }
     }
 
