@@ -30,19 +30,12 @@ enum AuditTrail {
         _ action: AuditAction, accountID: Int64?, companyID: Int64? = nil, details: [String: String] = [:],
         context: AuditContext, at time: Timestamp, in db: Database
     ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO audit_event (occurred_at, actor, action, account_id, company_id, details, request_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                time.milliseconds, context.actor, action.rawValue, accountID, companyID, JSONText.encode(details),
-                context.requestID,
-            ])
+        var event = AuditEventRow(
+            occurredAt: time.milliseconds, actor: context.actor, action: action.rawValue, accountID: accountID,
+            companyID: companyID, details: JSONText.encode(details), requestID: context.requestID)
+        try event.insert(db)
         if let record = context.idempotencyRecordID {
-            try db.execute(
-                sql: "UPDATE idempotency_record SET committed_at = ? WHERE id = ? AND committed_at IS NULL",
-                arguments: [time.milliseconds, record])
+            try IdempotencyRecordRow.markCommitted(record, at: time, in: db)
         }
     }
 }

@@ -26,7 +26,7 @@ public protocol AuditLogRepository: Sendable {
     func events(_ filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEventRecord>
 }
 
-/// ``AuditLogRepository`` on the daemon's SQLite database.
+/// ``AuditLogRepository`` on the daemon's SQLite database, through the `audit_event` record type.
 public struct SQLiteAuditLogRepository: AuditLogRepository {
     let writer: any DatabaseWriter
 
@@ -35,44 +35,14 @@ public struct SQLiteAuditLogRepository: AuditLogRepository {
     }
 
     public func events(_ filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEventRecord> {
-        var conditions = ["e.id < ?"]
-        var arguments: [DatabaseValue] = [(page.cursor ?? Int64.max).databaseValue]
-        if let login = filter.accountLogin {
-            conditions.append("e.account_id = (SELECT id FROM account WHERE login = ?)")
-            arguments.append(login.description.databaseValue)
-        }
-        if filter.scope != .everything {
-            let (scope, scopeArguments) = SQLiteCompanyRepository.scopeCondition(filter.scope)
-            let companies = "SELECT c.id FROM company c WHERE " + scope.joined(separator: " AND ")
-            let references = "SELECT c.reference FROM company c WHERE " + scope.joined(separator: " AND ")
-            conditions.append(
-                "(e.company_id IN (\(companies)) OR e.account_id IN (SELECT id FROM account WHERE company_reference IN (\(references))))")
-            arguments += scopeArguments + scopeArguments
-        }
-        if let company = filter.companyReference {
-            conditions.append("e.company_id = (SELECT id FROM company WHERE reference = ?)")
-            arguments.append(company.description.databaseValue)
-        }
-        if let action = filter.action {
-            conditions.append("e.action = ?")
-            arguments.append(action.databaseValue)
-        }
-        arguments.append((page.limit + 1).databaseValue)
-        let sql = """
-            SELECT e.*, (SELECT login FROM account WHERE id = e.account_id) AS account_login,
-                   (SELECT reference FROM company WHERE id = e.company_id) AS company_reference
-            FROM audit_event e WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.id DESC LIMIT ?
-            """
-        let statementArguments = StatementArguments(arguments)
+        var request = AuditEventRow.all().visible(in: filter.scope)
+            .filter(AuditEventRow.Columns.id < (page.cursor ?? Int64.max))
+        if let login = filter.accountLogin { request = request.filter(AuditEventRow.Columns.accountID == login.sequence) }
+        if let company = filter.companyReference { request = request.filter(AuditEventRow.Columns.companyID == company.sequence) }
+        if let action = filter.action { request = request.filter(AuditEventRow.Columns.action == action) }
+        let newestFirst = request.order(AuditEventRow.Columns.id.desc).limit(page.limit + 1)
         return try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { row in
-                AuditEventRecord(
-                    id: row["id"], occurredAt: Timestamp(milliseconds: row["occurred_at"]), actor: row["actor"],
-                    action: row["action"], accountLogin: row["account_login"], companyReference: row["company_reference"],
-                    details: JSONText.decode(row["details"]),
-                    requestID: row["request_id"])
-            }
-            return Page(fetched: rows, limit: page.limit, id: \.id)
+            Page(fetched: try newestFirst.fetchAll(db).map(\.record), limit: page.limit, id: \.id)
         }
     }
 }

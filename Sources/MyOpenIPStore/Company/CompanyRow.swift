@@ -1,16 +1,113 @@
 import GRDB
 import MyOpenIPDomain
 
-/// The `company` table as GRDB sees it: its columns, and the requests every domain uses to keep
-/// to a caller's companies. (Whole company records are read by ``CompanyRecord``.)
-struct CompanyRow: TableRecord {
+/// A row of `company`, and the requests every domain uses to keep to a caller's companies.
+struct CompanyRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "company"
 
+    /// The sequence behind the reference (`OIP-00000042` is 42).
+    var id: Int64
+    var reference: String
+    var kind: String
+    var partnerID: Int64?
+    var state: String
+    var name: String
+    /// The name in lower case: the key of the order by name.
+    var nameKey: String
+    var siren: String
+    var legalStatus: String
+    var comment: String
+    var website: String
+    var financialSituation: String
+    var guaranteeType: String
+    var mailCommercial: String?
+    var mailTechnical: String?
+    var mailSalesAdministration: String?
+    var mailAdministrative: String?
+    var createdAt: Int64
+    var createdBy: String
+    var updatedAt: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case id, reference, kind, state, name, siren, comment, website
+        case partnerID = "partner_id", nameKey = "name_key", legalStatus = "legal_status"
+        case financialSituation = "financial_situation", guaranteeType = "guarantee_type"
+        case mailCommercial = "mail_commercial", mailTechnical = "mail_technical"
+        case mailSalesAdministration = "mail_sales_administration", mailAdministrative = "mail_administrative"
+        case createdAt = "created_at", createdBy = "created_by", updatedAt = "updated_at"
+    }
+
     enum Columns {
-        static let id = Column("id")
-        static let reference = Column("reference")
-        static let kind = Column("kind")
-        static let partnerID = Column("partner_id")
+        static let id = Column(CodingKeys.id)
+        static let reference = Column(CodingKeys.reference)
+        static let kind = Column(CodingKeys.kind)
+        static let partnerID = Column(CodingKeys.partnerID)
+        static let state = Column(CodingKeys.state)
+        static let nameKey = Column(CodingKeys.nameKey)
+        static let siren = Column(CodingKeys.siren)
+    }
+
+    /// A new company of reference `reference`, active.
+    init(
+        _ profile: CompanyProfile, reference: CompanyReference, kind: CompanyKind, partnerID: Int64?, at now: Timestamp,
+        by actor: String
+    ) {
+        id = reference.sequence
+        self.reference = reference.description
+        self.kind = kind.rawValue
+        self.partnerID = partnerID
+        state = CompanyState.active.rawValue
+        name = ""
+        nameKey = ""
+        siren = ""
+        legalStatus = ""
+        comment = ""
+        website = ""
+        financialSituation = ""
+        guaranteeType = ""
+        createdAt = now.milliseconds
+        createdBy = actor
+        updatedAt = now.milliseconds
+        set(profile, state: .active, at: now)
+    }
+
+    /// Takes the state and every field of `profile`.
+    mutating func set(_ profile: CompanyProfile, state: CompanyState, at now: Timestamp) {
+        self.state = state.rawValue
+        name = profile.name
+        nameKey = profile.nameKey
+        siren = profile.siren.description
+        legalStatus = profile.legalStatus.rawValue
+        comment = profile.comment
+        website = profile.website
+        financialSituation = profile.financialSituation.rawValue
+        guaranteeType = profile.guaranteeType.rawValue
+        mailCommercial = profile.mails.commercial?.description
+        mailTechnical = profile.mails.technical?.description
+        mailSalesAdministration = profile.mails.salesAdministration?.description
+        mailAdministrative = profile.mails.administrative?.description
+        updatedAt = now.milliseconds
+    }
+
+    /// The company as the rest of the daemon sees it; a row the domain cannot read is
+    /// ``StoreError/corruptRow(table:id:)``.
+    func record() throws -> CompanyRecord {
+        guard let reference = try? CompanyReference(reference), let kind = CompanyKind(rawValue: kind),
+            let state = CompanyState(rawValue: state), let siren = try? Siren(siren),
+            let status = LegalStatus(rawValue: legalStatus), let situation = FinancialSituation(rawValue: financialSituation),
+            let guarantee = GuaranteeType(rawValue: guaranteeType)
+        else { throw StoreError.corruptRow(table: Self.databaseTableName, id: id) }
+        func mail(_ text: String?) -> EmailAddress? { text.flatMap { try? EmailAddress($0) } }
+        return CompanyRecord(
+            id: id, reference: reference, kind: kind,
+            partnerReference: partnerID.flatMap(CompanyReference.init(sequence:))?.description, state: state,
+            profile: CompanyProfile(
+                name: name, siren: siren, legalStatus: status, comment: comment, website: website,
+                financialSituation: situation, guaranteeType: guarantee,
+                mails: CompanyMails(
+                    commercial: mail(mailCommercial), technical: mail(mailTechnical),
+                    salesAdministration: mail(mailSalesAdministration), administrative: mail(mailAdministrative))),
+            createdAt: Timestamp(milliseconds: createdAt), updatedAt: Timestamp(milliseconds: updatedAt))
     }
 }
 
@@ -33,13 +130,18 @@ extension DerivableRequest<CompanyRow> {
     }
 }
 
+extension DerivableRequest<CompanyRow> {
+    /// The company of `reference`.
+    func filter(reference: CompanyReference) -> Self {
+        filter(CompanyRow.Columns.reference == reference.description)
+    }
+}
+
 extension CompanyScope {
     /// The id of the company `reference` if it is in this scope; ``CompanyViolation/unknownCompany``
     /// otherwise, as for a company that does not exist. Reads the id only.
     func companyID(of reference: CompanyReference, in db: Database) throws -> Int64 {
-        let request = CompanyRow.all().visible(in: self)
-            .filter(CompanyRow.Columns.reference == reference.description)
-            .select(CompanyRow.Columns.id, as: Int64.self)
+        let request = CompanyRow.all().visible(in: self).filter(reference: reference).select(CompanyRow.Columns.id, as: Int64.self)
         guard let id = try request.fetchOne(db) else { throw CompanyViolation.unknownCompany }
         return id
     }

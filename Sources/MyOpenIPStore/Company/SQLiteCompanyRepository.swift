@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import MyOpenIPDomain
 
-/// ``CompanyRepository`` on the daemon's SQLite database.
+/// ``CompanyRepository`` on the daemon's SQLite database, through the `company` record type;
+/// every query starts from the caller's scope.
 public struct SQLiteCompanyRepository: CompanyRepository {
     let writer: any DatabaseWriter
 
@@ -18,29 +19,21 @@ public struct SQLiteCompanyRepository: CompanyRepository {
             var partnerID: Int64?
             if let partner {
                 guard kind == .client else { throw CompanyViolation.partnerOfPartner }
-                guard let row = try Row.fetchOne(
-                    db, sql: "SELECT id, kind FROM company WHERE reference = ?", arguments: [partner.description]),
-                      (row[1] as String) == CompanyKind.partner.rawValue
+                guard let row = try CompanyRow.all().filter(reference: partner).fetchOne(db), row.kind == CompanyKind.partner.rawValue
                 else { throw CompanyViolation.unknownPartner }
-                partnerID = row[0]
+                partnerID = row.id
             }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM company WHERE siren = ?", arguments: [profile.siren.description]) == true {
+            if try CompanyRow.filter(CompanyRow.Columns.siren == profile.siren.description).isEmpty(db) == false {
                 throw CompanyViolation.sirenTaken
             }
+            // The reference comes from the next id SQLite would give (AUTOINCREMENT never reuses one).
             let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'company'") ?? 0
             guard let reference = CompanyReference(sequence: last + 1) else { throw StoreError.sequenceExhausted("company") }
-            try db.execute(
-                sql: """
-                    INSERT INTO company (id, reference, kind, partner_id, state, name, name_key, siren, legal_status, comment,
-                                         website, financial_situation, guarantee_type, mail_commercial, mail_technical,
-                                         mail_sales_administration, mail_administrative, created_at, created_by, updated_at)
-                    VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: StatementArguments([
-                    reference.sequence, reference.description, kind.rawValue, partnerID,
-                ] + Self.profileValues(profile) + [now.milliseconds, context.actor, now.milliseconds]))
-            try SQLiteSiteRepository.insertHeadOffice(companyID: reference.sequence, address: headOffice, at: now, in: db)
-            let record = try Self.company(id: reference.sequence, in: db)
+            let row = CompanyRow(profile, reference: reference, kind: kind, partnerID: partnerID, at: now, by: context.actor)
+            try row.insert(db)
+            var office = SiteRow.headOffice(of: row.id, address: headOffice, at: now)
+            try office.insert(db)
+            let record = try row.record()
             var details = record.auditFacts
             details["kind"] = kind.rawValue
             details["partner"] = partner?.description ?? ""
@@ -52,65 +45,16 @@ public struct SQLiteCompanyRepository: CompanyRepository {
 
     public func company(_ reference: CompanyReference, in scope: CompanyScope) async throws -> CompanyRecord? {
         try await writer.read { db in
-            try Self.company(reference, in: scope, db: db)
+            try CompanyRow.all().visible(in: scope).filter(reference: reference).fetchOne(db)?.record()
         }
     }
 
     public func companies(
         _ filter: CompanyFilter, in scope: CompanyScope, order: CompanyOrder, after cursor: CompanyCursor?, limit: Int
     ) async throws -> CompanyPage {
-        var (conditions, arguments) = Self.scopeCondition(scope)
-        switch (order, cursor) {
-        case (_, nil):
-            break
-        case (.reference, let cursor?):
-            conditions.append("c.id > ?")
-            arguments.append(cursor.id.databaseValue)
-        case (.name, let cursor?):
-            conditions.append("(c.name_key, c.id) > (?, ?)")
-            arguments += [(cursor.nameKey ?? "").databaseValue, cursor.id.databaseValue]
-        }
-        if let kind = filter.kind {
-            conditions.append("c.kind = ?")
-            arguments.append(kind.rawValue.databaseValue)
-        }
-        if let state = filter.state {
-            conditions.append("c.state = ?")
-            arguments.append(state.rawValue.databaseValue)
-        }
-        if let partner = filter.partner {
-            conditions.append("c.partner_id = (SELECT id FROM company WHERE reference = ?)")
-            arguments.append(partner.description.databaseValue)
-        }
-        let compactText = (filter.text ?? "").filter { !$0.isWhitespace }
-        if compactText.count == 9, compactText.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            // A whole SIREN: its unique index answers at once.
-            conditions.append("c.siren = ?")
-            arguments.append(compactText.databaseValue)
-        } else if let reference = try? CompanyReference(compactText) {
-            // A whole reference, likewise.
-            conditions.append("c.reference = ?")
-            arguments.append(reference.description.databaseValue)
-        } else if let text = filter.text?.trimmingCharacters(in: .whitespaces), text.count >= 3 {
-            // Three characters or more: the trigram index finds the matching rows.
-            let compact = text.filter { !$0.isWhitespace }
-            func phrase(_ value: String) -> String { "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-            conditions.append("c.id IN (SELECT rowid FROM company_search WHERE company_search MATCH ?)")
-            let siren = compact.count >= 3 ? " OR siren : \(phrase(compact))" : ""
-            arguments.append(("{name reference} : \(phrase(text))" + siren).databaseValue)
-        } else if let text = filter.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
-            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
-            conditions.append("(c.name_key LIKE ? ESCAPE '\\' OR lower(c.reference) LIKE ? ESCAPE '\\' OR c.siren LIKE ? ESCAPE '\\')")
-            arguments += [pattern.databaseValue, pattern.databaseValue, pattern.replacingOccurrences(of: " ", with: "").databaseValue]
-        }
-        arguments.append((limit + 1).databaseValue)
-        let where_ = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let orderBy = order == .name ? "c.name_key, c.id" : "c.id"
-        let sql = "SELECT \(CompanyRecord.columns) FROM company c \(where_) ORDER BY \(orderBy) LIMIT ?"
-        let statementArguments = StatementArguments(arguments)
+        let request = Self.listing(filter, in: scope, order: order, after: cursor).limit(limit + 1)
         return try await writer.read { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: statementArguments).map { try CompanyRecord(row: $0) }
+            let rows = try request.fetchAll(db).map { try $0.record() }
             guard rows.count > limit else { return CompanyPage(items: rows, next: nil) }
             let items = Array(rows.prefix(limit))
             let last = items[items.count - 1]
@@ -123,90 +67,81 @@ public struct SQLiteCompanyRepository: CompanyRepository {
         change: @escaping @Sendable (inout CompanyState, inout CompanyProfile) throws -> Void
     ) async throws -> CompanyRecord {
         try await writer.write { db in
-            guard let before = try Self.company(reference, in: scope, db: db) else { throw CompanyViolation.unknownCompany }
+            guard var row = try CompanyRow.all().visible(in: scope).filter(reference: reference).fetchOne(db) else {
+                throw CompanyViolation.unknownCompany
+            }
+            let before = try row.record()
             var state = before.state
             var profile = before.profile
             try change(&state, &profile)
             if profile.siren != before.profile.siren,
-               try Bool.fetchOne(
-                   db, sql: "SELECT 1 FROM company WHERE siren = ? AND id <> ?", arguments: [profile.siren.description, before.id]) == true {
+                try CompanyRow.filter(CompanyRow.Columns.siren == profile.siren.description && CompanyRow.Columns.id != row.id)
+                    .isEmpty(db) == false
+            {
                 throw CompanyViolation.sirenTaken
             }
-            try db.execute(
-                sql: """
-                    UPDATE company SET state = ?, name = ?, name_key = ?, siren = ?, legal_status = ?, comment = ?, website = ?,
-                                       financial_situation = ?, guarantee_type = ?, mail_commercial = ?, mail_technical = ?,
-                                       mail_sales_administration = ?, mail_administrative = ?, updated_at = ?
-                    WHERE id = ?
-                    """,
-                arguments: StatementArguments([state.rawValue] + Self.profileValues(profile) + [now.milliseconds, before.id]))
-            let after = try Self.company(id: before.id, in: db)
+            row.set(profile, state: state, at: now)
+            try row.update(db)
+            let after = try row.record()
             let details = AuditTrail.changes(before: before.auditFacts, after: after.auditFacts)
             if !details.isEmpty {
                 try AuditTrail.append(
-                    .companyUpdated, accountID: nil, companyID: before.id, details: details, context: context, at: now, in: db)
+                    .companyUpdated, accountID: nil, companyID: row.id, details: details, context: context, at: now, in: db)
             }
             return after
         }
     }
 
-    // MARK: - Inside a transaction
+    // MARK: - Listing
 
-    private static func profileValues(_ profile: CompanyProfile) -> [(any DatabaseValueConvertible)?] {
-        [
-            profile.name, profile.nameKey, profile.siren.description, profile.legalStatus.rawValue, profile.comment,
-            profile.website, profile.financialSituation.rawValue, profile.guaranteeType.rawValue,
-            profile.mails.commercial?.description, profile.mails.technical?.description,
-            profile.mails.salesAdministration?.description, profile.mails.administrative?.description,
-        ]
-    }
-
-    /// The SQL condition of a scope on `company c`.
-    static func scopeCondition(_ scope: CompanyScope) -> (conditions: [String], arguments: [DatabaseValue]) {
-        switch scope {
-        case .everything:
-            return ([], [])
-        case .nothing:
-            return (["0"], [])
-        case .company(let reference):
-            return (
-                ["(c.reference = ? OR c.partner_id = (SELECT id FROM company WHERE reference = ? AND kind = 'partner'))"],
-                [reference.description.databaseValue, reference.description.databaseValue])
+    /// The companies of `scope` that pass `filter`, in `order`, after `cursor`.
+    private static func listing(
+        _ filter: CompanyFilter, in scope: CompanyScope, order: CompanyOrder, after cursor: CompanyCursor?
+    ) -> QueryInterfaceRequest<CompanyRow> {
+        var request = CompanyRow.all().visible(in: scope)
+        switch (order, cursor) {
+        case (.reference, let cursor?):
+            request = request.filter(CompanyRow.Columns.id > cursor.id)
+        case (.name, let cursor?):
+            // A row value, which the (name_key, id) index answers directly.
+            request = request.filter(literal: "(name_key, id) > (\(cursor.nameKey ?? ""), \(cursor.id))")
+        case (_, nil):
+            break
         }
-    }
-
-    /// The id of a company of the scope, or CompanyViolation.unknownCompany (only the id: no need to
-    /// read and decode the whole row).
-    static func companyID(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> Int64 {
-        let (condition, arguments) = referenceCondition(reference, in: scope)
-        guard let id = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT c.id FROM company c WHERE \(condition)"), arguments: arguments)
-        else {
-            throw CompanyViolation.unknownCompany
+        if let kind = filter.kind { request = request.filter(CompanyRow.Columns.kind == kind.rawValue) }
+        if let state = filter.state { request = request.filter(CompanyRow.Columns.state == state.rawValue) }
+        if let partner = filter.partner {
+            request = request.filter(CompanyRow.all().filter(reference: partner).select(CompanyRow.Columns.id).contains(CompanyRow.Columns.partnerID))
         }
-        return id
+        request = matching(filter.text, request)
+        return order == .name ? request.order(CompanyRow.Columns.nameKey, CompanyRow.Columns.id) : request.order(CompanyRow.Columns.id)
     }
 
-    static func company(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> CompanyRecord? {
-        let (condition, arguments) = referenceCondition(reference, in: scope)
-        let sql = "SELECT \(CompanyRecord.columns) FROM company c WHERE \(condition)"
-        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments).map { try CompanyRecord(row: $0) }
-    }
-
-    /// The SQL condition on `company c` of the company `reference` within `scope`.
-    private static func referenceCondition(
-        _ reference: CompanyReference, in scope: CompanyScope
-    ) -> (condition: String, arguments: StatementArguments) {
-        var (conditions, arguments) = scopeCondition(scope)
-        conditions.append("c.reference = ?")
-        arguments.append(reference.description.databaseValue)
-        return (conditions.joined(separator: " AND "), StatementArguments(arguments))
-    }
-
-    static func company(id: Int64, in db: Database) throws -> CompanyRecord {
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(CompanyRecord.columns) FROM company c WHERE c.id = ?"), arguments: [id])
-        else { throw StoreError.corruptRow(table: "company", id: id) }
-        return try CompanyRecord(row: row)
+    /// `request` kept to the companies whose name, reference or SIREN contains `text`.
+    private static func matching(_ text: String?, _ request: QueryInterfaceRequest<CompanyRow>) -> QueryInterfaceRequest<CompanyRow> {
+        let compactText = (text ?? "").filter { !$0.isWhitespace }
+        if compactText.count == 9, compactText.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // A whole SIREN: its unique index answers at once.
+            return request.filter(CompanyRow.Columns.siren == compactText)
+        } else if let reference = try? CompanyReference(compactText) {
+            // A whole reference, likewise.
+            return request.filter(reference: reference)
+        } else if let text = text?.trimmingCharacters(in: .whitespaces), text.count >= 3 {
+            // Three characters or more: the trigram index finds the matching rows.
+            let compact = text.filter { !$0.isWhitespace }
+            func phrase(_ value: String) -> String { "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            let pattern = "{name reference} : \(phrase(text))" + (compact.count >= 3 ? " OR siren : \(phrase(compact))" : "")
+            return request.filter(literal: "id IN (SELECT rowid FROM company_search WHERE company_search MATCH \(pattern))")
+        } else if let text = text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            let sirenPattern = pattern.replacingOccurrences(of: " ", with: "")
+            return request.filter(
+                literal: """
+                    (name_key LIKE \(pattern) ESCAPE '\\' OR lower(reference) LIKE \(pattern) ESCAPE '\\' \
+                    OR siren LIKE \(sirenPattern) ESCAPE '\\')
+                    """)
+        }
+        return request
     }
 }

@@ -59,38 +59,30 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     }
 
     public func accounts(_ filter: AccountFilter, page: PageRequest, at now: Timestamp) async throws -> Page<AccountRecord> {
-        var conditions = ["a.id > ?"]
-        var arguments: [DatabaseValue] = [(page.cursor ?? 0).databaseValue]
-        if let kind = filter.kind {
-            conditions.append("a.kind = ?")
-            arguments.append(kind.rawValue.databaseValue)
-        }
+        var conditions: [SQL] = ["a.id > \(page.cursor ?? 0)"]
+        if let kind = filter.kind { conditions.append("a.kind = \(kind.rawValue)") }
         if filter.scope != .everything {
-            let (scope, scopeArguments) = SQLiteCompanyRepository.scopeCondition(filter.scope)
-            conditions.append("a.company_reference IN (SELECT c.reference FROM company c WHERE \(scope.joined(separator: " AND ")))")
-            arguments += scopeArguments
+            let references = CompanyRow.all().visible(in: filter.scope).select(CompanyRow.Columns.reference)
+            conditions.append("a.company_reference IN (\(references))")
         }
-        if let company = filter.companyReference {
-            conditions.append("a.company_reference = ?")
-            arguments.append(company.databaseValue)
-        }
+        if let company = filter.companyReference { conditions.append("a.company_reference = \(company)") }
         switch filter.state {
         case nil: break
         case .pendingPassword, .disabled:
-            conditions.append("a.state = ?")
-            arguments.append(filter.state!.rawValue.databaseValue)
+            conditions.append("a.state = \(filter.state!.rawValue)")
         case .active:
-            conditions.append("a.state = 'active' AND (a.locked_until IS NULL OR a.locked_until <= ?)")
-            arguments.append(now.milliseconds.databaseValue)
+            conditions.append("a.state = 'active' AND (a.locked_until IS NULL OR a.locked_until <= \(now.milliseconds))")
         case .locked:
-            conditions.append("a.state = 'active' AND a.locked_until > ?")
-            arguments.append(now.milliseconds.databaseValue)
+            conditions.append("a.state = 'active' AND a.locked_until > \(now.milliseconds)")
         }
-        arguments.append((page.limit + 1).databaseValue)
-        let sql = "SELECT \(AccountRecord.columns) FROM account a WHERE \(conditions.joined(separator: " AND ")) ORDER BY a.id LIMIT ?"
-        let statementArguments = StatementArguments(arguments)
+        // Read by position through AccountRecord, the form the session lookup shares.
+        let request = SQLRequest<Row>(
+            literal: """
+                SELECT \(sql: AccountRecord.columns) FROM account a WHERE \(conditions.joined(separator: " AND ")) \
+                ORDER BY a.id LIMIT \(page.limit + 1)
+                """)
         return try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { try AccountRecord(row: $0) }
+            let rows = try request.fetchAll(db).map { try AccountRecord(row: $0) }
             return Page(fetched: rows, limit: page.limit, id: \.id)
         }
     }

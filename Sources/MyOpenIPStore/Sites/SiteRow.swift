@@ -1,0 +1,116 @@
+import GRDB
+import MyOpenIPDomain
+
+/// A row of `site`: one site of a company, the head office among them.
+struct SiteRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "site"
+
+    var id: Int64?
+    var companyID: Int64
+    var isHeadOffice: Bool
+    var name: String
+    var street: String
+    var complement: String
+    var postcode: String
+    var city: String
+    var country: String
+    var phone: String?
+    var openingHours: String
+    var iban: String?
+    var bic: String?
+    var accountHolder: String?
+    var createdAt: Int64
+    var updatedAt: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, street, complement, postcode, city, country, phone, iban, bic
+        case companyID = "company_id", isHeadOffice = "is_head_office", openingHours = "opening_hours"
+        case accountHolder = "account_holder", createdAt = "created_at", updatedAt = "updated_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let companyID = Column(CodingKeys.companyID)
+        static let isHeadOffice = Column(CodingKeys.isHeadOffice)
+        static let name = Column(CodingKeys.name)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// A new site of company `companyID`.
+    init(_ site: SiteDraft, companyID: Int64, isHeadOffice: Bool = false, at now: Timestamp) {
+        self.companyID = companyID
+        self.isHeadOffice = isHeadOffice
+        name = ""
+        street = ""
+        complement = ""
+        postcode = ""
+        city = ""
+        country = ""
+        openingHours = ""
+        createdAt = now.milliseconds
+        updatedAt = now.milliseconds
+        set(site, at: now)
+    }
+
+    /// The head office every company gets when it is created ("Siège Social"), at `address` if
+    /// given, else to be completed.
+    static func headOffice(of companyID: Int64, address: PostalAddress?, at now: Timestamp) -> SiteRow {
+        let address = address ?? PostalAddress(street: "", postcode: "", city: "")
+        return SiteRow(SiteDraft(name: SiteDraft.headOfficeName, address: address), companyID: companyID, isHeadOffice: true, at: now)
+    }
+
+    /// Takes every editable field of `site`.
+    mutating func set(_ site: SiteDraft, at now: Timestamp) {
+        name = site.name
+        street = site.address.street
+        complement = site.address.complement
+        postcode = site.address.postcode
+        city = site.address.city
+        country = site.address.country
+        phone = site.phone?.description
+        openingHours = site.openingHours
+        iban = site.payment?.iban.description
+        bic = site.payment?.bic.description
+        accountHolder = site.payment?.holder
+        updatedAt = now.milliseconds
+    }
+
+    /// The site as the rest of the daemon sees it (fields the domain no longer accepts read as
+    /// absent rather than failing the whole list).
+    var record: SiteRecord {
+        var payment: PaymentDetails?
+        if let iban = iban.flatMap({ try? Iban($0) }), let bic = bic.flatMap({ try? Bic($0) }) {
+            payment = PaymentDetails(iban: iban, bic: bic, holder: accountHolder ?? "")
+        }
+        let site = SiteDraft(
+            name: name,
+            address: PostalAddress(street: street, complement: complement, postcode: postcode, city: city, country: country),
+            phone: phone.flatMap { try? PhoneNumber($0) }, openingHours: openingHours, payment: payment)
+        return SiteRecord(
+            id: id ?? 0, companyReference: CompanyReference(sequence: companyID)?.description ?? "", companyID: companyID,
+            isHeadOffice: isHeadOffice, site: site, createdAt: Timestamp(milliseconds: createdAt),
+            updatedAt: Timestamp(milliseconds: updatedAt))
+    }
+}
+
+extension DerivableRequest<SiteRow> {
+    /// The sites of the companies of `scope`.
+    func visible(in scope: CompanyScope) -> Self {
+        filter(CompanyRow.all().visible(in: scope).select(CompanyRow.Columns.id).contains(SiteRow.Columns.companyID))
+    }
+
+    /// The sites of a company, the head office first, then by name.
+    func of(company companyID: Int64) -> Self {
+        filter(SiteRow.Columns.companyID == companyID).order(SiteRow.Columns.isHeadOffice.desc, SiteRow.Columns.name)
+    }
+
+    /// The sites of a company called `name` (without ASCII case), but `except`.
+    func named(_ name: String, companyID: Int64, except: Int64?) -> Self {
+        var request = filter(SiteRow.Columns.companyID == companyID && SiteRow.Columns.name.collating(.nocase) == name)
+        if let except { request = request.filter(SiteRow.Columns.id != except) }
+        return request
+    }
+}
