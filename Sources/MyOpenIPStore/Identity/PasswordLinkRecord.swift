@@ -1,4 +1,3 @@
-import GRDB
 import MyOpenIPDomain
 
 /// One stored password link (its token is kept only as a digest).
@@ -19,15 +18,6 @@ public struct PasswordLinkRecord: Sendable, Hashable {
         return nil
     }
 
-    init(row: Row) {
-        id = row["id"]
-        accountID = row["account_id"]
-        purpose = PasswordLinkMail.Purpose(rawValue: row["purpose"]) ?? .reset
-        createdAt = Timestamp(milliseconds: row["created_at"])
-        expiresAt = Timestamp(milliseconds: row["expires_at"])
-        usedAt = (row["used_at"] as Int64?).map(Timestamp.init(milliseconds:))
-        voidedAt = (row["voided_at"] as Int64?).map(Timestamp.init(milliseconds:))
-    }
 }
 
 /// A link about to be issued: the digest of its token, what it is for, and when it expires.

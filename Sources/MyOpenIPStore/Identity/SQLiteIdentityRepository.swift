@@ -123,8 +123,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     ) async throws -> Bool {
         try await writer.write { db in
             if let notIfIssuedAfter,
-               let last = try Int64.fetchOne(
-                   db, sql: "SELECT MAX(created_at) FROM password_link WHERE account_id = ?", arguments: [accountID]),
+               let last = try PasswordLinkRow.filter(PasswordLinkRow.Columns.accountID == accountID)
+                   .select(max(PasswordLinkRow.Columns.createdAt), as: Int64.self).fetchOne(db),
                last > notIfIssuedAfter.milliseconds {
                 return false
             }
@@ -135,18 +135,16 @@ public struct SQLiteIdentityRepository: IdentityRepository {
 
     public func passwordLink(tokenDigest: String) async throws -> (link: PasswordLinkRecord, account: AccountRecord)? {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM password_link WHERE token_digest = ?", arguments: [tokenDigest])
-            else { return nil }
-            let link = PasswordLinkRecord(row: row)
+            guard let link = try PasswordLinkRow.all().filter(tokenDigest: tokenDigest).fetchOne(db)?.record else { return nil }
             return (link, try Self.account(id: link.accountID, in: db))
         }
     }
 
     public func setPassword(linkDigest: String, passwordHash: String, context: AuditContext, at now: Timestamp) async throws -> AccountRecord {
         try await writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM password_link WHERE token_digest = ?", arguments: [linkDigest])
-            else { throw IdentityMessages.linkInvalid }
-            let link = PasswordLinkRecord(row: row)
+            guard let link = try PasswordLinkRow.all().filter(tokenDigest: linkDigest).fetchOne(db)?.record else {
+                throw IdentityMessages.linkInvalid
+            }
             if let problem = link.problem(at: now) { throw problem }
             let account = try Self.account(id: link.accountID, in: db)
             guard account.storedState != .disabled else { throw IdentityMessages.accountDisabled }
@@ -157,7 +155,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                     WHERE id = ?
                     """,
                 arguments: [passwordHash, now.milliseconds, account.id])
-            try db.execute(sql: "UPDATE password_link SET used_at = ? WHERE id = ?", arguments: [now.milliseconds, link.id])
+            try PasswordLinkRow.filter(key: link.id).updateAll(db, PasswordLinkRow.Columns.usedAt.set(to: now.milliseconds))
             try Self.voidLinks(of: account.id, at: now, in: db)
             let revoked = try Self.revokeSessions(of: account.id, except: nil, reason: "password_set", at: now, in: db)
             try AuditTrail.append(
@@ -302,9 +300,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
 
     /// Voids the account's links not used yet.
     private static func voidLinks(of accountID: Int64, at now: Timestamp, in db: Database) throws {
-        try db.execute(
-            sql: "UPDATE password_link SET voided_at = ? WHERE account_id = ? AND used_at IS NULL AND voided_at IS NULL",
-            arguments: [now.milliseconds, accountID])
+        try PasswordLinkRow.all().open(of: accountID).updateAll(db, PasswordLinkRow.Columns.voidedAt.set(to: now.milliseconds))
     }
 
     private static func insertLink(
@@ -312,12 +308,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         context: AuditContext, at now: Timestamp, in db: Database
     ) throws {
         try Self.voidLinks(of: accountID, at: now, in: db)
-        try db.execute(
-            sql: """
-                INSERT INTO password_link (account_id, token_digest, purpose, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?)
-                """,
-            arguments: [accountID, link.tokenDigest, link.purpose.rawValue, now.milliseconds, link.expiresAt.milliseconds])
+        var row = PasswordLinkRow(link, accountID: accountID, at: now)
+        try row.insert(db)
         var mail = mail
         mail.recipient = recipient
         let mailID = try Outbox.enqueue(mail, accountID: accountID, at: now, in: db)

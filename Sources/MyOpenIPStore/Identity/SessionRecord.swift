@@ -16,7 +16,11 @@ public struct SessionRecord: Sendable, Hashable {
         revokedAt == nil && now < idleExpiresAt && now < expiresAt
     }
 
-    /// The columns ``init(row:)`` reads, in its order, for a query on `session s`.
+    /// The columns ``init(row:)`` reads, in its order, for a query on `session s`. Sessions are
+    /// read by position, with their account, in the one statement of the session lookup that
+    /// every authenticated call makes: a record type decoding by column name costs more there
+    /// (docs/benchmarks.md, "Identity: login and authenticated calls"); every other table has a GRDB
+    /// record type.
     static let columns = "s.id, s.account_id, s.created_at, s.last_used_at, s.idle_expires_at, s.expires_at, s.revoked_at"
     static let columnCount = 7
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MyOpenIPDomain
 
@@ -35,51 +36,31 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
     }
 
     public func mails(_ filter: MailFilter, page: PageRequest) async throws -> Page<MailRecord> {
-        var conditions = ["m.id < ?"]
-        var arguments: [DatabaseValue] = [(page.cursor ?? Int64.max).databaseValue]
-        if let login = filter.accountLogin {
-            conditions.append("m.account_id = (SELECT id FROM account WHERE login = ?)")
-            arguments.append(login.description.databaseValue)
-        }
-        if filter.unsentOnly { conditions.append("m.sent_at IS NULL") }
-        arguments.append((page.limit + 1).databaseValue)
-        let sql = "SELECT \(MailRecord.columns) FROM mail_outbox m WHERE \(conditions.joined(separator: " AND ")) ORDER BY m.id DESC LIMIT ?"
-        let statementArguments = StatementArguments(arguments)
+        var request = MailOutboxRow.filter(MailOutboxRow.Columns.id < (page.cursor ?? Int64.max))
+        if let login = filter.accountLogin { request = request.filter(MailOutboxRow.Columns.accountID == login.sequence) }
+        if filter.unsentOnly { request = request.filter(MailOutboxRow.Columns.sentAt == nil) }
+        let newestFirst = request.order(MailOutboxRow.Columns.id.desc).limit(page.limit + 1)
         return try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(MailRecord.init(row:))
-            return Page(fetched: rows, limit: page.limit, id: \.id)
+            Page(fetched: try newestFirst.fetchAll(db).map(\.record), limit: page.limit, id: \.id)
         }
     }
 
     public func mail(id: Int64) async throws -> MailRecord? {
-        try await writer.read { db in
-            try Self.mail(id: id, in: db)
-        }
+        try await writer.read { db in try MailOutboxRow.fetchOne(db, key: id)?.record }
     }
 
     public func markSent(id: Int64, context: AuditContext, at now: Timestamp) async throws -> MailRecord? {
         try await writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT account_id, secret, sent_at FROM mail_outbox WHERE id = ?", arguments: [id])
-            else { return nil }
-            if (row["sent_at"] as Int64?) == nil {
-                let secret: String? = row["secret"]
-                try db.execute(
-                    sql: """
-                        UPDATE mail_outbox
-                        SET sent_at = ?, attempts = attempts + 1, secret = NULL,
-                            body = CASE WHEN ? IS NULL THEN body ELSE replace(body, ?, ?) END
-                        WHERE id = ?
-                        """,
-                    arguments: [now.milliseconds, secret, secret, Self.blankedSecret, id])
-                try AuditTrail.append(
-                    .mailSent, accountID: row["account_id"], details: ["mail": String(id)], context: context, at: now, in: db)
+            guard var row = try MailOutboxRow.fetchOne(db, key: id) else { return nil }
+            if row.sentAt == nil {
+                if let secret = row.secret { row.body = row.body.replacingOccurrences(of: secret, with: Self.blankedSecret) }
+                row.secret = nil
+                row.sentAt = now.milliseconds
+                row.attempts += 1
+                try row.update(db)
+                try AuditTrail.append(.mailSent, accountID: row.accountID, details: ["mail": String(id)], context: context, at: now, in: db)
             }
-            return try Self.mail(id: id, in: db)
+            return row.record
         }
-    }
-
-    private static func mail(id: Int64, in db: Database) throws -> MailRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(MailRecord.columns) FROM mail_outbox m WHERE m.id = ?", arguments: [id])
-            .map(MailRecord.init(row:))
     }
 }

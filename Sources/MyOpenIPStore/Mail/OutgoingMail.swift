@@ -29,34 +29,14 @@ public struct MailRecord: Sendable, Hashable {
     public var template: String
     public var createdAt: Timestamp
     public var sentAt: Timestamp?
-
-    static let columns = """
-        m.id, m.recipient, m.subject, m.body, m.template, m.created_at, m.sent_at,
-        (SELECT login FROM account WHERE id = m.account_id) AS account_login
-        """
-
-    init(row: Row) {
-        id = row["id"]
-        accountLogin = row["account_login"]
-        recipient = row["recipient"]
-        subject = row["subject"]
-        body = row["body"]
-        template = row["template"]
-        createdAt = Timestamp(milliseconds: row["created_at"])
-        sentAt = (row["sent_at"] as Int64?).map(Timestamp.init(milliseconds:))
-    }
 }
 
 /// Queues mails inside the transaction of the change they tell of.
 enum Outbox {
     @discardableResult
     static func enqueue(_ mail: OutgoingMail, accountID: Int64?, at time: Timestamp, in db: Database) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO mail_outbox (account_id, recipient, subject, body, template, secret, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [accountID, mail.recipient, mail.subject, mail.body, mail.template, mail.secret, time.milliseconds])
-        return db.lastInsertedRowID
+        var row = MailOutboxRow(mail, accountID: accountID, at: time)
+        try row.insert(db)
+        return row.id!
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import MyOpenIPDomain
 
 /// One published version of the terms of use.
@@ -9,13 +8,4 @@ public struct TermsRecord: Sendable, Hashable {
     public var effectiveAt: Timestamp
     public var publishedAt: Timestamp
     public var publishedBy: String
-
-    init(row: Row) {
-        version = row["id"]
-        title = row["title"]
-        text = row["text"]
-        effectiveAt = Timestamp(milliseconds: row["effective_at"])
-        publishedAt = Timestamp(milliseconds: row["published_at"])
-        publishedBy = row["published_by"]
-    }
 }

@@ -25,56 +25,48 @@ public struct SQLiteTermsRepository: TermsRepository {
 
     public func publish(_ draft: TermsDraft, context: AuditContext, at now: Timestamp) async throws -> TermsRecord {
         try await writer.write { db in
-            if let latest = try Int64.fetchOne(db, sql: "SELECT MAX(effective_at) FROM terms_version"),
-               draft.effectiveAt.milliseconds < latest {
+            let latest = try TermsVersionRow.select(max(TermsVersionRow.Columns.effectiveAt), as: Int64.self).fetchOne(db)
+            if let latest, draft.effectiveAt.milliseconds < latest {
                 throw TermsViolation.olderThanLatest
             }
-            try db.execute(
-                sql: "INSERT INTO terms_version (title, text, effective_at, published_at, published_by) VALUES (?, ?, ?, ?, ?)",
-                arguments: [draft.title, draft.text, draft.effectiveAt.milliseconds, now.milliseconds, context.actor])
-            let id = db.lastInsertedRowID
+            var row = TermsVersionRow(
+                title: draft.title, text: draft.text, effectiveAt: draft.effectiveAt.milliseconds, publishedAt: now.milliseconds,
+                publishedBy: context.actor)
+            try row.insert(db)
             try AuditTrail.append(
                 .termsPublished, accountID: nil,
-                details: ["version": String(id), "effective_at": draft.effectiveAt.iso8601, "title": draft.title],
+                details: ["version": String(row.id!), "effective_at": draft.effectiveAt.iso8601, "title": draft.title],
                 context: context, at: now, in: db)
-            return TermsRecord(row: try Row.fetchOne(db, sql: "SELECT * FROM terms_version WHERE id = ?", arguments: [id])!)
+            return row.record
         }
     }
 
     public func all() async throws -> [TermsRecord] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM terms_version ORDER BY id DESC").map(TermsRecord.init(row:))
+            try TermsVersionRow.order(TermsVersionRow.Columns.id.desc).fetchAll(db).map(\.record)
         }
     }
 
     public func version(_ version: Int64) async throws -> TermsRecord? {
-        try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM terms_version WHERE id = ?", arguments: [version]).map(TermsRecord.init(row:))
-        }
+        try await writer.read { db in try TermsVersionRow.fetchOne(db, key: version)?.record }
     }
 
     public func inForce(at now: Timestamp) async throws -> TermsRecord? {
         try await writer.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM terms_version WHERE effective_at <= ? ORDER BY id DESC LIMIT 1",
-                arguments: [now.milliseconds]
-            ).map(TermsRecord.init(row:))
+            try TermsVersionRow.filter(TermsVersionRow.Columns.effectiveAt <= now.milliseconds)
+                .order(TermsVersionRow.Columns.id.desc).fetchOne(db)?.record
         }
     }
 
     public func accept(version: Int64, accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> Timestamp {
         try await writer.write { db in
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO terms_acceptance (account_id, terms_version_id, accepted_at) VALUES (?, ?, ?)",
-                arguments: [accountID, version, now.milliseconds])
-            if db.changesCount > 0 {
-                try AuditTrail.append(
-                    .termsAccepted, accountID: accountID, details: ["version": String(version)], context: context, at: now, in: db)
+            if let earlier = try TermsAcceptanceRow.fetchOne(db, key: ["account_id": accountID, "terms_version_id": version]) {
+                return Timestamp(milliseconds: earlier.acceptedAt)
             }
-            let accepted = try Int64.fetchOne(
-                db, sql: "SELECT accepted_at FROM terms_acceptance WHERE account_id = ? AND terms_version_id = ?",
-                arguments: [accountID, version]) ?? now.milliseconds
-            return Timestamp(milliseconds: accepted)
+            try TermsAcceptanceRow(accountID: accountID, termsVersionID: version, acceptedAt: now.milliseconds).insert(db)
+            try AuditTrail.append(
+                .termsAccepted, accountID: accountID, details: ["version": String(version)], context: context, at: now, in: db)
+            return now
         }
     }
 }

@@ -1,0 +1,47 @@
+import GRDB
+import MyOpenIPDomain
+
+/// A row of `terms_version`: one published version of the terms of use.
+struct TermsVersionRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "terms_version"
+
+    var id: Int64?
+    var title: String
+    var text: String
+    var effectiveAt: Int64
+    var publishedAt: Int64
+    var publishedBy: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, text
+        case effectiveAt = "effective_at", publishedAt = "published_at", publishedBy = "published_by"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let effectiveAt = Column(CodingKeys.effectiveAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var record: TermsRecord {
+        TermsRecord(
+            version: id ?? 0, title: title, text: text, effectiveAt: Timestamp(milliseconds: effectiveAt),
+            publishedAt: Timestamp(milliseconds: publishedAt), publishedBy: publishedBy)
+    }
+}
+
+/// A row of `terms_acceptance`: an account accepted a version.
+struct TermsAcceptanceRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "terms_acceptance"
+
+    var accountID: Int64
+    var termsVersionID: Int64
+    var acceptedAt: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case accountID = "account_id", termsVersionID = "terms_version_id", acceptedAt = "accepted_at"
+    }
+}
