@@ -18,7 +18,11 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             period, and exits 0.
             """)
 
-    @Option(name: .long, help: "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds).")
+    @Option(
+        name: .long,
+        help:
+            "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds)."
+    )
     var config: String?
 
     @Option(name: .long, help: "The data folder (database, default socket). Env: MYOPENIP_DATA_DIR.")
@@ -76,10 +80,11 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
         if let readyFile {
             services.append(ReadyFileService(path: readyFile, server: daemon.server, logger: logger))
         }
-        let group = ServiceGroup(configuration: .init(
-            services: services.map { .init(service: $0) },
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         do {
             try await group.run()
         } catch {
@@ -105,4 +110,3 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             })
     }
 }
-

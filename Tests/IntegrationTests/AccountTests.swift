@@ -12,12 +12,18 @@ struct AccountTests {
                 ("", "a@example.fr", .clientUser, "OIP-00000002", "display_name", "Le nom est obligatoire"),
                 ("Alice", "pas-un-email", .clientUser, "OIP-00000002", "email", "L'adresse e-mail n'est pas valide"),
                 ("Alice", "a@example.fr", .unspecified, "", "kind", "Le type de compte est obligatoire"),
-                ("Alice", "a@example.fr", .clientUser, "", "company_reference",
-                 "La référence de la société est obligatoire pour un utilisateur de société"),
-                ("Alice", "a@example.fr", .partnerUser, "OIP-2", "company_reference",
-                 "La référence de la société n'est pas valide (OIP- suivi de 8 chiffres)"),
-                ("Alice", "a@example.fr", .operatorStaff, "OIP-00000002", "company_reference",
-                 "Un compte du personnel OpenIP n'est rattaché à aucune société"),
+                (
+                    "Alice", "a@example.fr", .clientUser, "", "company_reference",
+                    "La référence de la société est obligatoire pour un utilisateur de société"
+                ),
+                (
+                    "Alice", "a@example.fr", .partnerUser, "OIP-2", "company_reference",
+                    "La référence de la société n'est pas valide (OIP- suivi de 8 chiffres)"
+                ),
+                (
+                    "Alice", "a@example.fr", .operatorStaff, "OIP-00000002", "company_reference",
+                    "Un compte du personnel OpenIP n'est rattaché à aucune société"
+                ),
             ]
             for (name, email, kind, company, field, message) in cases {
                 let error = await rpcError {

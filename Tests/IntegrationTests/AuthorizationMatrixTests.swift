@@ -79,7 +79,9 @@ private let refusalReasons: Set<String> = [
 
 @Suite("Authorization matrix")
 struct AuthorizationMatrixTests {
-    @Test("every method × every kind of caller is allowed or refused exactly as the guide's rights say", arguments: TestTransport.allCases)
+    @Test(
+        "every method × every kind of caller is allowed or refused exactly as the guide's rights say",
+        arguments: TestTransport.allCases)
     func matrix(transport: TestTransport) async throws {
         try await withTestDaemon { daemon async throws in
             let callers = try await Self.prepareCallers(daemon, transport: transport)
@@ -102,7 +104,8 @@ struct AuthorizationMatrixTests {
                     }
                     let refused = error.map { $0.reason.map(refusalReasons.contains) ?? false } ?? false
                     let expected = mayCall(caller, rule)
-                    #expect(refused == !expected, "\(route.descriptor) by \(caller): \(error.map(String.init(describing:)) ?? "OK")")
+                    #expect(
+                        refused == !expected, "\(route.descriptor) by \(caller): \(error.map(String.init(describing:)) ?? "OK")")
                     checked += 1
                     if refused { refusals += 1 }
                 }
@@ -114,7 +117,9 @@ struct AuthorizationMatrixTests {
         }
     }
 
-    @Test("a caller allowed a method sees the client's objects exactly when the client is in their scope", arguments: TestTransport.allCases)
+    @Test(
+        "a caller allowed a method sees the client's objects exactly when the client is in their scope",
+        arguments: TestTransport.allCases)
     func scope(transport: TestTransport) async throws {
         try await withTestDaemon { daemon async throws in
             let callers = try await Self.prepareCallers(daemon, transport: transport)
@@ -129,10 +134,19 @@ struct AuthorizationMatrixTests {
                 (CompanyService.listCompanies, { try await $0.companies.list().companies.contains { $0.reference == client } }),
                 (SiteService.listSites, { !(try await $0.sites.list(companyReference: client).isEmpty) }),
                 (SiteService.getSite, { try await $0.sites.get(id: headOffice).id == headOffice }),
-                (ContactService.listContacts, { _ = try await $0.contacts.list(companyReference: client); return true }),
+                (
+                    ContactService.listContacts,
+                    {
+                        _ = try await $0.contacts.list(companyReference: client)
+                        return true
+                    }
+                ),
                 (RightsService.listRights, { !(try await $0.rights.list(companyReference: client).isEmpty) }),
                 (IdentityService.getAccount, { try await $0.identity.account(login: user).login == user }),
-                (IdentityService.listAccounts, { !(try await $0.identity.listAccounts(companyReference: client).accounts.isEmpty) }),
+                (
+                    IdentityService.listAccounts,
+                    { !(try await $0.identity.listAccounts(companyReference: client).accounts.isEmpty) }
+                ),
                 (AuditService.listAuditEvents, { !(try await $0.audit.list(companyReference: client).events.isEmpty) }),
             ]
             for (descriptor, probe) in probes {
@@ -152,7 +166,9 @@ struct AuthorizationMatrixTests {
 
     /// Companies (a partner, its client, another client, another partner), one account per kind of caller, each
     /// logged in over `transport` and having accepted the terms (but one).
-    static fileprivate func prepareCallers(_ daemon: TestDaemon, transport: TestTransport) async throws -> [Caller: MyOpenIPClient] {
+    static fileprivate func prepareCallers(_ daemon: TestDaemon, transport: TestTransport) async throws -> [Caller:
+        MyOpenIPClient]
+    {
         let admin = daemon.operatorClient()
         try await daemon.publishTerms()
         for (kind, name, siren, partner) in [
@@ -176,13 +192,14 @@ struct AuthorizationMatrixTests {
             .operatorProcess: MyOpenIPClient(target: .unix(path: daemon.socketPath)),
         ]
         for caller in Caller.allCases where callers[caller] == nil {
-            let (kind, company): (Myopenip_V1_AccountKind, String) = switch caller {
-            case .operatorStaff: (.operatorStaff, "")
-            case .partnerAdministrator: (.partnerUser, "OIP-00000001")
-            case .otherPartnerAdministrator: (.partnerUser, "OIP-00000004")
-            case .otherCompanyAdministrator: (.clientUser, "OIP-00000003")
-            default: (.clientUser, "OIP-00000002")
-            }
+            let (kind, company): (Myopenip_V1_AccountKind, String) =
+                switch caller {
+                case .operatorStaff: (.operatorStaff, "")
+                case .partnerAdministrator: (.partnerUser, "OIP-00000001")
+                case .otherPartnerAdministrator: (.partnerUser, "OIP-00000004")
+                case .otherCompanyAdministrator: (.clientUser, "OIP-00000003")
+                default: (.clientUser, "OIP-00000002")
+                }
             let login = try await daemon.createActiveUser(kind: kind, company: company)
             var rights: [Int64] = []
             switch caller {
@@ -191,7 +208,9 @@ struct AuthorizationMatrixTests {
             case .clientUniverse: rights = [universe]
             default:
                 if let template = caller.template {
-                    rights = [try await admin.rights.create(companyReference: company, name: caller.rawValue, templates: [template]).id]
+                    rights = [
+                        try await admin.rights.create(companyReference: company, name: caller.rawValue, templates: [template]).id
+                    ]
                 }
             }
             if !rights.isEmpty { try await admin.rights.setUserRights(login: login, rightIDs: rights) }

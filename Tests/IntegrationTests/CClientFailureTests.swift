@@ -1,8 +1,9 @@
 import CMyOpenIPClient
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The C client library against a peer that misbehaves: every failure is a clear result code,
@@ -48,7 +49,7 @@ struct CClientFailureTests {
                 connections.append(connection)
                 if result != MYOPENIP_OK.rawValue { break }
             }
-            connections.forEach { myopenip_close($0) }
+            for connection in connections { myopenip_close(connection) }
             return attempts
         }
         let refused = try #require(attempts.last)
@@ -67,7 +68,10 @@ struct CClientFailureTests {
 
     @Test("an unknown frame type or an envelope that does not parse is malformed")
     func malformed() async throws {
-        for answer in [RawConnection.header(length: 0, streamID: 1, type: 9, flags: 0), RawConnection.header(length: 2, streamID: 1, type: 2, flags: 0) + [0xFF, 0xFF]] {
+        for answer in [
+            RawConnection.header(length: 0, streamID: 1, type: 9, flags: 0),
+            RawConnection.header(length: 2, streamID: 1, type: 2, flags: 0) + [0xFF, 0xFF],
+        ] {
             let peer = try FakePeer { fd in
                 guard FakePeer.readRequest(fd) != nil else { return }
                 sendAll(fd, answer)
@@ -84,7 +88,9 @@ struct CClientFailureTests {
         let peer = try FakePeer { fd in
             guard let first = FakePeer.readRequest(fd) else { return }
             let size = UInt32(5 << 20)
-            sendAll(fd, RawConnection.header(length: size, streamID: first, type: 2, flags: 0) + [UInt8](repeating: 0, count: Int(size)))
+            sendAll(
+                fd,
+                RawConnection.header(length: size, streamID: first, type: 2, flags: 0) + [UInt8](repeating: 0, count: Int(size)))
             guard let second = FakePeer.readRequest(fd) else { return }
             sendAll(fd, RawConnection.header(length: 0, streamID: second, type: 2, flags: 0))
         }

@@ -80,7 +80,9 @@ struct CClientTests {
         }
     }
 
-    @Test("an oversized request is refused before it is sent, or by the daemon; the connection lives on", arguments: TestTransport.allCases)
+    @Test(
+        "an oversized request is refused before it is sent, or by the daemon; the connection lives on",
+        arguments: TestTransport.allCases)
     func oversizedRequests(transport: TestTransport) async throws {
         try await withTestDaemon { daemon async throws in
             let client = try CClient(target: daemon.cTarget(transport))

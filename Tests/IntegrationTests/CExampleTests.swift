@@ -13,20 +13,26 @@ struct CExampleTests {
         let build = try await Executables.runProgram("/bin/bash", ["\(Executables.packageRoot)/tools/build-c-example.sh"])
         try #require(build.status == 0, "\(build.standardError)")
         let program = build.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-        let memcheck = FileManager.default.isExecutableFile(atPath: Self.valgrind)
-            ? [Self.valgrind, "-q", "--leak-check=full", "--errors-for-leak-kinds=definite,indirect,possible", "--error-exitcode=99"]
+        let memcheck =
+            FileManager.default.isExecutableFile(atPath: Self.valgrind)
+            ? [
+                Self.valgrind, "-q", "--leak-check=full", "--errors-for-leak-kinds=definite,indirect,possible",
+                "--error-exitcode=99",
+            ]
             : []
 
         /// The example, under memcheck when there is one.
         func runExample(_ arguments: [String], password: String) async throws -> Executables.Outcome {
             let command = memcheck + [program] + arguments
-            return try await Executables.runProgram(command[0], Array(command.dropFirst()), environment: ["MYOPENIP_PASSWORD": password])
+            return try await Executables.runProgram(
+                command[0], Array(command.dropFirst()), environment: ["MYOPENIP_PASSWORD": password])
         }
 
         try await withTestDaemon { daemon async throws in
             let login = try await daemon.createActiveUser(kind: .operatorStaff)
             for transport in TestTransport.allCases {
-                let run = try await runExample([daemon.cTarget(transport), login, "--threads", "3", "--calls", "10"], password: goodPassword)
+                let run = try await runExample(
+                    [daemon.cTarget(transport), login, "--threads", "3", "--calls", "10"], password: goodPassword)
                 #expect(run.status == 0, "\(transport): \(run.standardError)")
                 #expect(run.standardOutput.contains("health: SERVING"))
                 #expect(run.standardOutput.contains("whoami: \(login) (Alice Martin)"))
@@ -35,7 +41,9 @@ struct CExampleTests {
             }
             let refused = try await runExample([daemon.cTarget(.tcp), login], password: "Wrong-password-1")
             #expect(refused.status == 1, "\(refused.standardError)")
-            #expect(refused.standardError.contains("login refused: code 16, reason INVALID_CREDENTIALS: Identifiant ou mot de passe incorrect"))
+            #expect(
+                refused.standardError.contains(
+                    "login refused: code 16, reason INVALID_CREDENTIALS: Identifiant ou mot de passe incorrect"))
         }
     }
 }

@@ -79,7 +79,8 @@ struct CommandLineTests {
             let link = try await Executables.run(
                 "myopenipctl", ["password", "set", "--link-token", dashed, "--password-stdin"] + tcp, input: "x\nx\n")
             #expect(link.status == 1, "\(link.standardError)")
-            let page = try await Executables.run("myopenipctl", ["account", "list", "--page-token", dashed, "--socket", daemon.socketPath])
+            let page = try await Executables.run(
+                "myopenipctl", ["account", "list", "--page-token", dashed, "--socket", daemon.socketPath])
             #expect(page.status == 1, "\(page.standardError)")
             #expect(page.standardError.contains("INVALID_ARGUMENT"))
         }
@@ -96,9 +97,11 @@ struct CommandLineTests {
         let folder = TestDaemon.makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ready = folder + "/ready.json"
-        let daemon = try Executables.start("myopenipd", [
-            "--data-dir", folder, "--listen", "127.0.0.1:0", "--ready-file", ready, "--grace-seconds", "2",
-        ])
+        let daemon = try Executables.start(
+            "myopenipd",
+            [
+                "--data-dir", folder, "--listen", "127.0.0.1:0", "--ready-file", ready, "--grace-seconds", "2",
+            ])
         var addresses: [String: Any]?
         for _ in 0..<500 where addresses == nil {
             if let data = FileManager.default.contents(atPath: ready) {

@@ -90,7 +90,8 @@ struct CompanyTests {
 
             #expect(try await clientUser.companies.list().companies.map(\.reference) == ["OIP-00000002"])
             #expect(try await partnerUser.companies.list().companies.map(\.reference) == ["OIP-00000001", "OIP-00000002"])
-            #expect(try await admin.companies.list().companies.map(\.reference) == ["OIP-00000001", "OIP-00000002", "OIP-00000003"])
+            #expect(
+                try await admin.companies.list().companies.map(\.reference) == ["OIP-00000001", "OIP-00000002", "OIP-00000003"])
             for (user, reference) in [(clientUser, "OIP-00000001"), (clientUser, "OIP-00000003"), (partnerUser, "OIP-00000003")] {
                 let hidden = await rpcError { try await user.companies.get(reference: reference) }
                 #expect(hidden?.code == .notFound)
@@ -100,7 +101,9 @@ struct CompanyTests {
 
             var change = Myopenip_V1_Company()
             change.name = "Pirate"
-            let denied = await rpcError { try await clientUser.companies.update(reference: "OIP-00000002", company: change, fields: ["name"]) }
+            let denied = await rpcError {
+                try await clientUser.companies.update(reference: "OIP-00000002", company: change, fields: ["name"])
+            }
             #expect(denied?.code == .permissionDenied)
             for client in [admin, clientUser, partnerUser] { await client.close() }
         }
@@ -130,12 +133,18 @@ struct CompanyTests {
             #expect(event.details["after.state"] == "suspended")
             #expect(event.details["before.comment"] == nil)
 
-            let unknownField = await rpcError { try await admin.companies.update(reference: "OIP-00000002", company: change, fields: ["reference"]) }
+            let unknownField = await rpcError {
+                try await admin.companies.update(reference: "OIP-00000002", company: change, fields: ["reference"])
+            }
             #expect(unknownField?.reason == "FIELD_NOT_UPDATABLE")
             change.siren = "443061841"
-            let taken = await rpcError { try await admin.companies.update(reference: "OIP-00000002", company: change, fields: ["siren"]) }
+            let taken = await rpcError {
+                try await admin.companies.update(reference: "OIP-00000002", company: change, fields: ["siren"])
+            }
             #expect(taken?.code == .alreadyExists)
-            let missing = await rpcError { try await admin.companies.update(reference: "OIP-00000099", company: change, fields: ["name"]) }
+            let missing = await rpcError {
+                try await admin.companies.update(reference: "OIP-00000099", company: change, fields: ["name"])
+            }
             #expect(missing?.code == .notFound)
             await admin.close()
         }
@@ -147,7 +156,8 @@ struct CompanyTests {
             let admin = daemon.operatorClient()
             try await createCompanies(admin)
             #expect(try await admin.companies.list(kind: .partner).companies.map(\.reference) == ["OIP-00000001"])
-            #expect(try await admin.companies.list(partnerReference: "OIP-00000001").companies.map(\.reference) == ["OIP-00000002"])
+            #expect(
+                try await admin.companies.list(partnerReference: "OIP-00000001").companies.map(\.reference) == ["OIP-00000002"])
             #expect(try await admin.companies.list(query: "clichy").companies.map(\.reference) == ["OIP-00000003"])
             #expect(try await admin.companies.list(query: "552 081").companies.map(\.reference) == ["OIP-00000002"])
             #expect(try await admin.companies.list(query: "oip-00000001").companies.map(\.reference) == ["OIP-00000001"])

@@ -47,7 +47,8 @@ struct IdempotencyTests {
             let first = try await Self.createSite(client, "Agence", options: key)
             let retried = try await Self.createSite(client, "Agence", options: key)
             #expect(retried == first)
-            #expect(try await client.sites.list(companyReference: "OIP-00000002").filter { $0.fields.name == "Agence" }.count == 1)
+            #expect(
+                try await client.sites.list(companyReference: "OIP-00000002").filter { $0.fields.name == "Agence" }.count == 1)
 
             // Without a key, the same request is a second write (refused here: a site's name is unique).
             let again = await rpcError { try await Self.createSite(client, "Agence") }

@@ -16,16 +16,23 @@ struct IdentityCommandLineTests {
 
             let textFile = daemon.folder + "/cu.txt"
             try "CONDITIONS D'UTILISATION DE MY.OPENIP.FR\n".write(toFile: textFile, atomically: true, encoding: .utf8)
-            let published = try await ctl(["terms", "publish", "--title", "CU", "--text-file", textFile, "--effective", "2017-02-15"] + socket)
+            let published = try await ctl(
+                ["terms", "publish", "--title", "CU", "--text-file", textFile, "--effective", "2017-02-15"] + socket)
             #expect(published.status == 0, "\(published.standardError)")
             #expect(published.standardOutput.contains("Version de Conditions d'Utilisation applicable au 15 Février 2017"))
 
-            let company = try await ctl(["company", "create", "--kind", "client", "--name", "Ma Société", "--siren", "552081317",
-                                   "--legal-status", "EI", "--json"] + socket)
+            let company = try await ctl(
+                [
+                    "company", "create", "--kind", "client", "--name", "Ma Société", "--siren", "552081317",
+                    "--legal-status", "EI", "--json",
+                ] + socket)
             #expect(json(company)["reference"] as? String == "OIP-00000001", "\(company.standardError)")
             #expect(json(company)["vat_number"] as? String == "FR03552081317")
-            let created = try await ctl(["account", "create", "--name", "Alice Martin", "--email", "alice@example.fr",
-                                   "--kind", "client-user", "--company", "OIP-00000001", "--json"] + socket)
+            let created = try await ctl(
+                [
+                    "account", "create", "--name", "Alice Martin", "--email", "alice@example.fr",
+                    "--kind", "client-user", "--company", "OIP-00000001", "--json",
+                ] + socket)
             #expect(created.status == 0, "\(created.standardError)")
             #expect(json(created)["login"] as? String == "E-0000000001")
 
@@ -35,16 +42,19 @@ struct IdentityCommandLineTests {
             #expect(shown.standardOutput.contains("Merci de cliquer sur le lien pour initialiser votre mot de passe"))
             let token = try #require(linkToken(in: shown.standardOutput))
 
-            let weak = try await ctl(["password", "set", "--link-token", token, "--password-stdin"] + tcp, input: "faible\nfaible\n")
+            let weak = try await ctl(
+                ["password", "set", "--link-token", token, "--password-stdin"] + tcp, input: "faible\nfaible\n")
             #expect(weak.status == 1)
             #expect(weak.standardError.contains("Votre mot de passe doit comporter au moins 8 caractères"))
-            let set = try await ctl(["password", "set", "--link-token", token, "--password-stdin"] + tcp,
-                              input: "\(goodPassword)\n\(goodPassword)\n")
+            let set = try await ctl(
+                ["password", "set", "--link-token", token, "--password-stdin"] + tcp,
+                input: "\(goodPassword)\n\(goodPassword)\n")
             #expect(set.status == 0, "\(set.standardError)")
             #expect(set.standardOutput.contains("password set for E-0000000001"))
 
             let login = try await ctl(
-                ["login", "E-0000000001", "--password-stdin", "--token-only", "--timeout", "60"] + tcp, input: goodPassword + "\n")
+                ["login", "E-0000000001", "--password-stdin", "--token-only", "--timeout", "60"] + tcp, input: goodPassword + "\n"
+            )
             #expect(login.status == 0, "\(login.standardError)")
             let session = login.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(session.count == 43)
@@ -53,7 +63,8 @@ struct IdentityCommandLineTests {
             #expect(gated.status == 1)
             #expect(gated.standardError.contains("TERMS_NOT_ACCEPTED"))
             #expect(try await ctl(["terms", "accept", "1", "--token", session] + tcp).status == 0)
-            let me = try await Executables.run("myopenipctl", ["whoami", "--json"] + tcp, environment: ["MYOPENIP_TOKEN": session])
+            let me = try await Executables.run(
+                "myopenipctl", ["whoami", "--json"] + tcp, environment: ["MYOPENIP_TOKEN": session])
             #expect((json(me)["account"] as? [String: Any])?["login"] as? String == "E-0000000001")
             let operatorSelf = try await ctl(["whoami"] + socket)
             #expect(operatorSelf.standardOutput.contains("over the Unix socket"))
@@ -77,7 +88,9 @@ struct IdentityCommandLineTests {
             #expect(try await ctl(["account", "reset-password", "E-0000000001"] + socket).status == 0)
             #expect(try await ctl(["account", "revoke-sessions", "E-0000000001"] + socket).status == 0)
             #expect(try await ctl(["terms", "list"] + socket).standardOutput.contains("yes"))
-            #expect(try await ctl(["account", "create", "--name", "X", "--email", "x@example.fr", "--kind", "bogus"] + socket).status == 64)
+            #expect(
+                try await ctl(["account", "create", "--name", "X", "--email", "x@example.fr", "--kind", "bogus"] + socket).status
+                    == 64)
             #expect(try await ctl(["account", "show", "E-0000000099"] + socket).status == 1)
         }
     }

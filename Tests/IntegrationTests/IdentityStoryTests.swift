@@ -25,8 +25,12 @@ struct IdentityStoryTests {
             #expect(mails.count == 1)
             #expect(mail.recipient == "alice.martin92@example.fr")
             #expect(mail.subject == "E-0000000001 votre requete à bien été traitée")
-            #expect(mail.body.hasPrefix("E-0000000001 votre requete à bien été traitée\nMerci de cliquer sur le lien pour initialiser votre mot de passe"))
-            #expect(mail.body.contains("Initialisation du mot de passe : https://cm.myopenip.fr/initialisation-mot-de-passe?token="))
+            #expect(
+                mail.body.hasPrefix(
+                    "E-0000000001 votre requete à bien été traitée\nMerci de cliquer sur le lien pour initialiser votre mot de passe"
+                ))
+            #expect(
+                mail.body.contains("Initialisation du mot de passe : https://cm.myopenip.fr/initialisation-mot-de-passe?token="))
             #expect(mail.body.hasSuffix("Ce mail a été envoyé automatiquement.\nMerci de ne pas y répondre."))
             #expect(!mail.hasSentAt)
             let token = try #require(linkToken(in: mail.body))
@@ -53,7 +57,9 @@ struct IdentityStoryTests {
                     token: token, password: "Alice.Martin92@Example.fr", confirmation: "Alice.Martin92@Example.fr")
             }
             #expect(sameAsEmail?.reason == "PASSWORD_SAME_AS_LOGIN_OR_EMAIL")
-            #expect(try await user.identity.setPassword(token: token, password: goodPassword, confirmation: goodPassword) == "E-0000000001")
+            #expect(
+                try await user.identity.setPassword(token: token, password: goodPassword, confirmation: goodPassword)
+                    == "E-0000000001")
             #expect(try await admin.identity.account(login: "E-0000000001").state == .active)
 
             // The link was single use.
@@ -108,8 +114,10 @@ struct IdentityStoryTests {
 
             // Each step is in the account's audit trail.
             let actions = try await admin.audit.list(accountLogin: "E-0000000001").events.map(\.action)
-            for action in ["account.created", "password.link_issued", "password.set", "login.failed", "login.succeeded",
-                           "terms.accepted", "session.revoked"] {
+            for action in [
+                "account.created", "password.link_issued", "password.set", "login.failed", "login.succeeded",
+                "terms.accepted", "session.revoked",
+            ] {
                 #expect(actions.contains(action), "\(action)")
             }
             await user.close()

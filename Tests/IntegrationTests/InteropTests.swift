@@ -3,7 +3,9 @@ import Testing
 
 /// A client written in another language, from the protocol description alone, calls the daemon:
 /// proof that the wire is containerd's ttrpc and not only what the Swift client accepts.
-@Suite("Interoperability with an independent Python ttrpc client", .enabled(if: PythonClient.isAvailable, "needs /usr/bin/python3 with python3-protobuf and protoc (tools/install-deps.sh)"))
+@Suite(
+    "Interoperability with an independent Python ttrpc client",
+    .enabled(if: PythonClient.isAvailable, "needs /usr/bin/python3 with python3-protobuf and protoc (tools/install-deps.sh)"))
 struct InteropTests {
     @Test(arguments: TestTransport.allCases)
     func thePythonClientGetsTheDocumentedAnswers(transport: TestTransport) async throws {
@@ -26,8 +28,8 @@ enum PythonClient {
 
     static var isAvailable: Bool {
         guard FileManager.default.isExecutableFile(atPath: python),
-              ["/usr/bin/protoc", "/usr/local/bin/protoc"].contains(where: FileManager.default.isExecutableFile(atPath:)),
-              let probe = try? Executables.runBlocking(python, ["-c", "import google.protobuf"])
+            ["/usr/bin/protoc", "/usr/local/bin/protoc"].contains(where: FileManager.default.isExecutableFile(atPath:)),
+            let probe = try? Executables.runBlocking(python, ["-c", "import google.protobuf"])
         else { return false }
         return probe.status == 0
     }

@@ -63,7 +63,7 @@ struct MisbehavingClientTests {
             #expect(try await bystander.health.check() == .serving)
 
             let garbage: [[UInt8]] = [
-                Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8),            // first byte not zero
+                Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8),  // first byte not zero
                 RawConnection.header(length: 0, streamID: 1, type: 9, flags: 0),  // unknown frame type
                 RawConnection.header(length: 0, streamID: 2, type: 1, flags: 0),  // even stream id
                 RawConnection.header(length: 0, streamID: 1, type: 2, flags: 0),  // a response from a client
@@ -135,8 +135,9 @@ struct MisbehavingClientTests {
         try await withTestDaemon(maximumCallsPerConnection: 4) { daemon async throws in
             let raw = RawConnectionFactory.unix(daemon)
             for streamID in stride(from: UInt32(1), through: 9, by: 2) {  // 5 calls, the limit is 4
-                try raw.sendRequest(streamID: streamID, service: ProbeService.serviceName, method: "Sleep",
-                                    message: Google_Rpc_ErrorInfo.probe(["ms": "300"]))
+                try raw.sendRequest(
+                    streamID: streamID, service: ProbeService.serviceName, method: "Sleep",
+                    message: Google_Rpc_ErrorInfo.probe(["ms": "300"]))
             }
             let refused = try #require(try raw.readResponse())
             #expect(refused.streamID == 9)
@@ -182,8 +183,9 @@ struct MisbehavingClientTests {
     @Test func responsesComeBackOutOfOrderOnOneConnection() async throws {
         try await withTestDaemon { daemon async throws in
             let raw = RawConnectionFactory.unix(daemon)
-            try raw.sendRequest(streamID: 1, service: ProbeService.serviceName, method: "Sleep",
-                                message: Google_Rpc_ErrorInfo.probe(["ms": "300"]))
+            try raw.sendRequest(
+                streamID: 1, service: ProbeService.serviceName, method: "Sleep",
+                message: Google_Rpc_ErrorInfo.probe(["ms": "300"]))
             try raw.sendRequest(streamID: 3, service: "grpc.health.v1.Health", method: "Check", message: Self.health)
             #expect(try raw.readResponse()?.streamID == 3)
             #expect(try raw.readResponse()?.streamID == 1)

@@ -37,7 +37,9 @@ struct PasswordLinkTests {
                 try await user.identity.setPassword(token: oldToken, password: goodPassword, confirmation: goodPassword)
             }
             #expect(old?.reason == "PASSWORD_LINK_INVALID")
-            #expect(try await user.identity.setPassword(token: newToken, password: goodPassword, confirmation: goodPassword) == account.login)
+            #expect(
+                try await user.identity.setPassword(token: newToken, password: goodPassword, confirmation: goodPassword)
+                    == account.login)
             await user.close()
             await admin.close()
         }
@@ -93,7 +95,9 @@ struct PasswordLinkTests {
             #expect(try await admin.mail.list(unsentOnly: true).mails.isEmpty)
             // The link itself still works: only the outbox forgot it.
             let user = daemon.client(.tcp)
-            #expect(try await user.identity.setPassword(token: token, password: goodPassword, confirmation: goodPassword) == account.login)
+            #expect(
+                try await user.identity.setPassword(token: token, password: goodPassword, confirmation: goodPassword)
+                    == account.login)
             let unknown = await rpcError { try await admin.mail.get(id: 999) }
             #expect(unknown?.code == .notFound)
             await user.close()

@@ -27,7 +27,9 @@ struct RightChangesTests {
         return (boss, right, user)
     }
 
-    @Test("a rename or a change of templates changes only the fields named, and the holder's permissions at once", arguments: TestTransport.allCases)
+    @Test(
+        "a rename or a change of templates changes only the fields named, and the holder's permissions at once",
+        arguments: TestTransport.allCases)
     func update(transport: TestTransport) async throws {
         try await withTestDaemon { daemon async throws in
             let (boss, right, user) = try await prepare(daemon, transport: transport)
@@ -38,7 +40,8 @@ struct RightChangesTests {
             let renamed = try await boss.rights.update(id: right.id, name: "Lecture seule")
             #expect(renamed.name == "Lecture seule")
             #expect(renamed.templates == ["company_view"])
-            let widened = try await boss.rights.update(id: right.id, role: "Support", templates: ["company_view", "services_view"])
+            let widened = try await boss.rights.update(
+                id: right.id, role: "Support", templates: ["company_view", "services_view"])
             #expect(widened.name == "Lecture seule")
             #expect(widened.role == "Support")
             #expect(widened.permissions == ["company.read", "services.read"])
@@ -86,7 +89,8 @@ struct RightChangesTests {
             // Another company's right does not exist for this administrator.
             let admin = daemon.operatorClient()
             try await daemon.ensureCompany("OIP-00000003", kind: .client)
-            let foreign = try await admin.rights.create(companyReference: "OIP-00000003", name: "Ailleurs", templates: ["company_view"])
+            let foreign = try await admin.rights.create(
+                companyReference: "OIP-00000003", name: "Ailleurs", templates: ["company_view"])
             let hidden = await rpcError { try await boss.rights.update(id: foreign.id, name: "Pris") }
             #expect(hidden?.code == .notFound)
             #expect(hidden?.reason == "RIGHT_NOT_FOUND")
@@ -106,7 +110,10 @@ struct RightChangesTests {
             #expect(escalation?.code == .permissionDenied)
             #expect(escalation?.reason == "PERMISSION_NOT_HELD")
             #expect(escalation?.message == "Vous ne pouvez pas donner une permission que vous n'avez pas")
-            #expect(try await boss.rights.list(companyReference: "OIP-00000002").first { $0.id == right.id }?.templates == ["company_view"])
+            #expect(
+                try await boss.rights.list(companyReference: "OIP-00000002").first { $0.id == right.id }?.templates == [
+                    "company_view"
+                ])
             // What the administrator holds, they may give.
             let held = try await boss.rights.update(id: right.id, templates: ["company_edit"])
             #expect(held.permissions.contains("users.manage"))
@@ -151,7 +158,8 @@ struct RightChangesTests {
             let (boss, right, user) = try await prepare(daemon, transport: .tcp)
             await boss.close()
             let socket = ["--socket", daemon.socketPath]
-            let updated = try await Executables.run("myopenipctl", ["right", "update", String(right.id), "--role", "Support"] + socket)
+            let updated = try await Executables.run(
+                "myopenipctl", ["right", "update", String(right.id), "--role", "Support"] + socket)
             #expect(updated.status == 0, "\(updated.standardError)")
             #expect(updated.standardOutput.contains("Lecteur"))
             #expect(updated.standardOutput.contains("Support"))

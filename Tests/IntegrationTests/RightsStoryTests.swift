@@ -40,10 +40,13 @@ struct RightsStoryTests {
             var change = Myopenip_V1_Company()
             change.website = "https://ma-societe.fr"
             change.mails.commercial = "toto@openip.fr"
-            let edited = try await boss.companies.update(reference: company.reference, company: change, fields: ["website", "mails"])
+            let edited = try await boss.companies.update(
+                reference: company.reference, company: change, fields: ["website", "mails"])
             #expect(edited.mails.commercial == "toto@openip.fr")
             change.state = .closed
-            let standing = await rpcError { try await boss.companies.update(reference: company.reference, company: change, fields: ["state"]) }
+            let standing = await rpcError {
+                try await boss.companies.update(reference: company.reference, company: change, fields: ["state"])
+            }
             #expect(standing?.code == .permissionDenied)
             #expect(standing?.reason == "OPERATOR_FIELD")
 
@@ -64,7 +67,8 @@ struct RightsStoryTests {
             // The new user sets a password from the mail, logs in, accepts the terms.
             let mail = try #require(try await admin.mail.list(accountLogin: newUser.login).mails.first)
             let user = daemon.client(transport)
-            _ = try await user.identity.setPassword(token: try #require(linkToken(in: mail.body)), password: goodPassword, confirmation: goodPassword)
+            _ = try await user.identity.setPassword(
+                token: try #require(linkToken(in: mail.body)), password: goodPassword, confirmation: goodPassword)
             try await user.identity.login(identifier: newUser.login, password: goodPassword)
             try await user.terms.accept(version: 1)
             let me = try await user.identity.whoAmI()
@@ -74,7 +78,9 @@ struct RightsStoryTests {
             // Exactly what the templates allow: read the company; not edit it, nor manage users.
             #expect(try await user.companies.get(reference: company.reference).website == "https://ma-societe.fr")
             #expect(try await user.companies.list().companies.map(\.reference) == [company.reference])
-            let edit = await rpcError { try await user.companies.update(reference: company.reference, company: change, fields: ["website"]) }
+            let edit = await rpcError {
+                try await user.companies.update(reference: company.reference, company: change, fields: ["website"])
+            }
             #expect(edit?.code == .permissionDenied)
             let createUser = await rpcError {
                 try await user.identity.createAccount(
@@ -97,7 +103,10 @@ struct RightsStoryTests {
             #expect(foreignUser?.code == .notFound)
             let trail = try await boss.audit.list().events
             #expect(trail.contains { $0.action == "right.created" })
-            #expect(trail.allSatisfy { $0.companyReference == company.reference || [adminLogin, newUser.login].contains($0.accountLogin) })
+            #expect(
+                trail.allSatisfy {
+                    $0.companyReference == company.reference || [adminLogin, newUser.login].contains($0.accountLogin)
+                })
             #expect(!trail.contains { $0.accountLogin == partnerUser })
             let userTrail = await rpcError { try await user.audit.list() }
             #expect(userTrail?.code == .permissionDenied)
@@ -120,12 +129,18 @@ struct RightsStoryTests {
             client.siren = "552081317"
             client.legalStatus = "EI"
             _ = try await admin.companies.create(client)
-            let none = await rpcError { try await admin.rights.create(companyReference: "OIP-00000001", name: "Vide", templates: []) }
+            let none = await rpcError {
+                try await admin.rights.create(companyReference: "OIP-00000001", name: "Vide", templates: [])
+            }
             #expect(none?.message == "Déposez au moins un modèle dans le droit")
-            let unknown = await rpcError { try await admin.rights.create(companyReference: "OIP-00000001", name: "X", templates: ["root"]) }
+            let unknown = await rpcError {
+                try await admin.rights.create(companyReference: "OIP-00000001", name: "X", templates: ["root"])
+            }
             #expect(unknown?.reason == "RIGHT_TEMPLATE_UNKNOWN")
             _ = try await admin.rights.create(companyReference: "OIP-00000001", name: "Comptable", templates: ["billing_view"])
-            let taken = await rpcError { try await admin.rights.create(companyReference: "OIP-00000001", name: "comptable", templates: ["billing_view"]) }
+            let taken = await rpcError {
+                try await admin.rights.create(companyReference: "OIP-00000001", name: "comptable", templates: ["billing_view"])
+            }
             #expect(taken?.code == .alreadyExists)
             let missing = await rpcError { try await admin.rights.list(companyReference: "OIP-00000009") }
             #expect(missing?.code == .notFound)

@@ -74,7 +74,9 @@ struct SessionTests {
             }
             #expect(weak?.message == "Votre mot de passe doit comporter au moins 8 caractères")
             #expect(weak?.field == "new_password")
-            #expect(try await first.identity.changePassword(current: goodPassword, new: "Autre-92110!", confirmation: "Autre-92110!") == 1)
+            #expect(
+                try await first.identity.changePassword(current: goodPassword, new: "Autre-92110!", confirmation: "Autre-92110!")
+                    == 1)
             #expect(try await first.identity.whoAmI().account.login == login)
             let closed = await rpcError { try await second.identity.whoAmI() }
             #expect(closed?.reason == "SESSION_INVALID")

@@ -49,7 +49,9 @@ struct SiteAndContactIntegrationTests {
             let iban = await rpcError { try await admin.sites.create(companyReference: reference, fields: bad) }
             #expect(iban?.message == "L'IBAN n'est pas valide")
             #expect(iban?.field == "payment.iban")
-            let duplicate = await rpcError { try await admin.sites.create(companyReference: reference, fields: Self.siteFields("site de paris")) }
+            let duplicate = await rpcError {
+                try await admin.sites.create(companyReference: reference, fields: Self.siteFields("site de paris"))
+            }
             #expect(duplicate?.code == .alreadyExists)
 
             var moved = Self.siteFields("Site de Paris")

@@ -1,8 +1,9 @@
 import Foundation
 import MyOpenIPClient
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("The Unix socket file")

@@ -21,7 +21,9 @@ struct AccountLoginTests {
         #expect(AccountLogin(parsing: login.description) == login)
     }
 
-    @Test(arguments: ["E-123", "E-00000012345", "X-0000001234", "E0000001234", "E-00000O1234", "E-0000000000", "", "E-٠٠٠٠٠٠١٢٣٤"])
+    @Test(arguments: [
+        "E-123", "E-00000012345", "X-0000001234", "E0000001234", "E-00000O1234", "E-0000000000", "", "E-٠٠٠٠٠٠١٢٣٤",
+    ])
     func malformedLoginsAreRefused(text: String) {
         #expect(AccountLogin(parsing: text) == nil)
     }

@@ -26,13 +26,23 @@ struct CompanyProfileTests {
     func refusals() {
         let cases: [(() throws -> CompanyProfile, String, String)] = [
             ({ try profile(name: " ") }, "name", "La raison sociale est obligatoire"),
-            ({ try profile(name: String(repeating: "x", count: 201)) }, "name",
-             "La raison sociale doit tenir sur une ligne de 200 caractères au plus"),
+            (
+                { try profile(name: String(repeating: "x", count: 201)) }, "name",
+                "La raison sociale doit tenir sur une ligne de 200 caractères au plus"
+            ),
             ({ try profile(siren: "1") }, "siren", "Le numéro SIREN doit comporter 9 chiffres"),
-            ({ try profile(legalStatus: "GIE") }, "legal_status",
-             "Le statut juridique doit être l'un de : EI, EURL, SARL, SAS, SASU, SA, SNC, SCI, SCOP, ASSOCIATION, COLLECTIVITE, ETABLISSEMENT_PUBLIC, AUTRE"),
-            ({ try profile(comment: String(repeating: "c", count: 2001)) }, "comment", "Le commentaire ne doit pas dépasser 2000 caractères"),
-            ({ try profile(website: "ftp://boulangerie.fr") }, "website", "Le site web doit être une adresse http:// ou https://"),
+            (
+                { try profile(legalStatus: "GIE") }, "legal_status",
+                "Le statut juridique doit être l'un de : EI, EURL, SARL, SAS, SASU, SA, SNC, SCI, SCOP, ASSOCIATION, COLLECTIVITE, ETABLISSEMENT_PUBLIC, AUTRE"
+            ),
+            (
+                { try profile(comment: String(repeating: "c", count: 2001)) }, "comment",
+                "Le commentaire ne doit pas dépasser 2000 caractères"
+            ),
+            (
+                { try profile(website: "ftp://boulangerie.fr") }, "website",
+                "Le site web doit être une adresse http:// ou https://"
+            ),
             ({ try profile(website: "https://localhost") }, "website", "Le site web doit être une adresse http:// ou https://"),
         ]
         for (make, field, message) in cases {
@@ -53,7 +63,10 @@ struct CompanyProfileTests {
         let mails = try CompanyMails(commercial: "", technical: "tech@example.fr", salesAdministration: " ", administrative: "")
         #expect(mails.technical?.description == "tech@example.fr")
         #expect(mails.commercial == nil)
-        #expect(throws: DomainViolation(reason: "EMAIL_INVALID", message: "L'adresse e-mail n'est pas valide", field: "mails.commercial")) {
+        #expect(
+            throws: DomainViolation(
+                reason: "EMAIL_INVALID", message: "L'adresse e-mail n'est pas valide", field: "mails.commercial")
+        ) {
             try CompanyMails(commercial: "x", technical: "", salesAdministration: "", administrative: "")
         }
     }

@@ -21,7 +21,8 @@ struct IdentityMessagesTests {
 
     @Test func partialMinutesRoundUp() {
         #expect(IdentityMessages.accountLocked(retryAfter: .seconds(61)).message == Self.lockMessage(minutes: "2 minutes"))
-        #expect(IdentityMessages.accountLocked(retryAfter: .milliseconds(60_001)).message == Self.lockMessage(minutes: "2 minutes"))
+        #expect(
+            IdentityMessages.accountLocked(retryAfter: .milliseconds(60_001)).message == Self.lockMessage(minutes: "2 minutes"))
         #expect(IdentityMessages.accountLocked(retryAfter: .seconds(121)).message == Self.lockMessage(minutes: "3 minutes"))
         #expect(IdentityMessages.accountLocked(retryAfter: .seconds(3599)).message == Self.lockMessage(minutes: "60 minutes"))
     }

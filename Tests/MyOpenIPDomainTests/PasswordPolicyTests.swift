@@ -4,8 +4,9 @@ import Testing
 @Suite("Password policy (Première Connexion)")
 struct PasswordPolicyTests {
     @Test func theGuidesSentenceIsKeptWordForWord() {
-        #expect(PasswordPolicy.requirement
-            == "Votre mot de passe doit comporter au moins 8 caractères, 1 majuscule, 1 chiffre, 1 caractère spécial")
+        #expect(
+            PasswordPolicy.requirement
+                == "Votre mot de passe doit comporter au moins 8 caractères, 1 majuscule, 1 chiffre, 1 caractère spécial")
     }
 
     @Test(arguments: ["Abcdef1!", "Motdepasse2026#", "Éléphant9?", "P@ssw0rd"])
@@ -33,8 +34,9 @@ struct PasswordPolicyTests {
     }
 
     @Test func everyBrokenRuleIsListedInTheGuidesOrder() {
-        #expect(PasswordPolicy.brokenRules(password: "abc", confirmation: "abd")
-            == [.tooShort, .noUppercase, .noDigit, .noSpecialCharacter, .confirmationMismatch])
+        #expect(
+            PasswordPolicy.brokenRules(password: "abc", confirmation: "abd")
+                == [.tooShort, .noUppercase, .noDigit, .noSpecialCharacter, .confirmationMismatch])
     }
 
     @Test func theConfirmationMustBeEqual() {
@@ -50,8 +52,9 @@ struct PasswordPolicyTests {
         let login = "E-0000001234"
         let email = "Jean.Dupont@Example.fr"
         for password in ["E-0000001234", "e-0000001234"] {
-            #expect(PasswordPolicy.brokenRules(password: password, confirmation: password, login: login, email: email)
-                .contains(.sameAsIdentity))
+            #expect(
+                PasswordPolicy.brokenRules(password: password, confirmation: password, login: login, email: email)
+                    .contains(.sameAsIdentity))
         }
         let mail = "jean.dupont@example.fr!A1"
         #expect(PasswordPolicy.brokenRules(password: mail, confirmation: mail, login: login, email: email).isEmpty)

@@ -21,8 +21,9 @@ struct SessionPolicyTests {
         let absolute = Timestamp(milliseconds: 5_000_000)
         #expect(policy.idleExpiry(lastUse: Timestamp(milliseconds: 4_800_000), absoluteExpiry: absolute) == absolute)
         #expect(policy.idleExpiry(lastUse: Timestamp(milliseconds: 4_400_000), absoluteExpiry: absolute) == absolute)
-        #expect(policy.idleExpiry(lastUse: Timestamp(milliseconds: 4_399_999), absoluteExpiry: absolute)
-            == Timestamp(milliseconds: 4_999_999))
+        #expect(
+            policy.idleExpiry(lastUse: Timestamp(milliseconds: 4_399_999), absoluteExpiry: absolute)
+                == Timestamp(milliseconds: 4_999_999))
     }
 
     @Test func theTouchGranularityIsATenthOfTheIdleTimeoutAndAtMostAMinute() {

@@ -9,39 +9,46 @@ struct TermsTests {
     // MARK: - TermsApplicability
 
     @Test func theGuidesLineIsKeptWordForWord() {
-        #expect(TermsApplicability.label(effectiveAt: Self.february15)
-            == "Version de Conditions d'Utilisation applicable au 15 Février 2017")
+        #expect(
+            TermsApplicability.label(effectiveAt: Self.february15)
+                == "Version de Conditions d'Utilisation applicable au 15 Février 2017")
     }
 
     @Test func theTimeOfDayDoesNotChangeTheDay() {
         // 2017-02-15T23:59:59.999Z is still the 15th in UTC.
         let lastMillisecond = Timestamp(milliseconds: 1_487_116_800_000 + 86_400_000 - 1)
-        #expect(TermsApplicability.label(effectiveAt: lastMillisecond)
-            == "Version de Conditions d'Utilisation applicable au 15 Février 2017")
+        #expect(
+            TermsApplicability.label(effectiveAt: lastMillisecond)
+                == "Version de Conditions d'Utilisation applicable au 15 Février 2017")
     }
 
     @Test func theFirstOfAMonthIsWritten1er() {
         // 2017-03-01T00:00:00Z
-        #expect(TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_488_326_400_000))
-            == "Version de Conditions d'Utilisation applicable au 1er Mars 2017")
+        #expect(
+            TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_488_326_400_000))
+                == "Version de Conditions d'Utilisation applicable au 1er Mars 2017")
         // 2018-01-01T00:00:00Z
-        #expect(TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_514_764_800_000))
-            == "Version de Conditions d'Utilisation applicable au 1er Janvier 2018")
+        #expect(
+            TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_514_764_800_000))
+                == "Version de Conditions d'Utilisation applicable au 1er Janvier 2018")
     }
 
     @Test func augustIsWrittenAout() {
         // 2017-08-15T00:00:00Z
-        #expect(TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_502_755_200_000))
-            == "Version de Conditions d'Utilisation applicable au 15 Août 2017")
+        #expect(
+            TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_502_755_200_000))
+                == "Version de Conditions d'Utilisation applicable au 15 Août 2017")
         // 2020-08-01T00:00:00Z
-        #expect(TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_596_240_000_000))
-            == "Version de Conditions d'Utilisation applicable au 1er Août 2020")
+        #expect(
+            TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_596_240_000_000))
+                == "Version de Conditions d'Utilisation applicable au 1er Août 2020")
     }
 
     @Test func decemberIsTheLastMonth() {
         // 2016-12-31T00:00:00Z
-        #expect(TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_483_142_400_000))
-            == "Version de Conditions d'Utilisation applicable au 31 Décembre 2016")
+        #expect(
+            TermsApplicability.label(effectiveAt: Timestamp(milliseconds: 1_483_142_400_000))
+                == "Version de Conditions d'Utilisation applicable au 31 Décembre 2016")
     }
 
     // MARK: - TermsDraft
@@ -97,7 +104,8 @@ struct TermsTests {
         let limit = TermsDraft.maximumTextBytes
         #expect(limit == 1_048_576)
         let fits = String(repeating: "a", count: limit)
-        #expect(try TermsDraft(title: "C.U.", text: fits, effectiveAt: "", now: Timestamp(milliseconds: 0)).text.utf8.count == limit)
+        #expect(
+            try TermsDraft(title: "C.U.", text: fits, effectiveAt: "", now: Timestamp(milliseconds: 0)).text.utf8.count == limit)
         let error = #expect(throws: DomainViolation.self) {
             try TermsDraft(title: "C.U.", text: fits + "a", effectiveAt: "", now: Timestamp(milliseconds: 0))
         }

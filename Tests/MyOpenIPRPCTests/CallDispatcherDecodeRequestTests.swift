@@ -5,11 +5,13 @@ import Testing
 
 @Suite("CallDispatcher.decodeRequest")
 struct CallDispatcherDecodeRequestTests {
-    @Test("garbage bytes are INVALID_ARGUMENT with reason MALFORMED_ENVELOPE", arguments: [
-        [UInt8(0xFF), 0xFF, 0xFF],
-        [0x0A, 0x7F, 0x61],
-        [0x07],
-    ])
+    @Test(
+        "garbage bytes are INVALID_ARGUMENT with reason MALFORMED_ENVELOPE",
+        arguments: [
+            [UInt8(0xFF), 0xFF, 0xFF],
+            [0x0A, 0x7F, 0x61],
+            [0x07],
+        ])
     func garbage(bytes: [UInt8]) {
         let error = #expect(throws: RPCError.self) {
             try CallDispatcher.decodeRequest(ByteBuffer(testBytes: bytes))

@@ -49,10 +49,11 @@ struct CallDispatcherInterceptorTests {
             try envelope(DispatcherFixture.probe, healthRequest("ok")), peer: .unix(nil), deadline: nil)
 
         #expect(response.status.code == 0)
-        #expect(trace.values == [
-            "enter first", "enter second", "enter third",
-            "leave third", "leave second", "leave first",
-        ])
+        #expect(
+            trace.values == [
+                "enter first", "enter second", "enter third",
+                "leave third", "leave second", "leave first",
+            ])
         #expect(fixture.seen.values.count == 1)
     }
 

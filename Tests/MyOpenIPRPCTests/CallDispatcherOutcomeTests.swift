@@ -20,11 +20,13 @@ struct CallDispatcherOutcomeTests {
         #expect(payload.status == .serving)
     }
 
-    @Test("an unknown method is UNIMPLEMENTED (12) with reason UNKNOWN_METHOD", arguments: [
-        MethodDescriptor(service: "test.v1.Probe", method: "Nope"),
-        MethodDescriptor(service: "test.v1.Nowhere", method: "Check"),
-        MethodDescriptor(service: "", method: ""),
-    ])
+    @Test(
+        "an unknown method is UNIMPLEMENTED (12) with reason UNKNOWN_METHOD",
+        arguments: [
+            MethodDescriptor(service: "test.v1.Probe", method: "Nope"),
+            MethodDescriptor(service: "test.v1.Nowhere", method: "Check"),
+            MethodDescriptor(service: "", method: ""),
+        ])
     func unknownMethod(method: MethodDescriptor) async throws {
         let response = await fixture.dispatcher().dispatch(
             try envelope(method, healthRequest("ok")), peer: .unix(nil), deadline: nil)

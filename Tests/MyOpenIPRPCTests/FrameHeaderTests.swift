@@ -4,11 +4,13 @@ import Testing
 
 @Suite("FrameHeader")
 struct FrameHeaderTests {
-    @Test("write then read gives back the same header", arguments: [
-        FrameHeader(length: 0, streamID: 1, type: .request),
-        FrameHeader(length: 42, streamID: 3, type: .response, flags: .remoteClosed),
-        FrameHeader(length: 0x00FF_FFFF, streamID: .max, type: .data, flags: [.remoteOpen, .noData]),
-    ])
+    @Test(
+        "write then read gives back the same header",
+        arguments: [
+            FrameHeader(length: 0, streamID: 1, type: .request),
+            FrameHeader(length: 42, streamID: 3, type: .response, flags: .remoteClosed),
+            FrameHeader(length: 0x00FF_FFFF, streamID: .max, type: .data, flags: [.remoteOpen, .noData]),
+        ])
     func roundTrip(header: FrameHeader) throws {
         var buffer = ByteBuffer()
         header.write(to: &buffer)

@@ -58,25 +58,29 @@ struct MetadataTests {
         #expect(metadata.isEmpty)
     }
 
-    @Test("bearerToken reads an authorization Bearer value", arguments: [
-        ("Bearer abc.def", "abc.def"),
-        ("bearer abc", "abc"),
-        ("BEARER abc", "abc"),
-        ("BeArEr abc  ", "abc"),
-    ])
+    @Test(
+        "bearerToken reads an authorization Bearer value",
+        arguments: [
+            ("Bearer abc.def", "abc.def"),
+            ("bearer abc", "abc"),
+            ("BEARER abc", "abc"),
+            ("BeArEr abc  ", "abc"),
+        ])
     func bearerToken(value: String, token: String) {
         let metadata: Metadata = ["Authorization": value]
         #expect(metadata.bearerToken == token)
     }
 
-    @Test("bearerToken is nil without a Bearer token", arguments: [
-        "Basic dXNlcjpwYXNz",
-        "Bearer",
-        "Bearer ",
-        "Bearerabc",
-        "",
-        "token abc",
-    ])
+    @Test(
+        "bearerToken is nil without a Bearer token",
+        arguments: [
+            "Basic dXNlcjpwYXNz",
+            "Bearer",
+            "Bearer ",
+            "Bearerabc",
+            "",
+            "token abc",
+        ])
     func noBearerToken(value: String) {
         let metadata: Metadata = ["authorization": value]
         #expect(metadata.bearerToken == nil)

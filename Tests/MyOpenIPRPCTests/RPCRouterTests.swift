@@ -69,12 +69,13 @@ struct RPCRouterTests {
             }
         }
 
-        #expect(router.routes.map(\.descriptor) == [
-            MethodDescriptor(service: "a.v1.First", method: "Read"),
-            MethodDescriptor(service: "a.v1.First", method: "Write"),
-            MethodDescriptor(service: "b.v1.Second", method: "Alpha"),
-            MethodDescriptor(service: "b.v1.Second", method: "Zeta"),
-        ])
+        #expect(
+            router.routes.map(\.descriptor) == [
+                MethodDescriptor(service: "a.v1.First", method: "Read"),
+                MethodDescriptor(service: "a.v1.First", method: "Write"),
+                MethodDescriptor(service: "b.v1.Second", method: "Alpha"),
+                MethodDescriptor(service: "b.v1.Second", method: "Zeta"),
+            ])
         #expect(router.serviceNames == ["a.v1.First", "b.v1.Second"])
     }
 

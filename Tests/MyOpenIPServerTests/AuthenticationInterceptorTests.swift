@@ -17,13 +17,15 @@ struct AuthenticationInterceptorTests {
         #expect(try await principal(for: peer) == .operatorProcess(uid: uid))
     }
 
-    @Test("every other caller is anonymous", arguments: [
-        Peer.unix(PeerCredentials(pid: 42, uid: 1001, gid: 1000)),
-        .unix(PeerCredentials(pid: 1, uid: 65534, gid: 0)),
-        .unix(nil),
-        .tcp(host: "127.0.0.1", port: 50000),
-        .tcp(host: "::1", port: 50000),
-    ])
+    @Test(
+        "every other caller is anonymous",
+        arguments: [
+            Peer.unix(PeerCredentials(pid: 42, uid: 1001, gid: 1000)),
+            .unix(PeerCredentials(pid: 1, uid: 65534, gid: 0)),
+            .unix(nil),
+            .tcp(host: "127.0.0.1", port: 50000),
+            .tcp(host: "::1", port: 50000),
+        ])
     func anonymous(peer: Peer) async throws {
         #expect(try await principal(for: peer) == .anonymous)
     }

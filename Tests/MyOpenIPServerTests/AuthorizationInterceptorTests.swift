@@ -9,14 +9,17 @@ struct AuthorizationInterceptorTests {
     static let restricted = MethodDescriptor(service: "test.v1.S", method: "Restricted")
     static let forgotten = MethodDescriptor(service: "test.v1.S", method: "Forgotten")
 
-    let interceptor = AuthorizationInterceptor(policy: AccessPolicy([
-        open: .public,
-        restricted: .operatorOnly,
-    ]))
+    let interceptor = AuthorizationInterceptor(
+        policy: AccessPolicy([
+            open: .public,
+            restricted: .operatorOnly,
+        ]))
 
-    @Test("a public method lets anyone through", arguments: [
-        Principal.anonymous, .operatorProcess(uid: 0),
-    ])
+    @Test(
+        "a public method lets anyone through",
+        arguments: [
+            Principal.anonymous, .operatorProcess(uid: 0),
+        ])
     func publicMethod(principal: Principal) async throws {
         let reached = try await runThrough(interceptor, context: makeContext(Self.open, principal: principal))
         #expect(reached.count == 1)
@@ -40,9 +43,11 @@ struct AuthorizationInterceptorTests {
         #expect(reached.values.isEmpty)
     }
 
-    @Test("a method missing from the policy is PERMISSION_DENIED (7) with reason NO_ACCESS_RULE", arguments: [
-        Principal.anonymous, .operatorProcess(uid: 0),
-    ])
+    @Test(
+        "a method missing from the policy is PERMISSION_DENIED (7) with reason NO_ACCESS_RULE",
+        arguments: [
+            Principal.anonymous, .operatorProcess(uid: 0),
+        ])
     func missingRule(principal: Principal) async throws {
         let reached = Recorder<ServerContext>()
         let error = await #expect(throws: RPCError.self) {
@@ -57,7 +62,8 @@ struct AuthorizationInterceptorTests {
     @Test("behind authentication in a dispatcher, as in the daemon")
     func chained() async throws {
         var router = RPCRouter()
-        router.registerUnary(Self.restricted) { (_: Grpc_Health_V1_HealthCheckRequest, _) in Grpc_Health_V1_HealthCheckResponse() }
+        router.registerUnary(Self.restricted) { (_: Grpc_Health_V1_HealthCheckRequest, _) in Grpc_Health_V1_HealthCheckResponse()
+        }
         let dispatcher = CallDispatcher(
             router: router,
             interceptors: [

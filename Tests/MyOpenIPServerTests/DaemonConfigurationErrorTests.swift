@@ -49,12 +49,14 @@ struct DaemonConfigurationErrorTests {
         #expect(error?.description.contains("grace period") == true)
     }
 
-    @Test("non-numeric environment values", arguments: [
-        ("MYOPENIP_MAX_MESSAGE_BYTES", "4MiB"),
-        ("MYOPENIP_GRACE_SECONDS", "ten"),
-        ("MYOPENIP_OPERATOR_UIDS", "0,root"),
-        ("MYOPENIP_OPERATOR_UIDS", "-1"),
-    ])
+    @Test(
+        "non-numeric environment values",
+        arguments: [
+            ("MYOPENIP_MAX_MESSAGE_BYTES", "4MiB"),
+            ("MYOPENIP_GRACE_SECONDS", "ten"),
+            ("MYOPENIP_OPERATOR_UIDS", "0,root"),
+            ("MYOPENIP_OPERATOR_UIDS", "-1"),
+        ])
     func nonNumericEnvironment(name: String, value: String) {
         let error = configurationError(environment: [name: value])
         #expect(error?.description.contains("\(name)=\(value)") == true)
@@ -83,12 +85,14 @@ struct DaemonConfigurationErrorTests {
         }
     }
 
-    @Test("a config file that is not valid", arguments: [
-        "not json at all",
-        #"{"listen": 7421}"#,
-        #"{"operator_uids": [-1]}"#,
-        #"["data_dir"]"#,
-    ])
+    @Test(
+        "a config file that is not valid",
+        arguments: [
+            "not json at all",
+            #"{"listen": 7421}"#,
+            #"{"operator_uids": [-1]}"#,
+            #"["data_dir"]"#,
+        ])
     func invalidFile(contents: String) async throws {
         try await withTemporaryFolder { folder in
             let path = try writeFile(contents, named: "bad.json", in: folder)

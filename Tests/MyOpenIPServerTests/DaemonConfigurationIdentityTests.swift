@@ -29,17 +29,20 @@ struct DaemonConfigurationIdentityTests {
 
             let fromEnvironment = try DaemonConfiguration.resolve(
                 flags: .init(), configFile: path,
-                environment: ["MYOPENIP_LOCKOUT_THRESHOLD": "8", "MYOPENIP_SESSION_IDLE_MINUTES": "5"]).identity
+                environment: ["MYOPENIP_LOCKOUT_THRESHOLD": "8", "MYOPENIP_SESSION_IDLE_MINUTES": "5"]
+            ).identity
             #expect(fromEnvironment.lockout.threshold == 8)
             #expect(fromEnvironment.sessions.idleTimeout == .seconds(300))
         }
     }
 
-    @Test("values out of range are refused with the key's name", arguments: [
-        ("MYOPENIP_SESSION_IDLE_MINUTES", "0"), ("MYOPENIP_SESSION_MAX_HOURS", "10000"),
-        ("MYOPENIP_PASSWORD_LINK_HOURS", "-1"), ("MYOPENIP_LOCKOUT_THRESHOLD", "0"),
-        ("MYOPENIP_PORTAL_URL", "ftp://x"), ("MYOPENIP_LOCKOUT_THRESHOLD", "many"),
-    ])
+    @Test(
+        "values out of range are refused with the key's name",
+        arguments: [
+            ("MYOPENIP_SESSION_IDLE_MINUTES", "0"), ("MYOPENIP_SESSION_MAX_HOURS", "10000"),
+            ("MYOPENIP_PASSWORD_LINK_HOURS", "-1"), ("MYOPENIP_LOCKOUT_THRESHOLD", "0"),
+            ("MYOPENIP_PORTAL_URL", "ftp://x"), ("MYOPENIP_LOCKOUT_THRESHOLD", "many"),
+        ])
     func refused(name: String, value: String) {
         #expect(throws: ConfigurationError.self) {
             try DaemonConfiguration.resolve(flags: .init(), configFile: nil, environment: [name: value])

@@ -85,9 +85,11 @@ struct DaemonConfigurationPrecedenceTests {
         #expect(configuration.maximumMessageSize == 4 << 20)
     }
 
-    @Test("a log level is read case-insensitively", arguments: [
-        ("trace", "trace"), ("DEBUG", "debug"), ("Notice", "notice"), ("critical", "critical"),
-    ])
+    @Test(
+        "a log level is read case-insensitively",
+        arguments: [
+            ("trace", "trace"), ("DEBUG", "debug"), ("Notice", "notice"), ("critical", "critical"),
+        ])
     func logLevels(text: String, expected: String) throws {
         let configuration = try DaemonConfiguration.resolve(
             flags: .init(logLevel: text), configFile: nil, environment: [:])

@@ -5,15 +5,19 @@ import Testing
 
 @Suite("HealthService")
 struct HealthServiceTests {
-    private func check(_ service: String, on harness: ServiceHarness) async throws -> Grpc_Health_V1_HealthCheckResponse.ServingStatus {
+    private func check(_ service: String, on harness: ServiceHarness) async throws
+        -> Grpc_Health_V1_HealthCheckResponse.ServingStatus
+    {
         var request = Grpc_Health_V1_HealthCheckRequest()
         request.service = service
         return try await harness.check(request).status
     }
 
-    @Test("the daemon as a whole and every known service are SERVING", arguments: [
-        "", HealthService.serviceName, ReflectionService.serviceName,
-    ])
+    @Test(
+        "the daemon as a whole and every known service are SERVING",
+        arguments: [
+            "", HealthService.serviceName, ReflectionService.serviceName,
+        ])
     func serving(service: String) async throws {
         #expect(try await check(service, on: ServiceHarness()) == .serving)
     }
@@ -24,9 +28,11 @@ struct HealthServiceTests {
         #expect(try await check(ExtraService.serviceName, on: harness) == .serving)
     }
 
-    @Test("NOT_SERVING once the daemon drains", arguments: [
-        "", HealthService.serviceName, ReflectionService.serviceName,
-    ])
+    @Test(
+        "NOT_SERVING once the daemon drains",
+        arguments: [
+            "", HealthService.serviceName, ReflectionService.serviceName,
+        ])
     func draining(service: String) async throws {
         let harness = ServiceHarness()
         harness.servingState.beginDraining()

@@ -41,7 +41,11 @@ struct IdempotencyInterceptorTests {
             let clock = AdjustableTimeSource()
             let store = try Store(folder: folder, migrations: Daemon.domains.flatMap(\.migrations))
             let records = SQLiteIdempotencyRepository(store: store)
-            try await body(Harness(interceptor: IdempotencyInterceptor(policy: IdempotencyPolicy(contracts: SiteServiceContract.methods + TermsServiceContract.methods), records: records, time: clock), clock: clock, store: store))
+            try await body(
+                Harness(
+                    interceptor: IdempotencyInterceptor(
+                        policy: IdempotencyPolicy(contracts: SiteServiceContract.methods + TermsServiceContract.methods),
+                        records: records, time: clock), clock: clock, store: store))
         }
     }
 
@@ -63,7 +67,9 @@ struct IdempotencyInterceptorTests {
             }
             #expect(harness.runs.values.count == 1)
 
-            for passing: any Error in [RPCError.internalError, RPCError.deadlineExceeded, CancellationError(), RPCError(.unavailable, "down")] {
+            for passing: any Error in [
+                RPCError.internalError, RPCError.deadlineExceeded, CancellationError(), RPCError(.unavailable, "down"),
+            ] {
                 let key = "passing-\(harness.runs.values.count)"
                 _ = try? await harness.call(harness.context(key: key), error: passing)
                 let retried = try await harness.call(harness.context(key: key))
@@ -143,7 +149,8 @@ struct IdempotencyInterceptorTests {
     func keysBelongToAccounts() async throws {
         try await withHarness { harness async throws in
             func session(account: Int64, id: Int64) -> Principal {
-                .session(SessionIdentity(accountID: account, sessionID: id, login: "E-000000000\(account)", isOperatorStaff: true))
+                .session(
+                    SessionIdentity(accountID: account, sessionID: id, login: "E-000000000\(account)", isOperatorStaff: true))
             }
             _ = try await harness.call(harness.context(principal: session(account: 1, id: 1)))
             _ = try await harness.call(harness.context(principal: session(account: 1, id: 2)))

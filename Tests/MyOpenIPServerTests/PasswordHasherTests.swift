@@ -1,5 +1,6 @@
-@testable import MyOpenIPServer
 import Testing
+
+@testable import MyOpenIPServer
 
 @Suite("Password hashing with scrypt")
 struct PasswordHasherTests {

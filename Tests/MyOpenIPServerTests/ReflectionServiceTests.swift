@@ -31,9 +31,10 @@ struct ReflectionServiceTests {
     func sorted() async throws {
         let response = try await listServices(on: ServiceHarness(additionalServices: [ExtraService()]))
 
-        #expect(response.services.map(\.name) == [
-            "grpc.health.v1.Health", "myopenip.v1.ReflectionService", "test.v1.ExtraService",
-        ])
+        #expect(
+            response.services.map(\.name) == [
+                "grpc.health.v1.Health", "myopenip.v1.ReflectionService", "test.v1.ExtraService",
+            ])
         #expect(response.services.last?.methods.map(\.name) == ["Alpha", "Zed"])
     }
 

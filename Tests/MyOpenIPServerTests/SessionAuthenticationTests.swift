@@ -6,7 +6,8 @@ import Testing
 /// A resolver that knows one token, and counts lookups.
 final class FakeSessions: SessionResolver {
     let lookups = Mutex(0)
-    static let principal = Principal.session(SessionIdentity(accountID: 7, sessionID: 9, login: "E-0000000007", isOperatorStaff: false))
+    static let principal = Principal.session(
+        SessionIdentity(accountID: 7, sessionID: 9, login: "E-0000000007", isOperatorStaff: false))
 
     func principal(forToken token: String, context: ServerContext) async throws -> Principal {
         lookups.withLock { $0 += 1 }
@@ -32,7 +33,9 @@ struct SessionAuthenticationTests {
 
     @Test("a bearer token is the session's, even from the operator's uid")
     func bearer() async throws {
-        #expect(try await principal(Self.work, authorization: "Bearer good", peer: .tcp(host: "127.0.0.1", port: 1)) == FakeSessions.principal)
+        #expect(
+            try await principal(Self.work, authorization: "Bearer good", peer: .tcp(host: "127.0.0.1", port: 1))
+                == FakeSessions.principal)
         let operatorPeer = Peer.unix(PeerCredentials(pid: 1, uid: 0, gid: 0))
         #expect(try await principal(Self.work, authorization: "bearer good", peer: operatorPeer) == FakeSessions.principal)
         #expect(try await principal(Self.work, authorization: nil, peer: operatorPeer) == .operatorProcess(uid: 0))
@@ -41,7 +44,9 @@ struct SessionAuthenticationTests {
     @Test("an unknown token or a malformed authorization is UNAUTHENTICATED")
     func refused() async throws {
         let peer = Peer.tcp(host: "127.0.0.1", port: 1)
-        for (authorization, reason) in [("Bearer bad", "SESSION_INVALID"), ("Basic abc", "MALFORMED_AUTHORIZATION"), ("Bearer ", "MALFORMED_AUTHORIZATION")] {
+        for (authorization, reason) in [
+            ("Bearer bad", "SESSION_INVALID"), ("Basic abc", "MALFORMED_AUTHORIZATION"), ("Bearer ", "MALFORMED_AUTHORIZATION"),
+        ] {
             let error = await #expect(throws: RPCError.self) {
                 try await principal(Self.work, authorization: authorization, peer: peer)
             }
@@ -53,7 +58,8 @@ struct SessionAuthenticationTests {
     @Test("public methods never look a token up")
     func publicMethods() async throws {
         let sessions = FakeSessions()
-        let found = try await principal(Self.health, authorization: "Bearer bad", peer: .tcp(host: "127.0.0.1", port: 1), sessions: sessions)
+        let found = try await principal(
+            Self.health, authorization: "Bearer bad", peer: .tcp(host: "127.0.0.1", port: 1), sessions: sessions)
         #expect(found == .anonymous)
         #expect(sessions.lookups.withLock { $0 } == 0)
     }

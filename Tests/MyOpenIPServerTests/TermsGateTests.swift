@@ -9,14 +9,16 @@ struct TermsGateTests {
     static let signedIn = MethodDescriptor(service: "test.v1.S", method: "Work")
     static let staff = MethodDescriptor(service: "test.v1.S", method: "Administer")
 
-    let interceptor = AuthorizationInterceptor(policy: AccessPolicy([
-        open: .public, beforeTerms: .signedInBeforeTerms, signedIn: .signedIn, staff: .operatorOnly,
-    ]))
+    let interceptor = AuthorizationInterceptor(
+        policy: AccessPolicy([
+            open: .public, beforeTerms: .signedInBeforeTerms, signedIn: .signedIn, staff: .operatorOnly,
+        ]))
 
     static func session(staff: Bool = false, pendingTerms: Int64? = nil) -> Principal {
-        .session(SessionIdentity(
-            accountID: 1, sessionID: 1, login: "E-0000000001", isOperatorStaff: staff,
-            companyReference: staff ? nil : "OIP-00000002", pendingTermsVersion: pendingTerms))
+        .session(
+            SessionIdentity(
+                accountID: 1, sessionID: 1, login: "E-0000000001", isOperatorStaff: staff,
+                companyReference: staff ? nil : "OIP-00000002", pendingTermsVersion: pendingTerms))
     }
 
     private func error(_ method: MethodDescriptor, _ principal: Principal) async -> RPCError? {

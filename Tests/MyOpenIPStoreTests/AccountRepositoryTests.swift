@@ -149,13 +149,15 @@ struct AccountRepositoryTests {
     @Test func accountsAreListedInLoginOrderAndFiltered() async throws {
         try await withIdentityStore { fixture async throws in
             try await fixture.createAccount(email: "a@example.fr", linkDigest: "link-1")
-            try await fixture.createAccount(email: "b@example.fr", kind: .partnerUser, company: "OIP-00000003", linkDigest: "link-2")
+            try await fixture.createAccount(
+                email: "b@example.fr", kind: .partnerUser, company: "OIP-00000003", linkDigest: "link-2")
             try await fixture.createAccount(email: "c@example.fr", kind: .operatorStaff, company: "", linkDigest: "link-3")
 
             let first = try await fixture.accounts.accounts(AccountFilter(), page: PageRequest(limit: 2), at: start)
             #expect(first.items.map(\.login.sequence) == [1, 2])
             #expect(first.nextCursor == 2)
-            let second = try await fixture.accounts.accounts(AccountFilter(), page: PageRequest(limit: 2, cursor: first.nextCursor), at: start)
+            let second = try await fixture.accounts.accounts(
+                AccountFilter(), page: PageRequest(limit: 2, cursor: first.nextCursor), at: start)
             #expect(second.items.map(\.login.sequence) == [3])
             #expect(second.nextCursor == nil)
 
@@ -164,7 +166,8 @@ struct AccountRepositoryTests {
             let company = try await fixture.accounts.accounts(
                 AccountFilter(companyReference: "OIP-00000003"), page: PageRequest(), at: start)
             #expect(company.items.map(\.email) == ["b@example.fr"])
-            let pending = try await fixture.accounts.accounts(AccountFilter(state: .pendingPassword), page: PageRequest(), at: start)
+            let pending = try await fixture.accounts.accounts(
+                AccountFilter(state: .pendingPassword), page: PageRequest(), at: start)
             #expect(pending.items.count == 3)
             let active = try await fixture.accounts.accounts(AccountFilter(state: .active), page: PageRequest(), at: start)
             #expect(active.items.isEmpty)

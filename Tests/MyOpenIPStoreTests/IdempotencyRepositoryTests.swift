@@ -136,7 +136,8 @@ struct IdempotencyRepositoryTests {
             let settled = try records.closeInterrupted(recording: lost, at: start)
             #expect(settled.answersLost == 1)
             #expect(settled.keysFreed == 1)
-            #expect(try await records.reserve(claim, at: start, expiredBefore: start) == .replay(IdempotencyOutcome(statusCode: 0)))
+            #expect(
+                try await records.reserve(claim, at: start, expiredBefore: start) == .replay(IdempotencyOutcome(statusCode: 0)))
             #expect(try await records.reserve(committed, at: start, expiredBefore: start) == .replay(lost))
             _ = try await mustReserve(records, running, at: start)
         }

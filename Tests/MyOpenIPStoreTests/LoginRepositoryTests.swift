@@ -17,8 +17,9 @@ struct LoginRepositoryTests {
 
             var locks: [Timestamp?] = []
             for _ in 1...3 {
-                locks.append(try await fixture.accounts.recordFailedLogin(
-                    accountID: account.id, identifier: account.login.description, lockout: policy, context: context, at: now))
+                locks.append(
+                    try await fixture.accounts.recordFailedLogin(
+                        accountID: account.id, identifier: account.login.description, lockout: policy, context: context, at: now))
             }
             let until = now.adding(.seconds(60))
             #expect(locks == [nil, nil, until])
@@ -54,7 +55,8 @@ struct LoginRepositoryTests {
     @Test func anUnknownIdentifierIsAuditedWithoutAnAccount() async throws {
         try await withIdentityStore { fixture async throws in
             let lock = try await fixture.accounts.recordFailedLogin(
-                accountID: nil, identifier: "inconnu@example.fr", lockout: LockoutPolicy(threshold: 1), context: context, at: start)
+                accountID: nil, identifier: "inconnu@example.fr", lockout: LockoutPolicy(threshold: 1), context: context,
+                at: start)
             #expect(lock == nil)
 
             let events = try await fixture.events()

@@ -26,8 +26,9 @@ struct MailOutboxRepositoryTests {
             #expect(!sent.body.contains(token))
             #expect(SQLiteMailOutboxRepository.blankedSecret == "[lien envoyé]")
             #expect(sent.body == queued.body.replacingOccurrences(of: token, with: SQLiteMailOutboxRepository.blankedSecret))
-            #expect(sent.body.contains(
-                "Initialisation du mot de passe : https://myopenip.example/mot-de-passe?token=[lien envoyé]"))
+            #expect(
+                sent.body.contains(
+                    "Initialisation du mot de passe : https://myopenip.example/mot-de-passe?token=[lien envoyé]"))
             #expect(sent.subject == queued.subject)
             #expect(sent.recipient == queued.recipient)
             #expect(sent.accountLogin == account.login.description)

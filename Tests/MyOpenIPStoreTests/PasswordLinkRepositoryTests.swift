@@ -45,7 +45,8 @@ struct PasswordLinkRepositoryTests {
             let account = try await fixture.createAccount(email: "jean@example.fr", linkDigest: "link-1", expiresAt: expiry)
 
             await #expect(throws: IdentityMessages.linkExpired) {
-                try await fixture.accounts.setPassword(linkDigest: "link-1", passwordHash: "$scrypt$test", context: context, at: expiry)
+                try await fixture.accounts.setPassword(
+                    linkDigest: "link-1", passwordHash: "$scrypt$test", context: context, at: expiry)
             }
             await #expect(throws: IdentityMessages.linkExpired) {
                 try await fixture.accounts.setPassword(
@@ -66,7 +67,8 @@ struct PasswordLinkRepositoryTests {
         try await withIdentityStore { fixture async throws in
             try await fixture.createAccount(email: "jean@example.fr", linkDigest: "link-1")
             await #expect(throws: IdentityMessages.linkInvalid) {
-                try await fixture.accounts.setPassword(linkDigest: "link-9", passwordHash: "$scrypt$test", context: context, at: start)
+                try await fixture.accounts.setPassword(
+                    linkDigest: "link-9", passwordHash: "$scrypt$test", context: context, at: start)
             }
         }
     }
@@ -79,14 +81,16 @@ struct PasswordLinkRepositoryTests {
 
             try await fixture.accounts.issuePasswordLink(
                 NewPasswordLink(tokenDigest: "link-2", purpose: .reset, expiresAt: expiry), accountID: account.id,
-                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil, context: context, at: at)
+                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil,
+                context: context, at: at)
 
             let oldFound = try await fixture.accounts.passwordLink(tokenDigest: "link-1")
             let old = try #require(oldFound).link
             #expect(old.voidedAt == at)
             #expect(old.problem(at: at) == IdentityMessages.linkInvalid)
             await #expect(throws: IdentityMessages.linkInvalid) {
-                try await fixture.accounts.setPassword(linkDigest: "link-1", passwordHash: "$scrypt$test", context: context, at: at)
+                try await fixture.accounts.setPassword(
+                    linkDigest: "link-1", passwordHash: "$scrypt$test", context: context, at: at)
             }
 
             let newFound = try await fixture.accounts.passwordLink(tokenDigest: "link-2")

@@ -17,19 +17,23 @@ struct RightsRepositoryTests {
         let fixture = try CompanyFixture()
         let company = try await fixture.company("Alpha", number: 1)
         let other = try await fixture.company("Beta", number: 2)
-        let right = try await fixture.rights.create(try draft("Comptable", ["billing_view"]), company: company.reference, in: .everything, context: context, at: now)
+        let right = try await fixture.rights.create(
+            try draft("Comptable", ["billing_view"]), company: company.reference, in: .everything, context: context, at: now)
         #expect(right.companyReference == company.reference.description)
         #expect(right.permissions == [.billingRead])
         let listed = try await fixture.rights.rights(of: company.reference, in: .everything)
         #expect(listed.map(\.name) == ["Administrateur tout Univers", "Univers Client", "Comptable"])
         await #expect(throws: RightsViolation.nameTaken) {
-            try await fixture.rights.create(try draft("comptable"), company: company.reference, in: .everything, context: context, at: now)
+            try await fixture.rights.create(
+                try draft("comptable"), company: company.reference, in: .everything, context: context, at: now)
         }
         await #expect(throws: RightsViolation.nameTaken) {
-            try await fixture.rights.create(try draft("univers client"), company: company.reference, in: .everything, context: context, at: now)
+            try await fixture.rights.create(
+                try draft("univers client"), company: company.reference, in: .everything, context: context, at: now)
         }
         // Another company may use the name; a company outside the scope does not exist.
-        _ = try await fixture.rights.create(try draft("Comptable"), company: other.reference, in: .company(other.reference), context: context, at: now)
+        _ = try await fixture.rights.create(
+            try draft("Comptable"), company: other.reference, in: .company(other.reference), context: context, at: now)
         await #expect(throws: CompanyViolation.unknownCompany) {
             try await fixture.rights.rights(of: company.reference, in: .company(other.reference))
         }
@@ -39,17 +43,22 @@ struct RightsRepositoryTests {
     func update() async throws {
         let fixture = try CompanyFixture()
         let company = try await fixture.company("Alpha", number: 1)
-        let right = try await fixture.rights.create(try draft("Lecteur"), company: company.reference, in: .everything, context: context, at: now)
-        let renamed = try await fixture.rights.update(right.id, in: .company(company.reference), context: context, at: now) { draft in
-            draft = try RightDraft(name: "Lecture seule", site: draft.site, role: "Stagiaire", templates: draft.templates.map(\.rawValue))
+        let right = try await fixture.rights.create(
+            try draft("Lecteur"), company: company.reference, in: .everything, context: context, at: now)
+        let renamed = try await fixture.rights.update(right.id, in: .company(company.reference), context: context, at: now) {
+            draft in
+            draft = try RightDraft(
+                name: "Lecture seule", site: draft.site, role: "Stagiaire", templates: draft.templates.map(\.rawValue))
         }
         #expect(renamed.name == "Lecture seule")
         #expect(renamed.role == "Stagiaire")
         #expect(renamed.templates == [.companyView])
         let event = try #require(try await fixture.events(.rightUpdated).first)
-        #expect(event.details == [
-            "right": String(right.id), "before.name": "Lecteur", "after.name": "Lecture seule", "before.role": "", "after.role": "Stagiaire",
-        ])
+        #expect(
+            event.details == [
+                "right": String(right.id), "before.name": "Lecteur", "after.name": "Lecture seule", "before.role": "",
+                "after.role": "Stagiaire",
+            ])
         // A change to nothing writes no event.
         _ = try await fixture.rights.update(right.id, in: .everything, context: context, at: now) { _ in }
         #expect(try await fixture.events(.rightUpdated).count == 1)
@@ -60,8 +69,10 @@ struct RightsRepositoryTests {
         let fixture = try CompanyFixture()
         let alpha = try await fixture.company("Alpha", number: 1)
         let beta = try await fixture.company("Beta", number: 2)
-        let first = try await fixture.rights.create(try draft("Un"), company: alpha.reference, in: .everything, context: context, at: now)
-        _ = try await fixture.rights.create(try draft("Deux"), company: alpha.reference, in: .everything, context: context, at: now)
+        let first = try await fixture.rights.create(
+            try draft("Un"), company: alpha.reference, in: .everything, context: context, at: now)
+        _ = try await fixture.rights.create(
+            try draft("Deux"), company: alpha.reference, in: .everything, context: context, at: now)
         let main = try #require(try await fixture.rights.mainRights().first)
         await #expect(throws: RightsViolation.mainRight) {
             try await fixture.rights.update(main.id, in: .everything, context: context, at: now) { _ in }
@@ -84,7 +95,8 @@ struct RightsRepositoryTests {
     func delete() async throws {
         let fixture = try CompanyFixture()
         let company = try await fixture.company("Alpha", number: 1)
-        let right = try await fixture.rights.create(try draft("Comptable", ["billing_view"]), company: company.reference, in: .everything, context: context, at: now)
+        let right = try await fixture.rights.create(
+            try draft("Comptable", ["billing_view"]), company: company.reference, in: .everything, context: context, at: now)
         let main = try #require(try await fixture.rights.mainRights().last)
         let paul = try await fixture.account("paul@alpha.fr", company: company.reference)
         let anne = try await fixture.account("anne@alpha.fr", company: company.reference)
@@ -112,8 +124,10 @@ struct RightsRepositoryTests {
         let fixture = try CompanyFixture()
         let alpha = try await fixture.company("Alpha", number: 1)
         let beta = try await fixture.company("Beta", number: 2)
-        let mine = try await fixture.rights.create(try draft("A"), company: alpha.reference, in: .everything, context: context, at: now)
-        let theirs = try await fixture.rights.create(try draft("B"), company: beta.reference, in: .everything, context: context, at: now)
+        let mine = try await fixture.rights.create(
+            try draft("A"), company: alpha.reference, in: .everything, context: context, at: now)
+        let theirs = try await fixture.rights.create(
+            try draft("B"), company: beta.reference, in: .everything, context: context, at: now)
         let paul = try await fixture.account("paul@alpha.fr", company: alpha.reference)
         await #expect(throws: RightsViolation.unknownRight) {
             try await fixture.rights.setRights([mine.id, theirs.id], ofAccount: paul.id, context: context, at: now)

@@ -104,8 +104,10 @@ struct SessionRepositoryTests {
             _ = try await fixture.openSession(account, tokenDigest: "session-b", at: start)
             let later = start.adding(.seconds(5))
 
-            try await fixture.accounts.revokeSession(id: a.id, accountID: account.id, reason: "logout", context: context, at: later)
-            try await fixture.accounts.revokeSession(id: a.id, accountID: account.id, reason: "logout", context: context, at: later)
+            try await fixture.accounts.revokeSession(
+                id: a.id, accountID: account.id, reason: "logout", context: context, at: later)
+            try await fixture.accounts.revokeSession(
+                id: a.id, accountID: account.id, reason: "logout", context: context, at: later)
 
             #expect(try await fixture.lookUp("session-a", at: later).session.revokedAt == later)
             #expect(try await fixture.lookUp("session-b", at: later).session.revokedAt == nil)
@@ -147,9 +149,11 @@ struct SessionRepositoryTests {
             let expiry = at.adding(.seconds(3600))
             try await fixture.accounts.issuePasswordLink(
                 NewPasswordLink(tokenDigest: "link-2", purpose: .reset, expiresAt: expiry), accountID: account.id,
-                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil, context: context, at: at)
+                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil,
+                context: context, at: at)
 
-            _ = try await fixture.accounts.setPassword(linkDigest: "link-2", passwordHash: "$scrypt$reset", context: context, at: at)
+            _ = try await fixture.accounts.setPassword(
+                linkDigest: "link-2", passwordHash: "$scrypt$reset", context: context, at: at)
 
             #expect(try await fixture.lookUp("session-a", at: at).session.revokedAt == at)
         }
@@ -163,7 +167,8 @@ struct SessionRepositoryTests {
             let expiry = start.adding(.seconds(3600))
             try await fixture.accounts.issuePasswordLink(
                 NewPasswordLink(tokenDigest: "link-2", purpose: .reset, expiresAt: expiry), accountID: account.id,
-                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil, context: context, at: start)
+                mail: IdentityFixture.resetMail(for: account, linkDigest: "link-2", expiresAt: expiry), notIfIssuedAfter: nil,
+                context: context, at: start)
             let later = start.adding(.seconds(60))
 
             let disabled = try await fixture.accounts.setDisabled(true, accountID: account.id, context: context, at: later)
@@ -173,7 +178,8 @@ struct SessionRepositoryTests {
             #expect(try await fixture.lookUp("session-a", at: later).session.revokedAt == later)
             #expect(try await fixture.lookUp("session-b", at: later).session.revokedAt == later)
             await #expect(throws: IdentityMessages.linkInvalid) {
-                try await fixture.accounts.setPassword(linkDigest: "link-2", passwordHash: "$scrypt$x", context: context, at: later)
+                try await fixture.accounts.setPassword(
+                    linkDigest: "link-2", passwordHash: "$scrypt$x", context: context, at: later)
             }
             #expect(try await fixture.events(AuditFilter(action: "account.disabled")).count == 1)
 
@@ -199,7 +205,6 @@ struct SessionRepositoryTests {
             #expect(enabled.storedState == .pendingPassword)
         }
     }
-
 
     @Test func theSessionLookupReportsTheTermsInForceAndTheirAcceptance() async throws {
         try await withIdentityStore { fixture async throws in

@@ -14,7 +14,11 @@ struct StoreOpeningTests {
             #expect(store.path == path)
             #expect(FileManager.default.fileExists(atPath: path))
             #expect(try store.journalMode() == "wal")
-            #expect(try store.appliedMigrations() == ["v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search", "v7_idempotency"])
+            #expect(
+                try store.appliedMigrations() == [
+                    "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
+                    "v7_idempotency",
+                ])
             #expect(await store.isReachable())
         }
     }
@@ -38,7 +42,11 @@ struct StoreOpeningTests {
             let first = try await Store(path: path, migrations: .everyDomain).installation()
 
             let reopened = try Store(path: path, migrations: .everyDomain)
-            #expect(try reopened.appliedMigrations() == ["v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search", "v7_idempotency"])
+            #expect(
+                try reopened.appliedMigrations() == [
+                    "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
+                    "v7_idempotency",
+                ])
             #expect(try reopened.journalMode() == "wal")
             #expect(try await reopened.installation() == first)
             let rows = try await reopened.writer.read { db in
@@ -80,7 +88,11 @@ struct StoreOpeningTests {
     func existingFolder() async throws {
         try await withTemporaryFolder { folder in
             let store = try Store(folder: folder, migrations: .everyDomain)
-            #expect(try store.appliedMigrations() == ["v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search", "v7_idempotency"])
+            #expect(
+                try store.appliedMigrations() == [
+                    "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
+                    "v7_idempotency",
+                ])
         }
     }
 

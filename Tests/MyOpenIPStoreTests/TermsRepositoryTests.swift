@@ -137,8 +137,10 @@ struct TermsRepositoryTests {
             let first = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture)
             let second = try await publish("C.U. mars", effectiveAt: "2017-03-01", in: fixture)
 
-            _ = try await fixture.terms.accept(version: second.version, accountID: account.id, context: context, at: Self.march2017)
-            _ = try await fixture.terms.accept(version: first.version, accountID: account.id, context: context, at: Self.march2017)
+            _ = try await fixture.terms.accept(
+                version: second.version, accountID: account.id, context: context, at: Self.march2017)
+            _ = try await fixture.terms.accept(
+                version: first.version, accountID: account.id, context: context, at: Self.march2017)
 
             let reread = try await fixture.accounts.account(login: account.login)
             #expect(reread?.acceptedTermsVersion == second.version)

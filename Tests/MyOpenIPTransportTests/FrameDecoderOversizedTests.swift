@@ -60,7 +60,8 @@ struct FrameDecoderOversizedTests {
     @Test("two oversized frames in a row, then a normal one, byte by byte")
     func consecutiveOversized() throws {
         let second = FrameHeader(length: 17, streamID: 8, type: .data)
-        let stream = headerBytes(Self.oversized) + patternBytes(100)
+        let stream =
+            headerBytes(Self.oversized) + patternBytes(100)
             + headerBytes(second) + patternBytes(17) + Self.next.wireBytes
         let channel = makeDecodingChannel(maximumPayloadSize: Self.maximum)
         var frames: [InboundFrame] = []

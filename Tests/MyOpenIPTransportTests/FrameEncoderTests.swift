@@ -5,11 +5,13 @@ import Testing
 
 @Suite("FrameEncoder")
 struct FrameEncoderTests {
-    @Test("the output is the header, then the payload", arguments: [
-        Frame.make(.request, stream: 1, patternBytes(12)),
-        Frame.make(.response, stream: 0x0102_0304, flags: .remoteClosed, []),
-        Frame.make(.data, stream: 5, flags: [.remoteOpen, .noData], patternBytes(70_000)),
-    ])
+    @Test(
+        "the output is the header, then the payload",
+        arguments: [
+            Frame.make(.request, stream: 1, patternBytes(12)),
+            Frame.make(.response, stream: 0x0102_0304, flags: .remoteClosed, []),
+            Frame.make(.data, stream: 5, flags: [.remoteOpen, .noData], patternBytes(70_000)),
+        ])
     func headerThenPayload(frame: Frame) throws {
         let written = FrameEncoder.encode(frame)
 

@@ -88,9 +88,11 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         case .login: try await client.identity.login(identifier: fixture.login, password: Self.password)
         case .updateSite: _ = try await client.sites.update(id: fixture.siteID, fields: Self.siteFields)
         case .updateSiteKeyed:
-            _ = try await client.sites.update(id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey(UUID().uuidString))
+            _ = try await client.sites.update(
+                id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey(UUID().uuidString))
         case .updateSiteReplayed:
-            _ = try await client.sites.update(id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey("bench-replayed"))
+            _ = try await client.sites.update(
+                id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey("bench-replayed"))
         }
     }
 }

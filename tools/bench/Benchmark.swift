@@ -35,10 +35,15 @@ struct Benchmark: AsyncParsableCommand {
     @Option(help: "The deadline sent with each call, in seconds; 0 sends none.")
     var timeout: Double = 10
 
-    @Option(help: "The call measured: health (public), whoami (with a session token), login (KDF), update-site, update-site-keyed, update-site-replayed (writes).")
+    @Option(
+        help:
+            "The call measured: health (public), whoami (with a session token), login (KDF), update-site, update-site-keyed, update-site-replayed (writes)."
+    )
     var call: BenchCall = .health
 
-    @Option(help: "Instead of round trips: seed this many companies (comma-separated, rising) and time every page of the company list.")
+    @Option(
+        help:
+            "Instead of round trips: seed this many companies (comma-separated, rising) and time every page of the company list.")
     var companies: String?
 
     @Option(help: "The page size of --companies.")
@@ -48,7 +53,9 @@ struct Benchmark: AsyncParsableCommand {
     var json = false
 
     mutating func run() async throws {
-        let executable = daemon ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        let executable =
+            daemon
+            ?? URL(fileURLWithPath: CommandLine.arguments[0])
             .deletingLastPathComponent().appendingPathComponent("myopenipd").path
         let concurrencies = try inFlight.split(separator: ",").map { text in
             guard let value = Int(text), value > 0 else { throw ValidationError("--in-flight: \(text) is not a positive number") }
@@ -58,7 +65,9 @@ struct Benchmark: AsyncParsableCommand {
         defer { child.stop() }
         if let companies {
             let counts = try companies.split(separator: ",").map { text in
-                guard let value = Int(text), value > 0 else { throw ValidationError("--companies: \(text) is not a positive number") }
+                guard let value = Int(text), value > 0 else {
+                    throw ValidationError("--companies: \(text) is not a positive number")
+                }
                 return value
             }
             return try await CompanyListBench.run(socketPath: child.socketPath, counts: counts, pageSize: pageSize)
@@ -66,7 +75,9 @@ struct Benchmark: AsyncParsableCommand {
 
         let fixture = try await BenchCall.prepare(call, socketPath: child.socketPath)
         if !json {
-            print("myopenip-bench: \(call.title), \(seconds)s per row, \(connections) connection(s), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            print(
+                "myopenip-bench: \(call.title), \(seconds)s per row, \(connections) connection(s), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+            )
             print(Row.header)
         }
         for transport in transports.split(separator: ",").map(String.init) {
@@ -77,14 +88,17 @@ struct Benchmark: AsyncParsableCommand {
             default: throw ValidationError("unknown transport \(transport)")
             }
             let clients = (0..<max(1, connections)).map { _ in
-                MyOpenIPClient(target: target, configuration: .init(defaultTimeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil))
+                MyOpenIPClient(
+                    target: target, configuration: .init(defaultTimeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil)
+                )
             }
             if call.needsSession {
                 for client in clients { try await client.identity.login(identifier: fixture.login, password: BenchCall.password) }
             }
             for concurrency in concurrencies {
+                // Warm-up.
                 _ = try await LoadRun.run(
-                    clients: clients, concurrency: concurrency, seconds: min(0.5, seconds), call: call, fixture: fixture)  // warm-up
+                    clients: clients, concurrency: concurrency, seconds: min(0.5, seconds), call: call, fixture: fixture)
                 let result = try await LoadRun.run(
                     clients: clients, concurrency: concurrency, seconds: seconds, call: call, fixture: fixture)
                 let row = Row(transport: transport, inFlight: concurrency, result: result, daemonRSS: child.residentKiB())
@@ -95,4 +109,3 @@ struct Benchmark: AsyncParsableCommand {
         if !json { print("daemon peak RSS: \(child.peakResidentKiB() / 1024) MiB") }
     }
 }
-

@@ -73,14 +73,18 @@ enum CompanyListBench {
         }
     }
 
-    static let names = ["Boulangerie", "Mairie", "Cabinet", "Garage", "Pharmacie", "Société", "Atelier", "Hôtel", "Clinique", "Agence"]
+    static let names = [
+        "Boulangerie", "Mairie", "Cabinet", "Garage", "Pharmacie", "Société", "Atelier", "Hôtel", "Clinique", "Agence",
+    ]
 
     /// A valid SIREN for `index`: 8 digits and the Luhn check digit.
     static func siren(_ index: Int) -> String {
         Siren.completing(String(10_000_000 + index))!.description
     }
 
-    static func walk(_ client: MyOpenIPClient, count: Int, label: String, order: Myopenip_V1_CompanyOrder, pageSize: UInt32) async throws -> Row {
+    static func walk(_ client: MyOpenIPClient, count: Int, label: String, order: Myopenip_V1_CompanyOrder, pageSize: UInt32)
+        async throws -> Row
+    {
         var latencies: [UInt64] = []
         var token = ""
         var seen = 0

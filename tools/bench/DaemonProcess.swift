@@ -22,7 +22,8 @@ final class DaemonProcess {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw StartFailure(description: "no myopenipd at \(executable); build it first (swift build -c release)")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myopenip-bench-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "myopenip-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ready = folder.appendingPathComponent("ready.json")
         let process = Process()
@@ -34,9 +35,10 @@ final class DaemonProcess {
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
             if let data = try? Data(contentsOf: ready),
-               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-               let unix = object["unix"] as? String, let tcp = object["tcp"] as? String,
-               let port = tcp.split(separator: ":").last.flatMap({ Int($0) }) {
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let unix = object["unix"] as? String, let tcp = object["tcp"] as? String,
+                let port = tcp.split(separator: ":").last.flatMap({ Int($0) })
+            {
                 return DaemonProcess(process: process, folder: folder, socketPath: unix, tcpPort: port)
             }
             guard process.isRunning else { break }
@@ -53,7 +55,9 @@ final class DaemonProcess {
     func peakResidentKiB() -> Int { statusField("VmHWM") }
 
     private func statusField(_ name: String) -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return 0 }
+        guard let text = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else {
+            return 0
+        }
         for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
         }

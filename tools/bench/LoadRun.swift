@@ -10,7 +10,8 @@ struct LoadRun {
     var latencies: [UInt64]
 
     static func run(
-        clients: [MyOpenIPClient], concurrency: Int, seconds: Double, call: BenchCall = .health, fixture: BenchFixture = BenchFixture(login: "", siteID: 0)
+        clients: [MyOpenIPClient], concurrency: Int, seconds: Double, call: BenchCall = .health,
+        fixture: BenchFixture = BenchFixture(login: "", siteID: 0)
     ) async throws -> LoadRun {
         let start = ContinuousClock.now
         let end = start.advanced(by: .milliseconds(Int64(seconds * 1000)))
@@ -74,7 +75,8 @@ struct Row {
 
     var json: String {
         String(
-            format: #"{"transport":"%@","in_flight":%d,"calls_per_second":%.0f,"p50_us":%.1f,"p99_us":%.1f,"p999_us":%.1f,"errors":%d,"daemon_rss_kib":%d}"#,
+            format:
+                #"{"transport":"%@","in_flight":%d,"calls_per_second":%.0f,"p50_us":%.1f,"p99_us":%.1f,"p999_us":%.1f,"errors":%d,"daemon_rss_kib":%d}"#,
             transport as NSString, inFlight, result.callsPerSecond, result.percentile(0.50),
             result.percentile(0.99), result.percentile(0.999), result.errors, daemonRSS)
     }

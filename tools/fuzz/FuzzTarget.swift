@@ -53,26 +53,30 @@ enum FuzzTarget: UInt8, CaseIterable {
                 email: parts.count > 2 ? parts[2] : "jean@example.fr")
         case .site:
             let field = Self.fields(text, count: 11)
-            guard let address = try? PostalAddress.checked(
-                street: field[0], complement: field[1], postcode: field[2], city: field[3], country: field[4])
+            guard
+                let address = try? PostalAddress.checked(
+                    street: field[0], complement: field[1], postcode: field[2], city: field[3], country: field[4])
             else { return }
             _ = try? SiteDraft.checked(
                 name: field[5], address: address, phone: field[6], openingHours: field[7],
                 payment: try? PaymentDetails.checked(iban: field[8], bic: field[9], holder: field[10]))
         case .contact:
             let field = Self.fields(text, count: 5)
-            _ = try? ContactDraft.checked(lastName: field[0], firstName: field[1], email: field[2], phone: field[3], role: field[4])
+            _ = try? ContactDraft.checked(
+                lastName: field[0], firstName: field[1], email: field[2], phone: field[3], role: field[4])
         case .company:
             let field = Self.fields(text, count: 9)
-            guard let mails = try? CompanyMails(
-                commercial: field[5], technical: field[6], salesAdministration: field[7], administrative: field[8])
+            guard
+                let mails = try? CompanyMails(
+                    commercial: field[5], technical: field[6], salesAdministration: field[7], administrative: field[8])
             else { return }
             _ = try? CompanyProfile.checked(
                 name: field[0], siren: field[1], legalStatus: field[2], comment: field[3], website: field[4],
                 financialSituation: nil, guaranteeType: nil, mails: mails)
         case .right:
             let field = Self.fields(text, count: 4)
-            _ = try? RightDraft(name: field[0], site: field[1], role: field[2], templates: field[3].split(separator: ",").map(String.init))
+            _ = try? RightDraft(
+                name: field[0], site: field[1], role: field[2], templates: field[3].split(separator: ",").map(String.init))
         case .account:
             let field = Self.fields(text, count: 3)
             for kind in [AccountKind.operatorStaff, .partnerUser, .clientUser, nil] {

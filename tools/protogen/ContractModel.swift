@@ -81,15 +81,15 @@ extension ContractModel {
                 let fullName = [file.package, service.name].filter { !$0.isEmpty }.joined(separator: ".")
                 var methods: [MethodModel] = []
                 for (methodIndex, method) in service.method.enumerated() {
-                    let where_ = "\(file.name): \(fullName)/\(method.name)"
+                    let place = "\(file.name): \(fullName)/\(method.name)"
                     if method.clientStreaming {
-                        problems.append("\(where_): client streaming is not supported by ttrpc's server here")
+                        problems.append("\(place): client streaming is not supported by ttrpc's server here")
                         continue
                     }
                     guard let input = messages[String(method.inputType.drop { $0 == "." })],
                         let output = messages[String(method.outputType.drop { $0 == "." })]
                     else {
-                        problems.append("\(where_): unknown message type")
+                        problems.append("\(place): unknown message type")
                         continue
                     }
                     let access: AccessModel
@@ -100,16 +100,16 @@ extension ContractModel {
                         access = .permission(Names.caseName(of: "\(permission)"))
                     default:
                         problems.append(
-                            "\(where_) has no access option: add `option (myopenip.v1.access).audience = …;` or "
+                            "\(place) has no access option: add `option (myopenip.v1.access).audience = …;` or "
                                 + "`option (myopenip.v1.access).permission = …;` (deny by default)")
                         continue
                     }
                     let isIdempotentWrite = method.options.Myopenip_V1_idempotentWrite
                     if isIdempotentWrite && method.serverStreaming {
-                        problems.append("\(where_): a server-streaming method cannot be an idempotent write")
+                        problems.append("\(place): a server-streaming method cannot be an idempotent write")
                     }
                     if isIdempotentWrite, case .audience("public") = access {
-                        problems.append("\(where_): a public method cannot be an idempotent write (keys are per caller)")
+                        problems.append("\(place): a public method cannot be an idempotent write (keys are per caller)")
                     }
                     methods.append(
                         MethodModel(

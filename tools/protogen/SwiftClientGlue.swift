@@ -22,9 +22,8 @@ struct SwiftClientGlue {
             out.block("public enum Method") {
                 out.line("public static let serviceName = \"\(service.fullName)\"")
                 for method in service.methods {
-                    out.line(
-                        "public static let \(Names.lowerCamel(method.name)) = MethodDescriptor(service: serviceName, method: \"\(method.name)\")"
-                    )
+                    out.line("public static let \(Names.lowerCamel(method.name)) = MethodDescriptor(")
+                    out.indented { out.line("service: serviceName, method: \"\(method.name)\")") }
                 }
             }
             out.line()
@@ -42,14 +41,25 @@ struct SwiftClientGlue {
                     out.block(") async throws -> some AsyncSequence<\(method.output.swift), any Error>") {
                         out.line("try await client.serverStreaming(")
                         out.indented {
-                            out.line("Method.\(name), request: request, as: \(method.output.swift).self, options: options)")
+                            out.line("Method.\(name),")
+                            out.line("request: request,")
+                            out.line("as: \(method.output.swift).self,")
+                            out.line("options: options")
                         }
+                        out.line(")")
                     }
                 } else {
                     out.line("public func \(name)(")
                     out.indented { out.line("_ request: \(method.input.swift), options: CallOptions = .default") }
                     out.block(") async throws -> \(method.output.swift)") {
-                        out.line("try await client.unary(Method.\(name), request: request, as: \(method.output.swift).self, options: options)")
+                        out.line("try await client.unary(")
+                        out.indented {
+                            out.line("Method.\(name),")
+                            out.line("request: request,")
+                            out.line("as: \(method.output.swift).self,")
+                            out.line("options: options")
+                        }
+                        out.line(")")
                     }
                 }
             }

@@ -31,8 +31,15 @@ struct SwiftServerGlue {
             }
             out.line()
             out.line("/// Every method, in the order of the proto file.")
-            let names = service.methods.map { Names.lowerCamel($0.name) }.joined(separator: ", ")
-            out.line("public static let methods: [MethodContract] = [\(names)]")
+            if service.methods.count == 1 {
+                out.line("public static let methods: [MethodContract] = [\(Names.lowerCamel(service.methods[0].name))]")
+            } else {
+                out.line("public static let methods: [MethodContract] = [")
+                out.indented {
+                    for method in service.methods { out.line(Names.lowerCamel(method.name) + ",") }
+                }
+                out.line("]")
+            }
         }
         out.line()
         out.line("/// The implementation of `\(service.fullName)`: it writes every method; the registration on the")
@@ -54,9 +61,9 @@ struct SwiftServerGlue {
                     }
                     out.line(") async throws")
                 } else {
-                    out.line(
-                        "func \(name)(_ request: \(method.input.swift), context: ServerContext) async throws -> \(method.output.swift)"
-                    )
+                    out.line("func \(name)(")
+                    out.indented { out.line("_ request: \(method.input.swift), context: ServerContext") }
+                    out.line(") async throws -> \(method.output.swift)")
                 }
             }
         }
@@ -66,7 +73,7 @@ struct SwiftServerGlue {
             out.line("public static var contracts: [MethodContract] { \(contract).methods }")
             for method in service.methods {
                 let name = Names.lowerCamel(method.name)
-                out.line("public static var \(name): MethodDescriptor { \(contract).\(name).descriptor }")
+                out.block("public static var \(name): MethodDescriptor") { out.line("\(contract).\(name).descriptor") }
             }
             out.line()
             out.block("public func register(on router: inout RPCRouter)") {
@@ -75,7 +82,9 @@ struct SwiftServerGlue {
                     if method.isServerStreaming {
                         out.line("router.registerServerStreaming(")
                         out.indented {
-                            out.line("Self.\(name), request: \(method.input.swift).self, response: \(method.output.swift).self")
+                            out.line("Self.\(name),")
+                            out.line("request: \(method.input.swift).self,")
+                            out.line("response: \(method.output.swift).self")
                         }
                         out.line(") { request, stream, context in")
                         out.indented { out.line("try await self.\(name)(request, stream: stream, context: context)") }
@@ -83,7 +92,9 @@ struct SwiftServerGlue {
                     } else {
                         out.line("router.registerUnary(")
                         out.indented {
-                            out.line("Self.\(name), request: \(method.input.swift).self, response: \(method.output.swift).self")
+                            out.line("Self.\(name),")
+                            out.line("request: \(method.input.swift).self,")
+                            out.line("response: \(method.output.swift).self")
                         }
                         out.line(") { request, context in")
                         out.indented { out.line("try await self.\(name)(request, context: context)") }

@@ -4,7 +4,9 @@ import MyOpenIPRPC
 /// Conveniences over the generated client of `myopenip.v1.CompanyService`.
 extension CompanyClient {
     /// Operator staff: creates a company; the request's empty fields take their defaults.
-    public func create(_ request: Myopenip_V1_CreateCompanyRequest, options: CallOptions = .default) async throws -> Myopenip_V1_Company {
+    public func create(_ request: Myopenip_V1_CreateCompanyRequest, options: CallOptions = .default) async throws
+        -> Myopenip_V1_Company
+    {
         try await createCompany(request, options: options)
     }
 

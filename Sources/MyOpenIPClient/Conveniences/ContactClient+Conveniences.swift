@@ -30,7 +30,9 @@ extension ContactClient {
     }
 
     /// Replaces every field of a contact.
-    public func update(id: Int64, fields: Myopenip_V1_ContactFields, options: CallOptions = .default) async throws -> Myopenip_V1_Contact {
+    public func update(id: Int64, fields: Myopenip_V1_ContactFields, options: CallOptions = .default) async throws
+        -> Myopenip_V1_Contact
+    {
         var request = Myopenip_V1_UpdateContactRequest()
         request.id = id
         request.fields = fields

@@ -1,6 +1,6 @@
 import MyOpenIPProto
-import SwiftProtobuf
 import MyOpenIPRPC
+import SwiftProtobuf
 
 /// Conveniences over the generated client of `myopenip.v1.IdentityService`. ``login(identifier:password:options:)``
 /// keeps the session token in the client, so that the following calls are the session's.
@@ -92,7 +92,9 @@ extension IdentityClient {
 
     /// Opens a session and keeps its token in the client for the following calls.
     @discardableResult
-    public func login(identifier: String, password: String, options: CallOptions = .default) async throws -> Myopenip_V1_LoginResponse {
+    public func login(identifier: String, password: String, options: CallOptions = .default) async throws
+        -> Myopenip_V1_LoginResponse
+    {
         var request = Myopenip_V1_LoginRequest()
         request.identifier = identifier
         request.password = password

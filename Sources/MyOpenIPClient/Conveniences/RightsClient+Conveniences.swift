@@ -38,10 +38,22 @@ extension RightsClient {
     ) async throws -> Myopenip_V1_AccessRight {
         var request = Myopenip_V1_UpdateRightRequest()
         request.id = id
-        if let name { request.name = name; request.updateMask.paths.append("name") }
-        if let site { request.site = site; request.updateMask.paths.append("site") }
-        if let role { request.role = role; request.updateMask.paths.append("role") }
-        if let templates { request.templates = templates; request.updateMask.paths.append("templates") }
+        if let name {
+            request.name = name
+            request.updateMask.paths.append("name")
+        }
+        if let site {
+            request.site = site
+            request.updateMask.paths.append("site")
+        }
+        if let role {
+            request.role = role
+            request.updateMask.paths.append("role")
+        }
+        if let templates {
+            request.templates = templates
+            request.updateMask.paths.append("templates")
+        }
         return try await updateRight(request, options: options)
     }
 
@@ -55,7 +67,9 @@ extension RightsClient {
 
     /// Replaces the rights of a user; returns the rights the user now holds.
     @discardableResult
-    public func setUserRights(login: String, rightIDs: [Int64], options: CallOptions = .default) async throws -> [Myopenip_V1_AccessRight] {
+    public func setUserRights(login: String, rightIDs: [Int64], options: CallOptions = .default) async throws
+        -> [Myopenip_V1_AccessRight]
+    {
         var request = Myopenip_V1_SetUserRightsRequest()
         request.login = login
         request.rightIds = rightIDs

@@ -17,7 +17,9 @@ extension SiteClient {
         return try await getSite(request, options: options)
     }
 
-    public func create(companyReference: String, fields: Myopenip_V1_SiteFields, options: CallOptions = .default) async throws -> Myopenip_V1_Site {
+    public func create(companyReference: String, fields: Myopenip_V1_SiteFields, options: CallOptions = .default) async throws
+        -> Myopenip_V1_Site
+    {
         var request = Myopenip_V1_CreateSiteRequest()
         request.companyReference = companyReference
         request.fields = fields
@@ -25,7 +27,9 @@ extension SiteClient {
     }
 
     /// Replaces every field of a site.
-    public func update(id: Int64, fields: Myopenip_V1_SiteFields, options: CallOptions = .default) async throws -> Myopenip_V1_Site {
+    public func update(id: Int64, fields: Myopenip_V1_SiteFields, options: CallOptions = .default) async throws
+        -> Myopenip_V1_Site
+    {
         var request = Myopenip_V1_UpdateSiteRequest()
         request.id = id
         request.fields = fields

@@ -1,8 +1,8 @@
 import Foundation
 import MyOpenIPDomain
 import MyOpenIPProto
-import SwiftProtobuf
 import MyOpenIPRPC
+import SwiftProtobuf
 
 /// Conveniences over the generated client of `myopenip.v1.TermsService`.
 extension TermsClient {

@@ -11,7 +11,8 @@ public struct AuditClient: Sendable {
     /// The methods of `myopenip.v1.AuditService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.AuditService"
-        public static let listAuditEvents = MethodDescriptor(service: serviceName, method: "ListAuditEvents")
+        public static let listAuditEvents = MethodDescriptor(
+            service: serviceName, method: "ListAuditEvents")
     }
 
     public let client: MyOpenIPClient
@@ -25,6 +26,11 @@ public struct AuditClient: Sendable {
     public func listAuditEvents(
         _ request: Myopenip_V1_ListAuditEventsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListAuditEventsResponse {
-        try await client.unary(Method.listAuditEvents, request: request, as: Myopenip_V1_ListAuditEventsResponse.self, options: options)
+        try await client.unary(
+            Method.listAuditEvents,
+            request: request,
+            as: Myopenip_V1_ListAuditEventsResponse.self,
+            options: options
+        )
     }
 }

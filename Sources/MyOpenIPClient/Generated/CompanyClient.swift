@@ -13,10 +13,14 @@ public struct CompanyClient: Sendable {
     /// The methods of `myopenip.v1.CompanyService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.CompanyService"
-        public static let createCompany = MethodDescriptor(service: serviceName, method: "CreateCompany")
-        public static let listCompanies = MethodDescriptor(service: serviceName, method: "ListCompanies")
-        public static let getCompany = MethodDescriptor(service: serviceName, method: "GetCompany")
-        public static let updateCompany = MethodDescriptor(service: serviceName, method: "UpdateCompany")
+        public static let createCompany = MethodDescriptor(
+            service: serviceName, method: "CreateCompany")
+        public static let listCompanies = MethodDescriptor(
+            service: serviceName, method: "ListCompanies")
+        public static let getCompany = MethodDescriptor(
+            service: serviceName, method: "GetCompany")
+        public static let updateCompany = MethodDescriptor(
+            service: serviceName, method: "UpdateCompany")
     }
 
     public let client: MyOpenIPClient
@@ -29,27 +33,47 @@ public struct CompanyClient: Sendable {
     public func createCompany(
         _ request: Myopenip_V1_CreateCompanyRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Company {
-        try await client.unary(Method.createCompany, request: request, as: Myopenip_V1_Company.self, options: options)
+        try await client.unary(
+            Method.createCompany,
+            request: request,
+            as: Myopenip_V1_Company.self,
+            options: options
+        )
     }
 
     /// The companies of the caller's scope, in reference order, a page at a time.
     public func listCompanies(
         _ request: Myopenip_V1_ListCompaniesRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListCompaniesResponse {
-        try await client.unary(Method.listCompanies, request: request, as: Myopenip_V1_ListCompaniesResponse.self, options: options)
+        try await client.unary(
+            Method.listCompanies,
+            request: request,
+            as: Myopenip_V1_ListCompaniesResponse.self,
+            options: options
+        )
     }
 
     /// One company of the caller's scope.
     public func getCompany(
         _ request: Myopenip_V1_GetCompanyRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Company {
-        try await client.unary(Method.getCompany, request: request, as: Myopenip_V1_Company.self, options: options)
+        try await client.unary(
+            Method.getCompany,
+            request: request,
+            as: Myopenip_V1_Company.self,
+            options: options
+        )
     }
 
     /// Operator staff: changes the fields named in update_fields.
     public func updateCompany(
         _ request: Myopenip_V1_UpdateCompanyRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Company {
-        try await client.unary(Method.updateCompany, request: request, as: Myopenip_V1_Company.self, options: options)
+        try await client.unary(
+            Method.updateCompany,
+            request: request,
+            as: Myopenip_V1_Company.self,
+            options: options
+        )
     }
 }

@@ -12,11 +12,16 @@ public struct ContactClient: Sendable {
     /// The methods of `myopenip.v1.ContactService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.ContactService"
-        public static let listContacts = MethodDescriptor(service: serviceName, method: "ListContacts")
-        public static let getContact = MethodDescriptor(service: serviceName, method: "GetContact")
-        public static let createContact = MethodDescriptor(service: serviceName, method: "CreateContact")
-        public static let updateContact = MethodDescriptor(service: serviceName, method: "UpdateContact")
-        public static let deleteContact = MethodDescriptor(service: serviceName, method: "DeleteContact")
+        public static let listContacts = MethodDescriptor(
+            service: serviceName, method: "ListContacts")
+        public static let getContact = MethodDescriptor(
+            service: serviceName, method: "GetContact")
+        public static let createContact = MethodDescriptor(
+            service: serviceName, method: "CreateContact")
+        public static let updateContact = MethodDescriptor(
+            service: serviceName, method: "UpdateContact")
+        public static let deleteContact = MethodDescriptor(
+            service: serviceName, method: "DeleteContact")
     }
 
     public let client: MyOpenIPClient
@@ -28,31 +33,56 @@ public struct ContactClient: Sendable {
     public func listContacts(
         _ request: Myopenip_V1_ListContactsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListContactsResponse {
-        try await client.unary(Method.listContacts, request: request, as: Myopenip_V1_ListContactsResponse.self, options: options)
+        try await client.unary(
+            Method.listContacts,
+            request: request,
+            as: Myopenip_V1_ListContactsResponse.self,
+            options: options
+        )
     }
 
     public func getContact(
         _ request: Myopenip_V1_GetContactRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Contact {
-        try await client.unary(Method.getContact, request: request, as: Myopenip_V1_Contact.self, options: options)
+        try await client.unary(
+            Method.getContact,
+            request: request,
+            as: Myopenip_V1_Contact.self,
+            options: options
+        )
     }
 
     public func createContact(
         _ request: Myopenip_V1_CreateContactRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Contact {
-        try await client.unary(Method.createContact, request: request, as: Myopenip_V1_Contact.self, options: options)
+        try await client.unary(
+            Method.createContact,
+            request: request,
+            as: Myopenip_V1_Contact.self,
+            options: options
+        )
     }
 
     /// Replaces every field of the contact by the request's.
     public func updateContact(
         _ request: Myopenip_V1_UpdateContactRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Contact {
-        try await client.unary(Method.updateContact, request: request, as: Myopenip_V1_Contact.self, options: options)
+        try await client.unary(
+            Method.updateContact,
+            request: request,
+            as: Myopenip_V1_Contact.self,
+            options: options
+        )
     }
 
     public func deleteContact(
         _ request: Myopenip_V1_DeleteContactRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_DeleteContactResponse {
-        try await client.unary(Method.deleteContact, request: request, as: Myopenip_V1_DeleteContactResponse.self, options: options)
+        try await client.unary(
+            Method.deleteContact,
+            request: request,
+            as: Myopenip_V1_DeleteContactResponse.self,
+            options: options
+        )
     }
 }

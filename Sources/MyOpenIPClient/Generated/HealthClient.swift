@@ -9,8 +9,10 @@ public struct HealthClient: Sendable {
     /// The methods of `grpc.health.v1.Health`.
     public enum Method {
         public static let serviceName = "grpc.health.v1.Health"
-        public static let check = MethodDescriptor(service: serviceName, method: "Check")
-        public static let watch = MethodDescriptor(service: serviceName, method: "Watch")
+        public static let check = MethodDescriptor(
+            service: serviceName, method: "Check")
+        public static let watch = MethodDescriptor(
+            service: serviceName, method: "Watch")
     }
 
     public let client: MyOpenIPClient
@@ -24,7 +26,12 @@ public struct HealthClient: Sendable {
     public func check(
         _ request: Grpc_Health_V1_HealthCheckRequest, options: CallOptions = .default
     ) async throws -> Grpc_Health_V1_HealthCheckResponse {
-        try await client.unary(Method.check, request: request, as: Grpc_Health_V1_HealthCheckResponse.self, options: options)
+        try await client.unary(
+            Method.check,
+            request: request,
+            as: Grpc_Health_V1_HealthCheckResponse.self,
+            options: options
+        )
     }
 
     /// The sequence yields each message as it arrives and ends with the call.
@@ -32,6 +39,10 @@ public struct HealthClient: Sendable {
         _ request: Grpc_Health_V1_HealthCheckRequest, options: CallOptions = .default
     ) async throws -> some AsyncSequence<Grpc_Health_V1_HealthCheckResponse, any Error> {
         try await client.serverStreaming(
-            Method.watch, request: request, as: Grpc_Health_V1_HealthCheckResponse.self, options: options)
+            Method.watch,
+            request: request,
+            as: Grpc_Health_V1_HealthCheckResponse.self,
+            options: options
+        )
     }
 }

@@ -12,19 +12,32 @@ public struct IdentityClient: Sendable {
     /// The methods of `myopenip.v1.IdentityService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.IdentityService"
-        public static let createAccount = MethodDescriptor(service: serviceName, method: "CreateAccount")
-        public static let listAccounts = MethodDescriptor(service: serviceName, method: "ListAccounts")
-        public static let getAccount = MethodDescriptor(service: serviceName, method: "GetAccount")
-        public static let disableAccount = MethodDescriptor(service: serviceName, method: "DisableAccount")
-        public static let enableAccount = MethodDescriptor(service: serviceName, method: "EnableAccount")
-        public static let resetPassword = MethodDescriptor(service: serviceName, method: "ResetPassword")
-        public static let revokeSessions = MethodDescriptor(service: serviceName, method: "RevokeSessions")
-        public static let setPassword = MethodDescriptor(service: serviceName, method: "SetPassword")
-        public static let requestPasswordReset = MethodDescriptor(service: serviceName, method: "RequestPasswordReset")
-        public static let login = MethodDescriptor(service: serviceName, method: "Login")
-        public static let logout = MethodDescriptor(service: serviceName, method: "Logout")
-        public static let whoAmI = MethodDescriptor(service: serviceName, method: "WhoAmI")
-        public static let changePassword = MethodDescriptor(service: serviceName, method: "ChangePassword")
+        public static let createAccount = MethodDescriptor(
+            service: serviceName, method: "CreateAccount")
+        public static let listAccounts = MethodDescriptor(
+            service: serviceName, method: "ListAccounts")
+        public static let getAccount = MethodDescriptor(
+            service: serviceName, method: "GetAccount")
+        public static let disableAccount = MethodDescriptor(
+            service: serviceName, method: "DisableAccount")
+        public static let enableAccount = MethodDescriptor(
+            service: serviceName, method: "EnableAccount")
+        public static let resetPassword = MethodDescriptor(
+            service: serviceName, method: "ResetPassword")
+        public static let revokeSessions = MethodDescriptor(
+            service: serviceName, method: "RevokeSessions")
+        public static let setPassword = MethodDescriptor(
+            service: serviceName, method: "SetPassword")
+        public static let requestPasswordReset = MethodDescriptor(
+            service: serviceName, method: "RequestPasswordReset")
+        public static let login = MethodDescriptor(
+            service: serviceName, method: "Login")
+        public static let logout = MethodDescriptor(
+            service: serviceName, method: "Logout")
+        public static let whoAmI = MethodDescriptor(
+            service: serviceName, method: "WhoAmI")
+        public static let changePassword = MethodDescriptor(
+            service: serviceName, method: "ChangePassword")
     }
 
     public let client: MyOpenIPClient
@@ -39,7 +52,12 @@ public struct IdentityClient: Sendable {
     public func createAccount(
         _ request: Myopenip_V1_CreateAccountRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Account {
-        try await client.unary(Method.createAccount, request: request, as: Myopenip_V1_Account.self, options: options)
+        try await client.unary(
+            Method.createAccount,
+            request: request,
+            as: Myopenip_V1_Account.self,
+            options: options
+        )
     }
 
     /// Operator staff, or a user with users.manage for the users of their companies: accounts in
@@ -47,14 +65,24 @@ public struct IdentityClient: Sendable {
     public func listAccounts(
         _ request: Myopenip_V1_ListAccountsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListAccountsResponse {
-        try await client.unary(Method.listAccounts, request: request, as: Myopenip_V1_ListAccountsResponse.self, options: options)
+        try await client.unary(
+            Method.listAccounts,
+            request: request,
+            as: Myopenip_V1_ListAccountsResponse.self,
+            options: options
+        )
     }
 
     /// One account, under the same rule (an account outside the caller's companies is NOT_FOUND).
     public func getAccount(
         _ request: Myopenip_V1_GetAccountRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Account {
-        try await client.unary(Method.getAccount, request: request, as: Myopenip_V1_Account.self, options: options)
+        try await client.unary(
+            Method.getAccount,
+            request: request,
+            as: Myopenip_V1_Account.self,
+            options: options
+        )
     }
 
     /// Under the same rule: the account can no longer log in; its sessions and links are revoked.
@@ -62,14 +90,24 @@ public struct IdentityClient: Sendable {
     public func disableAccount(
         _ request: Myopenip_V1_AccountRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Account {
-        try await client.unary(Method.disableAccount, request: request, as: Myopenip_V1_Account.self, options: options)
+        try await client.unary(
+            Method.disableAccount,
+            request: request,
+            as: Myopenip_V1_Account.self,
+            options: options
+        )
     }
 
     /// Under the same rule: a disabled or locked account may log in again.
     public func enableAccount(
         _ request: Myopenip_V1_AccountRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Account {
-        try await client.unary(Method.enableAccount, request: request, as: Myopenip_V1_Account.self, options: options)
+        try await client.unary(
+            Method.enableAccount,
+            request: request,
+            as: Myopenip_V1_Account.self,
+            options: options
+        )
     }
 
     /// Under the same rule: mails a new password link to the account's owner; older links stop
@@ -77,55 +115,95 @@ public struct IdentityClient: Sendable {
     public func resetPassword(
         _ request: Myopenip_V1_AccountRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ResetPasswordResponse {
-        try await client.unary(Method.resetPassword, request: request, as: Myopenip_V1_ResetPasswordResponse.self, options: options)
+        try await client.unary(
+            Method.resetPassword,
+            request: request,
+            as: Myopenip_V1_ResetPasswordResponse.self,
+            options: options
+        )
     }
 
     /// Under the same rule: closes every open session of the account.
     public func revokeSessions(
         _ request: Myopenip_V1_AccountRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_RevokeSessionsResponse {
-        try await client.unary(Method.revokeSessions, request: request, as: Myopenip_V1_RevokeSessionsResponse.self, options: options)
+        try await client.unary(
+            Method.revokeSessions,
+            request: request,
+            as: Myopenip_V1_RevokeSessionsResponse.self,
+            options: options
+        )
     }
 
     /// Anyone holding a link: sets the password of the link's account (the link is single use).
     public func setPassword(
         _ request: Myopenip_V1_SetPasswordRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_SetPasswordResponse {
-        try await client.unary(Method.setPassword, request: request, as: Myopenip_V1_SetPasswordResponse.self, options: options)
+        try await client.unary(
+            Method.setPassword,
+            request: request,
+            as: Myopenip_V1_SetPasswordResponse.self,
+            options: options
+        )
     }
 
     /// Anyone: mails a new password link when the login or email is known; answers the same either way.
     public func requestPasswordReset(
         _ request: Myopenip_V1_RequestPasswordResetRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_RequestPasswordResetResponse {
-        try await client.unary(Method.requestPasswordReset, request: request, as: Myopenip_V1_RequestPasswordResetResponse.self, options: options)
+        try await client.unary(
+            Method.requestPasswordReset,
+            request: request,
+            as: Myopenip_V1_RequestPasswordResetResponse.self,
+            options: options
+        )
     }
 
     /// Anyone: opens a session with a login (or email) and password.
     public func login(
         _ request: Myopenip_V1_LoginRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_LoginResponse {
-        try await client.unary(Method.login, request: request, as: Myopenip_V1_LoginResponse.self, options: options)
+        try await client.unary(
+            Method.login,
+            request: request,
+            as: Myopenip_V1_LoginResponse.self,
+            options: options
+        )
     }
 
     /// A session: closes itself.
     public func logout(
         _ request: Myopenip_V1_LogoutRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_LogoutResponse {
-        try await client.unary(Method.logout, request: request, as: Myopenip_V1_LogoutResponse.self, options: options)
+        try await client.unary(
+            Method.logout,
+            request: request,
+            as: Myopenip_V1_LogoutResponse.self,
+            options: options
+        )
     }
 
     /// A session (or the operator): who the caller is.
     public func whoAmI(
         _ request: Myopenip_V1_WhoAmIRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_WhoAmIResponse {
-        try await client.unary(Method.whoAmI, request: request, as: Myopenip_V1_WhoAmIResponse.self, options: options)
+        try await client.unary(
+            Method.whoAmI,
+            request: request,
+            as: Myopenip_V1_WhoAmIResponse.self,
+            options: options
+        )
     }
 
     /// A session: changes its own password; the account's other sessions are closed.
     public func changePassword(
         _ request: Myopenip_V1_ChangePasswordRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ChangePasswordResponse {
-        try await client.unary(Method.changePassword, request: request, as: Myopenip_V1_ChangePasswordResponse.self, options: options)
+        try await client.unary(
+            Method.changePassword,
+            request: request,
+            as: Myopenip_V1_ChangePasswordResponse.self,
+            options: options
+        )
     }
 }

@@ -12,9 +12,12 @@ public struct MailClient: Sendable {
     /// The methods of `myopenip.v1.MailService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.MailService"
-        public static let listMails = MethodDescriptor(service: serviceName, method: "ListMails")
-        public static let getMail = MethodDescriptor(service: serviceName, method: "GetMail")
-        public static let markMailSent = MethodDescriptor(service: serviceName, method: "MarkMailSent")
+        public static let listMails = MethodDescriptor(
+            service: serviceName, method: "ListMails")
+        public static let getMail = MethodDescriptor(
+            service: serviceName, method: "GetMail")
+        public static let markMailSent = MethodDescriptor(
+            service: serviceName, method: "MarkMailSent")
     }
 
     public let client: MyOpenIPClient
@@ -27,20 +30,35 @@ public struct MailClient: Sendable {
     public func listMails(
         _ request: Myopenip_V1_ListMailsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListMailsResponse {
-        try await client.unary(Method.listMails, request: request, as: Myopenip_V1_ListMailsResponse.self, options: options)
+        try await client.unary(
+            Method.listMails,
+            request: request,
+            as: Myopenip_V1_ListMailsResponse.self,
+            options: options
+        )
     }
 
     /// Operator staff: one mail with its text.
     public func getMail(
         _ request: Myopenip_V1_GetMailRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Mail {
-        try await client.unary(Method.getMail, request: request, as: Myopenip_V1_Mail.self, options: options)
+        try await client.unary(
+            Method.getMail,
+            request: request,
+            as: Myopenip_V1_Mail.self,
+            options: options
+        )
     }
 
     /// Operator staff (the sender): the mail left; secrets in its text are blanked out.
     public func markMailSent(
         _ request: Myopenip_V1_MarkMailSentRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Mail {
-        try await client.unary(Method.markMailSent, request: request, as: Myopenip_V1_Mail.self, options: options)
+        try await client.unary(
+            Method.markMailSent,
+            request: request,
+            as: Myopenip_V1_Mail.self,
+            options: options
+        )
     }
 }

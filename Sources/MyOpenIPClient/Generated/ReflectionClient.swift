@@ -11,7 +11,8 @@ public struct ReflectionClient: Sendable {
     /// The methods of `myopenip.v1.ReflectionService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.ReflectionService"
-        public static let listServices = MethodDescriptor(service: serviceName, method: "ListServices")
+        public static let listServices = MethodDescriptor(
+            service: serviceName, method: "ListServices")
     }
 
     public let client: MyOpenIPClient
@@ -23,6 +24,11 @@ public struct ReflectionClient: Sendable {
     public func listServices(
         _ request: Myopenip_V1_ListServicesRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListServicesResponse {
-        try await client.unary(Method.listServices, request: request, as: Myopenip_V1_ListServicesResponse.self, options: options)
+        try await client.unary(
+            Method.listServices,
+            request: request,
+            as: Myopenip_V1_ListServicesResponse.self,
+            options: options
+        )
     }
 }

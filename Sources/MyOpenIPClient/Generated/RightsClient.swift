@@ -12,12 +12,18 @@ public struct RightsClient: Sendable {
     /// The methods of `myopenip.v1.RightsService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.RightsService"
-        public static let listRightTemplates = MethodDescriptor(service: serviceName, method: "ListRightTemplates")
-        public static let listRights = MethodDescriptor(service: serviceName, method: "ListRights")
-        public static let createRight = MethodDescriptor(service: serviceName, method: "CreateRight")
-        public static let updateRight = MethodDescriptor(service: serviceName, method: "UpdateRight")
-        public static let deleteRight = MethodDescriptor(service: serviceName, method: "DeleteRight")
-        public static let setUserRights = MethodDescriptor(service: serviceName, method: "SetUserRights")
+        public static let listRightTemplates = MethodDescriptor(
+            service: serviceName, method: "ListRightTemplates")
+        public static let listRights = MethodDescriptor(
+            service: serviceName, method: "ListRights")
+        public static let createRight = MethodDescriptor(
+            service: serviceName, method: "CreateRight")
+        public static let updateRight = MethodDescriptor(
+            service: serviceName, method: "UpdateRight")
+        public static let deleteRight = MethodDescriptor(
+            service: serviceName, method: "DeleteRight")
+        public static let setUserRights = MethodDescriptor(
+            service: serviceName, method: "SetUserRights")
     }
 
     public let client: MyOpenIPClient
@@ -30,21 +36,36 @@ public struct RightsClient: Sendable {
     public func listRightTemplates(
         _ request: Myopenip_V1_ListRightTemplatesRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListRightTemplatesResponse {
-        try await client.unary(Method.listRightTemplates, request: request, as: Myopenip_V1_ListRightTemplatesResponse.self, options: options)
+        try await client.unary(
+            Method.listRightTemplates,
+            request: request,
+            as: Myopenip_V1_ListRightTemplatesResponse.self,
+            options: options
+        )
     }
 
     /// The main rights and the custom rights of a company of the caller's scope.
     public func listRights(
         _ request: Myopenip_V1_ListRightsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListRightsResponse {
-        try await client.unary(Method.listRights, request: request, as: Myopenip_V1_ListRightsResponse.self, options: options)
+        try await client.unary(
+            Method.listRights,
+            request: request,
+            as: Myopenip_V1_ListRightsResponse.self,
+            options: options
+        )
     }
 
     /// Creates a custom right ("Créer un droit personnalisé"): name, site, role, templates.
     public func createRight(
         _ request: Myopenip_V1_CreateRightRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_AccessRight {
-        try await client.unary(Method.createRight, request: request, as: Myopenip_V1_AccessRight.self, options: options)
+        try await client.unary(
+            Method.createRight,
+            request: request,
+            as: Myopenip_V1_AccessRight.self,
+            options: options
+        )
     }
 
     /// Changes the fields of a custom right named in update_mask (name, site, role, templates);
@@ -54,7 +75,12 @@ public struct RightsClient: Sendable {
     public func updateRight(
         _ request: Myopenip_V1_UpdateRightRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_AccessRight {
-        try await client.unary(Method.updateRight, request: request, as: Myopenip_V1_AccessRight.self, options: options)
+        try await client.unary(
+            Method.updateRight,
+            request: request,
+            as: Myopenip_V1_AccessRight.self,
+            options: options
+        )
     }
 
     /// Deletes a custom right and takes it from every user holding it; answers their logins. A main
@@ -62,13 +88,23 @@ public struct RightsClient: Sendable {
     public func deleteRight(
         _ request: Myopenip_V1_DeleteRightRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_DeleteRightResponse {
-        try await client.unary(Method.deleteRight, request: request, as: Myopenip_V1_DeleteRightResponse.self, options: options)
+        try await client.unary(
+            Method.deleteRight,
+            request: request,
+            as: Myopenip_V1_DeleteRightResponse.self,
+            options: options
+        )
     }
 
     /// Replaces the rights a user holds.
     public func setUserRights(
         _ request: Myopenip_V1_SetUserRightsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_SetUserRightsResponse {
-        try await client.unary(Method.setUserRights, request: request, as: Myopenip_V1_SetUserRightsResponse.self, options: options)
+        try await client.unary(
+            Method.setUserRights,
+            request: request,
+            as: Myopenip_V1_SetUserRightsResponse.self,
+            options: options
+        )
     }
 }

@@ -12,11 +12,16 @@ public struct SiteClient: Sendable {
     /// The methods of `myopenip.v1.SiteService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.SiteService"
-        public static let listSites = MethodDescriptor(service: serviceName, method: "ListSites")
-        public static let getSite = MethodDescriptor(service: serviceName, method: "GetSite")
-        public static let createSite = MethodDescriptor(service: serviceName, method: "CreateSite")
-        public static let updateSite = MethodDescriptor(service: serviceName, method: "UpdateSite")
-        public static let deleteSite = MethodDescriptor(service: serviceName, method: "DeleteSite")
+        public static let listSites = MethodDescriptor(
+            service: serviceName, method: "ListSites")
+        public static let getSite = MethodDescriptor(
+            service: serviceName, method: "GetSite")
+        public static let createSite = MethodDescriptor(
+            service: serviceName, method: "CreateSite")
+        public static let updateSite = MethodDescriptor(
+            service: serviceName, method: "UpdateSite")
+        public static let deleteSite = MethodDescriptor(
+            service: serviceName, method: "DeleteSite")
     }
 
     public let client: MyOpenIPClient
@@ -28,31 +33,56 @@ public struct SiteClient: Sendable {
     public func listSites(
         _ request: Myopenip_V1_ListSitesRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListSitesResponse {
-        try await client.unary(Method.listSites, request: request, as: Myopenip_V1_ListSitesResponse.self, options: options)
+        try await client.unary(
+            Method.listSites,
+            request: request,
+            as: Myopenip_V1_ListSitesResponse.self,
+            options: options
+        )
     }
 
     public func getSite(
         _ request: Myopenip_V1_GetSiteRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Site {
-        try await client.unary(Method.getSite, request: request, as: Myopenip_V1_Site.self, options: options)
+        try await client.unary(
+            Method.getSite,
+            request: request,
+            as: Myopenip_V1_Site.self,
+            options: options
+        )
     }
 
     public func createSite(
         _ request: Myopenip_V1_CreateSiteRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Site {
-        try await client.unary(Method.createSite, request: request, as: Myopenip_V1_Site.self, options: options)
+        try await client.unary(
+            Method.createSite,
+            request: request,
+            as: Myopenip_V1_Site.self,
+            options: options
+        )
     }
 
     /// Replaces every field of the site by the request's.
     public func updateSite(
         _ request: Myopenip_V1_UpdateSiteRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Site {
-        try await client.unary(Method.updateSite, request: request, as: Myopenip_V1_Site.self, options: options)
+        try await client.unary(
+            Method.updateSite,
+            request: request,
+            as: Myopenip_V1_Site.self,
+            options: options
+        )
     }
 
     public func deleteSite(
         _ request: Myopenip_V1_DeleteSiteRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_DeleteSiteResponse {
-        try await client.unary(Method.deleteSite, request: request, as: Myopenip_V1_DeleteSiteResponse.self, options: options)
+        try await client.unary(
+            Method.deleteSite,
+            request: request,
+            as: Myopenip_V1_DeleteSiteResponse.self,
+            options: options
+        )
     }
 }

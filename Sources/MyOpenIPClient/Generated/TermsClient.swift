@@ -13,10 +13,14 @@ public struct TermsClient: Sendable {
     /// The methods of `myopenip.v1.TermsService`.
     public enum Method {
         public static let serviceName = "myopenip.v1.TermsService"
-        public static let publishTerms = MethodDescriptor(service: serviceName, method: "PublishTerms")
-        public static let listTerms = MethodDescriptor(service: serviceName, method: "ListTerms")
-        public static let getTerms = MethodDescriptor(service: serviceName, method: "GetTerms")
-        public static let acceptTerms = MethodDescriptor(service: serviceName, method: "AcceptTerms")
+        public static let publishTerms = MethodDescriptor(
+            service: serviceName, method: "PublishTerms")
+        public static let listTerms = MethodDescriptor(
+            service: serviceName, method: "ListTerms")
+        public static let getTerms = MethodDescriptor(
+            service: serviceName, method: "GetTerms")
+        public static let acceptTerms = MethodDescriptor(
+            service: serviceName, method: "AcceptTerms")
     }
 
     public let client: MyOpenIPClient
@@ -29,27 +33,47 @@ public struct TermsClient: Sendable {
     public func publishTerms(
         _ request: Myopenip_V1_PublishTermsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_TermsVersion {
-        try await client.unary(Method.publishTerms, request: request, as: Myopenip_V1_TermsVersion.self, options: options)
+        try await client.unary(
+            Method.publishTerms,
+            request: request,
+            as: Myopenip_V1_TermsVersion.self,
+            options: options
+        )
     }
 
     /// Operator staff: every version, newest first.
     public func listTerms(
         _ request: Myopenip_V1_ListTermsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListTermsResponse {
-        try await client.unary(Method.listTerms, request: request, as: Myopenip_V1_ListTermsResponse.self, options: options)
+        try await client.unary(
+            Method.listTerms,
+            request: request,
+            as: Myopenip_V1_ListTermsResponse.self,
+            options: options
+        )
     }
 
     /// A session or the operator: the version in force, or one version by number.
     public func getTerms(
         _ request: Myopenip_V1_GetTermsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_TermsVersion {
-        try await client.unary(Method.getTerms, request: request, as: Myopenip_V1_TermsVersion.self, options: options)
+        try await client.unary(
+            Method.getTerms,
+            request: request,
+            as: Myopenip_V1_TermsVersion.self,
+            options: options
+        )
     }
 
     /// A session: accepts the version in force.
     public func acceptTerms(
         _ request: Myopenip_V1_AcceptTermsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_AcceptTermsResponse {
-        try await client.unary(Method.acceptTerms, request: request, as: Myopenip_V1_AcceptTermsResponse.self, options: options)
+        try await client.unary(
+            Method.acceptTerms,
+            request: request,
+            as: Myopenip_V1_AcceptTermsResponse.self,
+            options: options
+        )
     }
 }

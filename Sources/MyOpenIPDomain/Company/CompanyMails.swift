@@ -16,7 +16,9 @@ public struct CompanyMails: Sendable, Hashable {
     }
 
     /// Checks each non-empty address; the field of the first invalid one is named.
-    public init(commercial: String, technical: String, salesAdministration: String, administrative: String) throws(DomainViolation) {
+    public init(commercial: String, technical: String, salesAdministration: String, administrative: String)
+        throws(DomainViolation)
+    {
         func address(_ text: String, _ field: String) throws(DomainViolation) -> EmailAddress? {
             guard !text.allSatisfy(\.isWhitespace) else { return nil }
             do {

@@ -62,8 +62,9 @@ public struct CompanyProfile: Sendable, Hashable {
         }
         let website = website.trimmingCharacters(in: .whitespaces)
         if !website.isEmpty {
-            guard website.count <= 255, let url = URL(string: website), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                  let host = url.host, host.contains(".")
+            guard website.count <= 255, let url = URL(string: website),
+                ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                let host = url.host, host.contains(".")
             else {
                 throw DomainViolation(
                     reason: "WEBSITE_INVALID", message: "Le site web doit être une adresse http:// ou https://", field: "website")

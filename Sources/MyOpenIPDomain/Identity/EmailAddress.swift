@@ -13,7 +13,7 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
         let invalid = DomainViolation(reason: "EMAIL_INVALID", message: Self.invalidMessage, field: "email")
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { throw invalid }
         let bytes = Array(String(scalars[first...last]).utf8)
         guard bytes.count <= 254, bytes.allSatisfy({ $0 < 0x80 }), let at = bytes.lastIndex(of: UInt8(ascii: "@")) else {

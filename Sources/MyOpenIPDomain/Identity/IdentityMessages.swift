@@ -7,19 +7,25 @@ public enum IdentityMessages {
     public static let authenticationRequired = DomainViolation(
         reason: "AUTHENTICATION_REQUIRED", message: "Veuillez vous connecter", kind: .notSignedIn)
     public static let sessionInvalid = DomainViolation(
-        reason: "SESSION_INVALID", message: "Votre session a expiré ou a été fermée. Veuillez vous reconnecter.", kind: .notSignedIn)
+        reason: "SESSION_INVALID", message: "Votre session a expiré ou a été fermée. Veuillez vous reconnecter.",
+        kind: .notSignedIn)
     public static let termsNotAccepted = DomainViolation(
         reason: "TERMS_NOT_ACCEPTED",
-        message: "Vous devez accepter les conditions d'utilisation (C.U.) de MyOpenIP avant de continuer", kind: .refusedInThisState)
+        message: "Vous devez accepter les conditions d'utilisation (C.U.) de MyOpenIP avant de continuer",
+        kind: .refusedInThisState)
     public static let linkInvalid = DomainViolation(
-        reason: "PASSWORD_LINK_INVALID", message: "Ce lien d'initialisation du mot de passe n'est pas valide", field: "token", kind: .notFound)
+        reason: "PASSWORD_LINK_INVALID", message: "Ce lien d'initialisation du mot de passe n'est pas valide", field: "token",
+        kind: .notFound)
     public static let linkExpired = DomainViolation(
         reason: "PASSWORD_LINK_EXPIRED",
-        message: "Ce lien d'initialisation du mot de passe a expiré. Veuillez en demander un nouveau.", field: "token", kind: .refusedInThisState)
+        message: "Ce lien d'initialisation du mot de passe a expiré. Veuillez en demander un nouveau.", field: "token",
+        kind: .refusedInThisState)
     public static let linkUsed = DomainViolation(
-        reason: "PASSWORD_LINK_USED", message: "Ce lien d'initialisation du mot de passe a déjà été utilisé", field: "token", kind: .refusedInThisState)
+        reason: "PASSWORD_LINK_USED", message: "Ce lien d'initialisation du mot de passe a déjà été utilisé", field: "token",
+        kind: .refusedInThisState)
     public static let currentPasswordWrong = DomainViolation(
-        reason: "CURRENT_PASSWORD_WRONG", message: "Le mot de passe actuel est incorrect", field: "current_password", kind: .notAllowed)
+        reason: "CURRENT_PASSWORD_WRONG", message: "Le mot de passe actuel est incorrect", field: "current_password",
+        kind: .notAllowed)
     public static let emailTaken = DomainViolation(
         reason: "EMAIL_TAKEN", message: "Un compte existe déjà avec cette adresse e-mail", field: "email", kind: .alreadyExists)
     public static let accountUnknown = DomainViolation(

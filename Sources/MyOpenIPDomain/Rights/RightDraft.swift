@@ -10,14 +10,16 @@ public struct RightDraft: Sendable, Hashable {
     public init(name: String, site: String, role: String, templates: [String]) throws(DomainViolation) {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else {
-            throw DomainViolation(reason: "RIGHT_NAME_INVALID", message: "Le nom du droit est obligatoire (100 caractères au plus)", field: "name")
+            throw DomainViolation(
+                reason: "RIGHT_NAME_INVALID", message: "Le nom du droit est obligatoire (100 caractères au plus)", field: "name")
         }
         var chosen: Set<RightTemplate> = []
         for text in templates {
             guard let template = RightTemplate(rawValue: text) else {
                 throw DomainViolation(
                     reason: "RIGHT_TEMPLATE_UNKNOWN",
-                    message: "Modèle inconnu : \(text) (modèles : \(RightTemplate.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    message:
+                        "Modèle inconnu : \(text) (modèles : \(RightTemplate.allCases.map(\.rawValue).joined(separator: ", ")))",
                     field: "templates")
             }
             chosen.insert(template)

@@ -9,8 +9,8 @@ public struct Bic: Sendable, Hashable, CustomStringConvertible {
         let compact = text.filter { !$0.isWhitespace }.uppercased()
         let characters = Array(compact)
         guard characters.count == 8 || characters.count == 11,
-              characters.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              characters[0..<6].allSatisfy(\.isLetter)
+            characters.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+            characters[0..<6].allSatisfy(\.isLetter)
         else { throw DomainViolation(reason: "BIC_INVALID", message: Self.invalidMessage, field: "payment.bic") }
         description = compact
     }

@@ -9,7 +9,9 @@ public struct ContactDraft: Sendable, Hashable {
     public var phone: PhoneNumber?
     public var role: String
 
-    public init(lastName: String, firstName: String = "", email: EmailAddress? = nil, phone: PhoneNumber? = nil, role: String = "") {
+    public init(
+        lastName: String, firstName: String = "", email: EmailAddress? = nil, phone: PhoneNumber? = nil, role: String = ""
+    ) {
         self.lastName = lastName
         self.firstName = firstName
         self.email = email
@@ -27,13 +29,15 @@ public struct ContactDraft: Sendable, Hashable {
         func line(_ value: String, _ field: String, _ label: String) throws(DomainViolation) -> String {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard trimmed.count <= 100, !trimmed.contains(where: \.isNewline) else {
-                throw DomainViolation(reason: "CONTACT_FIELD_TOO_LONG", message: "\(label) : 100 caractères au plus, sur une ligne", field: field)
+                throw DomainViolation(
+                    reason: "CONTACT_FIELD_TOO_LONG", message: "\(label) : 100 caractères au plus, sur une ligne", field: field)
             }
             return trimmed
         }
         let lastName = try line(lastName, "last_name", "Le nom")
         guard !lastName.isEmpty else {
-            throw DomainViolation(reason: "CONTACT_NAME_REQUIRED", message: "Le nom du contact est obligatoire", field: "last_name")
+            throw DomainViolation(
+                reason: "CONTACT_NAME_REQUIRED", message: "Le nom du contact est obligatoire", field: "last_name")
         }
         let firstName = try line(firstName, "first_name", "Le prénom")
         let checkedEmail: EmailAddress?

@@ -29,7 +29,7 @@ public struct Iban: Sendable, Hashable, CustomStringConvertible {
             compact.append(byte)
         }
         guard compact.count >= 15, Self.isLetter(compact[0]), Self.isLetter(compact[1]), Self.isDigit(compact[2]),
-              Self.isDigit(compact[3])
+            Self.isDigit(compact[3])
         else { throw invalid }
         let country = String(decoding: compact[0..<2], as: UTF8.self)
         guard Self.lengths[country].map({ $0 == compact.count }) ?? true, Self.checksumIsValid(compact) else { throw invalid }

@@ -9,7 +9,7 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
         let invalid = DomainViolation(reason: "PHONE_INVALID", message: Self.invalidMessage, field: field)
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { throw invalid }
         let trimmed = String(scalars[first...last])
         // Checked on the UTF-8 bytes: every character accepted is ASCII.

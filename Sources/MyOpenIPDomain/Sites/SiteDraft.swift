@@ -34,10 +34,12 @@ public struct PostalAddress: Sendable, Hashable {
         var code = country.trimmingCharacters(in: .whitespaces).uppercased()
         if code.isEmpty { code = "FR" }
         guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw DomainViolation(reason: "COUNTRY_INVALID", message: "Le pays doit être un code à 2 lettres (FR, BE…)", field: "address.country")
+            throw DomainViolation(
+                reason: "COUNTRY_INVALID", message: "Le pays doit être un code à 2 lettres (FR, BE…)", field: "address.country")
         }
         if code == "FR", !(postcode.count == 5 && postcode.allSatisfy({ $0.isASCII && $0.isNumber })) {
-            throw DomainViolation(reason: "POSTCODE_INVALID", message: "Le code postal doit comporter 5 chiffres", field: "address.postcode")
+            throw DomainViolation(
+                reason: "POSTCODE_INVALID", message: "Le code postal doit comporter 5 chiffres", field: "address.postcode")
         }
         return PostalAddress(
             street: street, complement: String(complement.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)),
@@ -82,7 +84,9 @@ public struct SiteDraft: Sendable, Hashable {
     public var openingHours: String
     public var payment: PaymentDetails?
 
-    public init(name: String, address: PostalAddress, phone: PhoneNumber? = nil, openingHours: String = "", payment: PaymentDetails? = nil) {
+    public init(
+        name: String, address: PostalAddress, phone: PhoneNumber? = nil, openingHours: String = "", payment: PaymentDetails? = nil
+    ) {
         self.name = name
         self.address = address
         self.phone = phone
@@ -95,7 +99,8 @@ public struct SiteDraft: Sendable, Hashable {
     ) throws(DomainViolation) -> SiteDraft {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100, !name.contains(where: \.isNewline) else {
-            throw DomainViolation(reason: "SITE_NAME_INVALID", message: "Le nom du site est obligatoire (100 caractères au plus)", field: "name")
+            throw DomainViolation(
+                reason: "SITE_NAME_INVALID", message: "Le nom du site est obligatoire (100 caractères au plus)", field: "name")
         }
         let phone = phone.allSatisfy(\.isWhitespace) ? nil : try PhoneNumber(phone)
         guard openingHours.count <= 500 else {

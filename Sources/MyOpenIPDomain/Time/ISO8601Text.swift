@@ -16,16 +16,16 @@ enum ISO8601Text {
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
         var reader = Reader(bytes: bytes)
         guard let year = reader.number(digits: 4), year >= 1, reader.skip("-"),
-              let month = reader.number(digits: 2), (1...12).contains(month), reader.skip("-"),
-              let day = reader.number(digits: 2), (1...daysIn(month: month, year: year)).contains(day)
+            let month = reader.number(digits: 2), (1...12).contains(month), reader.skip("-"),
+            let day = reader.number(digits: 2), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var seconds = daysFromCivil(year: year, month: month, day: day) * 86_400
         var millis: Int64 = 0
         if !reader.isAtEnd {
             guard reader.skip("T") || reader.skip("t"),
-                  let hour = reader.number(digits: 2), hour < 24, reader.skip(":"),
-                  let minute = reader.number(digits: 2), minute < 60, reader.skip(":"),
-                  let second = reader.number(digits: 2), second < 60
+                let hour = reader.number(digits: 2), hour < 24, reader.skip(":"),
+                let minute = reader.number(digits: 2), minute < 60, reader.skip(":"),
+                let second = reader.number(digits: 2), second < 60
             else { return nil }
             seconds += hour * 3600 + minute * 60 + second
             if reader.skip(".") {

@@ -69,8 +69,9 @@ public struct CallDispatcher: Sendable {
             return Self.response(for: .unimplemented(service: request.service, method: request.method))
         }
         if servingState.isDraining && !servedWhileDraining.contains(descriptor.service) {
-            return Self.response(for: RPCError(
-                .unavailable, "the daemon is shutting down", reason: "SHUTTING_DOWN"))
+            return Self.response(
+                for: RPCError(
+                    .unavailable, "the daemon is shutting down", reason: "SHUTTING_DOWN"))
         }
 
         let context = ServerContext(

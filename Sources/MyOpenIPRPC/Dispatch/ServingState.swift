@@ -24,7 +24,7 @@ public final class ServingState: Sendable {
             defer { state.waiters = [:] }
             return Array(state.waiters.values)
         }
-        waiters.forEach { $0.resume() }
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Returns once shutdown has begun, or when the task is cancelled.

@@ -65,10 +65,10 @@ public struct FrameHeader: Sendable, Hashable {
     /// byte (reserved by the protocol, always zero since frames are under 16 MiB) is set.
     public static func read(from buffer: inout ByteBuffer) throws(DecodingError) -> FrameHeader? {
         guard buffer.readableBytes >= size,
-              let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self),
-              let streamID = buffer.getInteger(at: buffer.readerIndex + 4, as: UInt32.self),
-              let rawType = buffer.getInteger(at: buffer.readerIndex + 8, as: UInt8.self),
-              let rawFlags = buffer.getInteger(at: buffer.readerIndex + 9, as: UInt8.self)
+            let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self),
+            let streamID = buffer.getInteger(at: buffer.readerIndex + 4, as: UInt32.self),
+            let rawType = buffer.getInteger(at: buffer.readerIndex + 8, as: UInt8.self),
+            let rawFlags = buffer.getInteger(at: buffer.readerIndex + 9, as: UInt8.self)
         else { return nil }
         guard let type = FrameType(rawValue: rawType) else {
             throw .unknownFrameType(rawType, streamID: streamID)

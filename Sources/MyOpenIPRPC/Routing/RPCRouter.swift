@@ -72,7 +72,9 @@ public struct RPCRouter: Sendable {
         services[descriptor.service, default: [:]][descriptor.method] = route
     }
 
-    private static func decode<Request: SwiftProtobuf.Message>(_ type: Request.Type, from request: ServerRequest) throws -> Request {
+    private static func decode<Request: SwiftProtobuf.Message>(_ type: Request.Type, from request: ServerRequest) throws
+        -> Request
+    {
         do {
             return try Request(serializedBytes: request.payload)
         } catch {

@@ -9,7 +9,7 @@ extension CompanyRepository {
         let scope = principal.companyScope
         guard scope != .everything else { return }
         guard let reference = account.companyReference.flatMap({ try? CompanyReference($0) }),
-              try await company(reference, in: scope) != nil
+            try await company(reference, in: scope) != nil
         else { throw IdentityMessages.accountUnknown }
     }
 }

@@ -81,12 +81,19 @@ public struct DaemonConfiguration: Sendable, Hashable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case dataDirectory = "data_dir", socket, listen, maxMessageBytes = "max_message_bytes"
-            case graceSeconds = "grace_seconds", maxCallsPerConnection = "max_calls_per_connection"
-            case logLevel = "log_level", operatorUIDs = "operator_uids"
-            case sessionIdleMinutes = "session_idle_minutes", sessionMaxHours = "session_max_hours"
-            case passwordLinkHours = "password_link_hours", lockoutThreshold = "lockout_threshold"
-            case portalURL = "portal_url", scryptLogRounds = "scrypt_log_rounds"
+            case dataDirectory = "data_dir"
+            case socket, listen
+            case maxMessageBytes = "max_message_bytes"
+            case graceSeconds = "grace_seconds"
+            case maxCallsPerConnection = "max_calls_per_connection"
+            case logLevel = "log_level"
+            case operatorUIDs = "operator_uids"
+            case sessionIdleMinutes = "session_idle_minutes"
+            case sessionMaxHours = "session_max_hours"
+            case passwordLinkHours = "password_link_hours"
+            case lockoutThreshold = "lockout_threshold"
+            case portalURL = "portal_url"
+            case scryptLogRounds = "scrypt_log_rounds"
         }
 
         /// The overrides named by `MYOPENIP_*` environment variables.

@@ -13,7 +13,8 @@ extension PageRequest {
         var cursor: Int64?
         if !token.isEmpty {
             guard let value = Int64(token), value > 0 else {
-                throw RPCError(.invalidArgument, "page_token is not a token of this list", reason: "PAGE_TOKEN_INVALID", field: "page_token")
+                throw RPCError(
+                    .invalidArgument, "page_token is not a token of this list", reason: "PAGE_TOKEN_INVALID", field: "page_token")
             }
             cursor = value
         }

@@ -28,17 +28,23 @@ public enum AuditServiceContract {
 public protocol AuditServiceProtocol: ContractService {
     /// Operator staff, or a company's administrators (audit.read) for the events about the
     /// companies of their scope and their users: events, newest first, a page at a time.
-    func listAuditEvents(_ request: Myopenip_V1_ListAuditEventsRequest, context: ServerContext) async throws -> Myopenip_V1_ListAuditEventsResponse
+    func listAuditEvents(
+        _ request: Myopenip_V1_ListAuditEventsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListAuditEventsResponse
 }
 
 extension AuditServiceProtocol {
     public static var serviceName: String { AuditServiceContract.serviceName }
     public static var contracts: [MethodContract] { AuditServiceContract.methods }
-    public static var listAuditEvents: MethodDescriptor { AuditServiceContract.listAuditEvents.descriptor }
+    public static var listAuditEvents: MethodDescriptor {
+        AuditServiceContract.listAuditEvents.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.listAuditEvents, request: Myopenip_V1_ListAuditEventsRequest.self, response: Myopenip_V1_ListAuditEventsResponse.self
+            Self.listAuditEvents,
+            request: Myopenip_V1_ListAuditEventsRequest.self,
+            response: Myopenip_V1_ListAuditEventsResponse.self
         ) { request, context in
             try await self.listAuditEvents(request, context: context)
         }

@@ -45,7 +45,12 @@ public enum CompanyServiceContract {
         isIdempotentWrite: true)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [createCompany, listCompanies, getCompany, updateCompany]
+    public static let methods: [MethodContract] = [
+        createCompany,
+        listCompanies,
+        getCompany,
+        updateCompany,
+    ]
 }
 
 /// The implementation of `myopenip.v1.CompanyService`: it writes every method; the registration on the
@@ -56,44 +61,68 @@ public enum CompanyServiceContract {
 /// NOT_FOUND, as if it did not exist.
 public protocol CompanyServiceProtocol: ContractService {
     /// Operator staff: creates a client or partner company ("OIP-00000002", in sequence).
-    func createCompany(_ request: Myopenip_V1_CreateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company
+    func createCompany(
+        _ request: Myopenip_V1_CreateCompanyRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Company
 
     /// The companies of the caller's scope, in reference order, a page at a time.
-    func listCompanies(_ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext) async throws -> Myopenip_V1_ListCompaniesResponse
+    func listCompanies(
+        _ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListCompaniesResponse
 
     /// One company of the caller's scope.
-    func getCompany(_ request: Myopenip_V1_GetCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company
+    func getCompany(
+        _ request: Myopenip_V1_GetCompanyRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Company
 
     /// Operator staff: changes the fields named in update_fields.
-    func updateCompany(_ request: Myopenip_V1_UpdateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company
+    func updateCompany(
+        _ request: Myopenip_V1_UpdateCompanyRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Company
 }
 
 extension CompanyServiceProtocol {
     public static var serviceName: String { CompanyServiceContract.serviceName }
     public static var contracts: [MethodContract] { CompanyServiceContract.methods }
-    public static var createCompany: MethodDescriptor { CompanyServiceContract.createCompany.descriptor }
-    public static var listCompanies: MethodDescriptor { CompanyServiceContract.listCompanies.descriptor }
-    public static var getCompany: MethodDescriptor { CompanyServiceContract.getCompany.descriptor }
-    public static var updateCompany: MethodDescriptor { CompanyServiceContract.updateCompany.descriptor }
+    public static var createCompany: MethodDescriptor {
+        CompanyServiceContract.createCompany.descriptor
+    }
+    public static var listCompanies: MethodDescriptor {
+        CompanyServiceContract.listCompanies.descriptor
+    }
+    public static var getCompany: MethodDescriptor {
+        CompanyServiceContract.getCompany.descriptor
+    }
+    public static var updateCompany: MethodDescriptor {
+        CompanyServiceContract.updateCompany.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.createCompany, request: Myopenip_V1_CreateCompanyRequest.self, response: Myopenip_V1_Company.self
+            Self.createCompany,
+            request: Myopenip_V1_CreateCompanyRequest.self,
+            response: Myopenip_V1_Company.self
         ) { request, context in
             try await self.createCompany(request, context: context)
         }
         router.registerUnary(
-            Self.listCompanies, request: Myopenip_V1_ListCompaniesRequest.self, response: Myopenip_V1_ListCompaniesResponse.self
+            Self.listCompanies,
+            request: Myopenip_V1_ListCompaniesRequest.self,
+            response: Myopenip_V1_ListCompaniesResponse.self
         ) { request, context in
             try await self.listCompanies(request, context: context)
         }
         router.registerUnary(
-            Self.getCompany, request: Myopenip_V1_GetCompanyRequest.self, response: Myopenip_V1_Company.self
+            Self.getCompany,
+            request: Myopenip_V1_GetCompanyRequest.self,
+            response: Myopenip_V1_Company.self
         ) { request, context in
             try await self.getCompany(request, context: context)
         }
         router.registerUnary(
-            Self.updateCompany, request: Myopenip_V1_UpdateCompanyRequest.self, response: Myopenip_V1_Company.self
+            Self.updateCompany,
+            request: Myopenip_V1_UpdateCompanyRequest.self,
+            response: Myopenip_V1_Company.self
         ) { request, context in
             try await self.updateCompany(request, context: context)
         }

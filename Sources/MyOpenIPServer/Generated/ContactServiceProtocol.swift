@@ -54,7 +54,13 @@ public enum ContactServiceContract {
         isIdempotentWrite: true)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [listContacts, getContact, createContact, updateContact, deleteContact]
+    public static let methods: [MethodContract] = [
+        listContacts,
+        getContact,
+        createContact,
+        updateContact,
+        deleteContact,
+    ]
 }
 
 /// The implementation of `myopenip.v1.ContactService`: it writes every method; the registration on the
@@ -63,50 +69,80 @@ public enum ContactServiceContract {
 /// ContactService keeps the contacts directory of the companies of the caller's scope. A contact
 /// may be incomplete (no email, phone or role): it is saved, but an order refuses it.
 public protocol ContactServiceProtocol: ContractService {
-    func listContacts(_ request: Myopenip_V1_ListContactsRequest, context: ServerContext) async throws -> Myopenip_V1_ListContactsResponse
+    func listContacts(
+        _ request: Myopenip_V1_ListContactsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListContactsResponse
 
-    func getContact(_ request: Myopenip_V1_GetContactRequest, context: ServerContext) async throws -> Myopenip_V1_Contact
+    func getContact(
+        _ request: Myopenip_V1_GetContactRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Contact
 
-    func createContact(_ request: Myopenip_V1_CreateContactRequest, context: ServerContext) async throws -> Myopenip_V1_Contact
+    func createContact(
+        _ request: Myopenip_V1_CreateContactRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Contact
 
     /// Replaces every field of the contact by the request's.
-    func updateContact(_ request: Myopenip_V1_UpdateContactRequest, context: ServerContext) async throws -> Myopenip_V1_Contact
+    func updateContact(
+        _ request: Myopenip_V1_UpdateContactRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Contact
 
-    func deleteContact(_ request: Myopenip_V1_DeleteContactRequest, context: ServerContext) async throws -> Myopenip_V1_DeleteContactResponse
+    func deleteContact(
+        _ request: Myopenip_V1_DeleteContactRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_DeleteContactResponse
 }
 
 extension ContactServiceProtocol {
     public static var serviceName: String { ContactServiceContract.serviceName }
     public static var contracts: [MethodContract] { ContactServiceContract.methods }
-    public static var listContacts: MethodDescriptor { ContactServiceContract.listContacts.descriptor }
-    public static var getContact: MethodDescriptor { ContactServiceContract.getContact.descriptor }
-    public static var createContact: MethodDescriptor { ContactServiceContract.createContact.descriptor }
-    public static var updateContact: MethodDescriptor { ContactServiceContract.updateContact.descriptor }
-    public static var deleteContact: MethodDescriptor { ContactServiceContract.deleteContact.descriptor }
+    public static var listContacts: MethodDescriptor {
+        ContactServiceContract.listContacts.descriptor
+    }
+    public static var getContact: MethodDescriptor {
+        ContactServiceContract.getContact.descriptor
+    }
+    public static var createContact: MethodDescriptor {
+        ContactServiceContract.createContact.descriptor
+    }
+    public static var updateContact: MethodDescriptor {
+        ContactServiceContract.updateContact.descriptor
+    }
+    public static var deleteContact: MethodDescriptor {
+        ContactServiceContract.deleteContact.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.listContacts, request: Myopenip_V1_ListContactsRequest.self, response: Myopenip_V1_ListContactsResponse.self
+            Self.listContacts,
+            request: Myopenip_V1_ListContactsRequest.self,
+            response: Myopenip_V1_ListContactsResponse.self
         ) { request, context in
             try await self.listContacts(request, context: context)
         }
         router.registerUnary(
-            Self.getContact, request: Myopenip_V1_GetContactRequest.self, response: Myopenip_V1_Contact.self
+            Self.getContact,
+            request: Myopenip_V1_GetContactRequest.self,
+            response: Myopenip_V1_Contact.self
         ) { request, context in
             try await self.getContact(request, context: context)
         }
         router.registerUnary(
-            Self.createContact, request: Myopenip_V1_CreateContactRequest.self, response: Myopenip_V1_Contact.self
+            Self.createContact,
+            request: Myopenip_V1_CreateContactRequest.self,
+            response: Myopenip_V1_Contact.self
         ) { request, context in
             try await self.createContact(request, context: context)
         }
         router.registerUnary(
-            Self.updateContact, request: Myopenip_V1_UpdateContactRequest.self, response: Myopenip_V1_Contact.self
+            Self.updateContact,
+            request: Myopenip_V1_UpdateContactRequest.self,
+            response: Myopenip_V1_Contact.self
         ) { request, context in
             try await self.updateContact(request, context: context)
         }
         router.registerUnary(
-            Self.deleteContact, request: Myopenip_V1_DeleteContactRequest.self, response: Myopenip_V1_DeleteContactResponse.self
+            Self.deleteContact,
+            request: Myopenip_V1_DeleteContactRequest.self,
+            response: Myopenip_V1_DeleteContactResponse.self
         ) { request, context in
             try await self.deleteContact(request, context: context)
         }

@@ -27,7 +27,10 @@ public enum HealthServiceContract {
         isIdempotentWrite: false)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [check, watch]
+    public static let methods: [MethodContract] = [
+        check,
+        watch,
+    ]
 }
 
 /// The implementation of `grpc.health.v1.Health`: it writes every method; the registration on the
@@ -35,7 +38,9 @@ public enum HealthServiceContract {
 public protocol HealthServiceProtocol: ContractService {
     /// "" asks for the daemon as a whole; a service name asks for that service.
     /// An unknown service answers NOT_FOUND.
-    func check(_ request: Grpc_Health_V1_HealthCheckRequest, context: ServerContext) async throws -> Grpc_Health_V1_HealthCheckResponse
+    func check(
+        _ request: Grpc_Health_V1_HealthCheckRequest, context: ServerContext
+    ) async throws -> Grpc_Health_V1_HealthCheckResponse
 
     func watch(
         _ request: Grpc_Health_V1_HealthCheckRequest, stream: ResponseStream<Grpc_Health_V1_HealthCheckResponse>,
@@ -46,17 +51,25 @@ public protocol HealthServiceProtocol: ContractService {
 extension HealthServiceProtocol {
     public static var serviceName: String { HealthServiceContract.serviceName }
     public static var contracts: [MethodContract] { HealthServiceContract.methods }
-    public static var check: MethodDescriptor { HealthServiceContract.check.descriptor }
-    public static var watch: MethodDescriptor { HealthServiceContract.watch.descriptor }
+    public static var check: MethodDescriptor {
+        HealthServiceContract.check.descriptor
+    }
+    public static var watch: MethodDescriptor {
+        HealthServiceContract.watch.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.check, request: Grpc_Health_V1_HealthCheckRequest.self, response: Grpc_Health_V1_HealthCheckResponse.self
+            Self.check,
+            request: Grpc_Health_V1_HealthCheckRequest.self,
+            response: Grpc_Health_V1_HealthCheckResponse.self
         ) { request, context in
             try await self.check(request, context: context)
         }
         router.registerServerStreaming(
-            Self.watch, request: Grpc_Health_V1_HealthCheckRequest.self, response: Grpc_Health_V1_HealthCheckResponse.self
+            Self.watch,
+            request: Grpc_Health_V1_HealthCheckRequest.self,
+            response: Grpc_Health_V1_HealthCheckResponse.self
         ) { request, stream, context in
             try await self.watch(request, stream: stream, context: context)
         }

@@ -126,7 +126,21 @@ public enum IdentityServiceContract {
         isIdempotentWrite: false)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [createAccount, listAccounts, getAccount, disableAccount, enableAccount, resetPassword, revokeSessions, setPassword, requestPasswordReset, login, logout, whoAmI, changePassword]
+    public static let methods: [MethodContract] = [
+        createAccount,
+        listAccounts,
+        getAccount,
+        disableAccount,
+        enableAccount,
+        resetPassword,
+        revokeSessions,
+        setPassword,
+        requestPasswordReset,
+        login,
+        logout,
+        whoAmI,
+        changePassword,
+    ]
 }
 
 /// The implementation of `myopenip.v1.IdentityService`: it writes every method; the registration on the
@@ -138,128 +152,206 @@ public protocol IdentityServiceProtocol: ContractService {
     /// Operator staff, or a user with the users.manage permission for the users of the companies of
     /// their scope: creates an account in state PENDING_PASSWORD and queues the mail with its
     /// password initialisation link.
-    func createAccount(_ request: Myopenip_V1_CreateAccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account
+    func createAccount(
+        _ request: Myopenip_V1_CreateAccountRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Account
 
     /// Operator staff, or a user with users.manage for the users of their companies: accounts in
     /// login order, a page at a time.
-    func listAccounts(_ request: Myopenip_V1_ListAccountsRequest, context: ServerContext) async throws -> Myopenip_V1_ListAccountsResponse
+    func listAccounts(
+        _ request: Myopenip_V1_ListAccountsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListAccountsResponse
 
     /// One account, under the same rule (an account outside the caller's companies is NOT_FOUND).
-    func getAccount(_ request: Myopenip_V1_GetAccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account
+    func getAccount(
+        _ request: Myopenip_V1_GetAccountRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Account
 
     /// Under the same rule: the account can no longer log in; its sessions and links are revoked.
     /// Nobody disables their own account (FAILED_PRECONDITION OWN_ACCOUNT).
-    func disableAccount(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account
+    func disableAccount(
+        _ request: Myopenip_V1_AccountRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Account
 
     /// Under the same rule: a disabled or locked account may log in again.
-    func enableAccount(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account
+    func enableAccount(
+        _ request: Myopenip_V1_AccountRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Account
 
     /// Under the same rule: mails a new password link to the account's owner; older links stop
     /// working.
-    func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_ResetPasswordResponse
+    func resetPassword(
+        _ request: Myopenip_V1_AccountRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ResetPasswordResponse
 
     /// Under the same rule: closes every open session of the account.
-    func revokeSessions(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_RevokeSessionsResponse
+    func revokeSessions(
+        _ request: Myopenip_V1_AccountRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_RevokeSessionsResponse
 
     /// Anyone holding a link: sets the password of the link's account (the link is single use).
-    func setPassword(_ request: Myopenip_V1_SetPasswordRequest, context: ServerContext) async throws -> Myopenip_V1_SetPasswordResponse
+    func setPassword(
+        _ request: Myopenip_V1_SetPasswordRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_SetPasswordResponse
 
     /// Anyone: mails a new password link when the login or email is known; answers the same either way.
-    func requestPasswordReset(_ request: Myopenip_V1_RequestPasswordResetRequest, context: ServerContext) async throws -> Myopenip_V1_RequestPasswordResetResponse
+    func requestPasswordReset(
+        _ request: Myopenip_V1_RequestPasswordResetRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_RequestPasswordResetResponse
 
     /// Anyone: opens a session with a login (or email) and password.
-    func login(_ request: Myopenip_V1_LoginRequest, context: ServerContext) async throws -> Myopenip_V1_LoginResponse
+    func login(
+        _ request: Myopenip_V1_LoginRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_LoginResponse
 
     /// A session: closes itself.
-    func logout(_ request: Myopenip_V1_LogoutRequest, context: ServerContext) async throws -> Myopenip_V1_LogoutResponse
+    func logout(
+        _ request: Myopenip_V1_LogoutRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_LogoutResponse
 
     /// A session (or the operator): who the caller is.
-    func whoAmI(_ request: Myopenip_V1_WhoAmIRequest, context: ServerContext) async throws -> Myopenip_V1_WhoAmIResponse
+    func whoAmI(
+        _ request: Myopenip_V1_WhoAmIRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_WhoAmIResponse
 
     /// A session: changes its own password; the account's other sessions are closed.
-    func changePassword(_ request: Myopenip_V1_ChangePasswordRequest, context: ServerContext) async throws -> Myopenip_V1_ChangePasswordResponse
+    func changePassword(
+        _ request: Myopenip_V1_ChangePasswordRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ChangePasswordResponse
 }
 
 extension IdentityServiceProtocol {
     public static var serviceName: String { IdentityServiceContract.serviceName }
     public static var contracts: [MethodContract] { IdentityServiceContract.methods }
-    public static var createAccount: MethodDescriptor { IdentityServiceContract.createAccount.descriptor }
-    public static var listAccounts: MethodDescriptor { IdentityServiceContract.listAccounts.descriptor }
-    public static var getAccount: MethodDescriptor { IdentityServiceContract.getAccount.descriptor }
-    public static var disableAccount: MethodDescriptor { IdentityServiceContract.disableAccount.descriptor }
-    public static var enableAccount: MethodDescriptor { IdentityServiceContract.enableAccount.descriptor }
-    public static var resetPassword: MethodDescriptor { IdentityServiceContract.resetPassword.descriptor }
-    public static var revokeSessions: MethodDescriptor { IdentityServiceContract.revokeSessions.descriptor }
-    public static var setPassword: MethodDescriptor { IdentityServiceContract.setPassword.descriptor }
-    public static var requestPasswordReset: MethodDescriptor { IdentityServiceContract.requestPasswordReset.descriptor }
-    public static var login: MethodDescriptor { IdentityServiceContract.login.descriptor }
-    public static var logout: MethodDescriptor { IdentityServiceContract.logout.descriptor }
-    public static var whoAmI: MethodDescriptor { IdentityServiceContract.whoAmI.descriptor }
-    public static var changePassword: MethodDescriptor { IdentityServiceContract.changePassword.descriptor }
+    public static var createAccount: MethodDescriptor {
+        IdentityServiceContract.createAccount.descriptor
+    }
+    public static var listAccounts: MethodDescriptor {
+        IdentityServiceContract.listAccounts.descriptor
+    }
+    public static var getAccount: MethodDescriptor {
+        IdentityServiceContract.getAccount.descriptor
+    }
+    public static var disableAccount: MethodDescriptor {
+        IdentityServiceContract.disableAccount.descriptor
+    }
+    public static var enableAccount: MethodDescriptor {
+        IdentityServiceContract.enableAccount.descriptor
+    }
+    public static var resetPassword: MethodDescriptor {
+        IdentityServiceContract.resetPassword.descriptor
+    }
+    public static var revokeSessions: MethodDescriptor {
+        IdentityServiceContract.revokeSessions.descriptor
+    }
+    public static var setPassword: MethodDescriptor {
+        IdentityServiceContract.setPassword.descriptor
+    }
+    public static var requestPasswordReset: MethodDescriptor {
+        IdentityServiceContract.requestPasswordReset.descriptor
+    }
+    public static var login: MethodDescriptor {
+        IdentityServiceContract.login.descriptor
+    }
+    public static var logout: MethodDescriptor {
+        IdentityServiceContract.logout.descriptor
+    }
+    public static var whoAmI: MethodDescriptor {
+        IdentityServiceContract.whoAmI.descriptor
+    }
+    public static var changePassword: MethodDescriptor {
+        IdentityServiceContract.changePassword.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.createAccount, request: Myopenip_V1_CreateAccountRequest.self, response: Myopenip_V1_Account.self
+            Self.createAccount,
+            request: Myopenip_V1_CreateAccountRequest.self,
+            response: Myopenip_V1_Account.self
         ) { request, context in
             try await self.createAccount(request, context: context)
         }
         router.registerUnary(
-            Self.listAccounts, request: Myopenip_V1_ListAccountsRequest.self, response: Myopenip_V1_ListAccountsResponse.self
+            Self.listAccounts,
+            request: Myopenip_V1_ListAccountsRequest.self,
+            response: Myopenip_V1_ListAccountsResponse.self
         ) { request, context in
             try await self.listAccounts(request, context: context)
         }
         router.registerUnary(
-            Self.getAccount, request: Myopenip_V1_GetAccountRequest.self, response: Myopenip_V1_Account.self
+            Self.getAccount,
+            request: Myopenip_V1_GetAccountRequest.self,
+            response: Myopenip_V1_Account.self
         ) { request, context in
             try await self.getAccount(request, context: context)
         }
         router.registerUnary(
-            Self.disableAccount, request: Myopenip_V1_AccountRequest.self, response: Myopenip_V1_Account.self
+            Self.disableAccount,
+            request: Myopenip_V1_AccountRequest.self,
+            response: Myopenip_V1_Account.self
         ) { request, context in
             try await self.disableAccount(request, context: context)
         }
         router.registerUnary(
-            Self.enableAccount, request: Myopenip_V1_AccountRequest.self, response: Myopenip_V1_Account.self
+            Self.enableAccount,
+            request: Myopenip_V1_AccountRequest.self,
+            response: Myopenip_V1_Account.self
         ) { request, context in
             try await self.enableAccount(request, context: context)
         }
         router.registerUnary(
-            Self.resetPassword, request: Myopenip_V1_AccountRequest.self, response: Myopenip_V1_ResetPasswordResponse.self
+            Self.resetPassword,
+            request: Myopenip_V1_AccountRequest.self,
+            response: Myopenip_V1_ResetPasswordResponse.self
         ) { request, context in
             try await self.resetPassword(request, context: context)
         }
         router.registerUnary(
-            Self.revokeSessions, request: Myopenip_V1_AccountRequest.self, response: Myopenip_V1_RevokeSessionsResponse.self
+            Self.revokeSessions,
+            request: Myopenip_V1_AccountRequest.self,
+            response: Myopenip_V1_RevokeSessionsResponse.self
         ) { request, context in
             try await self.revokeSessions(request, context: context)
         }
         router.registerUnary(
-            Self.setPassword, request: Myopenip_V1_SetPasswordRequest.self, response: Myopenip_V1_SetPasswordResponse.self
+            Self.setPassword,
+            request: Myopenip_V1_SetPasswordRequest.self,
+            response: Myopenip_V1_SetPasswordResponse.self
         ) { request, context in
             try await self.setPassword(request, context: context)
         }
         router.registerUnary(
-            Self.requestPasswordReset, request: Myopenip_V1_RequestPasswordResetRequest.self, response: Myopenip_V1_RequestPasswordResetResponse.self
+            Self.requestPasswordReset,
+            request: Myopenip_V1_RequestPasswordResetRequest.self,
+            response: Myopenip_V1_RequestPasswordResetResponse.self
         ) { request, context in
             try await self.requestPasswordReset(request, context: context)
         }
         router.registerUnary(
-            Self.login, request: Myopenip_V1_LoginRequest.self, response: Myopenip_V1_LoginResponse.self
+            Self.login,
+            request: Myopenip_V1_LoginRequest.self,
+            response: Myopenip_V1_LoginResponse.self
         ) { request, context in
             try await self.login(request, context: context)
         }
         router.registerUnary(
-            Self.logout, request: Myopenip_V1_LogoutRequest.self, response: Myopenip_V1_LogoutResponse.self
+            Self.logout,
+            request: Myopenip_V1_LogoutRequest.self,
+            response: Myopenip_V1_LogoutResponse.self
         ) { request, context in
             try await self.logout(request, context: context)
         }
         router.registerUnary(
-            Self.whoAmI, request: Myopenip_V1_WhoAmIRequest.self, response: Myopenip_V1_WhoAmIResponse.self
+            Self.whoAmI,
+            request: Myopenip_V1_WhoAmIRequest.self,
+            response: Myopenip_V1_WhoAmIResponse.self
         ) { request, context in
             try await self.whoAmI(request, context: context)
         }
         router.registerUnary(
-            Self.changePassword, request: Myopenip_V1_ChangePasswordRequest.self, response: Myopenip_V1_ChangePasswordResponse.self
+            Self.changePassword,
+            request: Myopenip_V1_ChangePasswordRequest.self,
+            response: Myopenip_V1_ChangePasswordResponse.self
         ) { request, context in
             try await self.changePassword(request, context: context)
         }

@@ -36,7 +36,11 @@ public enum MailServiceContract {
         isIdempotentWrite: true)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [listMails, getMail, markMailSent]
+    public static let methods: [MethodContract] = [
+        listMails,
+        getMail,
+        markMailSent,
+    ]
 }
 
 /// The implementation of `myopenip.v1.MailService`: it writes every method; the registration on the
@@ -46,35 +50,53 @@ public enum MailServiceContract {
 /// Mails are written in the same transaction as the change they tell of.
 public protocol MailServiceProtocol: ContractService {
     /// Operator staff: mails, newest first, a page at a time.
-    func listMails(_ request: Myopenip_V1_ListMailsRequest, context: ServerContext) async throws -> Myopenip_V1_ListMailsResponse
+    func listMails(
+        _ request: Myopenip_V1_ListMailsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListMailsResponse
 
     /// Operator staff: one mail with its text.
-    func getMail(_ request: Myopenip_V1_GetMailRequest, context: ServerContext) async throws -> Myopenip_V1_Mail
+    func getMail(
+        _ request: Myopenip_V1_GetMailRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Mail
 
     /// Operator staff (the sender): the mail left; secrets in its text are blanked out.
-    func markMailSent(_ request: Myopenip_V1_MarkMailSentRequest, context: ServerContext) async throws -> Myopenip_V1_Mail
+    func markMailSent(
+        _ request: Myopenip_V1_MarkMailSentRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Mail
 }
 
 extension MailServiceProtocol {
     public static var serviceName: String { MailServiceContract.serviceName }
     public static var contracts: [MethodContract] { MailServiceContract.methods }
-    public static var listMails: MethodDescriptor { MailServiceContract.listMails.descriptor }
-    public static var getMail: MethodDescriptor { MailServiceContract.getMail.descriptor }
-    public static var markMailSent: MethodDescriptor { MailServiceContract.markMailSent.descriptor }
+    public static var listMails: MethodDescriptor {
+        MailServiceContract.listMails.descriptor
+    }
+    public static var getMail: MethodDescriptor {
+        MailServiceContract.getMail.descriptor
+    }
+    public static var markMailSent: MethodDescriptor {
+        MailServiceContract.markMailSent.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.listMails, request: Myopenip_V1_ListMailsRequest.self, response: Myopenip_V1_ListMailsResponse.self
+            Self.listMails,
+            request: Myopenip_V1_ListMailsRequest.self,
+            response: Myopenip_V1_ListMailsResponse.self
         ) { request, context in
             try await self.listMails(request, context: context)
         }
         router.registerUnary(
-            Self.getMail, request: Myopenip_V1_GetMailRequest.self, response: Myopenip_V1_Mail.self
+            Self.getMail,
+            request: Myopenip_V1_GetMailRequest.self,
+            response: Myopenip_V1_Mail.self
         ) { request, context in
             try await self.getMail(request, context: context)
         }
         router.registerUnary(
-            Self.markMailSent, request: Myopenip_V1_MarkMailSentRequest.self, response: Myopenip_V1_Mail.self
+            Self.markMailSent,
+            request: Myopenip_V1_MarkMailSentRequest.self,
+            response: Myopenip_V1_Mail.self
         ) { request, context in
             try await self.markMailSent(request, context: context)
         }

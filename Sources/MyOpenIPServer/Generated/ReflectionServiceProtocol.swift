@@ -26,17 +26,23 @@ public enum ReflectionServiceContract {
 ///
 /// ReflectionService lists the services and methods the daemon's router really has.
 public protocol ReflectionServiceProtocol: ContractService {
-    func listServices(_ request: Myopenip_V1_ListServicesRequest, context: ServerContext) async throws -> Myopenip_V1_ListServicesResponse
+    func listServices(
+        _ request: Myopenip_V1_ListServicesRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListServicesResponse
 }
 
 extension ReflectionServiceProtocol {
     public static var serviceName: String { ReflectionServiceContract.serviceName }
     public static var contracts: [MethodContract] { ReflectionServiceContract.methods }
-    public static var listServices: MethodDescriptor { ReflectionServiceContract.listServices.descriptor }
+    public static var listServices: MethodDescriptor {
+        ReflectionServiceContract.listServices.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.listServices, request: Myopenip_V1_ListServicesRequest.self, response: Myopenip_V1_ListServicesResponse.self
+            Self.listServices,
+            request: Myopenip_V1_ListServicesRequest.self,
+            response: Myopenip_V1_ListServicesResponse.self
         ) { request, context in
             try await self.listServices(request, context: context)
         }

@@ -63,7 +63,14 @@ public enum RightsServiceContract {
         isIdempotentWrite: true)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [listRightTemplates, listRights, createRight, updateRight, deleteRight, setUserRights]
+    public static let methods: [MethodContract] = [
+        listRightTemplates,
+        listRights,
+        createRight,
+        updateRight,
+        deleteRight,
+        setUserRights,
+    ]
 }
 
 /// The implementation of `myopenip.v1.RightsService`: it writes every method; the registration on the
@@ -73,66 +80,102 @@ public enum RightsServiceContract {
 /// five templates of the guide and give rights to the company's users.
 public protocol RightsServiceProtocol: ContractService {
     /// Any session: the five templates and the two main rights, with what each allows.
-    func listRightTemplates(_ request: Myopenip_V1_ListRightTemplatesRequest, context: ServerContext) async throws -> Myopenip_V1_ListRightTemplatesResponse
+    func listRightTemplates(
+        _ request: Myopenip_V1_ListRightTemplatesRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListRightTemplatesResponse
 
     /// The main rights and the custom rights of a company of the caller's scope.
-    func listRights(_ request: Myopenip_V1_ListRightsRequest, context: ServerContext) async throws -> Myopenip_V1_ListRightsResponse
+    func listRights(
+        _ request: Myopenip_V1_ListRightsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListRightsResponse
 
     /// Creates a custom right ("Créer un droit personnalisé"): name, site, role, templates.
-    func createRight(_ request: Myopenip_V1_CreateRightRequest, context: ServerContext) async throws -> Myopenip_V1_AccessRight
+    func createRight(
+        _ request: Myopenip_V1_CreateRightRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_AccessRight
 
     /// Changes the fields of a custom right named in update_mask (name, site, role, templates);
     /// the others stay as they are. Its holders' rights change with it. Nobody but operator staff
     /// gives a right permissions they do not hold themselves (PERMISSION_DENIED
     /// PERMISSION_NOT_HELD). A main right cannot be changed (FAILED_PRECONDITION MAIN_RIGHT).
-    func updateRight(_ request: Myopenip_V1_UpdateRightRequest, context: ServerContext) async throws -> Myopenip_V1_AccessRight
+    func updateRight(
+        _ request: Myopenip_V1_UpdateRightRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_AccessRight
 
     /// Deletes a custom right and takes it from every user holding it; answers their logins. A main
     /// right cannot be deleted.
-    func deleteRight(_ request: Myopenip_V1_DeleteRightRequest, context: ServerContext) async throws -> Myopenip_V1_DeleteRightResponse
+    func deleteRight(
+        _ request: Myopenip_V1_DeleteRightRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_DeleteRightResponse
 
     /// Replaces the rights a user holds.
-    func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws -> Myopenip_V1_SetUserRightsResponse
+    func setUserRights(
+        _ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_SetUserRightsResponse
 }
 
 extension RightsServiceProtocol {
     public static var serviceName: String { RightsServiceContract.serviceName }
     public static var contracts: [MethodContract] { RightsServiceContract.methods }
-    public static var listRightTemplates: MethodDescriptor { RightsServiceContract.listRightTemplates.descriptor }
-    public static var listRights: MethodDescriptor { RightsServiceContract.listRights.descriptor }
-    public static var createRight: MethodDescriptor { RightsServiceContract.createRight.descriptor }
-    public static var updateRight: MethodDescriptor { RightsServiceContract.updateRight.descriptor }
-    public static var deleteRight: MethodDescriptor { RightsServiceContract.deleteRight.descriptor }
-    public static var setUserRights: MethodDescriptor { RightsServiceContract.setUserRights.descriptor }
+    public static var listRightTemplates: MethodDescriptor {
+        RightsServiceContract.listRightTemplates.descriptor
+    }
+    public static var listRights: MethodDescriptor {
+        RightsServiceContract.listRights.descriptor
+    }
+    public static var createRight: MethodDescriptor {
+        RightsServiceContract.createRight.descriptor
+    }
+    public static var updateRight: MethodDescriptor {
+        RightsServiceContract.updateRight.descriptor
+    }
+    public static var deleteRight: MethodDescriptor {
+        RightsServiceContract.deleteRight.descriptor
+    }
+    public static var setUserRights: MethodDescriptor {
+        RightsServiceContract.setUserRights.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.listRightTemplates, request: Myopenip_V1_ListRightTemplatesRequest.self, response: Myopenip_V1_ListRightTemplatesResponse.self
+            Self.listRightTemplates,
+            request: Myopenip_V1_ListRightTemplatesRequest.self,
+            response: Myopenip_V1_ListRightTemplatesResponse.self
         ) { request, context in
             try await self.listRightTemplates(request, context: context)
         }
         router.registerUnary(
-            Self.listRights, request: Myopenip_V1_ListRightsRequest.self, response: Myopenip_V1_ListRightsResponse.self
+            Self.listRights,
+            request: Myopenip_V1_ListRightsRequest.self,
+            response: Myopenip_V1_ListRightsResponse.self
         ) { request, context in
             try await self.listRights(request, context: context)
         }
         router.registerUnary(
-            Self.createRight, request: Myopenip_V1_CreateRightRequest.self, response: Myopenip_V1_AccessRight.self
+            Self.createRight,
+            request: Myopenip_V1_CreateRightRequest.self,
+            response: Myopenip_V1_AccessRight.self
         ) { request, context in
             try await self.createRight(request, context: context)
         }
         router.registerUnary(
-            Self.updateRight, request: Myopenip_V1_UpdateRightRequest.self, response: Myopenip_V1_AccessRight.self
+            Self.updateRight,
+            request: Myopenip_V1_UpdateRightRequest.self,
+            response: Myopenip_V1_AccessRight.self
         ) { request, context in
             try await self.updateRight(request, context: context)
         }
         router.registerUnary(
-            Self.deleteRight, request: Myopenip_V1_DeleteRightRequest.self, response: Myopenip_V1_DeleteRightResponse.self
+            Self.deleteRight,
+            request: Myopenip_V1_DeleteRightRequest.self,
+            response: Myopenip_V1_DeleteRightResponse.self
         ) { request, context in
             try await self.deleteRight(request, context: context)
         }
         router.registerUnary(
-            Self.setUserRights, request: Myopenip_V1_SetUserRightsRequest.self, response: Myopenip_V1_SetUserRightsResponse.self
+            Self.setUserRights,
+            request: Myopenip_V1_SetUserRightsRequest.self,
+            response: Myopenip_V1_SetUserRightsResponse.self
         ) { request, context in
             try await self.setUserRights(request, context: context)
         }

@@ -54,7 +54,13 @@ public enum SiteServiceContract {
         isIdempotentWrite: true)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [listSites, getSite, createSite, updateSite, deleteSite]
+    public static let methods: [MethodContract] = [
+        listSites,
+        getSite,
+        createSite,
+        updateSite,
+        deleteSite,
+    ]
 }
 
 /// The implementation of `myopenip.v1.SiteService`: it writes every method; the registration on the
@@ -63,50 +69,80 @@ public enum SiteServiceContract {
 /// SiteService keeps the sites of the companies of the caller's scope. Every company has a head
 /// office ("Siège Social") from its creation, which cannot be deleted.
 public protocol SiteServiceProtocol: ContractService {
-    func listSites(_ request: Myopenip_V1_ListSitesRequest, context: ServerContext) async throws -> Myopenip_V1_ListSitesResponse
+    func listSites(
+        _ request: Myopenip_V1_ListSitesRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListSitesResponse
 
-    func getSite(_ request: Myopenip_V1_GetSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site
+    func getSite(
+        _ request: Myopenip_V1_GetSiteRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Site
 
-    func createSite(_ request: Myopenip_V1_CreateSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site
+    func createSite(
+        _ request: Myopenip_V1_CreateSiteRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Site
 
     /// Replaces every field of the site by the request's.
-    func updateSite(_ request: Myopenip_V1_UpdateSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site
+    func updateSite(
+        _ request: Myopenip_V1_UpdateSiteRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Site
 
-    func deleteSite(_ request: Myopenip_V1_DeleteSiteRequest, context: ServerContext) async throws -> Myopenip_V1_DeleteSiteResponse
+    func deleteSite(
+        _ request: Myopenip_V1_DeleteSiteRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_DeleteSiteResponse
 }
 
 extension SiteServiceProtocol {
     public static var serviceName: String { SiteServiceContract.serviceName }
     public static var contracts: [MethodContract] { SiteServiceContract.methods }
-    public static var listSites: MethodDescriptor { SiteServiceContract.listSites.descriptor }
-    public static var getSite: MethodDescriptor { SiteServiceContract.getSite.descriptor }
-    public static var createSite: MethodDescriptor { SiteServiceContract.createSite.descriptor }
-    public static var updateSite: MethodDescriptor { SiteServiceContract.updateSite.descriptor }
-    public static var deleteSite: MethodDescriptor { SiteServiceContract.deleteSite.descriptor }
+    public static var listSites: MethodDescriptor {
+        SiteServiceContract.listSites.descriptor
+    }
+    public static var getSite: MethodDescriptor {
+        SiteServiceContract.getSite.descriptor
+    }
+    public static var createSite: MethodDescriptor {
+        SiteServiceContract.createSite.descriptor
+    }
+    public static var updateSite: MethodDescriptor {
+        SiteServiceContract.updateSite.descriptor
+    }
+    public static var deleteSite: MethodDescriptor {
+        SiteServiceContract.deleteSite.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.listSites, request: Myopenip_V1_ListSitesRequest.self, response: Myopenip_V1_ListSitesResponse.self
+            Self.listSites,
+            request: Myopenip_V1_ListSitesRequest.self,
+            response: Myopenip_V1_ListSitesResponse.self
         ) { request, context in
             try await self.listSites(request, context: context)
         }
         router.registerUnary(
-            Self.getSite, request: Myopenip_V1_GetSiteRequest.self, response: Myopenip_V1_Site.self
+            Self.getSite,
+            request: Myopenip_V1_GetSiteRequest.self,
+            response: Myopenip_V1_Site.self
         ) { request, context in
             try await self.getSite(request, context: context)
         }
         router.registerUnary(
-            Self.createSite, request: Myopenip_V1_CreateSiteRequest.self, response: Myopenip_V1_Site.self
+            Self.createSite,
+            request: Myopenip_V1_CreateSiteRequest.self,
+            response: Myopenip_V1_Site.self
         ) { request, context in
             try await self.createSite(request, context: context)
         }
         router.registerUnary(
-            Self.updateSite, request: Myopenip_V1_UpdateSiteRequest.self, response: Myopenip_V1_Site.self
+            Self.updateSite,
+            request: Myopenip_V1_UpdateSiteRequest.self,
+            response: Myopenip_V1_Site.self
         ) { request, context in
             try await self.updateSite(request, context: context)
         }
         router.registerUnary(
-            Self.deleteSite, request: Myopenip_V1_DeleteSiteRequest.self, response: Myopenip_V1_DeleteSiteResponse.self
+            Self.deleteSite,
+            request: Myopenip_V1_DeleteSiteRequest.self,
+            response: Myopenip_V1_DeleteSiteResponse.self
         ) { request, context in
             try await self.deleteSite(request, context: context)
         }

@@ -45,7 +45,12 @@ public enum TermsServiceContract {
         isIdempotentWrite: true)
 
     /// Every method, in the order of the proto file.
-    public static let methods: [MethodContract] = [publishTerms, listTerms, getTerms, acceptTerms]
+    public static let methods: [MethodContract] = [
+        publishTerms,
+        listTerms,
+        getTerms,
+        acceptTerms,
+    ]
 }
 
 /// The implementation of `myopenip.v1.TermsService`: it writes every method; the registration on the
@@ -56,44 +61,68 @@ public enum TermsServiceContract {
 /// them and logging out fail with FAILED_PRECONDITION.
 public protocol TermsServiceProtocol: ContractService {
     /// Operator staff: publishes a new version, in force from its effective date.
-    func publishTerms(_ request: Myopenip_V1_PublishTermsRequest, context: ServerContext) async throws -> Myopenip_V1_TermsVersion
+    func publishTerms(
+        _ request: Myopenip_V1_PublishTermsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_TermsVersion
 
     /// Operator staff: every version, newest first.
-    func listTerms(_ request: Myopenip_V1_ListTermsRequest, context: ServerContext) async throws -> Myopenip_V1_ListTermsResponse
+    func listTerms(
+        _ request: Myopenip_V1_ListTermsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListTermsResponse
 
     /// A session or the operator: the version in force, or one version by number.
-    func getTerms(_ request: Myopenip_V1_GetTermsRequest, context: ServerContext) async throws -> Myopenip_V1_TermsVersion
+    func getTerms(
+        _ request: Myopenip_V1_GetTermsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_TermsVersion
 
     /// A session: accepts the version in force.
-    func acceptTerms(_ request: Myopenip_V1_AcceptTermsRequest, context: ServerContext) async throws -> Myopenip_V1_AcceptTermsResponse
+    func acceptTerms(
+        _ request: Myopenip_V1_AcceptTermsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_AcceptTermsResponse
 }
 
 extension TermsServiceProtocol {
     public static var serviceName: String { TermsServiceContract.serviceName }
     public static var contracts: [MethodContract] { TermsServiceContract.methods }
-    public static var publishTerms: MethodDescriptor { TermsServiceContract.publishTerms.descriptor }
-    public static var listTerms: MethodDescriptor { TermsServiceContract.listTerms.descriptor }
-    public static var getTerms: MethodDescriptor { TermsServiceContract.getTerms.descriptor }
-    public static var acceptTerms: MethodDescriptor { TermsServiceContract.acceptTerms.descriptor }
+    public static var publishTerms: MethodDescriptor {
+        TermsServiceContract.publishTerms.descriptor
+    }
+    public static var listTerms: MethodDescriptor {
+        TermsServiceContract.listTerms.descriptor
+    }
+    public static var getTerms: MethodDescriptor {
+        TermsServiceContract.getTerms.descriptor
+    }
+    public static var acceptTerms: MethodDescriptor {
+        TermsServiceContract.acceptTerms.descriptor
+    }
 
     public func register(on router: inout RPCRouter) {
         router.registerUnary(
-            Self.publishTerms, request: Myopenip_V1_PublishTermsRequest.self, response: Myopenip_V1_TermsVersion.self
+            Self.publishTerms,
+            request: Myopenip_V1_PublishTermsRequest.self,
+            response: Myopenip_V1_TermsVersion.self
         ) { request, context in
             try await self.publishTerms(request, context: context)
         }
         router.registerUnary(
-            Self.listTerms, request: Myopenip_V1_ListTermsRequest.self, response: Myopenip_V1_ListTermsResponse.self
+            Self.listTerms,
+            request: Myopenip_V1_ListTermsRequest.self,
+            response: Myopenip_V1_ListTermsResponse.self
         ) { request, context in
             try await self.listTerms(request, context: context)
         }
         router.registerUnary(
-            Self.getTerms, request: Myopenip_V1_GetTermsRequest.self, response: Myopenip_V1_TermsVersion.self
+            Self.getTerms,
+            request: Myopenip_V1_GetTermsRequest.self,
+            response: Myopenip_V1_TermsVersion.self
         ) { request, context in
             try await self.getTerms(request, context: context)
         }
         router.registerUnary(
-            Self.acceptTerms, request: Myopenip_V1_AcceptTermsRequest.self, response: Myopenip_V1_AcceptTermsResponse.self
+            Self.acceptTerms,
+            request: Myopenip_V1_AcceptTermsRequest.self,
+            response: Myopenip_V1_AcceptTermsResponse.self
         ) { request, context in
             try await self.acceptTerms(request, context: context)
         }

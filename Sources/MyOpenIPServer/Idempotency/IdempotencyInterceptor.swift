@@ -89,7 +89,9 @@ public struct IdempotencyInterceptor: ServerInterceptor {
             await settle(reservation: id, outcome: nil, context: context)
             throw error
         }
-        await settle(reservation: id, outcome: IdempotencyOutcome(statusCode: StatusCode.ok.rawValue, payload: response.payload), context: context)
+        await settle(
+            reservation: id, outcome: IdempotencyOutcome(statusCode: StatusCode.ok.rawValue, payload: response.payload),
+            context: context)
         return response
     }
 
@@ -129,7 +131,8 @@ public struct IdempotencyInterceptor: ServerInterceptor {
 extension IdempotencyOutcome {
     init(_ error: RPCError) {
         self.init(
-            statusCode: error.code.rawValue, message: error.message, reason: error.reason, field: error.field, metadata: error.metadata)
+            statusCode: error.code.rawValue, message: error.message, reason: error.reason, field: error.field,
+            metadata: error.metadata)
     }
 }
 

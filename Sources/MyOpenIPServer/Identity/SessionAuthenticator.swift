@@ -21,7 +21,7 @@ public struct SessionAuthenticator: SessionResolver {
     public func principal(forToken token: String, context: ServerContext) async throws -> Principal {
         let now = environment.time.timestamp()
         guard let lookup = try await environment.accounts.session(tokenDigest: SecretToken.digest(of: token), at: now),
-              lookup.session.isOpen(at: now), lookup.account.storedState == .active
+            lookup.session.isOpen(at: now), lookup.account.storedState == .active
         else {
             throw RPCError(IdentityMessages.sessionInvalid)
         }
@@ -31,14 +31,15 @@ public struct SessionAuthenticator: SessionResolver {
         if session.lastUsedAt.duration(to: now) >= policy.touchGranularity {
             try await environment.accounts.touchSession(id: session.id, at: now, idleExpiresAt: idle)
         }
-        return .session(SessionIdentity(
-            accountID: lookup.account.id,
-            sessionID: session.id,
-            login: lookup.account.login.description,
-            isOperatorStaff: lookup.account.kind == .operatorStaff,
-            companyReference: lookup.account.companyReference,
-            pendingTermsVersion: lookup.hasAcceptedTermsInForce ? nil : lookup.termsInForce,
-            expiresAt: idle.date,
-            permissions: Set(lookup.permissions.map(\.rawValue))))
+        return .session(
+            SessionIdentity(
+                accountID: lookup.account.id,
+                sessionID: session.id,
+                login: lookup.account.login.description,
+                isOperatorStaff: lookup.account.kind == .operatorStaff,
+                companyReference: lookup.account.companyReference,
+                pendingTermsVersion: lookup.hasAcceptedTermsInForce ? nil : lookup.termsInForce,
+                expiresAt: idle.date,
+                permissions: Set(lookup.permissions.map(\.rawValue))))
     }
 }

@@ -93,8 +93,8 @@ public struct PasswordHasher: Sendable {
             values[String(keyValue[0])] = value
         }
         guard let logRounds = values["ln"], let blockSize = values["r"], let parallelism = values["p"],
-              let salt = Base64URL.decode(String(parts[3])), let hash = Base64URL.decode(String(parts[4])),
-              salt.count >= 8, (16...64).contains(hash.count)
+            let salt = Base64URL.decode(String(parts[3])), let hash = Base64URL.decode(String(parts[4])),
+            salt.count >= 8, (16...64).contains(hash.count)
         else { return nil }
         let parameters = Parameters(logRounds: logRounds, blockSize: blockSize, parallelism: parallelism)
         guard parameters.isSane else { return nil }

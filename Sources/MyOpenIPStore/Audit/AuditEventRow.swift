@@ -18,7 +18,10 @@ struct AuditEventRow: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
     enum CodingKeys: String, CodingKey {
         case id, actor, action, details
-        case occurredAt = "occurred_at", accountID = "account_id", companyID = "company_id", requestID = "request_id"
+        case occurredAt = "occurred_at"
+        case accountID = "account_id"
+        case companyID = "company_id"
+        case requestID = "request_id"
     }
 
     enum Columns {

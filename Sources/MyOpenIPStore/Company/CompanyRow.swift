@@ -30,11 +30,18 @@ struct CompanyRow: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case id, reference, kind, state, name, siren, comment, website
-        case partnerID = "partner_id", nameKey = "name_key", legalStatus = "legal_status"
-        case financialSituation = "financial_situation", guaranteeType = "guarantee_type"
-        case mailCommercial = "mail_commercial", mailTechnical = "mail_technical"
-        case mailSalesAdministration = "mail_sales_administration", mailAdministrative = "mail_administrative"
-        case createdAt = "created_at", createdBy = "created_by", updatedAt = "updated_at"
+        case partnerID = "partner_id"
+        case nameKey = "name_key"
+        case legalStatus = "legal_status"
+        case financialSituation = "financial_situation"
+        case guaranteeType = "guarantee_type"
+        case mailCommercial = "mail_commercial"
+        case mailTechnical = "mail_technical"
+        case mailSalesAdministration = "mail_sales_administration"
+        case mailAdministrative = "mail_administrative"
+        case createdAt = "created_at"
+        case createdBy = "created_by"
+        case updatedAt = "updated_at"
     }
 
     enum Columns {
@@ -122,9 +129,12 @@ extension DerivableRequest<CompanyRow> {
         case .nothing:
             return none()
         case .company(let reference):
-            let partner = CompanyRow
+            let partner =
+                CompanyRow
                 .select(CompanyRow.Columns.id)
-                .filter(CompanyRow.Columns.reference == reference.description && CompanyRow.Columns.kind == CompanyKind.partner.rawValue)
+                .filter(
+                    CompanyRow.Columns.reference == reference.description
+                        && CompanyRow.Columns.kind == CompanyKind.partner.rawValue)
             return filter(CompanyRow.Columns.reference == reference.description || partner.contains(CompanyRow.Columns.partnerID))
         }
     }
@@ -141,7 +151,8 @@ extension CompanyScope {
     /// The id of the company `reference` if it is in this scope; ``CompanyViolation/unknownCompany``
     /// otherwise, as for a company that does not exist. Reads the id only.
     func companyID(of reference: CompanyReference, in db: Database) throws -> Int64 {
-        let request = CompanyRow.all().visible(in: self).filter(reference: reference).select(CompanyRow.Columns.id, as: Int64.self)
+        let request = CompanyRow.all().visible(in: self).filter(reference: reference).select(
+            CompanyRow.Columns.id, as: Int64.self)
         guard let id = try request.fetchOne(db) else { throw CompanyViolation.unknownCompany }
         return id
     }

@@ -19,7 +19,8 @@ public struct SQLiteCompanyRepository: CompanyRepository {
             var partnerID: Int64?
             if let partner {
                 guard kind == .client else { throw CompanyViolation.partnerOfPartner }
-                guard let row = try CompanyRow.all().filter(reference: partner).fetchOne(db), row.kind == CompanyKind.partner.rawValue
+                guard let row = try CompanyRow.all().filter(reference: partner).fetchOne(db),
+                    row.kind == CompanyKind.partner.rawValue
                 else { throw CompanyViolation.unknownPartner }
                 partnerID = row.id
             }
@@ -58,7 +59,8 @@ public struct SQLiteCompanyRepository: CompanyRepository {
             guard rows.count > limit else { return CompanyPage(items: rows, next: nil) }
             let items = Array(rows.prefix(limit))
             let last = items[items.count - 1]
-            return CompanyPage(items: items, next: CompanyCursor(id: last.id, nameKey: order == .name ? last.profile.nameKey : nil))
+            return CompanyPage(
+                items: items, next: CompanyCursor(id: last.id, nameKey: order == .name ? last.profile.nameKey : nil))
         }
     }
 
@@ -111,14 +113,18 @@ public struct SQLiteCompanyRepository: CompanyRepository {
         if let kind = filter.kind { request = request.filter(CompanyRow.Columns.kind == kind.rawValue) }
         if let state = filter.state { request = request.filter(CompanyRow.Columns.state == state.rawValue) }
         if let partner = filter.partner {
-            request = request.filter(CompanyRow.all().filter(reference: partner).select(CompanyRow.Columns.id).contains(CompanyRow.Columns.partnerID))
+            request = request.filter(
+                CompanyRow.all().filter(reference: partner).select(CompanyRow.Columns.id).contains(CompanyRow.Columns.partnerID))
         }
         request = matching(filter.text, request)
-        return order == .name ? request.order(CompanyRow.Columns.nameKey, CompanyRow.Columns.id) : request.order(CompanyRow.Columns.id)
+        return order == .name
+            ? request.order(CompanyRow.Columns.nameKey, CompanyRow.Columns.id) : request.order(CompanyRow.Columns.id)
     }
 
     /// `request` kept to the companies whose name, reference or SIREN contains `text`.
-    private static func matching(_ text: String?, _ request: QueryInterfaceRequest<CompanyRow>) -> QueryInterfaceRequest<CompanyRow> {
+    private static func matching(_ text: String?, _ request: QueryInterfaceRequest<CompanyRow>) -> QueryInterfaceRequest<
+        CompanyRow
+    > {
         let compactText = (text ?? "").filter { !$0.isWhitespace }
         if compactText.count == 9, compactText.allSatisfy({ $0.isASCII && $0.isNumber }) {
             // A whole SIREN: its unique index answers at once.
@@ -133,7 +139,9 @@ public struct SQLiteCompanyRepository: CompanyRepository {
             let pattern = "{name reference} : \(phrase(text))" + (compact.count >= 3 ? " OR siren : \(phrase(compact))" : "")
             return request.filter(literal: "id IN (SELECT rowid FROM company_search WHERE company_search MATCH \(pattern))")
         } else if let text = text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
-            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            let pattern =
+                "%"
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             let sirenPattern = pattern.replacingOccurrences(of: " ", with: "")
             return request.filter(

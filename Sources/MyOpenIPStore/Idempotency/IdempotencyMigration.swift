@@ -3,26 +3,27 @@ import GRDB
 /// The answers kept for writes retried with an idempotency key.
 enum IdempotencyMigration {
     static func v7(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE idempotency_record (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                caller TEXT NOT NULL,
-                idempotency_key TEXT NOT NULL,
-                method TEXT NOT NULL,
-                request_digest BLOB NOT NULL,
-                created_at INTEGER NOT NULL,
-                committed_at INTEGER,
-                completed_at INTEGER,
-                status_code INTEGER,
-                message TEXT,
-                reason TEXT,
-                field TEXT,
-                metadata TEXT,
-                payload BLOB
-            );
-            CREATE UNIQUE INDEX idempotency_record_by_key ON idempotency_record(caller, idempotency_key);
-            CREATE INDEX idempotency_record_by_age ON idempotency_record(created_at);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE idempotency_record (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    caller TEXT NOT NULL,
+                    idempotency_key TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    request_digest BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    committed_at INTEGER,
+                    completed_at INTEGER,
+                    status_code INTEGER,
+                    message TEXT,
+                    reason TEXT,
+                    field TEXT,
+                    metadata TEXT,
+                    payload BLOB
+                );
+                CREATE UNIQUE INDEX idempotency_record_by_key ON idempotency_record(caller, idempotency_key);
+                CREATE INDEX idempotency_record_by_age ON idempotency_record(created_at);
+                """)
     }
 }
 

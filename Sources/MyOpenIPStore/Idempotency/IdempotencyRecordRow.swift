@@ -26,8 +26,12 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
 
     enum CodingKeys: String, CodingKey {
         case id, caller, method, message, reason, field, metadata, payload
-        case idempotencyKey = "idempotency_key", requestDigest = "request_digest", createdAt = "created_at"
-        case committedAt = "committed_at", completedAt = "completed_at", statusCode = "status_code"
+        case idempotencyKey = "idempotency_key"
+        case requestDigest = "request_digest"
+        case createdAt = "created_at"
+        case committedAt = "committed_at"
+        case completedAt = "completed_at"
+        case statusCode = "status_code"
     }
 
     enum Columns {
@@ -74,6 +78,7 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
 
     /// Marks the record `id` committed, in the transaction of the write it covers.
     static func markCommitted(_ id: Int64, at now: Timestamp, in db: Database) throws {
-        try IdempotencyRecordRow.filter(key: id).filter(Columns.committedAt == nil).updateAll(db, Columns.committedAt.set(to: now.milliseconds))
+        try IdempotencyRecordRow.filter(key: id).filter(Columns.committedAt == nil).updateAll(
+            db, Columns.committedAt.set(to: now.milliseconds))
     }
 }

@@ -10,7 +10,9 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
         writer = store.writer
     }
 
-    public func reserve(_ claim: IdempotencyClaim, at now: Timestamp, expiredBefore: Timestamp) async throws -> IdempotencyReservation {
+    public func reserve(_ claim: IdempotencyClaim, at now: Timestamp, expiredBefore: Timestamp) async throws
+        -> IdempotencyReservation
+    {
         try await writer.write { db in
             let mine = IdempotencyRecordRow.filter(
                 IdempotencyRecordRow.Columns.caller == claim.caller && IdempotencyRecordRow.Columns.idempotencyKey == claim.key)
@@ -45,7 +47,9 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
         }
     }
 
-    public func closeInterrupted(recording lost: IdempotencyOutcome, at now: Timestamp) throws -> (answersLost: Int, keysFreed: Int) {
+    public func closeInterrupted(recording lost: IdempotencyOutcome, at now: Timestamp) throws -> (
+        answersLost: Int, keysFreed: Int
+    ) {
         try writer.write { db in
             let answersLost = try Self.running.filter(IdempotencyRecordRow.Columns.committedAt != nil)
                 .updateAll(db, IdempotencyRecordRow.completion(lost, at: now))

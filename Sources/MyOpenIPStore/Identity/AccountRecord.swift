@@ -44,8 +44,8 @@ public struct AccountRecord: Sendable, Hashable {
     init(row: Row, offset: Int = 0) throws {
         id = row[offset]
         guard let login = AccountLogin(parsing: row[offset + 1]),
-              let kind = AccountKind(rawValue: row[offset + 4]),
-              let state = AccountState(rawValue: row[offset + 6])
+            let kind = AccountKind(rawValue: row[offset + 4]),
+            let state = AccountState(rawValue: row[offset + 6])
         else { throw StoreError.corruptRow(table: "account", id: row[offset]) }
         self.login = login
         displayName = row[offset + 2]

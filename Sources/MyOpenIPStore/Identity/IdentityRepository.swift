@@ -8,7 +8,9 @@ public struct AccountFilter: Sendable, Hashable {
     /// Only the users of the companies of this scope.
     public var scope: CompanyScope
 
-    public init(kind: AccountKind? = nil, state: AccountState? = nil, companyReference: String? = nil, scope: CompanyScope = .everything) {
+    public init(
+        kind: AccountKind? = nil, state: AccountState? = nil, companyReference: String? = nil, scope: CompanyScope = .everything
+    ) {
         self.kind = kind
         self.state = state
         self.companyReference = companyReference
@@ -48,7 +50,8 @@ public protocol IdentityRepository: Sendable {
 
     /// Uses a link to set its account's password: the link is spent, the account's other links
     /// are voided and its sessions revoked, its lock lifted. Throws the link's problem, if any.
-    func setPassword(linkDigest: String, passwordHash: String, context: AuditContext, at now: Timestamp) async throws -> AccountRecord
+    func setPassword(linkDigest: String, passwordHash: String, context: AuditContext, at now: Timestamp) async throws
+        -> AccountRecord
 
     /// Counts a failed login (of an unknown identifier when `accountID` is nil) and returns the
     /// lock it brings, if any.

@@ -16,8 +16,12 @@ struct PasswordLinkRow: Codable, Sendable, FetchableRecord, MutablePersistableRe
 
     enum CodingKeys: String, CodingKey {
         case id, purpose
-        case accountID = "account_id", tokenDigest = "token_digest", createdAt = "created_at", expiresAt = "expires_at"
-        case usedAt = "used_at", voidedAt = "voided_at"
+        case accountID = "account_id"
+        case tokenDigest = "token_digest"
+        case createdAt = "created_at"
+        case expiresAt = "expires_at"
+        case usedAt = "used_at"
+        case voidedAt = "voided_at"
     }
 
     enum Columns {

@@ -35,11 +35,14 @@ public struct SQLiteIdentityRepository: IdentityRepository {
             let id = login.sequence
             try AuditTrail.append(
                 .accountCreated, accountID: id,
-                details: ["kind": draft.kind.rawValue, "email": draft.email.description,
-                          "company_reference": draft.company?.description ?? ""],
+                details: [
+                    "kind": draft.kind.rawValue, "email": draft.email.description,
+                    "company_reference": draft.company?.description ?? "",
+                ],
                 context: context, at: now, in: db)
-            try Self.insertLink(link, accountID: id, mail: mail(login), recipient: draft.email.description,
-                                context: context, at: now, in: db)
+            try Self.insertLink(
+                link, accountID: id, mail: mail(login), recipient: draft.email.description,
+                context: context, at: now, in: db)
             return try Self.account(id: id, in: db)
         }
     }
@@ -87,7 +90,9 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         }
     }
 
-    public func setDisabled(_ disabled: Bool, accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> AccountRecord {
+    public func setDisabled(_ disabled: Bool, accountID: Int64, context: AuditContext, at now: Timestamp) async throws
+        -> AccountRecord
+    {
         try await writer.write { db in
             let before = try Self.account(id: accountID, in: db)
             if disabled {
@@ -123,12 +128,14 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     ) async throws -> Bool {
         try await writer.write { db in
             if let notIfIssuedAfter,
-               let last = try PasswordLinkRow.filter(PasswordLinkRow.Columns.accountID == accountID)
-                   .select(max(PasswordLinkRow.Columns.createdAt), as: Int64.self).fetchOne(db),
-               last > notIfIssuedAfter.milliseconds {
+                let last = try PasswordLinkRow.filter(PasswordLinkRow.Columns.accountID == accountID)
+                    .select(max(PasswordLinkRow.Columns.createdAt), as: Int64.self).fetchOne(db),
+                last > notIfIssuedAfter.milliseconds
+            {
                 return false
             }
-            try Self.insertLink(link, accountID: accountID, mail: mail, recipient: mail.recipient, context: context, at: now, in: db)
+            try Self.insertLink(
+                link, accountID: accountID, mail: mail, recipient: mail.recipient, context: context, at: now, in: db)
             return true
         }
     }
@@ -140,7 +147,9 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         }
     }
 
-    public func setPassword(linkDigest: String, passwordHash: String, context: AuditContext, at now: Timestamp) async throws -> AccountRecord {
+    public func setPassword(linkDigest: String, passwordHash: String, context: AuditContext, at now: Timestamp) async throws
+        -> AccountRecord
+    {
         try await writer.write { db in
             guard let link = try PasswordLinkRow.all().filter(tokenDigest: linkDigest).fetchOne(db)?.record else {
                 throw IdentityMessages.linkInvalid
@@ -172,12 +181,14 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         try await writer.write { db in
             guard let accountID else {
                 try AuditTrail.append(
-                    .loginFailed, accountID: nil, details: ["identifier": String(identifier.prefix(254)), "cause": "unknown_identifier"],
+                    .loginFailed, accountID: nil,
+                    details: ["identifier": String(identifier.prefix(254)), "cause": "unknown_identifier"],
                     context: context, at: now, in: db)
                 return nil
             }
             try db.execute(sql: "UPDATE account SET failed_logins = failed_logins + 1 WHERE id = ?", arguments: [accountID])
-            let failures = try Int.fetchOne(db, sql: "SELECT failed_logins FROM account WHERE id = ?", arguments: [accountID]) ?? 0
+            let failures =
+                try Int.fetchOne(db, sql: "SELECT failed_logins FROM account WHERE id = ?", arguments: [accountID]) ?? 0
             try AuditTrail.append(
                 .loginFailed, accountID: accountID, details: ["failures": String(failures)], context: context, at: now, in: db)
             guard let duration = lockout.lockDuration(afterFailures: failures) else { return nil }
@@ -202,33 +213,38 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                     INSERT INTO session (account_id, token_digest, created_at, last_used_at, idle_expires_at, expires_at, client)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [accountID, tokenDigest, now.milliseconds, now.milliseconds, idle.milliseconds, expires.milliseconds, client])
+                arguments: [
+                    accountID, tokenDigest, now.milliseconds, now.milliseconds, idle.milliseconds, expires.milliseconds, client,
+                ])
             let id = db.lastInsertedRowID
             try db.execute(sql: "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?", arguments: [accountID])
             if let rehashedPassword {
-                try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [rehashedPassword, accountID])
+                try db.execute(
+                    sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [rehashedPassword, accountID])
             }
             try AuditTrail.append(
                 .loginSucceeded, accountID: accountID, details: ["session": String(id), "client": client],
                 context: context, at: now, in: db)
-            return SessionRecord(row: try Row.fetchOne(
-                db, sql: "SELECT \(SessionRecord.columns) FROM session s WHERE s.id = ?", arguments: [id])!)
+            return SessionRecord(
+                row: try Row.fetchOne(
+                    db, sql: "SELECT \(SessionRecord.columns) FROM session s WHERE s.id = ?", arguments: [id])!)
         }
     }
 
     public func session(tokenDigest: String, at now: Timestamp) async throws -> SessionLookup? {
         try await writer.read { db in
             // One cached statement: this runs before every authenticated call.
-            let statement = try db.cachedStatement(sql: """
-                SELECT \(SessionRecord.columns), \(AccountRecord.columns), t.in_force,
-                       EXISTS (SELECT 1 FROM terms_acceptance
-                               WHERE account_id = a.id AND terms_version_id = t.in_force),
-                       \(RightRecord.heldNamesSQL)
-                FROM session s
-                JOIN account a ON a.id = s.account_id
-                JOIN (SELECT MAX(id) AS in_force FROM terms_version WHERE effective_at <= ?) t
-                WHERE s.token_digest = ?
-                """)
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT \(SessionRecord.columns), \(AccountRecord.columns), t.in_force,
+                           EXISTS (SELECT 1 FROM terms_acceptance
+                                   WHERE account_id = a.id AND terms_version_id = t.in_force),
+                           \(RightRecord.heldNamesSQL)
+                    FROM session s
+                    JOIN account a ON a.id = s.account_id
+                    JOIN (SELECT MAX(id) AS in_force FROM terms_version WHERE effective_at <= ?) t
+                    WHERE s.token_digest = ?
+                    """)
             guard let row = try Row.fetchOne(statement, arguments: [now.milliseconds, tokenDigest]) else { return nil }
             let termsColumn = SessionRecord.columnCount + AccountRecord.columnCount
             let inForce: Int64? = row[termsColumn]
@@ -249,7 +265,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         }
     }
 
-    public func revokeSession(id: Int64, accountID: Int64, reason: String, context: AuditContext, at now: Timestamp) async throws {
+    public func revokeSession(id: Int64, accountID: Int64, reason: String, context: AuditContext, at now: Timestamp) async throws
+    {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE session SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL",
@@ -279,9 +296,11 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     ) async throws -> Int {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE account SET password_hash = ?, password_set_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
+                sql:
+                    "UPDATE account SET password_hash = ?, password_set_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
                 arguments: [passwordHash, now.milliseconds, accountID])
-            let count = try Self.revokeSessions(of: accountID, except: keepingSession, reason: "password_changed", at: now, in: db)
+            let count = try Self.revokeSessions(
+                of: accountID, except: keepingSession, reason: "password_changed", at: now, in: db)
             try AuditTrail.append(
                 .passwordChanged, accountID: accountID, details: ["revoked_sessions": String(count)],
                 context: context, at: now, in: db)
@@ -320,7 +339,9 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     }
 
     @discardableResult
-    private static func revokeSessions(of accountID: Int64, except: Int64?, reason: String, at now: Timestamp, in db: Database) throws -> Int {
+    private static func revokeSessions(of accountID: Int64, except: Int64?, reason: String, at now: Timestamp, in db: Database)
+        throws -> Int
+    {
         try db.execute(
             sql: """
                 UPDATE session SET revoked_at = ?, revoke_reason = ?

@@ -58,7 +58,8 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
                 row.sentAt = now.milliseconds
                 row.attempts += 1
                 try row.update(db)
-                try AuditTrail.append(.mailSent, accountID: row.accountID, details: ["mail": String(id)], context: context, at: now, in: db)
+                try AuditTrail.append(
+                    .mailSent, accountID: row.accountID, details: ["mail": String(id)], context: context, at: now, in: db)
             }
             return row.record
         }

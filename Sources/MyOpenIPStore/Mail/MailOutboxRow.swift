@@ -20,7 +20,10 @@ struct MailOutboxRow: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
     enum CodingKeys: String, CodingKey {
         case id, recipient, subject, body, template, secret, attempts
-        case accountID = "account_id", createdAt = "created_at", sentAt = "sent_at", lastError = "last_error"
+        case accountID = "account_id"
+        case createdAt = "created_at"
+        case sentAt = "sent_at"
+        case lastError = "last_error"
     }
 
     enum Columns {

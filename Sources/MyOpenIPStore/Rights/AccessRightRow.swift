@@ -22,7 +22,9 @@ struct AccessRightRow: Codable, Sendable, FetchableRecord, MutablePersistableRec
 
     enum CodingKeys: String, CodingKey {
         case id, main, name, site, role, templates, permissions
-        case companyID = "company_id", createdAt = "created_at", createdBy = "created_by"
+        case companyID = "company_id"
+        case createdAt = "created_at"
+        case createdBy = "created_by"
     }
 
     enum Columns {

@@ -10,7 +10,10 @@ struct AccountRightRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var grantedBy: String
 
     enum CodingKeys: String, CodingKey {
-        case accountID = "account_id", rightID = "right_id", grantedAt = "granted_at", grantedBy = "granted_by"
+        case accountID = "account_id"
+        case rightID = "right_id"
+        case grantedAt = "granted_at"
+        case grantedBy = "granted_by"
     }
 
     enum Columns {

@@ -16,7 +16,8 @@ public protocol RightsRepository: Sendable {
     func rights(ofAccount accountID: Int64) async throws -> [RightRecord]
     /// Replaces the rights of an account by `rightIDs`: main rights, or custom rights of the
     /// account's own company. Returns the rights it now holds.
-    func setRights(_ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> [RightRecord]
+    func setRights(_ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp) async throws
+        -> [RightRecord]
     /// Applies `change` to the custom right `id` of a company in `scope` (its holders' rights
     /// change with it); the audit event keeps what changed. A main right is
     /// ``RightsViolation/mainRight``; a name another right of the company has is

@@ -21,7 +21,8 @@ public struct SQLiteRightsRepository: RightsRepository {
             var row = AccessRightRow(draft, companyID: companyID, at: now, by: context.actor)
             try row.insert(db)
             try AuditTrail.append(
-                .rightCreated, accountID: nil, companyID: companyID, details: Self.facts(row).merging(["right": String(row.id!)]) { $1 },
+                .rightCreated, accountID: nil, companyID: companyID,
+                details: Self.facts(row).merging(["right": String(row.id!)]) { $1 },
                 context: context, at: now, in: db)
             return row.record
         }
@@ -29,14 +30,16 @@ public struct SQLiteRightsRepository: RightsRepository {
 
     public func mainRights() async throws -> [RightRecord] {
         try await writer.read { db in
-            try AccessRightRow.filter(AccessRightRow.Columns.companyID == nil).order(AccessRightRow.Columns.id).fetchAll(db).map(\.record)
+            try AccessRightRow.filter(AccessRightRow.Columns.companyID == nil).order(AccessRightRow.Columns.id).fetchAll(db).map(
+                \.record)
         }
     }
 
     public func rights(of company: CompanyReference, in scope: CompanyScope) async throws -> [RightRecord] {
         try await writer.read { db in
             let companyID = try scope.companyID(of: company, in: db)
-            return try AccessRightRow
+            return
+                try AccessRightRow
                 .filter(AccessRightRow.Columns.companyID == nil || AccessRightRow.Columns.companyID == companyID)
                 .orderedMainFirst()
                 .fetchAll(db).map(\.record)
@@ -53,11 +56,13 @@ public struct SQLiteRightsRepository: RightsRepository {
         _ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp
     ) async throws -> [RightRecord] {
         try await writer.write { db in
-            guard let company = try String.fetchOne(
-                db, sql: "SELECT company_reference FROM account WHERE id = ?", arguments: [accountID]),
+            guard
+                let company = try String.fetchOne(
+                    db, sql: "SELECT company_reference FROM account WHERE id = ?", arguments: [accountID]),
                 let companyID = try? CompanyReference(company).sequence
             else { throw RightsViolation.accountWithoutCompany }
-            let usable = try AccessRightRow
+            let usable =
+                try AccessRightRow
                 .filter(keys: rightIDs)
                 .filter(AccessRightRow.Columns.companyID == nil || AccessRightRow.Columns.companyID == companyID)
                 .fetchCount(db)
@@ -65,7 +70,8 @@ public struct SQLiteRightsRepository: RightsRepository {
             let before = try Self.rights(ofAccount: accountID, in: db).map(\.name).sorted()
             try AccountRightRow.filter(AccountRightRow.Columns.accountID == accountID).deleteAll(db)
             for id in rightIDs.sorted() {
-                try AccountRightRow(accountID: accountID, rightID: id, grantedAt: now.milliseconds, grantedBy: context.actor).insert(db)
+                try AccountRightRow(accountID: accountID, rightID: id, grantedAt: now.milliseconds, grantedBy: context.actor)
+                    .insert(db)
             }
             let after = try Self.rights(ofAccount: accountID, in: db)
             try AuditTrail.append(
@@ -95,16 +101,20 @@ public struct SQLiteRightsRepository: RightsRepository {
             var details = AuditTrail.changes(before: Self.facts(before), after: Self.facts(row))
             if !details.isEmpty {
                 details["right"] = String(id)
-                try AuditTrail.append(.rightUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
+                try AuditTrail.append(
+                    .rightUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
             }
             return row.record
         }
     }
 
-    public func delete(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws -> [AccountLogin] {
+    public func delete(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws
+        -> [AccountLogin]
+    {
         try await writer.write { db in
             let row = try Self.customRight(id, in: scope, db: db)
-            let holders = try AccountRightRow
+            let holders =
+                try AccountRightRow
                 .filter(AccountRightRow.Columns.rightID == id)
                 .select(AccountRightRow.Columns.accountID, as: Int64.self)
                 .order(AccountRightRow.Columns.accountID)
@@ -115,7 +125,8 @@ public struct SQLiteRightsRepository: RightsRepository {
             var details = Self.facts(row)
             details["right"] = String(id)
             details["holders"] = holders.map(\.description).joined(separator: ", ")
-            try AuditTrail.append(.rightDeleted, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
+            try AuditTrail.append(
+                .rightDeleted, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
             return holders
         }
     }

@@ -18,8 +18,12 @@ struct ContactRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
 
     enum CodingKeys: String, CodingKey {
         case id, email, phone, role
-        case companyID = "company_id", siteID = "site_id", lastName = "last_name", firstName = "first_name"
-        case createdAt = "created_at", updatedAt = "updated_at"
+        case companyID = "company_id"
+        case siteID = "site_id"
+        case lastName = "last_name"
+        case firstName = "first_name"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 
     enum Columns {
@@ -74,7 +78,9 @@ struct ContactWithSite: Decodable, Sendable, FetchableRecord {
     }
 
     /// `contacts` with the names of their sites.
-    static func request(_ contacts: QueryInterfaceRequest<ContactRow> = ContactRow.all()) -> QueryInterfaceRequest<ContactWithSite> {
+    static func request(_ contacts: QueryInterfaceRequest<ContactRow> = ContactRow.all()) -> QueryInterfaceRequest<
+        ContactWithSite
+    > {
         contacts.including(optional: ContactRow.site.select(SiteRow.Columns.name)).asRequest(of: ContactWithSite.self)
     }
 

@@ -32,7 +32,8 @@ public struct SQLiteSiteRepository: SiteRepository {
             var row = SiteRow(site, companyID: companyID, at: now)
             try row.insert(db)
             try AuditTrail.append(
-                .siteCreated, accountID: nil, companyID: companyID, details: Self.facts(site).merging(["site": String(row.id!)]) { $1 },
+                .siteCreated, accountID: nil, companyID: companyID,
+                details: Self.facts(site).merging(["site": String(row.id!)]) { $1 },
                 context: context, at: now, in: db)
             return row.record
         }
@@ -49,7 +50,8 @@ public struct SQLiteSiteRepository: SiteRepository {
             try row.update(db)
             var details = AuditTrail.changes(before: Self.facts(before), after: Self.facts(site))
             details["site"] = String(id)
-            try AuditTrail.append(.siteUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
+            try AuditTrail.append(
+                .siteUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
             return row.record
         }
     }
@@ -68,10 +70,13 @@ public struct SQLiteSiteRepository: SiteRepository {
 
     // MARK: Contacts
 
-    public func contacts(of company: CompanyReference, in scope: CompanyScope, page: PageRequest) async throws -> Page<ContactRecord> {
+    public func contacts(of company: CompanyReference, in scope: CompanyScope, page: PageRequest) async throws -> Page<
+        ContactRecord
+    > {
         try await writer.read { db in
             let companyID = try scope.companyID(of: company, in: db)
-            let contacts = ContactRow
+            let contacts =
+                ContactRow
                 .filter(ContactRow.Columns.companyID == companyID && ContactRow.Columns.id > (page.cursor ?? 0))
                 .order(ContactRow.Columns.id)
                 .limit(page.limit + 1)
@@ -96,7 +101,8 @@ public struct SQLiteSiteRepository: SiteRepository {
             let id = row.id!
             try AuditTrail.append(
                 .contactCreated, accountID: nil, companyID: companyID,
-                details: Self.facts(contact, siteID: siteID).merging(["contact": String(id)]) { $1 }, context: context, at: now, in: db)
+                details: Self.facts(contact, siteID: siteID).merging(["contact": String(id)]) { $1 }, context: context, at: now,
+                in: db)
             return try Self.contact(id, in: .everything, db: db)!
         }
     }
@@ -105,7 +111,9 @@ public struct SQLiteSiteRepository: SiteRepository {
         _ id: Int64, to contact: ContactDraft, siteID: Int64?, in scope: CompanyScope, context: AuditContext, at now: Timestamp
     ) async throws -> ContactRecord {
         try await writer.write { db in
-            guard var row = try ContactRow.filter(key: id).visible(in: scope).fetchOne(db) else { throw SiteViolation.unknownContact }
+            guard var row = try ContactRow.filter(key: id).visible(in: scope).fetchOne(db) else {
+                throw SiteViolation.unknownContact
+            }
             let before = (row.draft, row.siteID)
             try Self.checkSite(siteID, companyID: row.companyID, db: db)
             row.set(contact, siteID: siteID, at: now)
@@ -113,14 +121,17 @@ public struct SQLiteSiteRepository: SiteRepository {
             var details = AuditTrail.changes(
                 before: Self.facts(before.0, siteID: before.1), after: Self.facts(contact, siteID: siteID))
             details["contact"] = String(id)
-            try AuditTrail.append(.contactUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
+            try AuditTrail.append(
+                .contactUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
             return try Self.contact(id, in: .everything, db: db)!
         }
     }
 
     public func deleteContact(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws {
         try await writer.write { db in
-            guard let row = try ContactRow.filter(key: id).visible(in: scope).fetchOne(db) else { throw SiteViolation.unknownContact }
+            guard let row = try ContactRow.filter(key: id).visible(in: scope).fetchOne(db) else {
+                throw SiteViolation.unknownContact
+            }
             try row.delete(db)
             try AuditTrail.append(
                 .contactDeleted, accountID: nil, companyID: row.companyID,

@@ -5,8 +5,11 @@ import MyOpenIPDomain
 public protocol SiteRepository: Sendable {
     func sites(of company: CompanyReference, in scope: CompanyScope) async throws -> [SiteRecord]
     func site(_ id: Int64, in scope: CompanyScope) async throws -> SiteRecord?
-    func createSite(_ site: SiteDraft, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws -> SiteRecord
-    func updateSite(_ id: Int64, to site: SiteDraft, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws -> SiteRecord
+    func createSite(
+        _ site: SiteDraft, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp
+    ) async throws -> SiteRecord
+    func updateSite(_ id: Int64, to site: SiteDraft, in scope: CompanyScope, context: AuditContext, at now: Timestamp)
+        async throws -> SiteRecord
     /// Deletes a site other than the head office; its contacts keep no site.
     func deleteSite(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws
 
@@ -14,7 +17,8 @@ public protocol SiteRepository: Sendable {
     func contact(_ id: Int64, in scope: CompanyScope) async throws -> ContactRecord?
     /// Creates a contact, of `siteID` if given (a site of the same company).
     func createContact(
-        _ contact: ContactDraft, siteID: Int64?, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp
+        _ contact: ContactDraft, siteID: Int64?, company: CompanyReference, in scope: CompanyScope, context: AuditContext,
+        at now: Timestamp
     ) async throws -> ContactRecord
     func updateContact(
         _ id: Int64, to contact: ContactDraft, siteID: Int64?, in scope: CompanyScope, context: AuditContext, at now: Timestamp

@@ -24,8 +24,12 @@ struct SiteRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case id, name, street, complement, postcode, city, country, phone, iban, bic
-        case companyID = "company_id", isHeadOffice = "is_head_office", openingHours = "opening_hours"
-        case accountHolder = "account_holder", createdAt = "created_at", updatedAt = "updated_at"
+        case companyID = "company_id"
+        case isHeadOffice = "is_head_office"
+        case openingHours = "opening_hours"
+        case accountHolder = "account_holder"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 
     enum Columns {
@@ -59,7 +63,8 @@ struct SiteRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     /// given, else to be completed.
     static func headOffice(of companyID: Int64, address: PostalAddress?, at now: Timestamp) -> SiteRow {
         let address = address ?? PostalAddress(street: "", postcode: "", city: "")
-        return SiteRow(SiteDraft(name: SiteDraft.headOfficeName, address: address), companyID: companyID, isHeadOffice: true, at: now)
+        return SiteRow(
+            SiteDraft(name: SiteDraft.headOfficeName, address: address), companyID: companyID, isHeadOffice: true, at: now)
     }
 
     /// Takes every editable field of `site`.

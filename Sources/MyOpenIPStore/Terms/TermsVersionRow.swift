@@ -14,7 +14,9 @@ struct TermsVersionRow: Codable, Sendable, FetchableRecord, MutablePersistableRe
 
     enum CodingKeys: String, CodingKey {
         case id, title, text
-        case effectiveAt = "effective_at", publishedAt = "published_at", publishedBy = "published_by"
+        case effectiveAt = "effective_at"
+        case publishedAt = "published_at"
+        case publishedBy = "published_by"
     }
 
     enum Columns {
@@ -42,6 +44,8 @@ struct TermsAcceptanceRow: Codable, Sendable, FetchableRecord, PersistableRecord
     var acceptedAt: Int64
 
     enum CodingKeys: String, CodingKey {
-        case accountID = "account_id", termsVersionID = "terms_version_id", acceptedAt = "accepted_at"
+        case accountID = "account_id"
+        case termsVersionID = "terms_version_id"
+        case acceptedAt = "accepted_at"
     }
 }

@@ -6,8 +6,9 @@ import NIOFoundationCompat
 import NIOPosix
 import SwiftProtobuf
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One multiplexed ttrpc connection to a daemon, opened on first use and opened again on the
@@ -46,8 +47,9 @@ public final class ClientConnection: Sendable {
     ) {
         self.target = target
         self.maximumPayloadSize = maximumPayloadSize
-        self.connectTimeout = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
-            + connectTimeout.components.attoseconds / 1_000_000_000)
+        self.connectTimeout = .nanoseconds(
+            Int64(connectTimeout.components.seconds) * 1_000_000_000
+                + connectTimeout.components.attoseconds / 1_000_000_000)
         self.eventLoop = eventLoopGroup.next()
         self.taskExecutor = EventLoopTaskExecutor(eventLoop)
     }
@@ -86,7 +88,9 @@ public final class ClientConnection: Sendable {
     /// the daemon ends the call with OK, and throws ``RPCError`` otherwise (the call's status,
     /// DEADLINE_EXCEEDED, UNAVAILABLE when the connection is lost). Dropping the stream abandons
     /// the call.
-    public func serverStream(_ request: Ttrpc_Request, timeout: Duration?) async throws -> AsyncThrowingStream<ByteBuffer, any Error> {
+    public func serverStream(_ request: Ttrpc_Request, timeout: Duration?) async throws -> AsyncThrowingStream<
+        ByteBuffer, any Error
+    > {
         let (live, streamID, frame, nanoseconds) = try await prepare(request, timeout: timeout, flags: .remoteClosed)
         let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         let eventLoop = live.channel.eventLoop

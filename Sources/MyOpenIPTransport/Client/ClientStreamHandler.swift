@@ -51,8 +51,10 @@ final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
     func start(streamID: UInt32, frame: ByteBuffer, timeout: TimeAmount?, receiver: Receiver) {
         guard let context, failure == nil, context.channel.isActive else {
             pending[streamID] = PendingCall(receiver: receiver)
-            finish(streamID, with: .failure(
-                failure ?? RPCError(.unavailable, "the connection to \(target) is closed", reason: "CONNECTION_CLOSED")))
+            finish(
+                streamID,
+                with: .failure(
+                    failure ?? RPCError(.unavailable, "the connection to \(target) is closed", reason: "CONNECTION_CLOSED")))
             return
         }
         var call = PendingCall(receiver: receiver)
@@ -95,10 +97,13 @@ final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
         case .frame:
             break  // a request frame from the daemon: nothing to do with it
         case .oversized(let header):
-            finish(header.streamID, with: .failure(RPCError(
-                .resourceExhausted,
-                "the response of \(header.length) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
-                reason: "MESSAGE_TOO_LARGE")))
+            finish(
+                header.streamID,
+                with: .failure(
+                    RPCError(
+                        .resourceExhausted,
+                        "the response of \(header.length) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
+                        reason: "MESSAGE_TOO_LARGE")))
         }
     }
 
@@ -123,9 +128,11 @@ final class ClientStreamHandler: ChannelDuplexHandler, CoalescedFlushing {
             case .failure(let error):
                 continuation.finish(throwing: error)
             case .success(let bytes):
-                guard let response = try? Ttrpc_Response(serializedBytes: Data(buffer: bytes, byteTransferStrategy: .noCopy)) else {
-                    continuation.finish(throwing: RPCError(
-                        .internal, "the daemon sent a malformed response envelope", reason: "MALFORMED_RESPONSE"))
+                guard let response = try? Ttrpc_Response(serializedBytes: Data(buffer: bytes, byteTransferStrategy: .noCopy))
+                else {
+                    continuation.finish(
+                        throwing: RPCError(
+                            .internal, "the daemon sent a malformed response envelope", reason: "MALFORMED_RESPONSE"))
                     return
                 }
                 if response.status.code == StatusCode.ok.rawValue {

@@ -13,7 +13,8 @@ public enum ConnectionTarget: Sendable, Hashable, CustomStringConvertible {
             self = .unix(path: text)
         } else {
             guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-                  (0...65535).contains(port) else { return nil }
+                (0...65535).contains(port)
+            else { return nil }
             var host = String(text[..<colon])
             if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
             guard !host.isEmpty, !host.contains("["), !host.contains("]") else { return nil }

@@ -46,13 +46,13 @@ final class ConnectionRegistry: Sendable {
             state.draining = true
             return Array(state.connections.values)
         }
-        connections.forEach { $0.drain() }
+        for connection in connections { connection.drain() }
     }
 
     /// Closes every connection now and waits until they are closed.
     func closeAll() async {
         let connections = state.withLock { Array($0.connections.values) }
-        connections.forEach { $0.close() }
+        for connection in connections { connection.close() }
         for connection in connections {
             try? await connection.channel.closeFuture.get()
         }

@@ -89,10 +89,11 @@ public final class RPCServer: Service, Sendable {
             return state.listeners
         }
         guard !listeners.isEmpty else { return }
-        logger.info("shutting down: no new connections, draining calls in flight",
-                    metadata: ["connections": "\(registry.count)", "grace": "\(configuration.gracePeriod)"])
+        logger.info(
+            "shutting down: no new connections, draining calls in flight",
+            metadata: ["connections": "\(registry.count)", "grace": "\(configuration.gracePeriod)"])
         dispatcher.servingState.beginDraining()
-        listeners.forEach { $0.close(promise: nil) }
+        for listener in listeners { listener.close(promise: nil) }
         registry.drainAll()
     }
 
@@ -100,8 +101,9 @@ public final class RPCServer: Service, Sendable {
     private func closeConnections() async {
         registry.drainAll()
         guard await !registry.waitUntilEmpty(timeout: configuration.gracePeriod) else { return }
-        logger.warning("closing connections with calls still in flight",
-                       metadata: ["connections": "\(registry.count)"])
+        logger.warning(
+            "closing connections with calls still in flight",
+            metadata: ["connections": "\(registry.count)"])
         await registry.closeAll()
     }
 
@@ -111,7 +113,7 @@ public final class RPCServer: Service, Sendable {
             defer { state.waiters = [] }
             return state.waiters
         }
-        waiters.forEach { $0.resume(with: result) }
+        for waiter in waiters { waiter.resume(with: result) }
     }
 
     // MARK: Listening
@@ -123,7 +125,9 @@ public final class RPCServer: Service, Sendable {
             if let unix = configuration.unix {
                 try UnixSocketFile.prepare(unix.path)
                 let listener = try await bootstrap(transport: .unix)
-                    .bind(unixDomainSocketPath: unix.path, cleanupExistingSocketFile: false) { self.initialize($0, transport: .unix) }
+                    .bind(unixDomainSocketPath: unix.path, cleanupExistingSocketFile: false) {
+                        self.initialize($0, transport: .unix)
+                    }
                 UnixSocketFile.setPermissions(unix.path, unix.permissions)
                 listeners.append((.unix, listener))
                 addresses.unixPath = unix.path
@@ -158,7 +162,8 @@ public final class RPCServer: Service, Sendable {
             .childChannelOption(.allowRemoteHalfClosure, value: false)
         switch transport {
         case .tcp:
-            return bootstrap
+            return
+                bootstrap
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
         case .unix:

@@ -94,10 +94,13 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
             }
             guard open(header.streamID, context: context) else { return }
             logger.info("oversized request refused", metadata: ["stream": "\(header.streamID)", "length": "\(header.length)"])
-            finish(header.streamID, with: CallDispatcher.response(for: RPCError(
-                .resourceExhausted,
-                "the request of \(header.length) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
-                reason: "MESSAGE_TOO_LARGE")))
+            finish(
+                header.streamID,
+                with: CallDispatcher.response(
+                    for: RPCError(
+                        .resourceExhausted,
+                        "the request of \(header.length) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
+                        reason: "MESSAGE_TOO_LARGE")))
 
         case .frame(let frame):
             switch frame.type {
@@ -132,14 +135,21 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     private func start(_ frame: Frame) {
         let streamID = frame.streamID
         if frame.flags.contains(.remoteOpen) {
-            finish(streamID, with: CallDispatcher.response(for: RPCError(
-                .unimplemented, "streaming requests are not supported by this method", reason: "STREAMING_NOT_SUPPORTED")))
+            finish(
+                streamID,
+                with: CallDispatcher.response(
+                    for: RPCError(
+                        .unimplemented, "streaming requests are not supported by this method", reason: "STREAMING_NOT_SUPPORTED"))
+            )
             return
         }
         guard calls.count <= maximumCalls else {
-            finish(streamID, with: CallDispatcher.response(for: RPCError(
-                .resourceExhausted, "too many calls in flight on this connection (at most \(maximumCalls))",
-                reason: "TOO_MANY_CALLS")))
+            finish(
+                streamID,
+                with: CallDispatcher.response(
+                    for: RPCError(
+                        .resourceExhausted, "too many calls in flight on this connection (at most \(maximumCalls))",
+                        reason: "TOO_MANY_CALLS")))
             return
         }
         let request: Ttrpc_Request
@@ -215,7 +225,8 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
                 // No peer could read it: the call fails instead, and the connection goes on.
                 bytes = try CallDispatcher.response(for: responseTooLarge(bytes.count, on: streamID)).serializedBytes()
             }
-            let frame = FrameEncoder.encode(streamID: streamID, type: .response, payload: bytes, allocator: context.channel.allocator)
+            let frame = FrameEncoder.encode(
+                streamID: streamID, type: .response, payload: bytes, allocator: context.channel.allocator)
             context.write(wrapOutboundOut(frame), promise: nil)
         } catch {
             logger.error("cannot encode a response", metadata: ["stream": "\(streamID)", "error": "\(error)"])
@@ -232,9 +243,11 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
 
     /// The error that replaces an answer over the maximum message size, which peers refuse.
     private func responseTooLarge(_ size: Int, on streamID: UInt32) -> RPCError {
-        logger.warning("response over the maximum message size replaced by an error", metadata: [
-            "stream": "\(streamID)", "length": "\(size)", "maximum": "\(maximumPayloadSize)",
-        ])
+        logger.warning(
+            "response over the maximum message size replaced by an error",
+            metadata: [
+                "stream": "\(streamID)", "length": "\(size)", "maximum": "\(maximumPayloadSize)",
+            ])
         return RPCError(
             .resourceExhausted, "the response of \(size) bytes exceeds the maximum of \(maximumPayloadSize) bytes",
             reason: "RESPONSE_TOO_LARGE")

@@ -19,18 +19,19 @@ struct ServicesCommand: AsyncParsableCommand {
             try await client.reflection.listServices()
         }
         if connection.json {
-            Output.printJSON(services.map { service in
-                [
-                    "name": service.name,
-                    "methods": service.methods.map { method in
-                        [
-                            "name": method.name, "request_type": method.requestType,
-                            "response_type": method.responseType, "server_streaming": method.serverStreaming,
-                            "access": method.access, "idempotent_write": method.idempotentWrite,
-                        ] as [String: Any]
-                    },
-                ] as [String: Any]
-            })
+            Output.printJSON(
+                services.map { service in
+                    [
+                        "name": service.name,
+                        "methods": service.methods.map { method in
+                            [
+                                "name": method.name, "request_type": method.requestType,
+                                "response_type": method.responseType, "server_streaming": method.serverStreaming,
+                                "access": method.access, "idempotent_write": method.idempotentWrite,
+                            ] as [String: Any]
+                        },
+                    ] as [String: Any]
+                })
         } else {
             Output.printTable(
                 header: ["SERVICE", "METHOD", "REQUEST", "RESPONSE", "ACCESS", "WRITE"],

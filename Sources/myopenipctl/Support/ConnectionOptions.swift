@@ -17,12 +17,14 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of tables.")
     var json = false
 
-    @Option(name: .long, parsing: .unconditional,
-            help: "A session token from `login` (default: MYOPENIP_TOKEN); without one, the Unix socket's uid decides.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "A session token from `login` (default: MYOPENIP_TOKEN); without one, the Unix socket's uid decides.")
     var token: String?
 
-    @Option(name: .long, parsing: .unconditional,
-            help: "Send this idempotency key: a write run again with the same key is not done twice (see docs/protocol.md).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Send this idempotency key: a write run again with the same key is not done twice (see docs/protocol.md).")
     var idempotencyKey: String?
 
     func validate() throws {

@@ -18,7 +18,7 @@ enum Output {
             }.joined(separator: "  ")
         }
         print(line(header))
-        rows.forEach { print(line($0)) }
+        for row in rows { print(line(row)) }
     }
 
     /// Under a full page: how to ask for the next one.
@@ -29,10 +29,11 @@ enum Output {
     /// Prints a JSON value (dictionaries, arrays, strings, numbers, booleans), keys sorted;
     /// `pretty: false` prints it on one line (a stream of events, one a line).
     static func printJSON(_ value: Any, pretty: Bool = true) {
-        let options: JSONSerialization.WritingOptions = pretty
+        let options: JSONSerialization.WritingOptions =
+            pretty
             ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: options),
-              let text = String(data: data, encoding: .utf8)
+            let text = String(data: data, encoding: .utf8)
         else { return }
         print(text)
     }
@@ -52,7 +53,7 @@ enum Output {
         var options = JSONEncodingOptions()
         options.preserveProtoFieldNames = true
         guard let text = try? message.jsonString(options: options),
-              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+            let object = try? JSONSerialization.jsonObject(with: Data(text.utf8))
         else { return [String: Any]() }
         return object
     }

@@ -44,7 +44,9 @@ final class CClient: @unchecked Sendable {
     }
 
     /// Calls with a payload already serialized.
-    func call(_ service: String, _ method: String, bytes: [UInt8], token: String? = nil, timeoutMS: Int64 = 30_000) async -> Outcome {
+    func call(_ service: String, _ method: String, bytes: [UInt8], token: String? = nil, timeoutMS: Int64 = 30_000) async
+        -> Outcome
+    {
         await onOwnThread { [self] in
             bytes.withUnsafeBufferPointer { buffer in
                 invoke(token: token, timeoutMS: timeoutMS) { options, reply in
@@ -68,7 +70,8 @@ final class CClient: @unchecked Sendable {
         return Outcome(
             result: result, code: reply.code, message: String(cString: reply.message), reason: String(cString: reply.reason),
             field: String(cString: reply.field),
-            payload: reply.payload_length > 0 ? Array(UnsafeBufferPointer(start: reply.payload, count: reply.payload_length)) : [])
+            payload: reply.payload_length > 0 ? Array(UnsafeBufferPointer(start: reply.payload, count: reply.payload_length)) : []
+        )
     }
 
     /// Health/Check with a protobuf-c request; the serving status protobuf-c unpacked.
@@ -91,8 +94,12 @@ final class CClient: @unchecked Sendable {
         await onOwnThread { [self] in
             var request = Myopenip__V1__LoginRequest()
             myopenip__v1__login_request__init(&request)
-            let identifierCopy = strdup(identifier), passwordCopy = strdup(password)
-            defer { free(identifierCopy); free(passwordCopy) }
+            let identifierCopy = strdup(identifier)
+            let passwordCopy = strdup(password)
+            defer {
+                free(identifierCopy)
+                free(passwordCopy)
+            }
             request.identifier = identifierCopy
             request.password = passwordCopy
             let outcome = call("myopenip.v1.IdentityService", "Login", &request)

@@ -34,7 +34,7 @@ extension TestDaemon {
         let admin = operatorClient()
         defer { Task { await admin.close() } }
         guard await rpcError({ try await admin.companies.get(reference: reference) })?.code == .notFound,
-              let number = Int(reference.dropFirst(4))
+            let number = Int(reference.dropFirst(4))
         else { return }
         let existing = try await admin.companies.list(pageSize: 500).companies.count
         for index in existing + 1...number {

@@ -102,7 +102,8 @@ struct ProbeService: RPCService {
                     message.reason = "\(index)"
                     try await stream.send(message)
                     if index == failAfter {
-                        throw RPCError(.failedPrecondition, "arrêt demandé après \(index)", reason: "STOPPED", field: "fail_after")
+                        throw RPCError(
+                            .failedPrecondition, "arrêt demandé après \(index)", reason: "STOPPED", field: "fail_after")
                     }
                 }
             } catch is CancellationError {

@@ -1,8 +1,9 @@
 import Foundation
 import MyOpenIPProto
 import SwiftProtobuf
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A plain blocking socket that speaks ttrpc frames by hand, to send what a well-behaved client
@@ -70,8 +71,10 @@ final class RawConnection {
         streamID: UInt32, service: String, method: String, message: some SwiftProtobuf.Message,
         timeoutNano: Int64 = 0, metadata: [String: String] = [:]
     ) throws -> Bool {
-        sendFrame(streamID: streamID, payload: try Self.request(
-            service: service, method: method, message: message, timeoutNano: timeoutNano, metadata: metadata))
+        sendFrame(
+            streamID: streamID,
+            payload: try Self.request(
+                service: service, method: method, message: message, timeoutNano: timeoutNano, metadata: metadata))
     }
 
     /// Reads one whole frame, or nil on end of stream or timeout.
@@ -97,7 +100,6 @@ final class RawConnection {
         var byte: UInt8 = 0
         return recv(fd, &byte, 1, 0) == 0
     }
-
 
     static func header(length: UInt32, streamID: UInt32, type: UInt8, flags: UInt8) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -49,15 +49,19 @@ struct CompanyFixture: Sendable {
     /// Creates an account of `company` (its password link is of no use here).
     func account(_ email: String, kind: AccountKind = .clientUser, company: CompanyReference) async throws -> AccountRecord {
         let draft = try AccountDraft(displayName: "Jean Dupont", email: email, kind: kind, companyReference: company.description)
-        let link = NewPasswordLink(tokenDigest: "digest-" + email, purpose: .initialisation, expiresAt: Self.start.adding(.seconds(3600)))
+        let link = NewPasswordLink(
+            tokenDigest: "digest-" + email, purpose: .initialisation, expiresAt: Self.start.adding(.seconds(3600)))
         return try await accounts.createAccount(
             draft, link: link,
-            mail: { _ in OutgoingMail(recipient: email, subject: "s", body: "b", template: "password_initialisation", secret: nil) },
+            mail: { _ in OutgoingMail(recipient: email, subject: "s", body: "b", template: "password_initialisation", secret: nil)
+            },
             context: Self.context, at: Self.start)
     }
 
     /// Every audit event of `action`, newest first.
     func events(_ action: AuditAction, scope: CompanyScope = .everything) async throws -> [AuditEventRecord] {
-        try await audit.events(AuditFilter(action: action.rawValue, scope: scope), page: PageRequest(limit: PageRequest.maximumSize)).items
+        try await audit.events(
+            AuditFilter(action: action.rawValue, scope: scope), page: PageRequest(limit: PageRequest.maximumSize)
+        ).items
     }
 }

@@ -63,7 +63,9 @@ struct IdentityFixture: Sendable {
 
     /// Creates an account and sets its password through its link: an active account.
     @discardableResult
-    func createActiveAccount(email: String, linkDigest: String, at now: Timestamp = IdentityFixture.start) async throws -> AccountRecord {
+    func createActiveAccount(email: String, linkDigest: String, at now: Timestamp = IdentityFixture.start) async throws
+        -> AccountRecord
+    {
         try await createAccount(email: email, linkDigest: linkDigest, at: now)
         return try await accounts.setPassword(
             linkDigest: linkDigest, passwordHash: Self.passwordHash, context: Self.context, at: now)

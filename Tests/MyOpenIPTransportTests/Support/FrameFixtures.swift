@@ -1,7 +1,7 @@
 import MyOpenIPRPC
+import MyOpenIPTransport
 import NIOCore
 import NIOEmbedded
-import MyOpenIPTransport
 
 extension ByteBuffer {
     /// A buffer holding exactly `bytes`.

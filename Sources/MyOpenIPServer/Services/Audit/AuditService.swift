@@ -1,8 +1,8 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
-import SwiftProtobuf
 import MyOpenIPStore
+import SwiftProtobuf
 
 /// `myopenip.v1.AuditService`: the audit trail, for operator staff.
 public struct AuditService: AuditServiceProtocol {

@@ -1,8 +1,8 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
-import SwiftProtobuf
 import MyOpenIPStore
+import SwiftProtobuf
 
 extension CompanyKind {
     init?(_ kind: Myopenip_V1_CompanyKind) {

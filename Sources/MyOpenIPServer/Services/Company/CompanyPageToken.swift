@@ -16,7 +16,8 @@ enum CompanyPageToken {
         let invalid = RPCError(
             .invalidArgument, "page_token is not a token of this list (same filters and order)", reason: "PAGE_TOKEN_INVALID",
             field: "page_token")
-        guard token.utf8.count <= 1024, let bytes = Base64URL.decode(token), let text = String(bytes: bytes, encoding: .utf8) else {
+        guard token.utf8.count <= 1024, let bytes = Base64URL.decode(token), let text = String(bytes: bytes, encoding: .utf8)
+        else {
             throw invalid
         }
         let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)

@@ -29,7 +29,9 @@ public struct CompanyService: CompanyServiceProtocol {
         return Myopenip_V1_Company(company)
     }
 
-    public func createCompany(_ request: Myopenip_V1_CreateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
+    public func createCompany(_ request: Myopenip_V1_CreateCompanyRequest, context: ServerContext) async throws
+        -> Myopenip_V1_Company
+    {
         guard let kind = CompanyKind(request.kind) else {
             throw DomainViolation(reason: "COMPANY_KIND_REQUIRED", message: "Le type de société est obligatoire", field: "kind")
         }
@@ -45,7 +47,9 @@ public struct CompanyService: CompanyServiceProtocol {
         return Myopenip_V1_Company(record)
     }
 
-    public func listCompanies(_ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext) async throws -> Myopenip_V1_ListCompaniesResponse {
+    public func listCompanies(_ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListCompaniesResponse
+    {
         let order: CompanyOrder = request.orderBy == .name ? .name : .reference
         let size = try PageRequest(size: request.pageSize, token: "").limit
         let cursor = try CompanyPageToken.decode(request.pageToken, order: order)
@@ -63,15 +67,19 @@ public struct CompanyService: CompanyServiceProtocol {
         return response
     }
 
-    public func updateCompany(_ request: Myopenip_V1_UpdateCompanyRequest, context: ServerContext) async throws -> Myopenip_V1_Company {
+    public func updateCompany(_ request: Myopenip_V1_UpdateCompanyRequest, context: ServerContext) async throws
+        -> Myopenip_V1_Company
+    {
         let reference = try Self.reference(request.reference)
         let fields = Set(request.updateFields)
         guard !fields.isEmpty else {
-            throw RPCError(.invalidArgument, "update_fields names no field to change", reason: "NOTHING_TO_UPDATE", field: "update_fields")
+            throw RPCError(
+                .invalidArgument, "update_fields names no field to change", reason: "NOTHING_TO_UPDATE", field: "update_fields")
         }
         if let unknown = fields.subtracting(Self.updatableFields).sorted().first {
             throw RPCError(
-                .invalidArgument, "\(unknown) cannot be updated (updatable: \(Self.updatableFields.sorted().joined(separator: ", ")))",
+                .invalidArgument,
+                "\(unknown) cannot be updated (updatable: \(Self.updatableFields.sorted().joined(separator: ", ")))",
                 reason: "FIELD_NOT_UPDATABLE", field: "update_fields")
         }
         if !context.principal.isOperator, let field = fields.intersection(Self.operatorFields).sorted().first {
@@ -123,7 +131,8 @@ public struct CompanyService: CompanyServiceProtocol {
 
     static func state(_ state: Myopenip_V1_CompanyState) throws(DomainViolation) -> CompanyState {
         guard let value = CompanyState(state) else {
-            throw DomainViolation(reason: "COMPANY_STATE_REQUIRED", message: "L'état de la société est obligatoire", field: "state")
+            throw DomainViolation(
+                reason: "COMPANY_STATE_REQUIRED", message: "L'état de la société est obligatoire", field: "state")
         }
         return value
     }

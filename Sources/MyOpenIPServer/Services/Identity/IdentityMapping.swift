@@ -2,8 +2,8 @@ import Foundation
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
-import SwiftProtobuf
 import MyOpenIPStore
+import SwiftProtobuf
 
 extension AccountKind {
     init?(_ kind: Myopenip_V1_AccountKind) {

@@ -1,11 +1,13 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
-import SwiftProtobuf
 import MyOpenIPStore
+import SwiftProtobuf
 
 extension IdentityService {
-    public func createAccount(_ request: Myopenip_V1_CreateAccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+    public func createAccount(_ request: Myopenip_V1_CreateAccountRequest, context: ServerContext) async throws
+        -> Myopenip_V1_Account
+    {
         let draft = try AccountDraft(
             displayName: request.displayName, email: request.email, kind: AccountKind(request.kind),
             companyReference: request.companyReference)
@@ -24,7 +26,8 @@ extension IdentityService {
         guard let reference = draft.company else {
             guard context.principal.isOperator else {
                 throw RPCError(
-                    .permissionDenied, "Seul le personnel OpenIP peut créer un compte du personnel OpenIP", reason: "OPERATOR_ONLY",
+                    .permissionDenied, "Seul le personnel OpenIP peut créer un compte du personnel OpenIP",
+                    reason: "OPERATOR_ONLY",
                     field: "kind")
             }
             return
@@ -36,12 +39,15 @@ extension IdentityService {
         guard draft.kind == expected else {
             throw DomainViolation(
                 reason: "ACCOUNT_KIND_MISMATCH",
-                message: "Le type de compte doit correspondre à la société (\(company.kind == .partner ? "partenaire" : "client"))",
+                message:
+                    "Le type de compte doit correspondre à la société (\(company.kind == .partner ? "partenaire" : "client"))",
                 field: "kind")
         }
     }
 
-    public func listAccounts(_ request: Myopenip_V1_ListAccountsRequest, context: ServerContext) async throws -> Myopenip_V1_ListAccountsResponse {
+    public func listAccounts(_ request: Myopenip_V1_ListAccountsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListAccountsResponse
+    {
         let scope = context.principal.companyScope
         let page = try PageRequest(size: request.pageSize, token: request.pageToken)
         var filter = AccountFilter(kind: AccountKind(request.kind), state: AccountState(request.state), scope: scope)
@@ -61,7 +67,8 @@ extension IdentityService {
         return Myopenip_V1_Account(account, at: environment.time.timestamp())
     }
 
-    public func disableAccount(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+    public func disableAccount(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account
+    {
         try await setDisabled(true, request, context: context)
     }
 
@@ -69,7 +76,9 @@ extension IdentityService {
         try await setDisabled(false, request, context: context)
     }
 
-    func setDisabled(_ disabled: Bool, _ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
+    func setDisabled(_ disabled: Bool, _ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws
+        -> Myopenip_V1_Account
+    {
         let account = try await administeredAccount(request.login, context: context)
         if disabled, account.id == context.principal.session?.accountID {
             throw RPCError(
@@ -80,7 +89,9 @@ extension IdentityService {
         return Myopenip_V1_Account(updated, at: now)
     }
 
-    public func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_ResetPasswordResponse {
+    public func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ResetPasswordResponse
+    {
         let account = try await administeredAccount(request.login, context: context)
         guard account.storedState != .disabled else {
             throw RPCError(
@@ -93,7 +104,9 @@ extension IdentityService {
         return response
     }
 
-    public func revokeSessions(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_RevokeSessionsResponse {
+    public func revokeSessions(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws
+        -> Myopenip_V1_RevokeSessionsResponse
+    {
         let account = try await administeredAccount(request.login, context: context)
         let reason = context.principal.isOperator ? "revoked_by_operator" : "revoked_by_administrator"
         let count = try await environment.accounts.revokeSessions(

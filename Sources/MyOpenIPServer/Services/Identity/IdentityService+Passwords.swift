@@ -13,18 +13,23 @@ extension IdentityService {
         let expiry = now.adding(environment.settings.passwordLinkLifetime)
         let url = environment.settings.passwordLink(token: token.value)
         let link = NewPasswordLink(tokenDigest: token.digest, purpose: purpose, expiresAt: expiry)
-        return (link, { login, recipient in
-            let mail = PasswordLinkMail(login: login, link: url, expiresAt: expiry)
-            return OutgoingMail(
-                recipient: recipient, subject: mail.subject, body: mail.body, template: purpose.rawValue, secret: token.value)
-        })
+        return (
+            link,
+            { login, recipient in
+                let mail = PasswordLinkMail(login: login, link: url, expiresAt: expiry)
+                return OutgoingMail(
+                    recipient: recipient, subject: mail.subject, body: mail.body, template: purpose.rawValue, secret: token.value)
+            }
+        )
     }
 
     /// Mails a new reset link to the account's owner, voiding the older ones; returns its expiry.
     /// With a `quietPeriod`, nothing is sent when a link went out less than that long ago (a
     /// public request must not let anyone flood a mailbox).
     @discardableResult
-    func issueResetLink(for account: AccountRecord, quietPeriod: Duration? = nil, context: ServerContext) async throws -> Timestamp {
+    func issueResetLink(for account: AccountRecord, quietPeriod: Duration? = nil, context: ServerContext) async throws
+        -> Timestamp
+    {
         let now = environment.time.timestamp()
         let (link, mail) = passwordLink(.reset, at: now)
         try await environment.accounts.issuePasswordLink(
@@ -36,10 +41,12 @@ extension IdentityService {
     /// How often a public request may send a new link to the same account.
     static let publicResetQuietPeriod: Duration = .seconds(5 * 60)
 
-    public func setPassword(_ request: Myopenip_V1_SetPasswordRequest, context: ServerContext) async throws -> Myopenip_V1_SetPasswordResponse {
+    public func setPassword(_ request: Myopenip_V1_SetPasswordRequest, context: ServerContext) async throws
+        -> Myopenip_V1_SetPasswordResponse
+    {
         let token = request.token.trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty, token.utf8.count <= 256,
-              let (link, account) = try await environment.accounts.passwordLink(tokenDigest: SecretToken.digest(of: token))
+            let (link, account) = try await environment.accounts.passwordLink(tokenDigest: SecretToken.digest(of: token))
         else { throw IdentityMessages.linkInvalid }
         if let problem = link.problem(at: environment.time.timestamp()) { throw problem }
         guard account.storedState != .disabled else { throw IdentityMessages.accountDisabled }
@@ -76,10 +83,10 @@ extension IdentityService {
     ) async throws -> Myopenip_V1_ChangePasswordResponse {
         guard let session = context.principal.session else { throw Self.sessionRequired }
         guard let account = try await environment.accounts.account(login: try AccountLogin.required(session.login)),
-              let stored = account.passwordHash
+            let stored = account.passwordHash
         else { throw IdentityMessages.sessionInvalid }
         guard request.currentPassword.utf8.count <= Self.maximumPasswordBytes,
-              try await environment.hasher.verify(request.currentPassword, against: stored)
+            try await environment.hasher.verify(request.currentPassword, against: stored)
         else { throw IdentityMessages.currentPasswordWrong }
         try Self.checkPolicy(
             request.newPassword, confirmation: request.newPasswordConfirmation, account: account, field: "new_password")
@@ -98,10 +105,12 @@ extension IdentityService {
         let broken = PasswordPolicy.brokenRules(
             password: password, confirmation: confirmation, login: account.login.description, email: account.email)
         guard let first = broken.first else { return }
-        var error = RPCError(first.violation, metadata: [
-            "broken_rules": broken.map(\.rawValue).joined(separator: ","),
-            "requirement": PasswordPolicy.requirement,
-        ])
+        var error = RPCError(
+            first.violation,
+            metadata: [
+                "broken_rules": broken.map(\.rawValue).joined(separator: ","),
+                "requirement": PasswordPolicy.requirement,
+            ])
         if let field { error.field = first == .confirmationMismatch ? field + "_confirmation" : field }
         throw error
     }

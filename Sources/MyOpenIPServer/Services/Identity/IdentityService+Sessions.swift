@@ -1,8 +1,8 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
-import SwiftProtobuf
 import MyOpenIPStore
+import SwiftProtobuf
 
 extension IdentityService {
     /// Checks a login and password. Unknown identifiers and accounts without a password are

@@ -1,8 +1,8 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
-import SwiftProtobuf
 import MyOpenIPStore
+import SwiftProtobuf
 
 /// `myopenip.v1.MailService`: the outbox, for operator staff and for the mail sender.
 public struct MailService: MailServiceProtocol {
@@ -19,13 +19,18 @@ public struct MailService: MailServiceProtocol {
         return Myopenip_V1_Mail(mail)
     }
 
-    public func markMailSent(_ request: Myopenip_V1_MarkMailSentRequest, context: ServerContext) async throws -> Myopenip_V1_Mail {
-        guard let mail = try await environment.mails.markSent(id: request.id, context: context.audit, at: environment.time.timestamp())
+    public func markMailSent(_ request: Myopenip_V1_MarkMailSentRequest, context: ServerContext) async throws -> Myopenip_V1_Mail
+    {
+        guard
+            let mail = try await environment.mails.markSent(
+                id: request.id, context: context.audit, at: environment.time.timestamp())
         else { throw Self.unknownMail }
         return Myopenip_V1_Mail(mail)
     }
 
-    public func listMails(_ request: Myopenip_V1_ListMailsRequest, context: ServerContext) async throws -> Myopenip_V1_ListMailsResponse {
+    public func listMails(_ request: Myopenip_V1_ListMailsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListMailsResponse
+    {
         let page = try PageRequest(size: request.pageSize, token: request.pageToken)
         var filter = MailFilter(unsentOnly: request.unsentOnly)
         if !request.accountLogin.isEmpty {

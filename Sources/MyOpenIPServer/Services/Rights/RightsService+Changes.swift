@@ -7,10 +7,13 @@ extension RightsService {
     /// The fields of a custom right `UpdateRight` may change.
     static let updatableFields: Set<String> = ["name", "site", "role", "templates"]
 
-    public func updateRight(_ request: Myopenip_V1_UpdateRightRequest, context: ServerContext) async throws -> Myopenip_V1_AccessRight {
+    public func updateRight(_ request: Myopenip_V1_UpdateRightRequest, context: ServerContext) async throws
+        -> Myopenip_V1_AccessRight
+    {
         let fields = try request.updateMask.checkedPaths(Self.updatableFields)
         let principal = context.principal
-        let right = try await rights.update(request.id, in: principal.companyScope, context: context.audit, at: time.timestamp()) {
+        let right = try await rights.update(request.id, in: principal.companyScope, context: context.audit, at: time.timestamp())
+        {
             draft in
             draft = try RightDraft(
                 name: fields.contains("name") ? request.name : draft.name,
@@ -23,8 +26,11 @@ extension RightsService {
         return Myopenip_V1_AccessRight(right)
     }
 
-    public func deleteRight(_ request: Myopenip_V1_DeleteRightRequest, context: ServerContext) async throws -> Myopenip_V1_DeleteRightResponse {
-        let holders = try await rights.delete(request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp())
+    public func deleteRight(_ request: Myopenip_V1_DeleteRightRequest, context: ServerContext) async throws
+        -> Myopenip_V1_DeleteRightResponse
+    {
+        let holders = try await rights.delete(
+            request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp())
         context.logger.info("right deleted", metadata: ["right": "\(request.id)", "holders": "\(holders.count)"])
         var response = Myopenip_V1_DeleteRightResponse()
         response.formerHolders = holders.map(\.description)

@@ -20,7 +20,9 @@ public struct RightsService: RightsServiceProtocol {
         self.time = time
     }
 
-    public func listRightTemplates(_ request: Myopenip_V1_ListRightTemplatesRequest, context: ServerContext) async throws -> Myopenip_V1_ListRightTemplatesResponse {
+    public func listRightTemplates(_ request: Myopenip_V1_ListRightTemplatesRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListRightTemplatesResponse
+    {
         var response = Myopenip_V1_ListRightTemplatesResponse()
         response.templates = RightTemplate.allCases.map { template in
             var proto = Myopenip_V1_RightTemplate()
@@ -33,7 +35,9 @@ public struct RightsService: RightsServiceProtocol {
         return response
     }
 
-    public func listRights(_ request: Myopenip_V1_ListRightsRequest, context: ServerContext) async throws -> Myopenip_V1_ListRightsResponse {
+    public func listRights(_ request: Myopenip_V1_ListRightsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListRightsResponse
+    {
         var response = Myopenip_V1_ListRightsResponse()
         response.rights = try await self.rights.rights(
             of: try CompanyReference(request.companyReference), in: context.principal.companyScope
@@ -41,7 +45,9 @@ public struct RightsService: RightsServiceProtocol {
         return response
     }
 
-    public func createRight(_ request: Myopenip_V1_CreateRightRequest, context: ServerContext) async throws -> Myopenip_V1_AccessRight {
+    public func createRight(_ request: Myopenip_V1_CreateRightRequest, context: ServerContext) async throws
+        -> Myopenip_V1_AccessRight
+    {
         let company = try CompanyReference(request.companyReference)
         let draft = try RightDraft(name: request.name, site: request.site, role: request.role, templates: request.templates)
         let right = try await self.rights.create(
@@ -49,9 +55,11 @@ public struct RightsService: RightsServiceProtocol {
         return Myopenip_V1_AccessRight(right)
     }
 
-    public func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws -> Myopenip_V1_SetUserRightsResponse {
+    public func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_SetUserRightsResponse
+    {
         guard let account = try await accounts.account(login: try AccountLogin.required(request.login)),
-              account.companyReference != nil
+            account.companyReference != nil
         else { throw IdentityMessages.accountUnknown }
         try await companies.requireVisible(account, to: context.principal)
         let held = try await rights.setRights(

@@ -13,7 +13,9 @@ public struct ContactService: ContactServiceProtocol {
         self.time = time
     }
 
-    public func listContacts(_ request: Myopenip_V1_ListContactsRequest, context: ServerContext) async throws -> Myopenip_V1_ListContactsResponse {
+    public func listContacts(_ request: Myopenip_V1_ListContactsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListContactsResponse
+    {
         let page = try PageRequest(size: request.pageSize, token: request.pageToken)
         let result = try await self.sites.contacts(
             of: try CompanyReference(request.companyReference), in: context.principal.companyScope, page: page)
@@ -30,23 +32,32 @@ public struct ContactService: ContactServiceProtocol {
         return Myopenip_V1_Contact(contact)
     }
 
-    public func createContact(_ request: Myopenip_V1_CreateContactRequest, context: ServerContext) async throws -> Myopenip_V1_Contact {
+    public func createContact(_ request: Myopenip_V1_CreateContactRequest, context: ServerContext) async throws
+        -> Myopenip_V1_Contact
+    {
         let company = try CompanyReference(request.companyReference)
         let draft = try ContactDraft.checked(request.fields)
-        return Myopenip_V1_Contact(try await self.sites.createContact(
-            draft, siteID: request.fields.siteID == 0 ? nil : request.fields.siteID, company: company,
-            in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
+        return Myopenip_V1_Contact(
+            try await self.sites.createContact(
+                draft, siteID: request.fields.siteID == 0 ? nil : request.fields.siteID, company: company,
+                in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
     }
 
-    public func updateContact(_ request: Myopenip_V1_UpdateContactRequest, context: ServerContext) async throws -> Myopenip_V1_Contact {
+    public func updateContact(_ request: Myopenip_V1_UpdateContactRequest, context: ServerContext) async throws
+        -> Myopenip_V1_Contact
+    {
         let draft = try ContactDraft.checked(request.fields)
-        return Myopenip_V1_Contact(try await self.sites.updateContact(
-            request.id, to: draft, siteID: request.fields.siteID == 0 ? nil : request.fields.siteID,
-            in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
+        return Myopenip_V1_Contact(
+            try await self.sites.updateContact(
+                request.id, to: draft, siteID: request.fields.siteID == 0 ? nil : request.fields.siteID,
+                in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
     }
 
-    public func deleteContact(_ request: Myopenip_V1_DeleteContactRequest, context: ServerContext) async throws -> Myopenip_V1_DeleteContactResponse {
-        try await self.sites.deleteContact(request.id, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
+    public func deleteContact(_ request: Myopenip_V1_DeleteContactRequest, context: ServerContext) async throws
+        -> Myopenip_V1_DeleteContactResponse
+    {
+        try await self.sites.deleteContact(
+            request.id, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
         return Myopenip_V1_DeleteContactResponse()
     }
 }

@@ -1,7 +1,7 @@
 import MyOpenIPDomain
 import MyOpenIPProto
-import SwiftProtobuf
 import MyOpenIPStore
+import SwiftProtobuf
 
 extension PostalAddress {
     static func checked(_ address: Myopenip_V1_PostalAddress) throws(DomainViolation) -> PostalAddress {
@@ -23,7 +23,8 @@ extension PostalAddress {
 
 extension SiteDraft {
     static func checked(_ fields: Myopenip_V1_SiteFields) throws(DomainViolation) -> SiteDraft {
-        let payment = try PaymentDetails.checked(iban: fields.payment.iban, bic: fields.payment.bic, holder: fields.payment.holder)
+        let payment = try PaymentDetails.checked(
+            iban: fields.payment.iban, bic: fields.payment.bic, holder: fields.payment.holder)
         return try SiteDraft.checked(
             name: fields.name, address: try PostalAddress.checked(fields.address), phone: fields.phone,
             openingHours: fields.openingHours, payment: payment)

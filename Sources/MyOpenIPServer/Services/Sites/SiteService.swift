@@ -13,7 +13,9 @@ public struct SiteService: SiteServiceProtocol {
         self.time = time
     }
 
-    public func listSites(_ request: Myopenip_V1_ListSitesRequest, context: ServerContext) async throws -> Myopenip_V1_ListSitesResponse {
+    public func listSites(_ request: Myopenip_V1_ListSitesRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListSitesResponse
+    {
         var response = Myopenip_V1_ListSitesResponse()
         response.sites = try await self.sites.sites(
             of: try CompanyReference(request.companyReference), in: context.principal.companyScope
@@ -22,25 +24,32 @@ public struct SiteService: SiteServiceProtocol {
     }
 
     public func getSite(_ request: Myopenip_V1_GetSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site {
-        guard let site = try await self.sites.site(request.id, in: context.principal.companyScope) else { throw SiteViolation.unknownSite }
+        guard let site = try await self.sites.site(request.id, in: context.principal.companyScope) else {
+            throw SiteViolation.unknownSite
+        }
         return Myopenip_V1_Site(site)
     }
 
     public func createSite(_ request: Myopenip_V1_CreateSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site {
         let company = try CompanyReference(request.companyReference)
         let draft = try SiteDraft.checked(request.fields)
-        return Myopenip_V1_Site(try await self.sites.createSite(
-            draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
+        return Myopenip_V1_Site(
+            try await self.sites.createSite(
+                draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
     }
 
     public func updateSite(_ request: Myopenip_V1_UpdateSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site {
         let draft = try SiteDraft.checked(request.fields)
-        return Myopenip_V1_Site(try await self.sites.updateSite(
-            request.id, to: draft, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
+        return Myopenip_V1_Site(
+            try await self.sites.updateSite(
+                request.id, to: draft, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
     }
 
-    public func deleteSite(_ request: Myopenip_V1_DeleteSiteRequest, context: ServerContext) async throws -> Myopenip_V1_DeleteSiteResponse {
-        try await self.sites.deleteSite(request.id, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
+    public func deleteSite(_ request: Myopenip_V1_DeleteSiteRequest, context: ServerContext) async throws
+        -> Myopenip_V1_DeleteSiteResponse
+    {
+        try await self.sites.deleteSite(
+            request.id, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
         return Myopenip_V1_DeleteSiteResponse()
     }
 }

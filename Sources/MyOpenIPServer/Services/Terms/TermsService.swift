@@ -1,13 +1,14 @@
 import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
-import SwiftProtobuf
 import MyOpenIPStore
+import SwiftProtobuf
 
 /// `myopenip.v1.TermsService`: versions of the terms of use and their acceptance.
 public struct TermsService: TermsServiceProtocol {
     static let noneInForce = DomainViolation(
-        reason: "TERMS_NOT_FOUND", message: "Aucune version des conditions d'utilisation n'est en vigueur", field: "version", kind: .notFound)
+        reason: "TERMS_NOT_FOUND", message: "Aucune version des conditions d'utilisation n'est en vigueur", field: "version",
+        kind: .notFound)
     static let notInForce = DomainViolation(
         reason: "TERMS_NOT_IN_FORCE", message: "Cette version des conditions d'utilisation n'est pas celle en vigueur",
         field: "version", kind: .refusedInThisState)
@@ -18,7 +19,9 @@ public struct TermsService: TermsServiceProtocol {
         self.environment = environment
     }
 
-    public func publishTerms(_ request: Myopenip_V1_PublishTermsRequest, context: ServerContext) async throws -> Myopenip_V1_TermsVersion {
+    public func publishTerms(_ request: Myopenip_V1_PublishTermsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_TermsVersion
+    {
         let now = environment.time.timestamp()
         let effectiveAt = request.hasEffectiveAt ? try Timestamp(request.effectiveAt, field: "effective_at") : nil
         let draft = try TermsDraft(title: request.title, text: request.text, effectiveAt: effectiveAt, now: now)
@@ -28,27 +31,33 @@ public struct TermsService: TermsServiceProtocol {
         return Myopenip_V1_TermsVersion(record, inForce: inForce?.version)
     }
 
-    public func listTerms(_ request: Myopenip_V1_ListTermsRequest, context: ServerContext) async throws -> Myopenip_V1_ListTermsResponse {
+    public func listTerms(_ request: Myopenip_V1_ListTermsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListTermsResponse
+    {
         let inForce = try await environment.terms.inForce(at: environment.time.timestamp())
         var response = Myopenip_V1_ListTermsResponse()
         response.versions = try await environment.terms.all().map { Myopenip_V1_TermsVersion($0, inForce: inForce?.version) }
         return response
     }
 
-    public func getTerms(_ request: Myopenip_V1_GetTermsRequest, context: ServerContext) async throws -> Myopenip_V1_TermsVersion {
+    public func getTerms(_ request: Myopenip_V1_GetTermsRequest, context: ServerContext) async throws -> Myopenip_V1_TermsVersion
+    {
         let inForce = try await environment.terms.inForce(at: environment.time.timestamp())
         if request.version == 0 {
             guard let inForce else { throw RPCError(Self.noneInForce) }
             return Myopenip_V1_TermsVersion(inForce, inForce: inForce.version)
         }
         guard let record = try await environment.terms.version(request.version) else {
-            throw RPCError(.notFound, "Cette version des conditions d'utilisation n'existe pas", reason: "TERMS_NOT_FOUND", field: "version")
+            throw RPCError(
+                .notFound, "Cette version des conditions d'utilisation n'existe pas", reason: "TERMS_NOT_FOUND", field: "version")
         }
         return Myopenip_V1_TermsVersion(record, inForce: inForce?.version)
     }
 
     /// Accepts the version in force; the request names it, so that what was read is what is accepted.
-    public func acceptTerms(_ request: Myopenip_V1_AcceptTermsRequest, context: ServerContext) async throws -> Myopenip_V1_AcceptTermsResponse {
+    public func acceptTerms(_ request: Myopenip_V1_AcceptTermsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_AcceptTermsResponse
+    {
         guard let session = context.principal.session else {
             throw RPCError(
                 .failedPrecondition, "only an account's session accepts the terms of use", reason: "SESSION_REQUIRED")

@@ -25,10 +25,12 @@ struct AuditCommand: AsyncParsableCommand {
             Output.printTable(
                 header: ["ID", "TIME", "ACTOR", "ACTION", "ACCOUNT", "COMPANY", "DETAILS"],
                 rows: page.events.map { event in
-                    [String(event.id), event.occurredAt.iso8601, event.actor, event.action,
-                     event.accountLogin.isEmpty ? "-" : event.accountLogin,
-                     event.companyReference.isEmpty ? "-" : event.companyReference,
-                     event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
+                    [
+                        String(event.id), event.occurredAt.iso8601, event.actor, event.action,
+                        event.accountLogin.isEmpty ? "-" : event.accountLogin,
+                        event.companyReference.isEmpty ? "-" : event.companyReference,
+                        event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
+                    ]
                 })
             Output.printNextPage(page.nextPageToken)
         }

@@ -29,13 +29,34 @@ struct CompanyCommand: AsyncParsableCommand {
         /// The given fields written into `company`, and their names.
         func apply(to company: inout Myopenip_V1_Company) -> [String] {
             var names: [String] = []
-            if let name { company.name = name; names.append("name") }
-            if let siren { company.siren = siren; names.append("siren") }
-            if let legalStatus { company.legalStatus = legalStatus; names.append("legal_status") }
-            if let comment { company.comment = comment; names.append("comment") }
-            if let website { company.website = website; names.append("website") }
-            if let financialSituation { company.financialSituation = financialSituation.proto; names.append("financial_situation") }
-            if let guaranteeType { company.guaranteeType = guaranteeType.proto; names.append("guarantee_type") }
+            if let name {
+                company.name = name
+                names.append("name")
+            }
+            if let siren {
+                company.siren = siren
+                names.append("siren")
+            }
+            if let legalStatus {
+                company.legalStatus = legalStatus
+                names.append("legal_status")
+            }
+            if let comment {
+                company.comment = comment
+                names.append("comment")
+            }
+            if let website {
+                company.website = website
+                names.append("website")
+            }
+            if let financialSituation {
+                company.financialSituation = financialSituation.proto
+                names.append("financial_situation")
+            }
+            if let guaranteeType {
+                company.guaranteeType = guaranteeType.proto
+                names.append("guarantee_type")
+            }
             if givesMails {
                 if let mailCommercial { company.mails.commercial = mailCommercial }
                 if let mailTechnical { company.mails.technical = mailTechnical }
@@ -95,7 +116,10 @@ struct CompanyCommand: AsyncParsableCommand {
             Output.printTable(
                 header: ["REFERENCE", "NAME", "KIND", "STATE", "SIREN", "PARTNER"],
                 rows: page.companies.map {
-                    [$0.reference, $0.name, $0.kind.name, $0.state.name, $0.siren, $0.partnerReference.isEmpty ? "-" : $0.partnerReference]
+                    [
+                        $0.reference, $0.name, $0.kind.name, $0.state.name, $0.siren,
+                        $0.partnerReference.isEmpty ? "-" : $0.partnerReference,
+                    ]
                 })
             Output.printNextPage(page.nextPageToken)
         }

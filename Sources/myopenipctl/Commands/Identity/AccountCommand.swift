@@ -37,7 +37,8 @@ struct AccountCommand: AsyncParsableCommand {
         @Option(help: "Only accounts in this state.") var state: AccountStateArgument?
         @Option(help: "Only the users of this company.") var company: String = ""
         @Option(help: "Accounts per page (at most 500).") var pageSize: UInt32 = 100
-        @Option(parsing: .unconditional, help: "The page after this token (printed under a full page).") var pageToken: String = ""
+        @Option(parsing: .unconditional, help: "The page after this token (printed under a full page).") var pageToken: String =
+            ""
 
         func run() async throws {
             let page = try await connection.withClient { client in
@@ -113,7 +114,8 @@ struct AccountCommand: AsyncParsableCommand {
 
         func run() async throws {
             let count = try await connection.withClient { client in try await client.identity.revokeSessions(login: login) }
-            connection.json ? Output.printJSON(["login": login, "revoked": count]) : print("\(count) session(s) of \(login) closed")
+            connection.json
+                ? Output.printJSON(["login": login, "revoked": count]) : print("\(count) session(s) of \(login) closed")
         }
     }
 }

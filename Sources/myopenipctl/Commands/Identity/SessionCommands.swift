@@ -56,10 +56,11 @@ struct WhoAmICommand: AsyncParsableCommand {
         let me = try await connection.withClient { client in try await client.identity.whoAmI() }
         if connection.json { return Output.printMessage(me) }
         if me.hasAccount {
-            Output.printFields(me.account.fields + [
-                ("operator", me.isOperator ? "yes" : "no"),
-                ("rights", me.rights.isEmpty ? "-" : me.rights.joined(separator: ", ")),
-            ])
+            Output.printFields(
+                me.account.fields + [
+                    ("operator", me.isOperator ? "yes" : "no"),
+                    ("rights", me.rights.isEmpty ? "-" : me.rights.joined(separator: ", ")),
+                ])
         } else {
             Output.printFields([("operator", "uid \(me.operatorUid) over the Unix socket")])
         }
@@ -104,7 +105,8 @@ struct PasswordCommand: AsyncParsableCommand {
             let closed = try await connection.withClient { client in
                 try await client.identity.changePassword(current: current, new: new, confirmation: confirmation)
             }
-            connection.json ? Output.printJSON(["revoked_sessions": closed]) : print("password changed; \(closed) other session(s) closed")
+            connection.json
+                ? Output.printJSON(["revoked_sessions": closed]) : print("password changed; \(closed) other session(s) closed")
         }
     }
 }

@@ -5,7 +5,8 @@ import MyOpenIPClient
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Create, list and manage the users of a company and give them rights (a company administrator's view of accounts).",
+        abstract:
+            "Create, list and manage the users of a company and give them rights (a company administrator's view of accounts).",
         subcommands: [
             Create.self, List.self, Show.self, Rights.self,
             // The same actions as operator staff have on accounts, on the users of one's company.
@@ -22,7 +23,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The person's name.") var name: String
         @Option(help: "The person's email.") var email: String
         @Flag(help: "The company is a partner (the user is a partner user).") var partner = false
-        @Option(name: .customLong("right"), help: "A right id to give (repeat the option; see right list).") var rights: [Int64] = []
+        @Option(name: .customLong("right"), help: "A right id to give (repeat the option; see right list).") var rights: [Int64] =
+            []
 
         func run() async throws {
             let (account, held) = try await connection.withClient { client in
@@ -67,7 +69,8 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Rights: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a user exactly these rights (by id; none takes them all away).")
+        static let configuration = CommandConfiguration(
+            abstract: "Give a user exactly these rights (by id; none takes them all away).")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The login.") var login: String

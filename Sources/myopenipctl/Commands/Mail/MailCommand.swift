@@ -24,8 +24,10 @@ struct MailCommand: AsyncParsableCommand {
             Output.printTable(
                 header: ["ID", "CREATED", "SENT", "TO", "ACCOUNT", "SUBJECT"],
                 rows: page.mails.map {
-                    [String($0.id), $0.createdAt.iso8601, $0.hasSentAt ? $0.sentAt.iso8601 : "-", $0.recipient,
-                     $0.accountLogin.isEmpty ? "-" : $0.accountLogin, $0.subject]
+                    [
+                        String($0.id), $0.createdAt.iso8601, $0.hasSentAt ? $0.sentAt.iso8601 : "-", $0.recipient,
+                        $0.accountLogin.isEmpty ? "-" : $0.accountLogin, $0.subject,
+                    ]
                 })
             Output.printNextPage(page.nextPageToken)
         }

@@ -4,14 +4,17 @@ import MyOpenIPClient
 /// `myopenipctl right …`: access rights.
 struct RightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "right", abstract: "List templates and rights, create, change and delete custom rights, give rights to users.",
+        commandName: "right",
+        abstract: "List templates and rights, create, change and delete custom rights, give rights to users.",
         subcommands: [Templates.self, List.self, Create.self, Update.self, Delete.self, Assign.self])
 
     static let header = ["ID", "NAME", "KIND", "SITE", "ROLE", "PERMISSIONS"]
 
     static func row(_ right: Myopenip_V1_AccessRight) -> [String] {
-        [String(right.id), right.name, right.main.isEmpty ? "custom" : "main", right.site.isEmpty ? "-" : right.site,
-         right.role.isEmpty ? "-" : right.role, right.permissions.joined(separator: " ")]
+        [
+            String(right.id), right.name, right.main.isEmpty ? "custom" : "main", right.site.isEmpty ? "-" : right.site,
+            right.role.isEmpty ? "-" : right.role, right.permissions.joined(separator: " "),
+        ]
     }
 
     struct Templates: AsyncParsableCommand {
@@ -51,12 +54,15 @@ struct RightCommand: AsyncParsableCommand {
         @Option(help: "The right's name.") var name: String
         @Option(help: "The site it is for.") var site: String = ""
         @Option(help: "The role it is for.") var role: String = ""
-        @Option(name: .customLong("template"), help: "A template (repeat the option): company_edit, company_view, billing_view, orders_administer, services_view.")
+        @Option(
+            name: .customLong("template"),
+            help: "A template (repeat the option): company_edit, company_view, billing_view, orders_administer, services_view.")
         var templates: [String] = []
 
         func run() async throws {
             let right = try await connection.withClient { client in
-                try await client.rights.create(companyReference: company, name: name, site: site, role: role, templates: templates)
+                try await client.rights.create(
+                    companyReference: company, name: name, site: site, role: role, templates: templates)
             }
             if connection.json { return Output.printMessage(right) }
             Output.printTable(header: RightCommand.header, rows: [RightCommand.row(right)])
@@ -101,12 +107,16 @@ struct RightCommand: AsyncParsableCommand {
         func run() async throws {
             let holders = try await connection.withClient { client in try await client.rights.delete(id: id) }
             if connection.json { return Output.printJSON(["id": id, "former_holders": holders]) }
-            print(holders.isEmpty ? "right \(id) deleted; nobody held it" : "right \(id) deleted; taken from \(holders.joined(separator: ", "))")
+            print(
+                holders.isEmpty
+                    ? "right \(id) deleted; nobody held it" : "right \(id) deleted; taken from \(holders.joined(separator: ", "))"
+            )
         }
     }
 
     struct Assign: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a user exactly these rights (by id; none takes them all away).")
+        static let configuration = CommandConfiguration(
+            abstract: "Give a user exactly these rights (by id; none takes them all away).")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The user's login.") var login: String
@@ -118,7 +128,9 @@ struct RightCommand: AsyncParsableCommand {
 
         /// Gives `login` exactly `rightIDs` and prints the rights it holds (also `user rights`).
         static func assign(_ rightIDs: [Int64], to login: String, connection: ConnectionOptions) async throws {
-            let rights = try await connection.withClient { client in try await client.rights.setUserRights(login: login, rightIDs: rightIDs) }
+            let rights = try await connection.withClient { client in
+                try await client.rights.setUserRights(login: login, rightIDs: rightIDs)
+            }
             if connection.json { return Output.printMessages(rights) }
             Output.printTable(header: RightCommand.header, rows: rights.map(RightCommand.row))
         }

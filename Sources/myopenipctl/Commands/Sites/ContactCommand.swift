@@ -32,9 +32,12 @@ struct ContactCommand: AsyncParsableCommand {
 
     static func row(_ contact: Myopenip_V1_Contact) -> [String] {
         func orDash(_ text: String) -> String { text.isEmpty ? "-" : text }
-        return [String(contact.id), [contact.fields.firstName, contact.fields.lastName].filter { !$0.isEmpty }.joined(separator: " "),
-                orDash(contact.fields.email), orDash(contact.fields.phone), orDash(contact.fields.role), orDash(contact.siteName),
-                contact.complete ? "yes" : "no"]
+        return [
+            String(contact.id),
+            [contact.fields.firstName, contact.fields.lastName].filter { !$0.isEmpty }.joined(separator: " "),
+            orDash(contact.fields.email), orDash(contact.fields.phone), orDash(contact.fields.role), orDash(contact.siteName),
+            contact.complete ? "yes" : "no",
+        ]
     }
 
     struct List: AsyncParsableCommand {
@@ -61,7 +64,9 @@ struct ContactCommand: AsyncParsableCommand {
 
         func run() async throws {
             let contact = try await connection.withClient { client in try await client.contacts.get(id: id) }
-            connection.json ? Output.printMessage(contact) : Output.printTable(header: ContactCommand.header, rows: [ContactCommand.row(contact)])
+            connection.json
+                ? Output.printMessage(contact)
+                : Output.printTable(header: ContactCommand.header, rows: [ContactCommand.row(contact)])
         }
     }
 
@@ -75,7 +80,9 @@ struct ContactCommand: AsyncParsableCommand {
             let contact = try await connection.withClient { client in
                 try await client.contacts.create(companyReference: company, fields: fields.proto)
             }
-            connection.json ? Output.printMessage(contact) : Output.printTable(header: ContactCommand.header, rows: [ContactCommand.row(contact)])
+            connection.json
+                ? Output.printMessage(contact)
+                : Output.printTable(header: ContactCommand.header, rows: [ContactCommand.row(contact)])
         }
     }
 
@@ -86,8 +93,12 @@ struct ContactCommand: AsyncParsableCommand {
         @OptionGroup var fields: Fields
 
         func run() async throws {
-            let contact = try await connection.withClient { client in try await client.contacts.update(id: id, fields: fields.proto) }
-            connection.json ? Output.printMessage(contact) : Output.printTable(header: ContactCommand.header, rows: [ContactCommand.row(contact)])
+            let contact = try await connection.withClient { client in
+                try await client.contacts.update(id: id, fields: fields.proto)
+            }
+            connection.json
+                ? Output.printMessage(contact)
+                : Output.printTable(header: ContactCommand.header, rows: [ContactCommand.row(contact)])
         }
     }
 

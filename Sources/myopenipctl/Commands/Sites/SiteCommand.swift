@@ -40,9 +40,12 @@ struct SiteCommand: AsyncParsableCommand {
 
     static func row(_ site: Myopenip_V1_Site) -> [String] {
         let address = site.fields.address
-        return [String(site.id), site.fields.name + (site.headOffice ? " (head office)" : ""),
-                [address.street, address.postcode, address.city].filter { !$0.isEmpty }.joined(separator: ", "),
-                site.fields.phone.isEmpty ? "-" : site.fields.phone, site.fields.payment.iban.isEmpty ? "-" : site.fields.payment.iban]
+        return [
+            String(site.id), site.fields.name + (site.headOffice ? " (head office)" : ""),
+            [address.street, address.postcode, address.city].filter { !$0.isEmpty }.joined(separator: ", "),
+            site.fields.phone.isEmpty ? "-" : site.fields.phone,
+            site.fields.payment.iban.isEmpty ? "-" : site.fields.payment.iban,
+        ]
     }
 
     static let header = ["ID", "NAME", "ADDRESS", "PHONE", "IBAN"]
@@ -54,7 +57,8 @@ struct SiteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let sites = try await connection.withClient { client in try await client.sites.list(companyReference: company) }
-            connection.json ? Output.printMessages(sites) : Output.printTable(header: SiteCommand.header, rows: sites.map(SiteCommand.row))
+            connection.json
+                ? Output.printMessages(sites) : Output.printTable(header: SiteCommand.header, rows: sites.map(SiteCommand.row))
         }
     }
 
@@ -65,7 +69,8 @@ struct SiteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let site = try await connection.withClient { client in try await client.sites.get(id: id) }
-            connection.json ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
+            connection.json
+                ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
         }
     }
 
@@ -76,8 +81,11 @@ struct SiteCommand: AsyncParsableCommand {
         @OptionGroup var fields: Fields
 
         func run() async throws {
-            let site = try await connection.withClient { client in try await client.sites.create(companyReference: company, fields: fields.proto) }
-            connection.json ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
+            let site = try await connection.withClient { client in
+                try await client.sites.create(companyReference: company, fields: fields.proto)
+            }
+            connection.json
+                ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
         }
     }
 
@@ -89,12 +97,14 @@ struct SiteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let site = try await connection.withClient { client in try await client.sites.update(id: id, fields: fields.proto) }
-            connection.json ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
+            connection.json
+                ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
         }
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a site (not the head office); its contacts keep no site.")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a site (not the head office); its contacts keep no site.")
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The site's id.") var id: Int64
 

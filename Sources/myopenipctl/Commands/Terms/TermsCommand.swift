@@ -18,7 +18,8 @@ struct TermsCommand: AsyncParsableCommand {
         var effective: String = ""
 
         func run() async throws {
-            let data = textFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: textFile)
+            let data =
+                textFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: textFile)
             guard let data, let text = String(data: data, encoding: .utf8) else {
                 throw ValidationError("cannot read \(textFile) as UTF-8 text")
             }
@@ -67,7 +68,8 @@ struct TermsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let accepted = try await connection.withClient { client in try await client.terms.accept(version: version) }
-            connection.json ? Output.printMessage(accepted) : print("version \(accepted.version) accepted at \(accepted.acceptedAt.iso8601)")
+            connection.json
+                ? Output.printMessage(accepted) : print("version \(accepted.version) accepted at \(accepted.acceptedAt.iso8601)")
         }
     }
 }
