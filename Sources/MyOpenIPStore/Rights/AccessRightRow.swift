@@ -64,11 +64,7 @@ struct AccessRightRow: Codable, Sendable, FetchableRecord, MutablePersistableRec
 
     /// The right as the rest of the daemon sees it.
     var record: RightRecord {
-        let main = main.flatMap(MainRight.init(rawValue:))
-        let templates = templates.split(separator: ",").compactMap { RightTemplate(rawValue: String($0)) }
-        return RightRecord(
-            id: id ?? 0, companyReference: companyID.flatMap(CompanyReference.init(sequence:))?.description, main: main,
-            name: name, site: site, role: role, templates: templates)
+        RightRecord(id: id ?? 0, companyID: companyID, main: main, name: name, site: site, role: role, templates: templates)
     }
 
     /// The draft of a custom right, to change some of its fields.

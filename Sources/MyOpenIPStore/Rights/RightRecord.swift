@@ -29,6 +29,15 @@ public struct RightRecord: Sendable, Hashable {
         self.templates = templates
     }
 
+    /// A right from its stored values: the company's id, the main right's and the templates'
+    /// raw names (comma-separated).
+    init(id: Int64, companyID: Int64?, main: String?, name: String, site: String, role: String, templates: String) {
+        self.init(
+            id: id, companyReference: companyID.flatMap(CompanyReference.init(sequence:))?.description,
+            main: main.flatMap(MainRight.init(rawValue:)), name: name, site: site, role: role,
+            templates: templates.split(separator: ",").compactMap { RightTemplate(rawValue: String($0)) })
+    }
+
     /// The SQL of the names (main right or templates, comma-separated) of the rights an account
     /// `a` holds, for ``MainRight/permissions(ofNames:)``. The session lookup, which every
     /// authenticated call makes, reads it by position in one statement (docs/benchmarks.md).

@@ -144,11 +144,19 @@ public struct SQLiteRightsRepository: RightsRepository {
         return row
     }
 
+    /// The rights an account holds. WhoAmI reads them at every call, so this one query is read by
+    /// position from a statement prepared once per connection, as the session lookup is: through
+    /// the query interface and Codable it halved WhoAmI's throughput (docs/benchmarks.md).
     private static func rights(ofAccount accountID: Int64, in db: Database) throws -> [RightRecord] {
-        try AccessRightRow
-            .joining(required: AccessRightRow.holders.filter(AccountRightRow.Columns.accountID == accountID))
-            .orderedMainFirst()
-            .fetchAll(db).map(\.record)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT r.id, r.company_id, r.main, r.name, r.site, r.role, r.templates
+                FROM access_right r JOIN account_right ar ON ar.right_id = r.id
+                WHERE ar.account_id = ? ORDER BY r.company_id IS NOT NULL, r.name
+                """)
+        return try Row.fetchAll(statement, arguments: [accountID]).map { row in
+            RightRecord(id: row[0], companyID: row[1], main: row[2], name: row[3], site: row[4], role: row[5], templates: row[6])
+        }
     }
 
     /// What an audit event keeps of a right.
