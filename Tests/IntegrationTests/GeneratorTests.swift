@@ -97,7 +97,9 @@ struct GeneratorTests {
         let code = try #require(server)
         #expect(code.contains("public protocol ProbeServiceProtocol: ContractService"))
         #expect(code.contains("/// Echoes the text."))
-        #expect(code.contains("func ping(\n        _ request: Test_V1_Note, context: ServerContext\n    ) async throws -> Test_V1_Note"))
+        #expect(
+            code.contains(
+                "func ping(\n        _ request: Test_V1_Note, context: ServerContext\n    ) async throws -> Test_V1_Note"))
         #expect(code.contains("_ request: Test_V1_Note, stream: ResponseStream<Test_V1_Note>,"))
         #expect(code.contains("access: .permission(.servicesRead),\n        isIdempotentWrite: true)"))
         #expect(code.contains("access: .signedIn,"))
