@@ -164,6 +164,43 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    @Test(
+        "escalation: nobody but operator staff gives a permission they lack, and nobody changes their own rights",
+        arguments: TestTransport.allCases)
+    func escalation(transport: TestTransport) async throws {
+        try await withTestDaemon { daemon async throws in
+            let callers = try await Self.prepareCallers(daemon, transport: transport)
+            let admin = daemon.operatorClient()
+            let main = try await admin.rights.templates().mainRights
+            let administrator = try #require(main.first { $0.main == "administrator" }).id
+            let setRule = try #require(daemon.daemon.accessPolicy.rule(for: RightsService.setUserRights))
+            for caller in Caller.allCases where mayCall(caller, setRule) && caller != .termsNotAccepted {
+                let connection = try #require(callers[caller])
+                let isOperator = caller == .operatorProcess || caller == .operatorStaff
+                // Their own rights: refused to everyone who has some (operator staff hold none).
+                if !isOperator {
+                    let me = try await connection.identity.whoAmI().account.login
+                    let own = await rpcError { try await connection.rights.setUserRights(login: me, rightIDs: [administrator]) }
+                    #expect(
+                        own?.code == .failedPrecondition && own?.reason == "OWN_RIGHTS", "\(caller): \(String(describing: own))")
+                }
+                // "Administrateur tout Univers" for a user of the client: only for those who hold every permission.
+                let target = try await daemon.createActiveUser(company: "OIP-00000002")
+                let given = await rpcError { try await connection.rights.setUserRights(login: target, rightIDs: [administrator]) }
+                let holdsEverything = isOperator || caller == .administrator || caller == .partnerAdministrator
+                if holdsEverything {
+                    #expect(given == nil, "\(caller): \(String(describing: given))")
+                } else if seesTheClient(caller) {
+                    #expect(given?.code == .permissionDenied && given?.reason == "PERMISSION_NOT_HELD", "\(caller)")
+                } else {
+                    #expect(given?.code == .notFound, "\(caller)")
+                }
+            }
+            for connection in callers.values { await connection.close() }
+            await admin.close()
+        }
+    }
+
     /// Companies (a partner, its client, another client, another partner), one account per kind of caller, each
     /// logged in over `transport` and having accepted the terms (but one).
     static fileprivate func prepareCallers(_ daemon: TestDaemon, transport: TestTransport) async throws -> [Caller:

@@ -109,7 +109,7 @@ struct RightChangesTests {
             let escalation = await rpcError { try await boss.rights.update(id: right.id, templates: ["billing_view"]) }
             #expect(escalation?.code == .permissionDenied)
             #expect(escalation?.reason == "PERMISSION_NOT_HELD")
-            #expect(escalation?.message == "Vous ne pouvez pas donner une permission que vous n'avez pas")
+            #expect(escalation?.message == "Vous ne pouvez pas donner ou retirer une permission que vous n'avez pas")
             #expect(
                 try await boss.rights.list(companyReference: "OIP-00000002").first { $0.id == right.id }?.templates == [
                     "company_view"

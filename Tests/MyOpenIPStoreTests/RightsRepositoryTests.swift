@@ -46,7 +46,7 @@ struct RightsRepositoryTests {
         let right = try await fixture.rights.create(
             try draft("Lecteur"), company: company.reference, in: .everything, context: context, at: now)
         let renamed = try await fixture.rights.update(right.id, in: .company(company.reference), context: context, at: now) {
-            draft in
+            draft, _ in
             draft = try RightDraft(
                 name: "Lecture seule", site: draft.site, role: "Stagiaire", templates: draft.templates.map(\.rawValue))
         }
@@ -60,7 +60,7 @@ struct RightsRepositoryTests {
                 "after.role": "Stagiaire",
             ])
         // A change to nothing writes no event.
-        _ = try await fixture.rights.update(right.id, in: .everything, context: context, at: now) { _ in }
+        _ = try await fixture.rights.update(right.id, in: .everything, context: context, at: now) { _, _ in }
         #expect(try await fixture.events(.rightUpdated).count == 1)
     }
 
@@ -75,16 +75,16 @@ struct RightsRepositoryTests {
             try draft("Deux"), company: alpha.reference, in: .everything, context: context, at: now)
         let main = try #require(try await fixture.rights.mainRights().first)
         await #expect(throws: RightsViolation.mainRight) {
-            try await fixture.rights.update(main.id, in: .everything, context: context, at: now) { _ in }
+            try await fixture.rights.update(main.id, in: .everything, context: context, at: now) { _, _ in }
         }
         await #expect(throws: RightsViolation.unknownCustomRight) {
-            try await fixture.rights.update(first.id, in: .company(beta.reference), context: context, at: now) { _ in }
+            try await fixture.rights.update(first.id, in: .company(beta.reference), context: context, at: now) { _, _ in }
         }
         await #expect(throws: RightsViolation.unknownCustomRight) {
-            try await fixture.rights.update(9999, in: .everything, context: context, at: now) { _ in }
+            try await fixture.rights.update(9999, in: .everything, context: context, at: now) { _, _ in }
         }
         await #expect(throws: RightsViolation.nameTaken) {
-            try await fixture.rights.update(first.id, in: .everything, context: context, at: now) { draft in
+            try await fixture.rights.update(first.id, in: .everything, context: context, at: now) { draft, _ in
                 draft = try RightDraft(name: "deux", site: "", role: "", templates: ["company_view"])
             }
         }

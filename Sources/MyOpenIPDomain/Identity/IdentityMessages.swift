@@ -30,6 +30,11 @@ public enum IdentityMessages {
         reason: "EMAIL_TAKEN", message: "Un compte existe déjà avec cette adresse e-mail", field: "email", kind: .alreadyExists)
     public static let accountUnknown = DomainViolation(
         reason: "ACCOUNT_NOT_FOUND", message: "Ce compte n'existe pas", field: "login", kind: .notFound)
+    /// A user holding permissions the caller lacks: nobody manages someone above them.
+    public static let accountMorePrivileged = DomainViolation(
+        reason: "ACCOUNT_MORE_PRIVILEGED",
+        message: "Cet utilisateur a des droits que vous n'avez pas : vous ne pouvez pas le gérer", field: "login",
+        kind: .notAllowed)
     public static let loginInvalid = DomainViolation(
         reason: "LOGIN_INVALID", message: "L'identifiant doit être E- suivi de 10 chiffres", field: "login")
 

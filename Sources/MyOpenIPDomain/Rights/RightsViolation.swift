@@ -17,8 +17,11 @@ extension RightsViolation {
         kind: .refusedInThisState)
     public static let unknownCustomRight = DomainViolation(
         reason: "RIGHT_NOT_FOUND", message: "Ce droit n'existe pas", field: "id", kind: .notFound)
-    /// A right whose permissions the caller does not hold: nobody gives what they do not have.
+    /// A permission the caller does not hold: nobody gives or takes away what they do not have.
     public static let permissionNotHeld = DomainViolation(
-        reason: "PERMISSION_NOT_HELD", message: "Vous ne pouvez pas donner une permission que vous n'avez pas",
-        field: "templates", kind: .notAllowed)
+        reason: "PERMISSION_NOT_HELD", message: "Vous ne pouvez pas donner ou retirer une permission que vous n'avez pas",
+        kind: .notAllowed)
+    /// Nobody changes their own rights, so that nobody raises their own.
+    public static let ownRights = DomainViolation(
+        reason: "OWN_RIGHTS", message: "Vous ne pouvez pas modifier vos propres droits", kind: .refusedInThisState)
 }

@@ -15,18 +15,43 @@ public protocol RightsRepository: Sendable {
     /// The rights an account holds.
     func rights(ofAccount accountID: Int64) async throws -> [RightRecord]
     /// Replaces the rights of an account by `rightIDs`: main rights, or custom rights of the
-    /// account's own company. Returns the rights it now holds.
-    func setRights(_ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp) async throws
-        -> [RightRecord]
+    /// account's own company. `check` sees the rights it holds and those it would hold, in the
+    /// transaction, before anything is written, and may refuse the change by throwing. Returns
+    /// the rights it now holds.
+    func setRights(
+        _ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp,
+        check: @escaping @Sendable (_ held: [RightRecord], _ given: [RightRecord]) throws -> Void
+    ) async throws -> [RightRecord]
     /// Applies `change` to the custom right `id` of a company in `scope` (its holders' rights
-    /// change with it); the audit event keeps what changed. A main right is
+    /// change with it), once `check` (given the right and its holders' account ids) has not
+    /// refused; the audit event keeps what changed. A main right is
     /// ``RightsViolation/mainRight``; a name another right of the company has is
     /// ``RightsViolation/nameTaken``.
     func update(
         _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
-        change: @escaping @Sendable (inout RightDraft) throws -> Void
+        change: @escaping @Sendable (_ draft: inout RightDraft, _ holders: [Int64]) throws -> Void
     ) async throws -> RightRecord
     /// Deletes the custom right `id` of a company in `scope` and takes it from every account
-    /// holding it; returns those accounts' logins.
-    func delete(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws -> [AccountLogin]
+    /// holding it, once `check` (given the right and its holders' account ids) has not refused;
+    /// returns those accounts' logins.
+    func delete(
+        _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
+        check: @escaping @Sendable (_ right: RightRecord, _ holders: [Int64]) throws -> Void
+    ) async throws -> [AccountLogin]
+}
+
+extension RightsRepository {
+    /// Replaces the rights of an account, with no check of its own (operator staff's tools, tests).
+    public func setRights(_ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp)
+        async throws -> [RightRecord]
+    {
+        try await setRights(rightIDs, ofAccount: accountID, context: context, at: now) { _, _ in }
+    }
+
+    /// Deletes a custom right, with no check of its own.
+    public func delete(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws
+        -> [AccountLogin]
+    {
+        try await delete(id, in: scope, context: context, at: now) { _, _ in }
+    }
 }

@@ -53,7 +53,8 @@ public struct SQLiteRightsRepository: RightsRepository {
     }
 
     public func setRights(
-        _ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp
+        _ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp,
+        check: @escaping @Sendable (_ held: [RightRecord], _ given: [RightRecord]) throws -> Void
     ) async throws -> [RightRecord] {
         try await writer.write { db in
             guard
@@ -61,13 +62,15 @@ public struct SQLiteRightsRepository: RightsRepository {
                     db, sql: "SELECT company_reference FROM account WHERE id = ?", arguments: [accountID]),
                 let companyID = try? CompanyReference(company).sequence
             else { throw RightsViolation.accountWithoutCompany }
-            let usable =
+            let given =
                 try AccessRightRow
                 .filter(keys: rightIDs)
                 .filter(AccessRightRow.Columns.companyID == nil || AccessRightRow.Columns.companyID == companyID)
-                .fetchCount(db)
-            guard usable == rightIDs.count else { throw RightsViolation.unknownRight }
-            let before = try Self.rights(ofAccount: accountID, in: db).map(\.name).sorted()
+                .fetchAll(db).map(\.record)
+            guard given.count == rightIDs.count else { throw RightsViolation.unknownRight }
+            let held = try Self.rights(ofAccount: accountID, in: db)
+            try check(held, given)
+            let before = held.map(\.name).sorted()
             try AccountRightRow.filter(AccountRightRow.Columns.accountID == accountID).deleteAll(db)
             for id in rightIDs.sorted() {
                 try AccountRightRow(accountID: accountID, rightID: id, grantedAt: now.milliseconds, grantedBy: context.actor)
@@ -84,13 +87,13 @@ public struct SQLiteRightsRepository: RightsRepository {
 
     public func update(
         _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
-        change: @escaping @Sendable (inout RightDraft) throws -> Void
+        change: @escaping @Sendable (_ draft: inout RightDraft, _ holders: [Int64]) throws -> Void
     ) async throws -> RightRecord {
         try await writer.write { db in
             var row = try Self.customRight(id, in: scope, db: db)
             let before = row
             var draft = try row.draft
-            try change(&draft)
+            try change(&draft, try Self.holders(of: id, in: db))
             if let companyID = row.companyID,
                 try AccessRightRow.all().named(draft.name, companyID: companyID, except: id).isEmpty(db) == false
             {
@@ -108,18 +111,15 @@ public struct SQLiteRightsRepository: RightsRepository {
         }
     }
 
-    public func delete(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws
-        -> [AccountLogin]
-    {
+    public func delete(
+        _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
+        check: @escaping @Sendable (_ right: RightRecord, _ holders: [Int64]) throws -> Void
+    ) async throws -> [AccountLogin] {
         try await writer.write { db in
             let row = try Self.customRight(id, in: scope, db: db)
-            let holders =
-                try AccountRightRow
-                .filter(AccountRightRow.Columns.rightID == id)
-                .select(AccountRightRow.Columns.accountID, as: Int64.self)
-                .order(AccountRightRow.Columns.accountID)
-                .fetchAll(db)
-                .compactMap(AccountLogin.init(sequence:))
+            let holderIDs = try Self.holders(of: id, in: db)
+            try check(row.record, holderIDs)
+            let holders = holderIDs.compactMap(AccountLogin.init(sequence:))
             try AccountRightRow.filter(AccountRightRow.Columns.rightID == id).deleteAll(db)
             try row.delete(db)
             var details = Self.facts(row)
@@ -132,6 +132,15 @@ public struct SQLiteRightsRepository: RightsRepository {
     }
 
     // MARK: - Inside a transaction
+
+    /// The ids of the accounts holding the right `id`, in order.
+    private static func holders(of id: Int64, in db: Database) throws -> [Int64] {
+        try AccountRightRow
+            .filter(AccountRightRow.Columns.rightID == id)
+            .select(AccountRightRow.Columns.accountID, as: Int64.self)
+            .order(AccountRightRow.Columns.accountID)
+            .fetchAll(db)
+    }
 
     /// The custom right `id` of a company in `scope`: a main right is refused, a right outside
     /// the scope is not found.

@@ -79,7 +79,7 @@ extension IdentityService {
     func setDisabled(_ disabled: Bool, _ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws
         -> Myopenip_V1_Account
     {
-        let account = try await administeredAccount(request.login, context: context)
+        let account = try await managedAccount(request.login, context: context)
         if disabled, account.id == context.principal.session?.accountID {
             throw RPCError(
                 .failedPrecondition, "Vous ne pouvez pas désactiver votre propre compte", reason: "OWN_ACCOUNT", field: "login")
@@ -92,7 +92,7 @@ extension IdentityService {
     public func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws
         -> Myopenip_V1_ResetPasswordResponse
     {
-        let account = try await administeredAccount(request.login, context: context)
+        let account = try await managedAccount(request.login, context: context)
         guard account.storedState != .disabled else {
             throw RPCError(
                 .failedPrecondition, "Ce compte est désactivé : réactivez-le avant de lui envoyer un lien",
@@ -107,7 +107,7 @@ extension IdentityService {
     public func revokeSessions(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws
         -> Myopenip_V1_RevokeSessionsResponse
     {
-        let account = try await administeredAccount(request.login, context: context)
+        let account = try await managedAccount(request.login, context: context)
         let reason = context.principal.isOperator ? "revoked_by_operator" : "revoked_by_administrator"
         let count = try await environment.accounts.revokeSessions(
             accountID: account.id, except: nil, reason: reason, context: context.audit,
@@ -122,6 +122,21 @@ extension IdentityService {
     func administeredAccount(_ login: String, context: ServerContext) async throws -> AccountRecord {
         let account = try await existingAccount(login)
         try await environment.companies.requireVisible(account, to: context.principal)
+        return account
+    }
+
+    /// The account of `login` for a change (disable, enable, new link, end its sessions): an
+    /// administered account whose permissions the caller holds too. Nobody but operator staff
+    /// acts on a user who holds more than they do, so that a user administrator cannot lock
+    /// out the company's "Administrateur tout Univers" (PERMISSION_DENIED `ACCOUNT_MORE_PRIVILEGED`).
+    func managedAccount(_ login: String, context: ServerContext) async throws -> AccountRecord {
+        let account = try await administeredAccount(login, context: context)
+        let principal = context.principal
+        guard !principal.isOperator else { return account }
+        let permissions = try await environment.rights.rights(ofAccount: account.id).reduce(into: Set<Permission>()) {
+            $0.formUnion($1.permissions)
+        }
+        guard principal.holds(permissions) else { throw IdentityMessages.accountMorePrivileged }
         return account
     }
 }

@@ -14,13 +14,18 @@ extension RightsService {
         let principal = context.principal
         let right = try await rights.update(request.id, in: principal.companyScope, context: context.audit, at: time.timestamp())
         {
-            draft in
+            draft, holders in
+            let before = draft.permissions
             draft = try RightDraft(
                 name: fields.contains("name") ? request.name : draft.name,
                 site: fields.contains("site") ? request.site : draft.site,
                 role: fields.contains("role") ? request.role : draft.role,
                 templates: fields.contains("templates") ? request.templates : draft.templates.map(\.rawValue))
-            if fields.contains("templates") { try Self.requireHeld(draft.permissions, by: principal) }
+            if fields.contains("templates") {
+                // Its holders gain or lose what changes: the caller must hold it, and not be one of them.
+                try principal.requireHolds(before.symmetricDifference(draft.permissions))
+                if let me = principal.session?.accountID, holders.contains(me) { throw RightsViolation.ownRights }
+            }
         }
         context.logger.info("right updated", metadata: ["right": "\(right.id)", "fields": "\(fields.sorted())"])
         return Myopenip_V1_AccessRight(right)
@@ -29,18 +34,18 @@ extension RightsService {
     public func deleteRight(_ request: Myopenip_V1_DeleteRightRequest, context: ServerContext) async throws
         -> Myopenip_V1_DeleteRightResponse
     {
+        let principal = context.principal
         let holders = try await rights.delete(
-            request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp())
+            request.id, in: principal.companyScope, context: context.audit, at: time.timestamp()
+        ) {
+            right, holders in
+            // Its holders lose what it gives: the caller must hold it, and not be one of them.
+            if !holders.isEmpty { try principal.requireHolds(right.permissions) }
+            if let me = principal.session?.accountID, holders.contains(me) { throw RightsViolation.ownRights }
+        }
         context.logger.info("right deleted", metadata: ["right": "\(request.id)", "holders": "\(holders.count)"])
         var response = Myopenip_V1_DeleteRightResponse()
         response.formerHolders = holders.map(\.description)
         return response
-    }
-
-    /// Nobody but operator staff gives permissions they do not hold themselves.
-    static func requireHeld(_ permissions: Set<Permission>, by principal: Principal) throws(DomainViolation) {
-        guard !principal.isOperator else { return }
-        let held = principal.session?.permissions ?? []
-        guard permissions.allSatisfy({ held.contains($0.rawValue) }) else { throw RightsViolation.permissionNotHeld }
     }
 }

@@ -50,6 +50,7 @@ public struct RightsService: RightsServiceProtocol {
     {
         let company = try CompanyReference(request.companyReference)
         let draft = try RightDraft(name: request.name, site: request.site, role: request.role, templates: request.templates)
+        try context.principal.requireHolds(draft.permissions)
         let right = try await self.rights.create(
             draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
         return Myopenip_V1_AccessRight(right)
@@ -61,9 +62,18 @@ public struct RightsService: RightsServiceProtocol {
         guard let account = try await accounts.account(login: try AccountLogin.required(request.login)),
             account.companyReference != nil
         else { throw IdentityMessages.accountUnknown }
-        try await companies.requireVisible(account, to: context.principal)
+        let principal = context.principal
+        try await companies.requireVisible(account, to: principal)
+        try principal.requireNotSelf(account.id)
         let held = try await rights.setRights(
-            Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp())
+            Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp()
+        ) { held, given in
+            // What the account gains or loses: nobody but operator staff gives or takes away a
+            // permission they do not hold.
+            let before = held.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
+            let after = given.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
+            try principal.requireHolds(before.symmetricDifference(after))
+        }
         var response = Myopenip_V1_SetUserRightsResponse()
         response.rights = held.map(Myopenip_V1_AccessRight.init)
         return response
