@@ -197,6 +197,11 @@ public nonisolated struct Myopenip_V1_CreateAccountRequest: Sendable {
   /// Required for partner and client users, empty for operator staff.
   public var companyReference: String = String()
 
+  /// Rights given with the account, in the same transaction: main rights or custom rights of its
+  /// company. Nobody but operator staff gives a permission they do not hold. A right that cannot be
+  /// given refuses the whole call: no account is created, no mail queued.
+  public var rightIds: [Int64] = []
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -635,7 +640,7 @@ nonisolated extension Myopenip_V1_Account: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Myopenip_V1_CreateAccountRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CreateAccountRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}display_name\0\u{1}email\0\u{1}kind\0\u{3}company_reference\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}display_name\0\u{1}email\0\u{1}kind\0\u{3}company_reference\0\u{3}right_ids\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -647,6 +652,7 @@ nonisolated extension Myopenip_V1_CreateAccountRequest: SwiftProtobuf.Message, S
       case 2: try { try decoder.decodeSingularStringField(value: &self.email) }()
       case 3: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
+      case 5: try { try decoder.decodeRepeatedInt64Field(value: &self.rightIds) }()
       default: break
       }
     }
@@ -665,6 +671,9 @@ nonisolated extension Myopenip_V1_CreateAccountRequest: SwiftProtobuf.Message, S
     if !self.companyReference.isEmpty {
       try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 4)
     }
+    if !self.rightIds.isEmpty {
+      try visitor.visitPackedInt64Field(value: self.rightIds, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -673,6 +682,7 @@ nonisolated extension Myopenip_V1_CreateAccountRequest: SwiftProtobuf.Message, S
     if lhs.email != rhs.email {return false}
     if lhs.kind != rhs.kind {return false}
     if lhs.companyReference != rhs.companyReference {return false}
+    if lhs.rightIds != rhs.rightIds {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -7,16 +7,18 @@ import SwiftProtobuf
 extension IdentityClient {
     // MARK: Operator staff
 
-    /// Creates an account (state PENDING_PASSWORD) and queues the mail with its password link.
+    /// Creates an account (state PENDING_PASSWORD) with the rights `rightIDs`, and queues the mail
+    /// with its password link: all or nothing.
     public func createAccount(
         displayName: String, email: String, kind: Myopenip_V1_AccountKind, companyReference: String = "",
-        options: CallOptions = .default
+        rightIDs: [Int64] = [], options: CallOptions = .default
     ) async throws -> Myopenip_V1_Account {
         var request = Myopenip_V1_CreateAccountRequest()
         request.displayName = displayName
         request.email = email
         request.kind = kind
         request.companyReference = companyReference
+        request.rightIds = rightIDs
         return try await createAccount(request, options: options)
     }
 

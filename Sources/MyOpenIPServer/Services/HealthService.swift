@@ -23,7 +23,9 @@ public struct HealthService: HealthServiceProtocol {
         let known = request.service.isEmpty || directory.contains(service: request.service)
         response.status = !known ? .serviceUnknown : servingState.isDraining ? .notServing : .serving
         try await stream.send(response)
-        guard !servingState.isDraining else { return }
+        // Shutdown may have begun while SERVING was on its way: the watcher must still see it end,
+        // so only a first NOT_SERVING ends the stream here (waitUntilDraining returns at once then).
+        guard response.status != .notServing else { return }
         await servingState.waitUntilDraining()
         try Task.checkCancellation()
         if known {

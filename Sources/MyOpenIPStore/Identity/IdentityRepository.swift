@@ -23,8 +23,13 @@ public struct AccountFilter: Sendable, Hashable {
 public protocol IdentityRepository: Sendable {
     /// Creates an account with the next login, its password link and the mail that carries it.
     /// Throws ``IdentityMessages/emailTaken`` when an account already has the email.
+    /// Creates an account (state PENDING_PASSWORD) with its password link and the mail that
+    /// carries it, and gives it `rights` (main rights or custom rights of its company; any other
+    /// is ``RightsViolation/unknownRight``) once `check` has seen them: all in one transaction,
+    /// so a refusal leaves nothing behind.
     func createAccount(
         _ draft: AccountDraft, link: NewPasswordLink, mail: @escaping @Sendable (AccountLogin) -> OutgoingMail,
+        rights: Set<Int64>, check: @escaping @Sendable (_ given: [RightRecord]) throws -> Void,
         context: AuditContext, at now: Timestamp
     ) async throws -> AccountRecord
 
@@ -85,4 +90,14 @@ public protocol IdentityRepository: Sendable {
     func changePassword(
         accountID: Int64, passwordHash: String, keepingSession: Int64?, context: AuditContext, at now: Timestamp
     ) async throws -> Int
+}
+
+extension IdentityRepository {
+    /// Creates an account without rights.
+    public func createAccount(
+        _ draft: AccountDraft, link: NewPasswordLink, mail: @escaping @Sendable (AccountLogin) -> OutgoingMail,
+        context: AuditContext, at now: Timestamp
+    ) async throws -> AccountRecord {
+        try await createAccount(draft, link: link, mail: mail, rights: [], check: { _ in }, context: context, at: now)
+    }
 }

@@ -12,9 +12,12 @@ public struct SQLiteIdentityRepository: IdentityRepository {
 
     public func createAccount(
         _ draft: AccountDraft, link: NewPasswordLink, mail: @escaping @Sendable (AccountLogin) -> OutgoingMail,
+        rights: Set<Int64>, check: @escaping @Sendable (_ given: [RightRecord]) throws -> Void,
         context: AuditContext, at now: Timestamp
     ) async throws -> AccountRecord {
         try await writer.write { db in
+            let given = try AccessRightRow.usable(rights, byCompany: draft.company?.sequence, in: db)
+            try check(given)
             let emailKey = draft.email.description.lowercased()
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email_key = ?", arguments: [emailKey]) == true {
                 throw IdentityMessages.emailTaken
@@ -43,6 +46,16 @@ public struct SQLiteIdentityRepository: IdentityRepository {
             try Self.insertLink(
                 link, accountID: id, mail: mail(login), recipient: draft.email.description,
                 context: context, at: now, in: db)
+            if !given.isEmpty {
+                for right in given.sorted(by: { $0.id < $1.id }) {
+                    try AccountRightRow(accountID: id, rightID: right.id, grantedAt: now.milliseconds, grantedBy: context.actor)
+                        .insert(db)
+                }
+                try AuditTrail.append(
+                    .rightsAssigned, accountID: id, companyID: draft.company?.sequence,
+                    details: ["before": "", "after": given.map(\.name).sorted().joined(separator: ", ")],
+                    context: context, at: now, in: db)
+            }
             return try Self.account(id: id, in: db)
         }
     }

@@ -67,6 +67,22 @@ struct AccessRightRow: Codable, Sendable, FetchableRecord, MutablePersistableRec
         RightRecord(id: id ?? 0, companyID: companyID, main: main, name: name, site: site, role: role, templates: templates)
     }
 
+    /// The rights of `ids` an account of company `companyID` may hold: main rights, or custom
+    /// rights of that company. Any other id (unknown, another company's, or any custom right for
+    /// an account without company) is ``RightsViolation/unknownRight``.
+    static func usable(_ ids: Set<Int64>, byCompany companyID: Int64?, in db: Database) throws -> [RightRecord] {
+        guard !ids.isEmpty else { return [] }
+        var request = AccessRightRow.filter(keys: ids)
+        if let companyID {
+            request = request.filter(Columns.companyID == nil || Columns.companyID == companyID)
+        } else {
+            request = request.filter(Columns.companyID == nil)
+        }
+        let rights = try request.fetchAll(db).map(\.record)
+        guard rights.count == ids.count else { throw RightsViolation.unknownRight }
+        return rights
+    }
+
     /// The draft of a custom right, to change some of its fields.
     var draft: RightDraft {
         get throws(DomainViolation) {

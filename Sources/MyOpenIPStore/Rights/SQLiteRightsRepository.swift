@@ -62,12 +62,7 @@ public struct SQLiteRightsRepository: RightsRepository {
                     db, sql: "SELECT company_reference FROM account WHERE id = ?", arguments: [accountID]),
                 let companyID = try? CompanyReference(company).sequence
             else { throw RightsViolation.accountWithoutCompany }
-            let given =
-                try AccessRightRow
-                .filter(keys: rightIDs)
-                .filter(AccessRightRow.Columns.companyID == nil || AccessRightRow.Columns.companyID == companyID)
-                .fetchAll(db).map(\.record)
-            guard given.count == rightIDs.count else { throw RightsViolation.unknownRight }
+            let given = try AccessRightRow.usable(rightIDs, byCompany: companyID, in: db)
             let held = try Self.rights(ofAccount: accountID, in: db)
             try check(held, given)
             let before = held.map(\.name).sorted()

@@ -14,8 +14,13 @@ extension IdentityService {
         try await checkCompany(of: draft, context: context)
         let now = environment.time.timestamp()
         let (link, mail) = passwordLink(.initialisation, at: now)
+        let principal = context.principal
         let account = try await environment.accounts.createAccount(
-            draft, link: link, mail: { login in mail(login, draft.email.description) }, context: context.audit, at: now)
+            draft, link: link, mail: { login in mail(login, draft.email.description) }, rights: Set(request.rightIds),
+            check: { given in
+                // Nobody but operator staff gives a permission they do not hold.
+                try principal.requireHolds(given.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) })
+            }, context: context.audit, at: now)
         context.logger.info("account created", metadata: ["login": "\(account.login)", "kind": "\(account.kind.rawValue)"])
         return Myopenip_V1_Account(account, at: now)
     }

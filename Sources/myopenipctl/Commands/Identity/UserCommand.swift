@@ -27,10 +27,14 @@ struct UserCommand: AsyncParsableCommand {
             []
 
         func run() async throws {
+            // One call: the account, its rights and its mail are created together, or not at all.
             let (account, held) = try await connection.withClient { client in
                 let account = try await client.identity.createAccount(
-                    displayName: name, email: email, kind: partner ? .partnerUser : .clientUser, companyReference: company)
-                let held = rights.isEmpty ? [] : try await client.rights.setUserRights(login: account.login, rightIDs: rights)
+                    displayName: name, email: email, kind: partner ? .partnerUser : .clientUser, companyReference: company,
+                    rightIDs: rights)
+                let held =
+                    rights.isEmpty
+                    ? [] : try await client.rights.list(companyReference: company).filter { rights.contains($0.id) }
                 return (account, held)
             }
             if connection.json { return Output.printMessage(account) }

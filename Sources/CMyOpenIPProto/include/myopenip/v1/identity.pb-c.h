@@ -119,10 +119,17 @@ struct  Myopenip__V1__CreateAccountRequest
    * Required for partner and client users, empty for operator staff.
    */
   char *company_reference;
+  /*
+   * Rights given with the account, in the same transaction: main rights or custom rights of its
+   * company. Nobody but operator staff gives a permission they do not hold. A right that cannot be
+   * given refuses the whole call: no account is created, no mail queued.
+   */
+  size_t n_right_ids;
+  int64_t *right_ids;
 };
 #define MYOPENIP__V1__CREATE_ACCOUNT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__create_account_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__ACCOUNT_KIND__ACCOUNT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__ACCOUNT_KIND__ACCOUNT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL }
 
 
 struct  Myopenip__V1__ListAccountsRequest

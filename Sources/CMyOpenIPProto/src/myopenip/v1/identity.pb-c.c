@@ -1075,7 +1075,7 @@ const ProtobufCMessageDescriptor myopenip__v1__account__descriptor =
   (ProtobufCMessageInit) myopenip__v1__account__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__create_account_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor myopenip__v1__create_account_request__field_descriptors[5] =
 {
   {
     "display_name",
@@ -1125,17 +1125,30 @@ static const ProtobufCFieldDescriptor myopenip__v1__create_account_request__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "right_ids",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Myopenip__V1__CreateAccountRequest, n_right_ids),
+    offsetof(Myopenip__V1__CreateAccountRequest, right_ids),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__create_account_request__field_indices_by_name[] = {
   3,   /* field[3] = company_reference */
   0,   /* field[0] = display_name */
   1,   /* field[1] = email */
   2,   /* field[2] = kind */
+  4,   /* field[4] = right_ids */
 };
 static const ProtobufCIntRange myopenip__v1__create_account_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__create_account_request__descriptor =
 {
@@ -1145,7 +1158,7 @@ const ProtobufCMessageDescriptor myopenip__v1__create_account_request__descripto
   "Myopenip__V1__CreateAccountRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__CreateAccountRequest),
-  4,
+  5,
   myopenip__v1__create_account_request__field_descriptors,
   myopenip__v1__create_account_request__field_indices_by_name,
   1,  myopenip__v1__create_account_request__number_ranges,
