@@ -219,6 +219,7 @@ public nonisolated struct Myopenip_V1_UpdateSiteRequest: Sendable {
 
   public var id: Int64 = 0
 
+  /// The new values; only the fields named in update_mask are read.
   public var fields: Myopenip_V1_SiteFields {
     get {_fields ?? Myopenip_V1_SiteFields()}
     set {_fields = newValue}
@@ -228,11 +229,24 @@ public nonisolated struct Myopenip_V1_UpdateSiteRequest: Sendable {
   /// Clears the value of `fields`. Subsequent reads from it will return its default value.
   public mutating func clearFields() {self._fields = nil}
 
+  /// The fields to change, at least one: "name", "address" (all of it) or one of "address.street",
+  /// "address.complement", "address.postcode", "address.city", "address.country"; "phone",
+  /// "opening_hours", "payment" (IBAN, BIC and holder together: all three, or none to remove them).
+  public var updateMask: SwiftProtobuf.Google_Protobuf_FieldMask {
+    get {_updateMask ?? SwiftProtobuf.Google_Protobuf_FieldMask()}
+    set {_updateMask = newValue}
+  }
+  /// Returns true if `updateMask` has been explicitly set.
+  public var hasUpdateMask: Bool {self._updateMask != nil}
+  /// Clears the value of `updateMask`. Subsequent reads from it will return its default value.
+  public mutating func clearUpdateMask() {self._updateMask = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _fields: Myopenip_V1_SiteFields? = nil
+  fileprivate var _updateMask: SwiftProtobuf.Google_Protobuf_FieldMask? = nil
 }
 
 public nonisolated struct Myopenip_V1_DeleteSiteRequest: Sendable {
@@ -402,6 +416,7 @@ public nonisolated struct Myopenip_V1_UpdateContactRequest: Sendable {
 
   public var id: Int64 = 0
 
+  /// The new values; only the fields named in update_mask are read.
   public var fields: Myopenip_V1_ContactFields {
     get {_fields ?? Myopenip_V1_ContactFields()}
     set {_fields = newValue}
@@ -411,11 +426,23 @@ public nonisolated struct Myopenip_V1_UpdateContactRequest: Sendable {
   /// Clears the value of `fields`. Subsequent reads from it will return its default value.
   public mutating func clearFields() {self._fields = nil}
 
+  /// The fields to change, at least one: "last_name", "first_name", "email", "phone", "role",
+  /// "site_id".
+  public var updateMask: SwiftProtobuf.Google_Protobuf_FieldMask {
+    get {_updateMask ?? SwiftProtobuf.Google_Protobuf_FieldMask()}
+    set {_updateMask = newValue}
+  }
+  /// Returns true if `updateMask` has been explicitly set.
+  public var hasUpdateMask: Bool {self._updateMask != nil}
+  /// Clears the value of `updateMask`. Subsequent reads from it will return its default value.
+  public mutating func clearUpdateMask() {self._updateMask = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _fields: Myopenip_V1_ContactFields? = nil
+  fileprivate var _updateMask: SwiftProtobuf.Google_Protobuf_FieldMask? = nil
 }
 
 public nonisolated struct Myopenip_V1_DeleteContactRequest: Sendable {
@@ -824,7 +851,7 @@ nonisolated extension Myopenip_V1_CreateSiteRequest: SwiftProtobuf.Message, Swif
 
 nonisolated extension Myopenip_V1_UpdateSiteRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".UpdateSiteRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}fields\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}fields\0\u{3}update_mask\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -834,6 +861,7 @@ nonisolated extension Myopenip_V1_UpdateSiteRequest: SwiftProtobuf.Message, Swif
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._fields) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._updateMask) }()
       default: break
       }
     }
@@ -850,12 +878,16 @@ nonisolated extension Myopenip_V1_UpdateSiteRequest: SwiftProtobuf.Message, Swif
     try { if let v = self._fields {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
+    try { if let v = self._updateMask {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_UpdateSiteRequest, rhs: Myopenip_V1_UpdateSiteRequest) -> Bool {
     if lhs.id != rhs.id {return false}
     if lhs._fields != rhs._fields {return false}
+    if lhs._updateMask != rhs._updateMask {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1175,7 +1207,7 @@ nonisolated extension Myopenip_V1_CreateContactRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Myopenip_V1_UpdateContactRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".UpdateContactRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}fields\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}fields\0\u{3}update_mask\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1185,6 +1217,7 @@ nonisolated extension Myopenip_V1_UpdateContactRequest: SwiftProtobuf.Message, S
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._fields) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._updateMask) }()
       default: break
       }
     }
@@ -1201,12 +1234,16 @@ nonisolated extension Myopenip_V1_UpdateContactRequest: SwiftProtobuf.Message, S
     try { if let v = self._fields {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
+    try { if let v = self._updateMask {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_UpdateContactRequest, rhs: Myopenip_V1_UpdateContactRequest) -> Bool {
     if lhs.id != rhs.id {return false}
     if lhs._fields != rhs._fields {return false}
+    if lhs._updateMask != rhs._updateMask {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -116,7 +116,7 @@ int myopenip_contact_service_create_contact(
 
 /*
  * myopenip.v1.ContactService/UpdateContact
- * Replaces every field of the contact by the request's.
+ * Changes the fields of the contact named in update_mask; the others stay as they are.
  */
 int myopenip_contact_service_update_contact(
     myopenip_connection *connection, const Myopenip__V1__UpdateContactRequest *request,
@@ -354,7 +354,7 @@ int myopenip_site_service_create_site(
 
 /*
  * myopenip.v1.SiteService/UpdateSite
- * Replaces every field of the site by the request's.
+ * Changes the fields of the site named in update_mask; the others stay as they are.
  */
 int myopenip_site_service_update_site(
     myopenip_connection *connection, const Myopenip__V1__UpdateSiteRequest *request,

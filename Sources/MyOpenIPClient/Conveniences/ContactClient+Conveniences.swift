@@ -29,13 +29,19 @@ extension ContactClient {
         return try await createContact(request, options: options)
     }
 
-    /// Replaces every field of a contact.
-    public func update(id: Int64, fields: Myopenip_V1_ContactFields, options: CallOptions = .default) async throws
-        -> Myopenip_V1_Contact
-    {
+    /// Every field of a contact, as update_mask paths.
+    public static let allContactPaths = ["last_name", "first_name", "email", "phone", "role", "site_id"]
+
+    /// Changes the fields of a contact named in `paths` (all of them by default), leaving the
+    /// others as they are.
+    public func update(
+        id: Int64, fields: Myopenip_V1_ContactFields, paths: [String] = ContactClient.allContactPaths,
+        options: CallOptions = .default
+    ) async throws -> Myopenip_V1_Contact {
         var request = Myopenip_V1_UpdateContactRequest()
         request.id = id
         request.fields = fields
+        request.updateMask.paths = paths
         return try await updateContact(request, options: options)
     }
 

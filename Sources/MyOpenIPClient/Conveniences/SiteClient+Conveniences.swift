@@ -26,13 +26,20 @@ extension SiteClient {
         return try await createSite(request, options: options)
     }
 
-    /// Replaces every field of a site.
-    public func update(id: Int64, fields: Myopenip_V1_SiteFields, options: CallOptions = .default) async throws
-        -> Myopenip_V1_Site
-    {
+    /// Every field of a site, as update_mask paths.
+    public static let allSitePaths = [
+        "name", "address", "phone", "opening_hours", "payment",
+    ]
+
+    /// Changes the fields of a site named in `paths` (update_mask paths such as `phone` or
+    /// `address.city`; all of them by default), leaving the others as they are.
+    public func update(
+        id: Int64, fields: Myopenip_V1_SiteFields, paths: [String] = SiteClient.allSitePaths, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_Site {
         var request = Myopenip_V1_UpdateSiteRequest()
         request.id = id
         request.fields = fields
+        request.updateMask.paths = paths
         return try await updateSite(request, options: options)
     }
 

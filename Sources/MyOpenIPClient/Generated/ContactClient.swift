@@ -63,7 +63,7 @@ public struct ContactClient: Sendable {
         )
     }
 
-    /// Replaces every field of the contact by the request's.
+    /// Changes the fields of the contact named in update_mask; the others stay as they are.
     public func updateContact(
         _ request: Myopenip_V1_UpdateContactRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Contact {

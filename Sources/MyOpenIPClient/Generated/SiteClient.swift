@@ -63,7 +63,7 @@ public struct SiteClient: Sendable {
         )
     }
 
-    /// Replaces every field of the site by the request's.
+    /// Changes the fields of the site named in update_mask; the others stay as they are.
     public func updateSite(
         _ request: Myopenip_V1_UpdateSiteRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Site {

@@ -81,7 +81,7 @@ public protocol ContactServiceProtocol: ContractService {
         _ request: Myopenip_V1_CreateContactRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Contact
 
-    /// Replaces every field of the contact by the request's.
+    /// Changes the fields of the contact named in update_mask; the others stay as they are.
     func updateContact(
         _ request: Myopenip_V1_UpdateContactRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Contact

@@ -81,7 +81,7 @@ public protocol SiteServiceProtocol: ContractService {
         _ request: Myopenip_V1_CreateSiteRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Site
 
-    /// Replaces every field of the site by the request's.
+    /// Changes the fields of the site named in update_mask; the others stay as they are.
     func updateSite(
         _ request: Myopenip_V1_UpdateSiteRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Site

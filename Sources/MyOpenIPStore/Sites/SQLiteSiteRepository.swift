@@ -40,15 +40,22 @@ public struct SQLiteSiteRepository: SiteRepository {
     }
 
     public func updateSite(
-        _ id: Int64, to site: SiteDraft, in scope: CompanyScope, context: AuditContext, at now: Timestamp
+        _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
+        change: @escaping @Sendable (inout SiteDraft) throws -> Void
     ) async throws -> SiteRecord {
         try await writer.write { db in
             guard var row = try SiteRow.filter(key: id).visible(in: scope).fetchOne(db) else { throw SiteViolation.unknownSite }
             let before = row.record.site
+            var site = before
+            try change(&site)
+            guard site != before else { return row.record }
+            var details = AuditTrail.changes(before: Self.facts(before), after: Self.facts(site))
+            // The audit trail shows only an IBAN's last four characters: a change before them
+            // still says that the payment details changed.
+            if details.isEmpty { details["payment"] = "changed" }
             try Self.checkName(site.name, companyID: row.companyID, except: id, db: db)
             row.set(site, at: now)
             try row.update(db)
-            var details = AuditTrail.changes(before: Self.facts(before), after: Self.facts(site))
             details["site"] = String(id)
             try AuditTrail.append(
                 .siteUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
@@ -108,18 +115,23 @@ public struct SQLiteSiteRepository: SiteRepository {
     }
 
     public func updateContact(
-        _ id: Int64, to contact: ContactDraft, siteID: Int64?, in scope: CompanyScope, context: AuditContext, at now: Timestamp
+        _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
+        change: @escaping @Sendable (inout ContactDraft, inout Int64?) throws -> Void
     ) async throws -> ContactRecord {
         try await writer.write { db in
             guard var row = try ContactRow.filter(key: id).visible(in: scope).fetchOne(db) else {
                 throw SiteViolation.unknownContact
             }
             let before = (row.draft, row.siteID)
+            var contact = before.0
+            var siteID = before.1
+            try change(&contact, &siteID)
+            guard contact != before.0 || siteID != before.1 else { return try Self.contact(id, in: .everything, db: db)! }
+            var details = AuditTrail.changes(
+                before: Self.facts(before.0, siteID: before.1), after: Self.facts(contact, siteID: siteID))
             try Self.checkSite(siteID, companyID: row.companyID, db: db)
             row.set(contact, siteID: siteID, at: now)
             try row.update(db)
-            var details = AuditTrail.changes(
-                before: Self.facts(before.0, siteID: before.1), after: Self.facts(contact, siteID: siteID))
             details["contact"] = String(id)
             try AuditTrail.append(
                 .contactUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)

@@ -46,11 +46,13 @@ public struct ContactService: ContactServiceProtocol {
     public func updateContact(_ request: Myopenip_V1_UpdateContactRequest, context: ServerContext) async throws
         -> Myopenip_V1_Contact
     {
-        let draft = try ContactDraft.checked(request.fields)
-        return Myopenip_V1_Contact(
-            try await self.sites.updateContact(
-                request.id, to: draft, siteID: request.fields.siteID == 0 ? nil : request.fields.siteID,
-                in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
+        let paths = try request.updateMask.checkedPaths(ContactDraft.updatablePaths)
+        let contact = try await sites.updateContact(
+            request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
+        ) { contact, siteID in
+            (contact, siteID) = try contact.updating(paths, siteID: siteID, from: request.fields)
+        }
+        return Myopenip_V1_Contact(contact)
     }
 
     public func deleteContact(_ request: Myopenip_V1_DeleteContactRequest, context: ServerContext) async throws

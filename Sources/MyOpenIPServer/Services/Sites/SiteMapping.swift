@@ -38,21 +38,77 @@ extension ContactDraft {
     }
 }
 
+extension SiteDraft {
+    /// The site's fields as a request gives them.
+    var proto: Myopenip_V1_SiteFields {
+        var fields = Myopenip_V1_SiteFields()
+        fields.name = name
+        fields.address = address.proto
+        fields.phone = phone?.description ?? ""
+        fields.openingHours = openingHours
+        if let payment {
+            fields.payment.iban = payment.iban.description
+            fields.payment.bic = payment.bic.description
+            fields.payment.holder = payment.holder
+        }
+        return fields
+    }
+
+    /// The fields of a site `UpdateSite` may change, as update_mask paths.
+    static let updatablePaths: Set<String> = [
+        "name", "address", "address.street", "address.complement", "address.postcode", "address.city", "address.country",
+        "phone", "opening_hours", "payment",
+    ]
+
+    /// This site with the fields named in `paths` taken from `fields`, checked as a new site is.
+    func updating(_ paths: Set<String>, from fields: Myopenip_V1_SiteFields) throws(DomainViolation) -> SiteDraft {
+        var merged = proto
+        for path in paths {
+            switch path {
+            case "name": merged.name = fields.name
+            case "address": merged.address = fields.address
+            case "address.street": merged.address.street = fields.address.street
+            case "address.complement": merged.address.complement = fields.address.complement
+            case "address.postcode": merged.address.postcode = fields.address.postcode
+            case "address.city": merged.address.city = fields.address.city
+            case "address.country": merged.address.country = fields.address.country
+            case "phone": merged.phone = fields.phone
+            case "opening_hours": merged.openingHours = fields.openingHours
+            case "payment": merged.payment = fields.payment
+            default: break
+            }
+        }
+        return try SiteDraft.checked(merged)
+    }
+}
+
+extension ContactDraft {
+    /// The fields of a contact `UpdateContact` may change, as update_mask paths.
+    static let updatablePaths: Set<String> = ["last_name", "first_name", "email", "phone", "role", "site_id"]
+
+    /// This contact (at `siteID`) with the fields named in `paths` taken from `fields`, checked as
+    /// a new contact is.
+    func updating(
+        _ paths: Set<String>, siteID: Int64?, from fields: Myopenip_V1_ContactFields
+    ) throws(DomainViolation) -> (ContactDraft, Int64?) {
+        var merged = Myopenip_V1_ContactFields()
+        merged.lastName = paths.contains("last_name") ? fields.lastName : lastName
+        merged.firstName = paths.contains("first_name") ? fields.firstName : firstName
+        merged.email = paths.contains("email") ? fields.email : email?.description ?? ""
+        merged.phone = paths.contains("phone") ? fields.phone : phone?.description ?? ""
+        merged.role = paths.contains("role") ? fields.role : role
+        let site = paths.contains("site_id") ? (fields.siteID == 0 ? nil : fields.siteID) : siteID
+        return (try ContactDraft.checked(merged), site)
+    }
+}
+
 extension Myopenip_V1_Site {
     init(_ record: SiteRecord) {
         self.init()
         id = record.id
         companyReference = record.companyReference
         headOffice = record.isHeadOffice
-        fields.name = record.site.name
-        fields.address = record.site.address.proto
-        fields.phone = record.site.phone?.description ?? ""
-        fields.openingHours = record.site.openingHours
-        if let payment = record.site.payment {
-            fields.payment.iban = payment.iban.description
-            fields.payment.bic = payment.bic.description
-            fields.payment.holder = payment.holder
-        }
+        fields = record.site.proto
         createdAt = Google_Protobuf_Timestamp(record.createdAt)
         updatedAt = Google_Protobuf_Timestamp(record.updatedAt)
     }

@@ -39,10 +39,14 @@ public struct SiteService: SiteServiceProtocol {
     }
 
     public func updateSite(_ request: Myopenip_V1_UpdateSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site {
-        let draft = try SiteDraft.checked(request.fields)
-        return Myopenip_V1_Site(
-            try await self.sites.updateSite(
-                request.id, to: draft, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
+        let paths = try request.updateMask.checkedPaths(SiteDraft.updatablePaths)
+        let site = try await sites.updateSite(
+            request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
+        ) {
+            site in
+            site = try site.updating(paths, from: request.fields)
+        }
+        return Myopenip_V1_Site(site)
     }
 
     public func deleteSite(_ request: Myopenip_V1_DeleteSiteRequest, context: ServerContext) async throws

@@ -87,14 +87,56 @@ struct ContactCommand: AsyncParsableCommand {
     }
 
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace every field of a contact.")
+        static let configuration = CommandConfiguration(
+            abstract: "Change the fields of a contact given as options; the others stay as they are.")
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The contact's id.") var id: Int64
-        @OptionGroup var fields: Fields
+        @Option(help: "Last name.") var lastName: String?
+        @Option(help: "First name.") var firstName: String?
+        @Option(help: "Email (\"\" to remove it).") var email: String?
+        @Option(help: "Telephone (\"\" to remove it).") var phone: String?
+        @Option(help: "Role, e.g. Responsable technique.") var role: String?
+        @Option(help: "The id of a site of the company (0 for none).") var site: Int64?
+
+        /// The request's fields and the mask of the options given.
+        var change: (fields: Myopenip_V1_ContactFields, paths: [String]) {
+            var fields = Myopenip_V1_ContactFields()
+            var paths: [String] = []
+            if let lastName {
+                fields.lastName = lastName
+                paths.append("last_name")
+            }
+            if let firstName {
+                fields.firstName = firstName
+                paths.append("first_name")
+            }
+            if let email {
+                fields.email = email
+                paths.append("email")
+            }
+            if let phone {
+                fields.phone = phone
+                paths.append("phone")
+            }
+            if let role {
+                fields.role = role
+                paths.append("role")
+            }
+            if let site {
+                fields.siteID = site
+                paths.append("site_id")
+            }
+            return (fields, paths)
+        }
+
+        func validate() throws {
+            if change.paths.isEmpty { throw ValidationError("give at least one field to change") }
+        }
 
         func run() async throws {
+            let (fields, paths) = change
             let contact = try await connection.withClient { client in
-                try await client.contacts.update(id: id, fields: fields.proto)
+                try await client.contacts.update(id: id, fields: fields, paths: paths)
             }
             connection.json
                 ? Output.printMessage(contact)

@@ -90,13 +90,58 @@ struct SiteCommand: AsyncParsableCommand {
     }
 
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace every field of a site.")
+        static let configuration = CommandConfiguration(
+            abstract: "Change the fields of a site given as options; the others stay as they are.",
+            discussion: "--iban, --bic and --holder go together: give all three, or all three empty to remove them.")
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The site's id.") var id: Int64
-        @OptionGroup var fields: Fields
+        @Option(help: "The site's name.") var name: String?
+        @Option(help: "Street and number.") var street: String?
+        @Option(help: "Building, floor…") var complement: String?
+        @Option(help: "Postcode (5 digits in France).") var postcode: String?
+        @Option(help: "City.") var city: String?
+        @Option(help: "ISO country code.") var country: String?
+        @Option(help: "Telephone (\"\" to remove it).") var phone: String?
+        @Option(help: "Opening hours, free text.") var openingHours: String?
+        @Option(help: "IBAN of the payment details.") var iban: String?
+        @Option(help: "BIC of the payment details.") var bic: String?
+        @Option(help: "Account holder of the payment details.") var holder: String?
+
+        /// The request's fields and the mask of the options given.
+        var change: (fields: Myopenip_V1_SiteFields, paths: [String]) {
+            var fields = Myopenip_V1_SiteFields()
+            var paths: [String] = []
+            func take(_ value: String?, _ path: String, _ set: (inout Myopenip_V1_SiteFields, String) -> Void) {
+                guard let value else { return }
+                set(&fields, value)
+                paths.append(path)
+            }
+            take(name, "name") { $0.name = $1 }
+            take(street, "address.street") { $0.address.street = $1 }
+            take(complement, "address.complement") { $0.address.complement = $1 }
+            take(postcode, "address.postcode") { $0.address.postcode = $1 }
+            take(city, "address.city") { $0.address.city = $1 }
+            take(country, "address.country") { $0.address.country = $1 }
+            take(phone, "phone") { $0.phone = $1 }
+            take(openingHours, "opening_hours") { $0.openingHours = $1 }
+            if iban != nil || bic != nil || holder != nil {
+                fields.payment.iban = iban ?? ""
+                fields.payment.bic = bic ?? ""
+                fields.payment.holder = holder ?? ""
+                paths.append("payment")
+            }
+            return (fields, paths)
+        }
+
+        func validate() throws {
+            if change.paths.isEmpty { throw ValidationError("give at least one field to change") }
+        }
 
         func run() async throws {
-            let site = try await connection.withClient { client in try await client.sites.update(id: id, fields: fields.proto) }
+            let (fields, paths) = change
+            let site = try await connection.withClient { client in
+                try await client.sites.update(id: id, fields: fields, paths: paths)
+            }
             connection.json
                 ? Output.printMessage(site) : Output.printTable(header: SiteCommand.header, rows: [SiteCommand.row(site)])
         }

@@ -1419,7 +1419,7 @@ const ProtobufCMessageDescriptor myopenip__v1__create_site_request__descriptor =
   (ProtobufCMessageInit) myopenip__v1__create_site_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__update_site_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor myopenip__v1__update_site_request__field_descriptors[3] =
 {
   {
     "id",
@@ -1445,15 +1445,28 @@ static const ProtobufCFieldDescriptor myopenip__v1__update_site_request__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "update_mask",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateSiteRequest, update_mask),
+    &google__protobuf__field_mask__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__update_site_request__field_indices_by_name[] = {
   1,   /* field[1] = fields */
   0,   /* field[0] = id */
+  2,   /* field[2] = update_mask */
 };
 static const ProtobufCIntRange myopenip__v1__update_site_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__update_site_request__descriptor =
 {
@@ -1463,7 +1476,7 @@ const ProtobufCMessageDescriptor myopenip__v1__update_site_request__descriptor =
   "Myopenip__V1__UpdateSiteRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__UpdateSiteRequest),
-  2,
+  3,
   myopenip__v1__update_site_request__field_descriptors,
   myopenip__v1__update_site_request__field_indices_by_name,
   1,  myopenip__v1__update_site_request__number_ranges,
@@ -1949,7 +1962,7 @@ const ProtobufCMessageDescriptor myopenip__v1__create_contact_request__descripto
   (ProtobufCMessageInit) myopenip__v1__create_contact_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__update_contact_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor myopenip__v1__update_contact_request__field_descriptors[3] =
 {
   {
     "id",
@@ -1975,15 +1988,28 @@ static const ProtobufCFieldDescriptor myopenip__v1__update_contact_request__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "update_mask",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateContactRequest, update_mask),
+    &google__protobuf__field_mask__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__update_contact_request__field_indices_by_name[] = {
   1,   /* field[1] = fields */
   0,   /* field[0] = id */
+  2,   /* field[2] = update_mask */
 };
 static const ProtobufCIntRange myopenip__v1__update_contact_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__update_contact_request__descriptor =
 {
@@ -1993,7 +2019,7 @@ const ProtobufCMessageDescriptor myopenip__v1__update_contact_request__descripto
   "Myopenip__V1__UpdateContactRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__UpdateContactRequest),
-  2,
+  3,
   myopenip__v1__update_contact_request__field_descriptors,
   myopenip__v1__update_contact_request__field_indices_by_name,
   1,  myopenip__v1__update_contact_request__number_ranges,
