@@ -497,7 +497,7 @@ public nonisolated struct Myopenip_V1_UpdateCompanyRequest: Sendable {
 
   public var reference: String = String()
 
-  /// The new values; only the fields named in update_fields are read.
+  /// The new values; only the fields named in update_mask are read.
   public var company: Myopenip_V1_Company {
     get {_company ?? Myopenip_V1_Company()}
     set {_company = newValue}
@@ -507,15 +507,24 @@ public nonisolated struct Myopenip_V1_UpdateCompanyRequest: Sendable {
   /// Clears the value of `company`. Subsequent reads from it will return its default value.
   public mutating func clearCompany() {self._company = nil}
 
-  /// Names of Company fields: state, name, siren, legal_status, comment, website,
-  /// financial_situation, guarantee_type, mails.
-  public var updateFields: [String] = []
+  /// The Company fields to change, at least one: state, name, siren, legal_status, comment,
+  /// website, financial_situation, guarantee_type, mails (the four at once), or one of
+  /// mails.commercial, mails.technical, mails.sales_administration, mails.administrative.
+  public var updateMask: SwiftProtobuf.Google_Protobuf_FieldMask {
+    get {_updateMask ?? SwiftProtobuf.Google_Protobuf_FieldMask()}
+    set {_updateMask = newValue}
+  }
+  /// Returns true if `updateMask` has been explicitly set.
+  public var hasUpdateMask: Bool {self._updateMask != nil}
+  /// Clears the value of `updateMask`. Subsequent reads from it will return its default value.
+  public mutating func clearUpdateMask() {self._updateMask = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _company: Myopenip_V1_Company? = nil
+  fileprivate var _updateMask: SwiftProtobuf.Google_Protobuf_FieldMask? = nil
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -1022,7 +1031,7 @@ nonisolated extension Myopenip_V1_GetCompanyRequest: SwiftProtobuf.Message, Swif
 
 nonisolated extension Myopenip_V1_UpdateCompanyRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".UpdateCompanyRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{1}company\0\u{3}update_fields\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{1}company\0\u{4}\u{2}update_mask\0\u{b}update_fields\0\u{c}\u{3}\u{1}")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1032,7 +1041,7 @@ nonisolated extension Myopenip_V1_UpdateCompanyRequest: SwiftProtobuf.Message, S
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._company) }()
-      case 3: try { try decoder.decodeRepeatedStringField(value: &self.updateFields) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._updateMask) }()
       default: break
       }
     }
@@ -1049,16 +1058,16 @@ nonisolated extension Myopenip_V1_UpdateCompanyRequest: SwiftProtobuf.Message, S
     try { if let v = self._company {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
-    if !self.updateFields.isEmpty {
-      try visitor.visitRepeatedStringField(value: self.updateFields, fieldNumber: 3)
-    }
+    try { if let v = self._updateMask {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_UpdateCompanyRequest, rhs: Myopenip_V1_UpdateCompanyRequest) -> Bool {
     if lhs.reference != rhs.reference {return false}
     if lhs._company != rhs._company {return false}
-    if lhs.updateFields != rhs.updateFields {return false}
+    if lhs._updateMask != rhs._updateMask {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

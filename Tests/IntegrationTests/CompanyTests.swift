@@ -136,7 +136,7 @@ struct CompanyTests {
             let unknownField = await rpcError {
                 try await admin.companies.update(reference: "OIP-00000002", company: change, fields: ["reference"])
             }
-            #expect(unknownField?.reason == "FIELD_NOT_UPDATABLE")
+            #expect(unknownField?.reason == "UPDATE_MASK_INVALID")
             change.siren = "443061841"
             let taken = await rpcError {
                 try await admin.companies.update(reference: "OIP-00000002", company: change, fields: ["siren"])

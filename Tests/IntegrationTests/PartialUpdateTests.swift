@@ -4,7 +4,7 @@ import Testing
 
 /// Updates change what they are asked to change and nothing else (issue: what exists must be
 /// right, item 2): a site's phone without its payment details, a contact's role without its email.
-@Suite("Partial updates of sites and contacts")
+@Suite("Partial updates of sites, contacts and companies")
 struct PartialUpdateTests {
     private static func company(_ daemon: TestDaemon) async throws -> String {
         try await daemon.ensureCompany("OIP-00000002", kind: .client)
@@ -108,6 +108,31 @@ struct PartialUpdateTests {
         }
     }
 
+    @Test("changing one of a company's mails keeps the three others", arguments: TestTransport.allCases)
+    func companyMails(transport: TestTransport) async throws {
+        try await withTestDaemon { daemon async throws in
+            let company = try await Self.company(daemon)
+            let admin = try await Self.caller(daemon, transport)
+            var change = Myopenip_V1_Company()
+            change.mails.commercial = "ventes@ma-societe.fr"
+            change.mails.technical = "technique@ma-societe.fr"
+            change.mails.salesAdministration = "adv@ma-societe.fr"
+            change.mails.administrative = "admin@ma-societe.fr"
+            _ = try await admin.companies.update(reference: company, company: change, fields: ["mails"])
+            var technical = Myopenip_V1_Company()
+            technical.mails.technical = "noc@ma-societe.fr"
+            let updated = try await admin.companies.update(reference: company, company: technical, fields: ["mails.technical"])
+            #expect(updated.mails.technical == "noc@ma-societe.fr")
+            #expect(updated.mails.commercial == "ventes@ma-societe.fr")
+            #expect(updated.mails.salesAdministration == "adv@ma-societe.fr")
+            #expect(updated.mails.administrative == "admin@ma-societe.fr")
+            let event = try #require(
+                try await admin.audit.list(action: "company.updated", companyReference: company).events.first)
+            #expect(Set(event.details.keys) == ["before.mail_technical", "after.mail_technical"])
+            await admin.close()
+        }
+    }
+
     @Test("myopenipctl site update and contact update send only the options given")
     func commandLine() async throws {
         try await withTestDaemon { daemon async throws in
@@ -123,6 +148,13 @@ struct PartialUpdateTests {
             #expect(updated.standardOutput.contains("BNPAFRPP"))
             let nothing = try await Executables.run("myopenipctl", ["site", "update", String(site.id)] + socket)
             #expect(nothing.status == 64)
+            _ = try await Executables.run(
+                "myopenipctl", ["company", "update", company, "--mail-commercial", "ventes@ma-societe.fr"] + socket)
+            let mail = try await Executables.run(
+                "myopenipctl", ["company", "update", company, "--mail-technical", "noc@ma-societe.fr"] + socket)
+            #expect(mail.status == 0, "\(mail.standardError)")
+            #expect(mail.standardOutput.contains("ventes@ma-societe.fr"))
+            #expect(mail.standardOutput.contains("noc@ma-societe.fr"))
         }
     }
 }

@@ -41,7 +41,7 @@ extension CompanyClient {
         var request = Myopenip_V1_UpdateCompanyRequest()
         request.reference = reference
         request.company = company
-        request.updateFields = fields
+        request.updateMask.paths = fields
         return try await updateCompany(request, options: options)
     }
 }

@@ -11,6 +11,7 @@ public struct CompanyService: CompanyServiceProtocol {
     /// The fields UpdateCompany may change.
     static let updatableFields: Set<String> = [
         "state", "name", "siren", "legal_status", "comment", "website", "financial_situation", "guarantee_type", "mails",
+        "mails.commercial", "mails.technical", "mails.sales_administration", "mails.administrative",
     ]
 
     let companies: any CompanyRepository
@@ -71,17 +72,7 @@ public struct CompanyService: CompanyServiceProtocol {
         -> Myopenip_V1_Company
     {
         let reference = try Self.reference(request.reference)
-        let fields = Set(request.updateFields)
-        guard !fields.isEmpty else {
-            throw RPCError(
-                .invalidArgument, "update_fields names no field to change", reason: "NOTHING_TO_UPDATE", field: "update_fields")
-        }
-        if let unknown = fields.subtracting(Self.updatableFields).sorted().first {
-            throw RPCError(
-                .invalidArgument,
-                "\(unknown) cannot be updated (updatable: \(Self.updatableFields.sorted().joined(separator: ", ")))",
-                reason: "FIELD_NOT_UPDATABLE", field: "update_fields")
-        }
+        let fields = try request.updateMask.checkedPaths(Self.updatableFields)
         if !context.principal.isOperator, let field = fields.intersection(Self.operatorFields).sorted().first {
             throw RPCError(
                 .permissionDenied, "Seul le personnel OpenIP peut modifier ce champ", reason: "OPERATOR_FIELD",
@@ -89,7 +80,6 @@ public struct CompanyService: CompanyServiceProtocol {
         }
         let new = request.company
         let newState = fields.contains("state") ? try Self.state(new.state) : nil
-        let newMails = fields.contains("mails") ? try CompanyMails(new.mails) : nil
         let record: CompanyRecord
         do {
             record = try await companies.update(
@@ -105,12 +95,30 @@ public struct CompanyService: CompanyServiceProtocol {
                     financialSituation: fields.contains("financial_situation")
                         ? FinancialSituation(new.financialSituation) : profile.financialSituation,
                     guaranteeType: fields.contains("guarantee_type") ? GuaranteeType(new.guaranteeType) : profile.guaranteeType,
-                    mails: newMails ?? profile.mails)
+                    mails: try Self.mails(profile.mails, changing: fields, to: new.mails))
             }
         } catch let violation as DomainViolation where violation.reason == CompanyViolation.unknownCompany.reason {
             throw Self.unknownReference
         }
         return Myopenip_V1_Company(record)
+    }
+
+    /// The company's mails with those named in `fields` (`mails` for the four, `mails.technical`
+    /// for one) taken from `new`: the others stay as they are.
+    static func mails(
+        _ current: CompanyMails, changing fields: Set<String>, to new: Myopenip_V1_CompanyMails
+    ) throws(DomainViolation) -> CompanyMails {
+        var merged = Myopenip_V1_CompanyMails()
+        merged.commercial = current.commercial?.description ?? ""
+        merged.technical = current.technical?.description ?? ""
+        merged.salesAdministration = current.salesAdministration?.description ?? ""
+        merged.administrative = current.administrative?.description ?? ""
+        let all = fields.contains("mails")
+        if all || fields.contains("mails.commercial") { merged.commercial = new.commercial }
+        if all || fields.contains("mails.technical") { merged.technical = new.technical }
+        if all || fields.contains("mails.sales_administration") { merged.salesAdministration = new.salesAdministration }
+        if all || fields.contains("mails.administrative") { merged.administrative = new.administrative }
+        return try CompanyMails(merged)
     }
 
     /// An unknown company, named by the `reference` field of this service's requests.

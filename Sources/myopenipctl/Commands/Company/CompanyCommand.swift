@@ -58,11 +58,23 @@ struct CompanyCommand: AsyncParsableCommand {
                 names.append("guarantee_type")
             }
             if givesMails {
-                if let mailCommercial { company.mails.commercial = mailCommercial }
-                if let mailTechnical { company.mails.technical = mailTechnical }
-                if let mailSalesAdministration { company.mails.salesAdministration = mailSalesAdministration }
-                if let mailAdministrative { company.mails.administrative = mailAdministrative }
-                names.append("mails")
+                // Each mail given is its own field: the others stay as they are.
+                if let mailCommercial {
+                    company.mails.commercial = mailCommercial
+                    names.append("mails.commercial")
+                }
+                if let mailTechnical {
+                    company.mails.technical = mailTechnical
+                    names.append("mails.technical")
+                }
+                if let mailSalesAdministration {
+                    company.mails.salesAdministration = mailSalesAdministration
+                    names.append("mails.sales_administration")
+                }
+                if let mailAdministrative {
+                    company.mails.administrative = mailAdministrative
+                    names.append("mails.administrative")
+                }
             }
             return names
         }

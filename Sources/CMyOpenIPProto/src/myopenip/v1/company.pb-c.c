@@ -1019,14 +1019,14 @@ static const ProtobufCFieldDescriptor myopenip__v1__update_company_request__fiel
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "update_fields",
-    3,
-    PROTOBUF_C_LABEL_REPEATED,
-    PROTOBUF_C_TYPE_STRING,
-    offsetof(Myopenip__V1__UpdateCompanyRequest, n_update_fields),
-    offsetof(Myopenip__V1__UpdateCompanyRequest, update_fields),
+    "update_mask",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateCompanyRequest, update_mask),
+    &google__protobuf__field_mask__descriptor,
     NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -1034,11 +1034,12 @@ static const ProtobufCFieldDescriptor myopenip__v1__update_company_request__fiel
 static const unsigned myopenip__v1__update_company_request__field_indices_by_name[] = {
   1,   /* field[1] = company */
   0,   /* field[0] = reference */
-  2,   /* field[2] = update_fields */
+  2,   /* field[2] = update_mask */
 };
-static const ProtobufCIntRange myopenip__v1__update_company_request__number_ranges[1 + 1] =
+static const ProtobufCIntRange myopenip__v1__update_company_request__number_ranges[2 + 1] =
 {
   { 1, 0 },
+  { 4, 2 },
   { 0, 3 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__update_company_request__descriptor =
@@ -1052,7 +1053,7 @@ const ProtobufCMessageDescriptor myopenip__v1__update_company_request__descripto
   3,
   myopenip__v1__update_company_request__field_descriptors,
   myopenip__v1__update_company_request__field_indices_by_name,
-  1,  myopenip__v1__update_company_request__number_ranges,
+  2,  myopenip__v1__update_company_request__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__update_company_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
