@@ -2,7 +2,9 @@ import Logging
 
 /// Logs every call once it ends, with its request id, peer, status and duration.
 ///
-/// Successful calls log at `debug`, caller errors at `info`, INTERNAL and UNKNOWN at `error`.
+/// Successful calls log at `debug`, caller errors at `info`, INTERNAL and UNKNOWN at `error`. A
+/// call cancelled (its client left, or its deadline passed) is CANCELLED or DEADLINE_EXCEEDED
+/// at `info`, as the dispatcher answers it: not an internal error.
 public struct LoggingInterceptor: ServerInterceptor {
     public init() {}
 
@@ -20,6 +22,10 @@ public struct LoggingInterceptor: ServerInterceptor {
             let level: Logger.Level = (error.code == .internal || error.code == .unknown) ? .error : .info
             log(context, code: error.code, since: start, level: level, reason: error.reason)
             throw error
+        } catch is CancellationError {
+            let expired = context.deadline.map { $0 <= .now } ?? false
+            log(context, code: expired ? .deadlineExceeded : .cancelled, since: start, level: .info)
+            throw CancellationError()
         } catch {
             log(context, code: .internal, since: start, level: .error)
             throw error

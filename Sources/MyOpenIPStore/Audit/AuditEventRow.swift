@@ -45,6 +45,12 @@ struct AuditEventRow: Codable, Sendable, FetchableRecord, MutablePersistableReco
 }
 
 extension DerivableRequest<AuditEventRow> {
+    /// The events about `company` and about its users (their accounts, logins, rights).
+    func about(company: CompanyReference) -> Self {
+        let users = Table("account").select(Column("id")).filter(Column("company_reference") == company.description)
+        return filter(AuditEventRow.Columns.companyID == company.sequence || users.contains(AuditEventRow.Columns.accountID))
+    }
+
     /// The events about the companies of `scope` and about those companies' users.
     func visible(in scope: CompanyScope) -> Self {
         guard scope != .everything else { return self }

@@ -5,6 +5,7 @@ import MyOpenIPDomain
 public struct AuditFilter: Sendable, Hashable {
     public var accountLogin: AccountLogin?
     public var action: String?
+    /// Only the events about this company and its users.
     public var companyReference: CompanyReference?
     /// Only the events about the companies of this scope and their users.
     public var scope: CompanyScope
@@ -38,7 +39,7 @@ public struct SQLiteAuditLogRepository: AuditLogRepository {
         var request = AuditEventRow.all().visible(in: filter.scope)
             .filter(AuditEventRow.Columns.id < (page.cursor ?? Int64.max))
         if let login = filter.accountLogin { request = request.filter(AuditEventRow.Columns.accountID == login.sequence) }
-        if let company = filter.companyReference { request = request.filter(AuditEventRow.Columns.companyID == company.sequence) }
+        if let company = filter.companyReference { request = request.about(company: company) }
         if let action = filter.action { request = request.filter(AuditEventRow.Columns.action == action) }
         let newestFirst = request.order(AuditEventRow.Columns.id.desc).limit(page.limit + 1)
         return try await writer.read { db in

@@ -33,7 +33,12 @@ public struct AuditService: AuditServiceProtocol {
             filter.accountLogin = try AccountLogin.required(request.accountLogin)
         }
         if !request.companyReference.isEmpty {
-            filter.companyReference = try CompanyReference(request.companyReference)
+            let company = try CompanyReference(request.companyReference)
+            // Another tenant's company does not exist for the caller: NOT_FOUND, not an empty list.
+            guard try await environment.companies.company(company, in: scope) != nil else {
+                throw CompanyViolation.unknownCompany
+            }
+            filter.companyReference = company
         }
         let result = try await environment.audit.events(filter, page: page)
         var response = Myopenip_V1_ListAuditEventsResponse()

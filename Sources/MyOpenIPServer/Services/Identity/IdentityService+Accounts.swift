@@ -57,7 +57,12 @@ extension IdentityService {
         let page = try PageRequest(size: request.pageSize, token: request.pageToken)
         var filter = AccountFilter(kind: AccountKind(request.kind), state: AccountState(request.state), scope: scope)
         if !request.companyReference.isEmpty {
-            filter.companyReference = try CompanyReference(request.companyReference).description
+            let company = try CompanyReference(request.companyReference)
+            // Another tenant's company does not exist for the caller: NOT_FOUND, not an empty list.
+            guard try await environment.companies.company(company, in: scope) != nil else {
+                throw CompanyViolation.unknownCompany
+            }
+            filter.companyReference = company.description
         }
         let now = environment.time.timestamp()
         let result = try await environment.accounts.accounts(filter, page: page, at: now)
