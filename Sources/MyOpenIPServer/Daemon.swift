@@ -85,7 +85,7 @@ public struct Daemon: Service {
                     operatorUIDs: configuration.operatorUIDs,
                     sessions: SessionAuthenticator(environment: identity),
                     policy: access),
-                AuthorizationInterceptor(policy: access),
+                AuthorizationInterceptor(policy: access, writes: idempotency),
                 IdempotencyInterceptor(policy: idempotency, records: idempotencyRecords, time: time),
             ],
             servingState: servingState,

@@ -50,12 +50,15 @@ public struct SessionIdentity: Sendable, Hashable {
     public var expiresAt: Date?
     /// What the account's rights allow (permission names, e.g. `company.read`).
     public var permissions: Set<String>
+    /// Whether the account's company is suspended: it reads, but does not write.
+    public var companySuspended: Bool
 
     public init(
         accountID: Int64, sessionID: Int64, login: String, isOperatorStaff: Bool,
         companyReference: String? = nil, pendingTermsVersion: Int64? = nil, expiresAt: Date? = nil,
-        permissions: Set<String> = []
+        permissions: Set<String> = [], companySuspended: Bool = false
     ) {
+        self.companySuspended = companySuspended
         self.expiresAt = expiresAt
         self.permissions = permissions
         self.accountID = accountID

@@ -25,6 +25,8 @@ public struct SessionAuthenticator: SessionResolver {
         else {
             throw RPCError(IdentityMessages.sessionInvalid)
         }
+        // A closed company's sessions end at once, whatever their expiry.
+        if lookup.companyState == .closed { throw RPCError(CompanyViolation.companyClosed) }
         let policy = environment.settings.sessions
         let session = lookup.session
         let idle = policy.idleExpiry(lastUse: now, absoluteExpiry: session.expiresAt)
@@ -40,6 +42,7 @@ public struct SessionAuthenticator: SessionResolver {
                 companyReference: lookup.account.companyReference,
                 pendingTermsVersion: lookup.hasAcceptedTermsInForce ? nil : lookup.termsInForce,
                 expiresAt: idle.date,
-                permissions: Set(lookup.permissions.map(\.rawValue))))
+                permissions: Set(lookup.permissions.map(\.rawValue)),
+                companySuspended: lookup.companyState == .suspended))
     }
 }

@@ -5,9 +5,12 @@ import MyOpenIPRPC
 /// who may call the method, and the terms of use gate of sessions.
 public struct AuthorizationInterceptor: ServerInterceptor {
     public let policy: AccessPolicy
+    /// The writes a suspended company's users may not make.
+    public let writes: IdempotencyPolicy
 
-    public init(policy: AccessPolicy) {
+    public init(policy: AccessPolicy, writes: IdempotencyPolicy = IdempotencyPolicy([])) {
         self.policy = policy
+        self.writes = writes
     }
 
     public func intercept(
@@ -20,6 +23,14 @@ public struct AuthorizationInterceptor: ServerInterceptor {
     }
 
     func authorize(_ context: ServerContext) throws {
+        try authorizeRule(context)
+        // A suspended company's users read, but do not write.
+        if context.principal.session?.companySuspended == true, writes.covers(context.method) {
+            throw RPCError(CompanyViolation.companySuspended)
+        }
+    }
+
+    private func authorizeRule(_ context: ServerContext) throws {
         let principal = context.principal
         switch policy.rule(for: context.method) {
         case .public?:

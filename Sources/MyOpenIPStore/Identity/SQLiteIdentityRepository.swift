@@ -252,7 +252,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                     SELECT \(SessionRecord.columns), \(AccountRecord.columns), t.in_force,
                            EXISTS (SELECT 1 FROM terms_acceptance
                                    WHERE account_id = a.id AND terms_version_id = t.in_force),
-                           \(RightRecord.heldNamesSQL)
+                           \(RightRecord.heldNamesSQL),
+                           (SELECT state FROM company WHERE reference = a.company_reference)
                     FROM session s
                     JOIN account a ON a.id = s.account_id
                     JOIN (SELECT MAX(id) AS in_force FROM terms_version WHERE effective_at <= ?) t
@@ -266,7 +267,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 account: try AccountRecord(row: row, offset: SessionRecord.columnCount),
                 termsInForce: inForce,
                 hasAcceptedTermsInForce: inForce == nil || row[termsColumn + 1] as Bool,
-                permissions: MainRight.permissions(ofNames: ((row[termsColumn + 2] as String?) ?? "").split(separator: ",")))
+                permissions: MainRight.permissions(ofNames: ((row[termsColumn + 2] as String?) ?? "").split(separator: ",")),
+                companyState: (row[termsColumn + 3] as String?).flatMap(CompanyState.init(rawValue:)))
         }
     }
 

@@ -46,4 +46,6 @@ public struct SessionLookup: Sendable, Hashable {
     public var hasAcceptedTermsInForce: Bool
     /// What the account's rights allow.
     public var permissions: Set<Permission>
+    /// The state of the account's company; nil for operator staff.
+    public var companyState: CompanyState?
 }

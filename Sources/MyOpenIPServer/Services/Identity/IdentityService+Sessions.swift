@@ -40,6 +40,11 @@ extension IdentityService {
             throw IdentityMessages.invalidCredentials
         }
         guard account.storedState == .active else { throw IdentityMessages.accountDisabled }
+        if let reference = account.companyReference.flatMap({ try? CompanyReference($0) }),
+            try await environment.companies.company(reference, in: .everything)?.state == .closed
+        {
+            throw CompanyViolation.companyClosed
+        }
 
         let token = SecretToken.generate()
         let rehashed = environment.hasher.needsRehash(stored) ? try await environment.hasher.hash(request.password) : nil
