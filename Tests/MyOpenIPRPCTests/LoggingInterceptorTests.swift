@@ -16,12 +16,9 @@ private final class CapturingLog: LogHandler, @unchecked Sendable {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        let status = metadata?["status"].map { "\($0)" } ?? ""
-        lock.withLock { $0.append((level, status)) }
+    func log(event: LogEvent) {
+        let status = event.metadata?["status"].map { "\($0)" } ?? ""
+        lock.withLock { $0.append((event.level, status)) }
     }
 
     var entries: [(Logger.Level, String)] { lock.withLock { $0 } }
