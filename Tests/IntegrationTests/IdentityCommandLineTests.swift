@@ -94,4 +94,21 @@ struct IdentityCommandLineTests {
             #expect(try await ctl(["account", "show", "E-0000000099"] + socket).status == 1)
         }
     }
+
+    @Test func aForgottenPasswordThroughTheCommandLine() async throws {
+        try await withTestDaemon { daemon async throws in
+            let (account, _) = try await daemon.createUser()
+            daemon.clock.advance(by: .seconds(6 * 60))  // past the quiet period after the first link
+            let tcp = ["--address", "127.0.0.1:\(daemon.tcpPort)"]
+            let known = try await Executables.run("myopenipctl", ["password", "forgot", account.email] + tcp)
+            #expect(known.status == 0, "\(known.standardError)")
+            let unknown = try await Executables.run("myopenipctl", ["password", "forgot", "personne@example.fr"] + tcp)
+            #expect(unknown.status == 0)
+            #expect(unknown.standardOutput == known.standardOutput)
+            let admin = daemon.operatorClient()
+            let mails = try await admin.mail.list(accountLogin: account.login).mails
+            #expect(mails.map(\.template) == ["password_reset", "password_initialisation"])
+            await admin.close()
+        }
+    }
 }

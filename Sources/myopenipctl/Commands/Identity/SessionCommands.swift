@@ -70,8 +70,28 @@ struct WhoAmICommand: AsyncParsableCommand {
 /// `myopenipctl password set|change`.
 struct PasswordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "password", abstract: "Set a password with a mailed link's token, or change a session's own.",
-        subcommands: [Set.self, Change.self])
+        commandName: "password",
+        abstract: "Ask for a password link, set a password with a mailed link's token, or change a session's own.",
+        subcommands: [Forgot.self, Set.self, Change.self])
+
+    struct Forgot: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ask for a new password link by login or email (the forgotten-password form).",
+            discussion: """
+                The link goes by mail to the account's address, if the login or email is known; the answer is the \
+                same either way, and at most one link is mailed every 5 minutes.
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The login (E-…) or the email of the account.") var identifier: String
+
+        func run() async throws {
+            try await connection.withClient { client in try await client.identity.requestPasswordReset(identifier: identifier) }
+            connection.json
+                ? Output.printJSON(["requested": true])
+                : print("if an account has this login or email, a password link was mailed to its address")
+        }
+    }
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
