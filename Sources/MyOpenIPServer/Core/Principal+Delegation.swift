@@ -15,9 +15,9 @@ extension Principal {
         guard holds(permissions) else { throw RightsViolation.permissionNotHeld }
     }
 
-    /// Nobody changes their own rights: throws ``RightsViolation/ownRights`` when `accountID` is
-    /// the caller's own account.
-    func requireNotSelf(_ accountID: Int64) throws(DomainViolation) {
-        if session?.accountID == accountID { throw RightsViolation.ownRights }
+    /// Nobody changes their own rights: throws ``RightsViolation/ownRights`` when the caller's
+    /// own account is among `accountIDs` (the account given rights, or the holders of a right).
+    func requireNotAmong(_ accountIDs: some Sequence<Int64>) throws(DomainViolation) {
+        if let me = session?.accountID, accountIDs.contains(me) { throw RightsViolation.ownRights }
     }
 }

@@ -156,9 +156,4 @@ extension CompanyScope {
         guard let id = try request.fetchOne(db) else { throw CompanyViolation.unknownCompany }
         return id
     }
-
-    /// Whether the company of id `companyID` is in this scope.
-    func contains(companyID: Int64, in db: Database) throws -> Bool {
-        try CompanyRow.all().visible(in: self).filter(CompanyRow.Columns.id == companyID).isEmpty(db) == false
-    }
 }

@@ -46,3 +46,10 @@ public struct RightRecord: Sendable, Hashable {
          JOIN access_right r ON r.id = ar.right_id WHERE ar.account_id = a.id)
         """
 }
+
+extension Sequence<RightRecord> {
+    /// What these rights allow together.
+    public var permissions: Set<Permission> {
+        reduce(into: []) { $0.formUnion($1.permissions) }
+    }
+}

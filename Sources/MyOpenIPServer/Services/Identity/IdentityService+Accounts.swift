@@ -19,7 +19,7 @@ extension IdentityService {
             draft, link: link, mail: { login in mail(login, draft.email.description) }, rights: Set(request.rightIds),
             check: { given in
                 // Nobody but operator staff gives a permission they do not hold.
-                try principal.requireHolds(given.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) })
+                try principal.requireHolds(given.permissions)
             }, context: context.audit, at: now)
         context.logger.info("account created", metadata: ["login": "\(account.login)", "kind": "\(account.kind.rawValue)"])
         return Myopenip_V1_Account(account, at: now)
@@ -143,9 +143,7 @@ extension IdentityService {
         let account = try await administeredAccount(login, context: context)
         let principal = context.principal
         guard !principal.isOperator else { return account }
-        let permissions = try await environment.rights.rights(ofAccount: account.id).reduce(into: Set<Permission>()) {
-            $0.formUnion($1.permissions)
-        }
+        let permissions = try await environment.rights.rights(ofAccount: account.id).permissions
         guard principal.holds(permissions) else { throw IdentityMessages.accountMorePrivileged }
         return account
     }

@@ -24,7 +24,7 @@ extension RightsService {
             if fields.contains("templates") {
                 // Its holders gain or lose what changes: the caller must hold it, and not be one of them.
                 try principal.requireHolds(before.symmetricDifference(draft.permissions))
-                if let me = principal.session?.accountID, holders.contains(me) { throw RightsViolation.ownRights }
+                try principal.requireNotAmong(holders)
             }
         }
         context.logger.info("right updated", metadata: ["right": "\(right.id)", "fields": "\(fields.sorted())"])
@@ -41,7 +41,7 @@ extension RightsService {
             right, holders in
             // Its holders lose what it gives: the caller must hold it, and not be one of them.
             if !holders.isEmpty { try principal.requireHolds(right.permissions) }
-            if let me = principal.session?.accountID, holders.contains(me) { throw RightsViolation.ownRights }
+            try principal.requireNotAmong(holders)
         }
         context.logger.info("right deleted", metadata: ["right": "\(request.id)", "holders": "\(holders.count)"])
         var response = Myopenip_V1_DeleteRightResponse()

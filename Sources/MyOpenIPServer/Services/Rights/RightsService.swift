@@ -64,15 +64,13 @@ public struct RightsService: RightsServiceProtocol {
         else { throw IdentityMessages.accountUnknown }
         let principal = context.principal
         try await companies.requireVisible(account, to: principal)
-        try principal.requireNotSelf(account.id)
+        try principal.requireNotAmong([account.id])
         let held = try await rights.setRights(
             Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp()
         ) { held, given in
             // What the account gains or loses: nobody but operator staff gives or takes away a
             // permission they do not hold.
-            let before = held.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
-            let after = given.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
-            try principal.requireHolds(before.symmetricDifference(after))
+            try principal.requireHolds(held.permissions.symmetricDifference(given.permissions))
         }
         var response = Myopenip_V1_SetUserRightsResponse()
         response.rights = held.map(Myopenip_V1_AccessRight.init)
