@@ -156,6 +156,17 @@ int myopenip_identity_service_get_account(
         result, reply, &myopenip__v1__account__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_identity_service_update_account(
+    myopenip_connection *connection, const Myopenip__V1__UpdateAccountRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Account **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.IdentityService", "UpdateAccount",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__account__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_identity_service_disable_account(
     myopenip_connection *connection, const Myopenip__V1__AccountRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Account **response) {
@@ -332,6 +343,28 @@ int myopenip_rights_service_list_rights(
         result, reply, &myopenip__v1__list_rights_response__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_rights_service_get_right(
+    myopenip_connection *connection, const Myopenip__V1__GetRightRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__AccessRight **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.RightsService", "GetRight",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__access_right__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_rights_service_list_user_rights(
+    myopenip_connection *connection, const Myopenip__V1__ListUserRightsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListRightsResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.RightsService", "ListUserRights",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__list_rights_response__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_rights_service_create_right(
     myopenip_connection *connection, const Myopenip__V1__CreateRightRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__AccessRight **response) {
@@ -437,6 +470,17 @@ int myopenip_terms_service_publish_terms(
     if (response != NULL) *response = NULL;
     int result = myopenip_call(
         connection, "myopenip.v1.TermsService", "PublishTerms",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__terms_version__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_terms_service_withdraw_terms(
+    myopenip_connection *connection, const Myopenip__V1__WithdrawTermsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TermsVersion **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.TermsService", "WithdrawTerms",
         request == NULL ? NULL : &request->base, options, reply);
     return myopenip_unpack_answer(
         result, reply, &myopenip__v1__terms_version__descriptor, (ProtobufCMessage **)response);

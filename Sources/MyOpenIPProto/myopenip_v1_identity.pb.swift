@@ -225,6 +225,9 @@ public nonisolated struct Myopenip_V1_ListAccountsRequest: Sendable {
 
   public var companyReference: String = String()
 
+  /// Only the accounts holding this right (a main right or a custom right).
+  public var rightID: Int64 = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -255,6 +258,35 @@ public nonisolated struct Myopenip_V1_GetAccountRequest: Sendable {
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+}
+
+public nonisolated struct Myopenip_V1_UpdateAccountRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var login: String = String()
+
+  /// The new values; only the fields named in update_mask are read.
+  public var displayName: String = String()
+
+  public var email: String = String()
+
+  /// The fields to change: any of "display_name", "email"; at least one.
+  public var updateMask: SwiftProtobuf.Google_Protobuf_FieldMask {
+    get {_updateMask ?? SwiftProtobuf.Google_Protobuf_FieldMask()}
+    set {_updateMask = newValue}
+  }
+  /// Returns true if `updateMask` has been explicitly set.
+  public var hasUpdateMask: Bool {self._updateMask != nil}
+  /// Clears the value of `updateMask`. Subsequent reads from it will return its default value.
+  public mutating func clearUpdateMask() {self._updateMask = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _updateMask: SwiftProtobuf.Google_Protobuf_FieldMask? = nil
 }
 
 public nonisolated struct Myopenip_V1_AccountRequest: Sendable {
@@ -690,7 +722,7 @@ nonisolated extension Myopenip_V1_CreateAccountRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Myopenip_V1_ListAccountsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListAccountsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{1}kind\0\u{1}state\0\u{3}company_reference\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{1}kind\0\u{1}state\0\u{3}company_reference\0\u{3}right_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -703,6 +735,7 @@ nonisolated extension Myopenip_V1_ListAccountsRequest: SwiftProtobuf.Message, Sw
       case 3: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
       case 4: try { try decoder.decodeSingularEnumField(value: &self.state) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
+      case 6: try { try decoder.decodeSingularInt64Field(value: &self.rightID) }()
       default: break
       }
     }
@@ -724,6 +757,9 @@ nonisolated extension Myopenip_V1_ListAccountsRequest: SwiftProtobuf.Message, Sw
     if !self.companyReference.isEmpty {
       try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 5)
     }
+    if self.rightID != 0 {
+      try visitor.visitSingularInt64Field(value: self.rightID, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -733,6 +769,7 @@ nonisolated extension Myopenip_V1_ListAccountsRequest: SwiftProtobuf.Message, Sw
     if lhs.kind != rhs.kind {return false}
     if lhs.state != rhs.state {return false}
     if lhs.companyReference != rhs.companyReference {return false}
+    if lhs.rightID != rhs.rightID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -798,6 +835,55 @@ nonisolated extension Myopenip_V1_GetAccountRequest: SwiftProtobuf.Message, Swif
 
   public static func ==(lhs: Myopenip_V1_GetAccountRequest, rhs: Myopenip_V1_GetAccountRequest) -> Bool {
     if lhs.login != rhs.login {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_UpdateAccountRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UpdateAccountRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}login\0\u{3}display_name\0\u{1}email\0\u{3}update_mask\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.login) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.displayName) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.email) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._updateMask) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.login.isEmpty {
+      try visitor.visitSingularStringField(value: self.login, fieldNumber: 1)
+    }
+    if !self.displayName.isEmpty {
+      try visitor.visitSingularStringField(value: self.displayName, fieldNumber: 2)
+    }
+    if !self.email.isEmpty {
+      try visitor.visitSingularStringField(value: self.email, fieldNumber: 3)
+    }
+    try { if let v = self._updateMask {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_UpdateAccountRequest, rhs: Myopenip_V1_UpdateAccountRequest) -> Bool {
+    if lhs.login != rhs.login {return false}
+    if lhs.displayName != rhs.displayName {return false}
+    if lhs.email != rhs.email {return false}
+    if lhs._updateMask != rhs._updateMask {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -22,6 +22,60 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated enum Myopenip_V1_TermsVersionState: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+
+  /// Its effective date has not come: it can still be withdrawn.
+  case scheduled // = 1
+
+  /// The version accounts must accept now.
+  case inForce // = 2
+
+  /// It was in force; a later version replaced it.
+  case superseded // = 3
+
+  /// Withdrawn before its effective date; it never comes into force.
+  case withdrawn // = 4
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .scheduled
+    case 2: self = .inForce
+    case 3: self = .superseded
+    case 4: self = .withdrawn
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .scheduled: return 1
+    case .inForce: return 2
+    case .superseded: return 3
+    case .withdrawn: return 4
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Myopenip_V1_TermsVersionState] = [
+    .unspecified,
+    .scheduled,
+    .inForce,
+    .superseded,
+    .withdrawn,
+  ]
+
+}
+
 public nonisolated struct Myopenip_V1_TermsVersion: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -61,12 +115,28 @@ public nonisolated struct Myopenip_V1_TermsVersion: Sendable {
   /// Whether this is the version in force now.
   public var inForce: Bool = false
 
+  /// Where the version stands now.
+  public var state: Myopenip_V1_TermsVersionState = .unspecified
+
+  /// When and by whom it was withdrawn (state WITHDRAWN).
+  public var withdrawnAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_withdrawnAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_withdrawnAt = newValue}
+  }
+  /// Returns true if `withdrawnAt` has been explicitly set.
+  public var hasWithdrawnAt: Bool {self._withdrawnAt != nil}
+  /// Clears the value of `withdrawnAt`. Subsequent reads from it will return its default value.
+  public mutating func clearWithdrawnAt() {self._withdrawnAt = nil}
+
+  public var withdrawnBy: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _effectiveAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
   fileprivate var _publishedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _withdrawnAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Myopenip_V1_PublishTermsRequest: Sendable {
@@ -78,7 +148,9 @@ public nonisolated struct Myopenip_V1_PublishTermsRequest: Sendable {
 
   public var text: String = String()
 
-  /// When it comes into force (a date is midnight UTC); unset means now.
+  /// When it comes into force (a date is midnight UTC); unset means now. It may not come before
+  /// the version in force; versions scheduled later do not block it: versions come into force in
+  /// the order of their dates.
   public var effectiveAt: SwiftProtobuf.Google_Protobuf_Timestamp {
     get {_effectiveAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
     set {_effectiveAt = newValue}
@@ -93,6 +165,18 @@ public nonisolated struct Myopenip_V1_PublishTermsRequest: Sendable {
   public init() {}
 
   fileprivate var _effectiveAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Myopenip_V1_WithdrawTermsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var version: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 public nonisolated struct Myopenip_V1_ListTermsRequest: Sendable {
@@ -170,9 +254,13 @@ public nonisolated struct Myopenip_V1_AcceptTermsResponse: Sendable {
 
 fileprivate nonisolated let _protobuf_package = "myopenip.v1"
 
+nonisolated extension Myopenip_V1_TermsVersionState: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TERMS_VERSION_STATE_UNSPECIFIED\0\u{1}TERMS_VERSION_STATE_SCHEDULED\0\u{1}TERMS_VERSION_STATE_IN_FORCE\0\u{1}TERMS_VERSION_STATE_SUPERSEDED\0\u{1}TERMS_VERSION_STATE_WITHDRAWN\0")
+}
+
 nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TermsVersion"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{1}title\0\u{1}text\0\u{3}effective_at\0\u{1}applicability\0\u{3}published_at\0\u{3}published_by\0\u{3}in_force\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{1}title\0\u{1}text\0\u{3}effective_at\0\u{1}applicability\0\u{3}published_at\0\u{3}published_by\0\u{3}in_force\0\u{1}state\0\u{3}withdrawn_at\0\u{3}withdrawn_by\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -188,6 +276,9 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
       case 6: try { try decoder.decodeSingularMessageField(value: &self._publishedAt) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.publishedBy) }()
       case 8: try { try decoder.decodeSingularBoolField(value: &self.inForce) }()
+      case 9: try { try decoder.decodeSingularEnumField(value: &self.state) }()
+      case 10: try { try decoder.decodeSingularMessageField(value: &self._withdrawnAt) }()
+      case 11: try { try decoder.decodeSingularStringField(value: &self.withdrawnBy) }()
       default: break
       }
     }
@@ -222,6 +313,15 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
     if self.inForce != false {
       try visitor.visitSingularBoolField(value: self.inForce, fieldNumber: 8)
     }
+    if self.state != .unspecified {
+      try visitor.visitSingularEnumField(value: self.state, fieldNumber: 9)
+    }
+    try { if let v = self._withdrawnAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+    } }()
+    if !self.withdrawnBy.isEmpty {
+      try visitor.visitSingularStringField(value: self.withdrawnBy, fieldNumber: 11)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -234,6 +334,9 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
     if lhs._publishedAt != rhs._publishedAt {return false}
     if lhs.publishedBy != rhs.publishedBy {return false}
     if lhs.inForce != rhs.inForce {return false}
+    if lhs.state != rhs.state {return false}
+    if lhs._withdrawnAt != rhs._withdrawnAt {return false}
+    if lhs.withdrawnBy != rhs.withdrawnBy {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -278,6 +381,36 @@ nonisolated extension Myopenip_V1_PublishTermsRequest: SwiftProtobuf.Message, Sw
     if lhs.title != rhs.title {return false}
     if lhs.text != rhs.text {return false}
     if lhs._effectiveAt != rhs._effectiveAt {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_WithdrawTermsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".WithdrawTermsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.version) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.version != 0 {
+      try visitor.visitSingularInt64Field(value: self.version, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_WithdrawTermsRequest, rhs: Myopenip_V1_WithdrawTermsRequest) -> Bool {
+    if lhs.version != rhs.version {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -53,22 +53,83 @@ struct TermsRepositoryTests {
         }
     }
 
-    @Test func aVersionOlderThanTheLatestIsRefused() async throws {
+    @Test func aVersionDatedBeforeTheVersionInForceIsRefused() async throws {
         try await withIdentityStore { fixture async throws in
-            _ = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture)
-            _ = try await publish("C.U. 2018", effectiveAt: "2018-01-01", in: fixture)
+            let now = Self.january2018
+            _ = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture, at: now)
+            _ = try await publish("C.U. 2018", effectiveAt: "2018-01-01", in: fixture, at: now)
 
-            await #expect(throws: TermsViolation.olderThanLatest) {
-                try await publish("C.U. juin 2017", effectiveAt: "2017-06-01", in: fixture)
+            await #expect(throws: TermsViolation.beforeInForce) {
+                try await publish("C.U. juin 2017", effectiveAt: "2017-06-01", in: fixture, at: now)
             }
-            await #expect(throws: TermsViolation.olderThanLatest) {
-                try await publish("C.U. veille", effectiveAt: "2017-12-31T23:59:59Z", in: fixture)
+            await #expect(throws: TermsViolation.beforeInForce) {
+                try await publish("C.U. veille", effectiveAt: "2017-12-31T23:59:59Z", in: fixture, at: now)
             }
 
             #expect(try await fixture.terms.all().count == 2)
             #expect(try await fixture.events(AuditFilter(action: "terms.published")).count == 2)
-            #expect(TermsViolation.olderThanLatest.reason == "TERMS_OLDER_THAN_LATEST")
-            #expect(TermsViolation.olderThanLatest.field == "effective_at")
+            #expect(TermsViolation.beforeInForce.reason == "TERMS_BEFORE_IN_FORCE")
+            #expect(TermsViolation.beforeInForce.field == "effective_at")
+        }
+    }
+
+    @Test func aScheduledVersionBlocksNoPublicationAndVersionsComeIntoForceInDateOrder() async throws {
+        try await withIdentityStore { fixture async throws in
+            let first = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture)
+            // Scheduled for 2018, then a version for March 2017 published after it, then one for now.
+            let scheduled = try await publish("C.U. 2018", effectiveAt: "2018-01-01", in: fixture)
+            let march = try await publish("C.U. mars", effectiveAt: "2017-03-01", in: fixture)
+            let corrected = try await publish("C.U. corrigées", effectiveAt: "", in: fixture, at: start.adding(.seconds(60)))
+
+            #expect(try await fixture.terms.inForce(at: start) == first)
+            #expect(try await fixture.terms.inForce(at: start.adding(.seconds(60))) == corrected)
+            #expect(try await fixture.terms.inForce(at: Self.march2017) == march)
+            #expect(try await fixture.terms.inForce(at: Self.january2018) == scheduled)
+            #expect(corrected.state(inForce: corrected.version, at: start.adding(.seconds(60))) == .inForce)
+            #expect(first.state(inForce: corrected.version, at: start.adding(.seconds(60))) == .superseded)
+            #expect(scheduled.state(inForce: corrected.version, at: start.adding(.seconds(60))) == .scheduled)
+        }
+    }
+
+    @Test func aScheduledVersionCanBeWithdrawnAndNeverComesIntoForce() async throws {
+        try await withIdentityStore { fixture async throws in
+            let first = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture)
+            let scheduled = try await publish("C.U. 2018", effectiveAt: "2018-01-01", in: fixture)
+            let later = start.adding(.seconds(3600))
+
+            let withdrawn = try await fixture.terms.withdraw(version: scheduled.version, context: context, at: later)
+            #expect(withdrawn.withdrawnAt == later)
+            #expect(withdrawn.withdrawnBy == "operator(uid=0)")
+            #expect(withdrawn.state(inForce: first.version, at: later) == .withdrawn)
+            #expect(try await fixture.terms.inForce(at: Self.january2018) == first)
+            // Again: nothing changes, nothing more is audited.
+            #expect(try await fixture.terms.withdraw(version: scheduled.version, context: context, at: Self.january2018) == withdrawn)
+            let events = try await fixture.events(AuditFilter(action: "terms.withdrawn"))
+            #expect(events.count == 1)
+            #expect(events.first?.details["version"] == String(scheduled.version))
+            // A version dated before the withdrawn one may be published.
+            let replacement = try await publish("C.U. 2018 bis", effectiveAt: "2017-12-01", in: fixture, at: later)
+            #expect(try await fixture.terms.inForce(at: Self.january2018) == replacement)
+        }
+    }
+
+    @Test func aVersionInForceOrSupersededCannotBeWithdrawn() async throws {
+        try await withIdentityStore { fixture async throws in
+            let first = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture)
+            let march = try await publish("C.U. mars", effectiveAt: "2017-03-01", in: fixture)
+            await #expect(throws: TermsViolation.alreadyInForce) {
+                try await fixture.terms.withdraw(version: first.version, context: context, at: start)
+            }
+            await #expect(throws: TermsViolation.alreadyInForce) {
+                try await fixture.terms.withdraw(version: first.version, context: context, at: Self.march2017)
+            }
+            await #expect(throws: TermsViolation.alreadyInForce) {
+                try await fixture.terms.withdraw(version: march.version, context: context, at: Self.march2017)
+            }
+            await #expect(throws: TermsViolation.notFound) {
+                try await fixture.terms.withdraw(version: 99, context: context, at: start)
+            }
+            #expect(try await fixture.events(AuditFilter(action: "terms.withdrawn")).isEmpty)
         }
     }
 

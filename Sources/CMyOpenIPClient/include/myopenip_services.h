@@ -159,6 +159,17 @@ int myopenip_identity_service_get_account(
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Account **response);
 
 /*
+ * myopenip.v1.IdentityService/UpdateAccount
+ * Under the same rule, on an account whose permissions the caller holds too: changes the fields
+ * named in update_mask ("display_name", "email"); the others stay as they are. A new email
+ * gets a new password link (the older links stop working) and the former address is told of
+ * the change.
+ */
+int myopenip_identity_service_update_account(
+    myopenip_connection *connection, const Myopenip__V1__UpdateAccountRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Account **response);
+
+/*
  * myopenip.v1.IdentityService/DisableAccount
  * Under the same rule: the account can no longer log in; its sessions and links are revoked.
  * Nobody disables their own account (FAILED_PRECONDITION OWN_ACCOUNT).
@@ -294,6 +305,23 @@ int myopenip_rights_service_list_rights(
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListRightsResponse **response);
 
 /*
+ * myopenip.v1.RightsService/GetRight
+ * One right: a main right, or a custom right of a company of the caller's scope.
+ */
+int myopenip_rights_service_get_right(
+    myopenip_connection *connection, const Myopenip__V1__GetRightRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__AccessRight **response);
+
+/*
+ * myopenip.v1.RightsService/ListUserRights
+ * The rights a user of a company of the caller's scope holds (who holds a right:
+ * IdentityService.ListAccounts with right_id).
+ */
+int myopenip_rights_service_list_user_rights(
+    myopenip_connection *connection, const Myopenip__V1__ListUserRightsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListRightsResponse **response);
+
+/*
  * myopenip.v1.RightsService/CreateRight
  * Creates a custom right ("Créer un droit personnalisé"): name, site, role, templates.
  */
@@ -375,6 +403,15 @@ int myopenip_site_service_delete_site(
  */
 int myopenip_terms_service_publish_terms(
     myopenip_connection *connection, const Myopenip__V1__PublishTermsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TermsVersion **response);
+
+/*
+ * myopenip.v1.TermsService/WithdrawTerms
+ * Operator staff: withdraws a version that is not yet in force; it will never come into force.
+ * A version in force (or superseded) stays: accounts accepted it.
+ */
+int myopenip_terms_service_withdraw_terms(
+    myopenip_connection *connection, const Myopenip__V1__WithdrawTermsRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TermsVersion **response);
 
 /*

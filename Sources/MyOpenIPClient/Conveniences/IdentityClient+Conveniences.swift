@@ -25,12 +25,14 @@ extension IdentityClient {
     /// One page of accounts in login order; pass the response's `nextPageToken` for the next.
     public func listAccounts(
         kind: Myopenip_V1_AccountKind = .unspecified, state: Myopenip_V1_AccountState = .unspecified,
-        companyReference: String = "", pageSize: UInt32 = 0, pageToken: String = "", options: CallOptions = .default
+        companyReference: String = "", holdingRight rightID: Int64 = 0, pageSize: UInt32 = 0, pageToken: String = "",
+        options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListAccountsResponse {
         var request = Myopenip_V1_ListAccountsRequest()
         request.kind = kind
         request.state = state
         request.companyReference = companyReference
+        request.rightID = rightID
         request.pageSize = pageSize
         request.pageToken = pageToken
         return try await listAccounts(request, options: options)
@@ -40,6 +42,24 @@ extension IdentityClient {
         var request = Myopenip_V1_GetAccountRequest()
         request.login = login
         return try await getAccount(request, options: options)
+    }
+
+    /// Changes the fields given of an account (nil leaves one as it is). A new email gets a new
+    /// password link, and the former address is told.
+    public func updateAccount(
+        login: String, displayName: String? = nil, email: String? = nil, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_Account {
+        var request = Myopenip_V1_UpdateAccountRequest()
+        request.login = login
+        if let displayName {
+            request.displayName = displayName
+            request.updateMask.paths.append("display_name")
+        }
+        if let email {
+            request.email = email
+            request.updateMask.paths.append("email")
+        }
+        return try await updateAccount(request, options: options)
     }
 
     /// Disables an account: it can no longer log in, its sessions and links are revoked.

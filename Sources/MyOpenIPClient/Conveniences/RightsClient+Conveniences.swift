@@ -16,6 +16,20 @@ extension RightsClient {
         return response.rights
     }
 
+    /// One right: a main right, or a custom right of a company of the caller's scope.
+    public func get(id: Int64, options: CallOptions = .default) async throws -> Myopenip_V1_AccessRight {
+        var request = Myopenip_V1_GetRightRequest()
+        request.id = id
+        return try await getRight(request, options: options)
+    }
+
+    /// The rights a user holds.
+    public func held(by login: String, options: CallOptions = .default) async throws -> [Myopenip_V1_AccessRight] {
+        var request = Myopenip_V1_ListUserRightsRequest()
+        request.login = login
+        return try await listUserRights(request, options: options).rights
+    }
+
     /// Creates a custom right of a company from templates (e.g. `company_view`, `billing_view`).
     public func create(
         companyReference: String, name: String, site: String = "", role: String = "", templates: [String],

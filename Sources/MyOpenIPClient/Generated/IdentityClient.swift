@@ -18,6 +18,8 @@ public struct IdentityClient: Sendable {
             service: serviceName, method: "ListAccounts")
         public static let getAccount = MethodDescriptor(
             service: serviceName, method: "GetAccount")
+        public static let updateAccount = MethodDescriptor(
+            service: serviceName, method: "UpdateAccount")
         public static let disableAccount = MethodDescriptor(
             service: serviceName, method: "DisableAccount")
         public static let enableAccount = MethodDescriptor(
@@ -79,6 +81,21 @@ public struct IdentityClient: Sendable {
     ) async throws -> Myopenip_V1_Account {
         try await client.unary(
             Method.getAccount,
+            request: request,
+            as: Myopenip_V1_Account.self,
+            options: options
+        )
+    }
+
+    /// Under the same rule, on an account whose permissions the caller holds too: changes the fields
+    /// named in update_mask ("display_name", "email"); the others stay as they are. A new email
+    /// gets a new password link (the older links stop working) and the former address is told of
+    /// the change.
+    public func updateAccount(
+        _ request: Myopenip_V1_UpdateAccountRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_Account {
+        try await client.unary(
+            Method.updateAccount,
             request: request,
             as: Myopenip_V1_Account.self,
             options: options

@@ -16,6 +16,10 @@ public struct RightsClient: Sendable {
             service: serviceName, method: "ListRightTemplates")
         public static let listRights = MethodDescriptor(
             service: serviceName, method: "ListRights")
+        public static let getRight = MethodDescriptor(
+            service: serviceName, method: "GetRight")
+        public static let listUserRights = MethodDescriptor(
+            service: serviceName, method: "ListUserRights")
         public static let createRight = MethodDescriptor(
             service: serviceName, method: "CreateRight")
         public static let updateRight = MethodDescriptor(
@@ -50,6 +54,31 @@ public struct RightsClient: Sendable {
     ) async throws -> Myopenip_V1_ListRightsResponse {
         try await client.unary(
             Method.listRights,
+            request: request,
+            as: Myopenip_V1_ListRightsResponse.self,
+            options: options
+        )
+    }
+
+    /// One right: a main right, or a custom right of a company of the caller's scope.
+    public func getRight(
+        _ request: Myopenip_V1_GetRightRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_AccessRight {
+        try await client.unary(
+            Method.getRight,
+            request: request,
+            as: Myopenip_V1_AccessRight.self,
+            options: options
+        )
+    }
+
+    /// The rights a user of a company of the caller's scope holds (who holds a right:
+    /// IdentityService.ListAccounts with right_id).
+    public func listUserRights(
+        _ request: Myopenip_V1_ListUserRightsRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_ListRightsResponse {
+        try await client.unary(
+            Method.listUserRights,
             request: request,
             as: Myopenip_V1_ListRightsResponse.self,
             options: options

@@ -15,6 +15,8 @@ public struct TermsClient: Sendable {
         public static let serviceName = "myopenip.v1.TermsService"
         public static let publishTerms = MethodDescriptor(
             service: serviceName, method: "PublishTerms")
+        public static let withdrawTerms = MethodDescriptor(
+            service: serviceName, method: "WithdrawTerms")
         public static let listTerms = MethodDescriptor(
             service: serviceName, method: "ListTerms")
         public static let getTerms = MethodDescriptor(
@@ -35,6 +37,19 @@ public struct TermsClient: Sendable {
     ) async throws -> Myopenip_V1_TermsVersion {
         try await client.unary(
             Method.publishTerms,
+            request: request,
+            as: Myopenip_V1_TermsVersion.self,
+            options: options
+        )
+    }
+
+    /// Operator staff: withdraws a version that is not yet in force; it will never come into force.
+    /// A version in force (or superseded) stays: accounts accepted it.
+    public func withdrawTerms(
+        _ request: Myopenip_V1_WithdrawTermsRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_TermsVersion {
+        try await client.unary(
+            Method.withdrawTerms,
             request: request,
             as: Myopenip_V1_TermsVersion.self,
             options: options

@@ -12,15 +12,7 @@ public struct AccountDraft: Sendable, Hashable {
 
     /// Checks each field, in the order of the form; throws the first rule broken.
     public init(displayName: String, email: String, kind: AccountKind?, companyReference: String) throws(DomainViolation) {
-        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else {
-            throw DomainViolation(reason: "DISPLAY_NAME_REQUIRED", message: "Le nom est obligatoire", field: "display_name")
-        }
-        guard name.count <= Self.maximumDisplayNameLength, !name.contains(where: \.isNewline) else {
-            throw DomainViolation(
-                reason: "DISPLAY_NAME_INVALID",
-                message: "Le nom doit tenir sur une ligne de 100 caractères au plus", field: "display_name")
-        }
+        let name = try Self.checkedDisplayName(displayName)
         let email = try EmailAddress(email)
         guard let kind else {
             throw DomainViolation(reason: "ACCOUNT_KIND_REQUIRED", message: "Le type de compte est obligatoire", field: "kind")
@@ -44,5 +36,19 @@ public struct AccountDraft: Sendable, Hashable {
         self.email = email
         self.kind = kind
         self.company = company
+    }
+
+    /// A person's name as an account keeps it: trimmed, one line of 100 characters at most.
+    public static func checkedDisplayName(_ displayName: String) throws(DomainViolation) -> String {
+        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else {
+            throw DomainViolation(reason: "DISPLAY_NAME_REQUIRED", message: "Le nom est obligatoire", field: "display_name")
+        }
+        guard name.count <= maximumDisplayNameLength, !name.contains(where: \.isNewline) else {
+            throw DomainViolation(
+                reason: "DISPLAY_NAME_INVALID",
+                message: "Le nom doit tenir sur une ligne de 100 caractères au plus", field: "display_name")
+        }
+        return name
     }
 }

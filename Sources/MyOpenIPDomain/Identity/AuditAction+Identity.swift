@@ -1,5 +1,6 @@
 extension AuditAction {
     public static let accountCreated = AuditAction(rawValue: "account.created")
+    public static let accountUpdated = AuditAction(rawValue: "account.updated")
     public static let accountDisabled = AuditAction(rawValue: "account.disabled")
     public static let accountEnabled = AuditAction(rawValue: "account.enabled")
     public static let accountLocked = AuditAction(rawValue: "account.locked")
@@ -12,7 +13,7 @@ extension AuditAction {
 
     /// The actions of accounts, passwords and sessions.
     public static let identityActions: [AuditAction] = [
-        accountCreated, accountDisabled, accountEnabled, accountLocked, passwordLinkIssued, passwordSet, passwordChanged,
+        accountCreated, accountUpdated, accountDisabled, accountEnabled, accountLocked, passwordLinkIssued, passwordSet, passwordChanged,
         loginSucceeded, loginFailed, sessionRevoked,
     ]
 }

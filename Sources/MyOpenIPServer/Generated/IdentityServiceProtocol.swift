@@ -35,6 +35,15 @@ public enum IdentityServiceContract {
         access: .permission(.usersManage),
         isIdempotentWrite: false)
 
+    /// `myopenip.v1.IdentityService/UpdateAccount`.
+    public static let updateAccount = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "UpdateAccount"),
+        requestType: "myopenip.v1.UpdateAccountRequest",
+        responseType: "myopenip.v1.Account",
+        isServerStreaming: false,
+        access: .permission(.usersManage),
+        isIdempotentWrite: true)
+
     /// `myopenip.v1.IdentityService/DisableAccount`.
     public static let disableAccount = MethodContract(
         descriptor: MethodDescriptor(service: serviceName, method: "DisableAccount"),
@@ -130,6 +139,7 @@ public enum IdentityServiceContract {
         createAccount,
         listAccounts,
         getAccount,
+        updateAccount,
         disableAccount,
         enableAccount,
         resetPassword,
@@ -165,6 +175,14 @@ public protocol IdentityServiceProtocol: ContractService {
     /// One account, under the same rule (an account outside the caller's companies is NOT_FOUND).
     func getAccount(
         _ request: Myopenip_V1_GetAccountRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Account
+
+    /// Under the same rule, on an account whose permissions the caller holds too: changes the fields
+    /// named in update_mask ("display_name", "email"); the others stay as they are. A new email
+    /// gets a new password link (the older links stop working) and the former address is told of
+    /// the change.
+    func updateAccount(
+        _ request: Myopenip_V1_UpdateAccountRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Account
 
     /// Under the same rule: the account can no longer log in; its sessions and links are revoked.
@@ -232,6 +250,9 @@ extension IdentityServiceProtocol {
     public static var getAccount: MethodDescriptor {
         IdentityServiceContract.getAccount.descriptor
     }
+    public static var updateAccount: MethodDescriptor {
+        IdentityServiceContract.updateAccount.descriptor
+    }
     public static var disableAccount: MethodDescriptor {
         IdentityServiceContract.disableAccount.descriptor
     }
@@ -284,6 +305,13 @@ extension IdentityServiceProtocol {
             response: Myopenip_V1_Account.self
         ) { request, context in
             try await self.getAccount(request, context: context)
+        }
+        router.registerUnary(
+            Self.updateAccount,
+            request: Myopenip_V1_UpdateAccountRequest.self,
+            response: Myopenip_V1_Account.self
+        ) { request, context in
+            try await self.updateAccount(request, context: context)
         }
         router.registerUnary(
             Self.disableAccount,

@@ -26,6 +26,24 @@ public enum RightsServiceContract {
         access: .permission(.companyRead),
         isIdempotentWrite: false)
 
+    /// `myopenip.v1.RightsService/GetRight`.
+    public static let getRight = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "GetRight"),
+        requestType: "myopenip.v1.GetRightRequest",
+        responseType: "myopenip.v1.AccessRight",
+        isServerStreaming: false,
+        access: .permission(.companyRead),
+        isIdempotentWrite: false)
+
+    /// `myopenip.v1.RightsService/ListUserRights`.
+    public static let listUserRights = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "ListUserRights"),
+        requestType: "myopenip.v1.ListUserRightsRequest",
+        responseType: "myopenip.v1.ListRightsResponse",
+        isServerStreaming: false,
+        access: .permission(.usersManage),
+        isIdempotentWrite: false)
+
     /// `myopenip.v1.RightsService/CreateRight`.
     public static let createRight = MethodContract(
         descriptor: MethodDescriptor(service: serviceName, method: "CreateRight"),
@@ -66,6 +84,8 @@ public enum RightsServiceContract {
     public static let methods: [MethodContract] = [
         listRightTemplates,
         listRights,
+        getRight,
+        listUserRights,
         createRight,
         updateRight,
         deleteRight,
@@ -87,6 +107,17 @@ public protocol RightsServiceProtocol: ContractService {
     /// The main rights and the custom rights of a company of the caller's scope.
     func listRights(
         _ request: Myopenip_V1_ListRightsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListRightsResponse
+
+    /// One right: a main right, or a custom right of a company of the caller's scope.
+    func getRight(
+        _ request: Myopenip_V1_GetRightRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_AccessRight
+
+    /// The rights a user of a company of the caller's scope holds (who holds a right:
+    /// IdentityService.ListAccounts with right_id).
+    func listUserRights(
+        _ request: Myopenip_V1_ListUserRightsRequest, context: ServerContext
     ) async throws -> Myopenip_V1_ListRightsResponse
 
     /// Creates a custom right ("Créer un droit personnalisé"): name, site, role, templates.
@@ -123,6 +154,12 @@ extension RightsServiceProtocol {
     public static var listRights: MethodDescriptor {
         RightsServiceContract.listRights.descriptor
     }
+    public static var getRight: MethodDescriptor {
+        RightsServiceContract.getRight.descriptor
+    }
+    public static var listUserRights: MethodDescriptor {
+        RightsServiceContract.listUserRights.descriptor
+    }
     public static var createRight: MethodDescriptor {
         RightsServiceContract.createRight.descriptor
     }
@@ -150,6 +187,20 @@ extension RightsServiceProtocol {
             response: Myopenip_V1_ListRightsResponse.self
         ) { request, context in
             try await self.listRights(request, context: context)
+        }
+        router.registerUnary(
+            Self.getRight,
+            request: Myopenip_V1_GetRightRequest.self,
+            response: Myopenip_V1_AccessRight.self
+        ) { request, context in
+            try await self.getRight(request, context: context)
+        }
+        router.registerUnary(
+            Self.listUserRights,
+            request: Myopenip_V1_ListUserRightsRequest.self,
+            response: Myopenip_V1_ListRightsResponse.self
+        ) { request, context in
+            try await self.listUserRights(request, context: context)
         }
         router.registerUnary(
             Self.createRight,

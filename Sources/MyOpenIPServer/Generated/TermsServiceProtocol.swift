@@ -17,6 +17,15 @@ public enum TermsServiceContract {
         access: .operatorOnly,
         isIdempotentWrite: true)
 
+    /// `myopenip.v1.TermsService/WithdrawTerms`.
+    public static let withdrawTerms = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "WithdrawTerms"),
+        requestType: "myopenip.v1.WithdrawTermsRequest",
+        responseType: "myopenip.v1.TermsVersion",
+        isServerStreaming: false,
+        access: .operatorOnly,
+        isIdempotentWrite: true)
+
     /// `myopenip.v1.TermsService/ListTerms`.
     public static let listTerms = MethodContract(
         descriptor: MethodDescriptor(service: serviceName, method: "ListTerms"),
@@ -47,6 +56,7 @@ public enum TermsServiceContract {
     /// Every method, in the order of the proto file.
     public static let methods: [MethodContract] = [
         publishTerms,
+        withdrawTerms,
         listTerms,
         getTerms,
         acceptTerms,
@@ -63,6 +73,12 @@ public protocol TermsServiceProtocol: ContractService {
     /// Operator staff: publishes a new version, in force from its effective date.
     func publishTerms(
         _ request: Myopenip_V1_PublishTermsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_TermsVersion
+
+    /// Operator staff: withdraws a version that is not yet in force; it will never come into force.
+    /// A version in force (or superseded) stays: accounts accepted it.
+    func withdrawTerms(
+        _ request: Myopenip_V1_WithdrawTermsRequest, context: ServerContext
     ) async throws -> Myopenip_V1_TermsVersion
 
     /// Operator staff: every version, newest first.
@@ -87,6 +103,9 @@ extension TermsServiceProtocol {
     public static var publishTerms: MethodDescriptor {
         TermsServiceContract.publishTerms.descriptor
     }
+    public static var withdrawTerms: MethodDescriptor {
+        TermsServiceContract.withdrawTerms.descriptor
+    }
     public static var listTerms: MethodDescriptor {
         TermsServiceContract.listTerms.descriptor
     }
@@ -104,6 +123,13 @@ extension TermsServiceProtocol {
             response: Myopenip_V1_TermsVersion.self
         ) { request, context in
             try await self.publishTerms(request, context: context)
+        }
+        router.registerUnary(
+            Self.withdrawTerms,
+            request: Myopenip_V1_WithdrawTermsRequest.self,
+            response: Myopenip_V1_TermsVersion.self
+        ) { request, context in
+            try await self.withdrawTerms(request, context: context)
         }
         router.registerUnary(
             Self.listTerms,

@@ -5,6 +5,8 @@ public struct AccountFilter: Sendable, Hashable {
     public var kind: AccountKind?
     public var state: AccountState?
     public var companyReference: String?
+    /// Only the accounts holding this right.
+    public var rightID: Int64?
     /// Only the users of the companies of this scope.
     public var scope: CompanyScope
 
@@ -38,6 +40,17 @@ public protocol IdentityRepository: Sendable {
     func account(identifier: String) async throws -> AccountRecord?
     /// Accounts in login order.
     func accounts(_ filter: AccountFilter, page: PageRequest, at now: Timestamp) async throws -> Page<AccountRecord>
+
+    /// Changes an account's name and email (nil leaves one as it is); the audit event keeps what
+    /// changed, and nothing is written when nothing changes. A new email (another address, not
+    /// another spelling of the same one) gets `link` and its mail, voiding the older links, unless
+    /// the account is disabled, and `notice` (given the account before the change) goes to the
+    /// former address. Throws ``IdentityMessages/emailTaken`` when another account has the email.
+    func updateAccount(
+        _ accountID: Int64, _ change: AccountChange, link: NewPasswordLink,
+        mails: @escaping @Sendable (_ before: AccountRecord, _ email: EmailAddress) -> (link: OutgoingMail, notice: OutgoingMail),
+        context: AuditContext, at now: Timestamp
+    ) async throws -> AccountRecord
 
     /// Disables an account (its sessions and links are revoked) or enables it again (its lock is lifted).
     func setDisabled(_ disabled: Bool, accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> AccountRecord

@@ -82,6 +82,9 @@ public struct SQLiteIdentityRepository: IdentityRepository {
             conditions.append("a.company_reference IN (\(references))")
         }
         if let company = filter.companyReference { conditions.append("a.company_reference = \(company)") }
+        if let right = filter.rightID {
+            conditions.append("a.id IN (SELECT account_id FROM account_right WHERE right_id = \(right))")
+        }
         switch filter.state {
         case nil: break
         case .pendingPassword, .disabled:
@@ -100,6 +103,46 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         return try await writer.read { db in
             let rows = try request.fetchAll(db).map { try AccountRecord(row: $0) }
             return Page(fetched: rows, limit: page.limit, id: \.id)
+        }
+    }
+
+    public func updateAccount(
+        _ accountID: Int64, _ change: AccountChange, link: NewPasswordLink,
+        mails: @escaping @Sendable (_ before: AccountRecord, _ email: EmailAddress) -> (link: OutgoingMail, notice: OutgoingMail),
+        context: AuditContext, at now: Timestamp
+    ) async throws -> AccountRecord {
+        try await writer.write { db in
+            let before = try Self.account(id: accountID, in: db)
+            let name = change.displayName ?? before.displayName
+            let email = change.email?.description ?? before.email
+            let emailKey = email.lowercased()
+            let newAddress = emailKey != before.email.lowercased()
+            if newAddress,
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM account WHERE email_key = ? AND id <> ?", arguments: [emailKey, accountID]) == true
+            {
+                throw IdentityMessages.emailTaken
+            }
+            let details = AuditTrail.changes(
+                before: ["display_name": before.displayName, "email": before.email],
+                after: ["display_name": name, "email": email])
+            guard !details.isEmpty else { return before }
+            try db.execute(
+                sql: "UPDATE account SET display_name = ?, email = ?, email_key = ? WHERE id = ?",
+                arguments: [name, email, emailKey, accountID])
+            try AuditTrail.append(.accountUpdated, accountID: accountID, details: details, context: context, at: now, in: db)
+            if newAddress, let address = change.email {
+                let (linkMail, notice) = mails(before, address)
+                if before.storedState == .disabled {
+                    try Self.voidLinks(of: accountID, at: now, in: db)
+                } else {
+                    try Self.insertLink(link, accountID: accountID, mail: linkMail, recipient: email, context: context, at: now, in: db)
+                }
+                var former = notice
+                former.recipient = before.email
+                try Outbox.enqueue(former, accountID: accountID, at: now, in: db)
+            }
+            return try Self.account(id: accountID, in: db)
         }
     }
 
@@ -256,7 +299,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                            (SELECT state FROM company WHERE reference = a.company_reference)
                     FROM session s
                     JOIN account a ON a.id = s.account_id
-                    JOIN (SELECT MAX(id) AS in_force FROM terms_version WHERE effective_at <= ?) t
+                    JOIN (SELECT \(TermsVersionRow.inForceIDSQL) AS in_force) t
                     WHERE s.token_digest = ?
                     """)
             guard let row = try Row.fetchOne(statement, arguments: [now.milliseconds, tokenDigest]) else { return nil }

@@ -12,6 +12,8 @@ public protocol RightsRepository: Sendable {
     func mainRights() async throws -> [RightRecord]
     /// The two main rights, then the custom rights of `company` by name; `company` must be in `scope`.
     func rights(of company: CompanyReference, in scope: CompanyScope) async throws -> [RightRecord]
+    /// A main right, or a custom right of a company in `scope`; nil for any other.
+    func right(_ id: Int64, in scope: CompanyScope) async throws -> RightRecord?
     /// The rights an account holds.
     func rights(ofAccount accountID: Int64) async throws -> [RightRecord]
     /// Replaces the rights of an account by `rightIDs`: main rights, or custom rights of the

@@ -46,6 +46,14 @@ public struct SQLiteRightsRepository: RightsRepository {
         }
     }
 
+    public func right(_ id: Int64, in scope: CompanyScope) async throws -> RightRecord? {
+        try await writer.read { db in
+            guard let row = try AccessRightRow.fetchOne(db, key: id) else { return nil }
+            if row.companyID != nil, try AccessRightRow.filter(key: id).custom(in: scope).isEmpty(db) { return nil }
+            return row.record
+        }
+    }
+
     public func rights(ofAccount accountID: Int64) async throws -> [RightRecord] {
         try await writer.read { db in
             try Self.rights(ofAccount: accountID, in: db)

@@ -8,4 +8,14 @@ public struct TermsRecord: Sendable, Hashable {
     public var effectiveAt: Timestamp
     public var publishedAt: Timestamp
     public var publishedBy: String
+    /// Set when it was withdrawn before its effective date.
+    public var withdrawnAt: Timestamp? = nil
+    public var withdrawnBy: String? = nil
+
+    /// Where the version stands at `now`, given the version in force.
+    public func state(inForce: Int64?, at now: Timestamp) -> TermsVersionState {
+        if withdrawnAt != nil { return .withdrawn }
+        if version == inForce { return .inForce }
+        return effectiveAt > now ? .scheduled : .superseded
+    }
 }

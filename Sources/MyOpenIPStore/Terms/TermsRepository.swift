@@ -3,16 +3,24 @@ import MyOpenIPDomain
 
 /// Versions of the terms of use and their acceptances.
 public protocol TermsRepository: Sendable {
-    /// Publishes a version. Throws ``TermsViolation/olderThanLatest`` when it would come
-    /// into force before the latest published version.
+    /// Publishes a version. Throws ``TermsViolation/beforeInForce`` when it would come into force
+    /// before the version in force; versions scheduled later do not matter (versions come into
+    /// force in the order of their dates).
     func publish(_ draft: TermsDraft, context: AuditContext, at now: Timestamp) async throws -> TermsRecord
+    /// Withdraws a version not yet in force, so that it never comes into force. Throws
+    /// ``TermsViolation/notFound`` or ``TermsViolation/alreadyInForce``; withdrawing a withdrawn
+    /// version again changes nothing.
+    func withdraw(version: Int64, context: AuditContext, at now: Timestamp) async throws -> TermsRecord
     /// Every version, newest first.
     func all() async throws -> [TermsRecord]
     func version(_ version: Int64) async throws -> TermsRecord?
-    /// The version in force at `now`: the latest whose effective date has come.
+    /// The version in force at `now`: of the versions not withdrawn whose effective date has come,
+    /// the one with the latest date (on the same date, the last published).
     func inForce(at now: Timestamp) async throws -> TermsRecord?
     /// Records that the account accepted `version`; accepting twice keeps the first time.
     func accept(version: Int64, accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> Timestamp
+    /// Whether the account accepted `version`.
+    func hasAccepted(version: Int64, accountID: Int64) async throws -> Bool
 }
 
 /// ``TermsRepository`` on the daemon's SQLite database.
@@ -25,9 +33,8 @@ public struct SQLiteTermsRepository: TermsRepository {
 
     public func publish(_ draft: TermsDraft, context: AuditContext, at now: Timestamp) async throws -> TermsRecord {
         try await writer.write { db in
-            let latest = try TermsVersionRow.select(max(TermsVersionRow.Columns.effectiveAt), as: Int64.self).fetchOne(db)
-            if let latest, draft.effectiveAt.milliseconds < latest {
-                throw TermsViolation.olderThanLatest
+            if let inForce = try TermsVersionRow.inForce(at: now).fetchOne(db), draft.effectiveAt.milliseconds < inForce.effectiveAt {
+                throw TermsViolation.beforeInForce
             }
             var row = TermsVersionRow(
                 title: draft.title, text: draft.text, effectiveAt: draft.effectiveAt.milliseconds, publishedAt: now.milliseconds,
@@ -36,6 +43,24 @@ public struct SQLiteTermsRepository: TermsRepository {
             try AuditTrail.append(
                 .termsPublished, accountID: nil,
                 details: ["version": String(row.id!), "effective_at": draft.effectiveAt.iso8601, "title": draft.title],
+                context: context, at: now, in: db)
+            return row.record
+        }
+    }
+
+    public func withdraw(version: Int64, context: AuditContext, at now: Timestamp) async throws -> TermsRecord {
+        try await writer.write { db in
+            guard var row = try TermsVersionRow.fetchOne(db, key: version) else { throw TermsViolation.notFound }
+            if row.withdrawnAt != nil { return row.record }
+            guard row.effectiveAt > now.milliseconds else { throw TermsViolation.alreadyInForce }
+            row.withdrawnAt = now.milliseconds
+            row.withdrawnBy = context.actor
+            try row.update(db)
+            try AuditTrail.append(
+                .termsWithdrawn, accountID: nil,
+                details: [
+                    "version": String(version), "effective_at": Timestamp(milliseconds: row.effectiveAt).iso8601, "title": row.title,
+                ],
                 context: context, at: now, in: db)
             return row.record
         }
@@ -53,8 +78,7 @@ public struct SQLiteTermsRepository: TermsRepository {
 
     public func inForce(at now: Timestamp) async throws -> TermsRecord? {
         try await writer.read { db in
-            try TermsVersionRow.filter(TermsVersionRow.Columns.effectiveAt <= now.milliseconds)
-                .order(TermsVersionRow.Columns.id.desc).fetchOne(db)?.record
+            try TermsVersionRow.inForce(at: now).fetchOne(db)?.record
         }
     }
 
@@ -67,6 +91,12 @@ public struct SQLiteTermsRepository: TermsRepository {
             try AuditTrail.append(
                 .termsAccepted, accountID: accountID, details: ["version": String(version)], context: context, at: now, in: db)
             return now
+        }
+    }
+
+    public func hasAccepted(version: Int64, accountID: Int64) async throws -> Bool {
+        try await writer.read { db in
+            try TermsAcceptanceRow.exists(db, key: ["account_id": accountID, "terms_version_id": version])
         }
     }
 }

@@ -11,18 +11,36 @@ struct TermsVersionRow: Codable, Sendable, FetchableRecord, MutablePersistableRe
     var effectiveAt: Int64
     var publishedAt: Int64
     var publishedBy: String
+    var withdrawnAt: Int64?
+    var withdrawnBy: String?
 
     enum CodingKeys: String, CodingKey {
         case id, title, text
         case effectiveAt = "effective_at"
         case publishedAt = "published_at"
         case publishedBy = "published_by"
+        case withdrawnAt = "withdrawn_at"
+        case withdrawnBy = "withdrawn_by"
     }
 
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let effectiveAt = Column(CodingKeys.effectiveAt)
+        static let withdrawnAt = Column(CodingKeys.withdrawnAt)
     }
+
+    /// The version in force at `now`: of the versions not withdrawn whose date has come, the
+    /// latest date, and on one date the last published.
+    static func inForce(at now: Timestamp) -> QueryInterfaceRequest<TermsVersionRow> {
+        filter(Columns.withdrawnAt == nil && Columns.effectiveAt <= now.milliseconds)
+            .order(Columns.effectiveAt.desc, Columns.id.desc)
+    }
+
+    /// ``inForce(at:)`` as SQL for one `?` argument (now, in milliseconds): the id, or NULL.
+    static let inForceIDSQL = """
+        (SELECT id FROM terms_version WHERE withdrawn_at IS NULL AND effective_at <= ?
+         ORDER BY effective_at DESC, id DESC LIMIT 1)
+        """
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -31,7 +49,8 @@ struct TermsVersionRow: Codable, Sendable, FetchableRecord, MutablePersistableRe
     var record: TermsRecord {
         TermsRecord(
             version: id ?? 0, title: title, text: text, effectiveAt: Timestamp(milliseconds: effectiveAt),
-            publishedAt: Timestamp(milliseconds: publishedAt), publishedBy: publishedBy)
+            publishedAt: Timestamp(milliseconds: publishedAt), publishedBy: publishedBy,
+            withdrawnAt: withdrawnAt.map(Timestamp.init(milliseconds:)), withdrawnBy: withdrawnBy)
     }
 }
 

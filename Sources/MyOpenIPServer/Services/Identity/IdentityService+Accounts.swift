@@ -64,6 +64,15 @@ extension IdentityService {
             }
             filter.companyReference = company.description
         }
+        if request.rightID != 0 {
+            // Holders of a right the caller cannot see: the right does not exist for them.
+            guard try await environment.rights.right(request.rightID, in: scope) != nil else {
+                var unknown = RightsViolation.unknownCustomRight
+                unknown.field = "right_id"
+                throw unknown
+            }
+            filter.rightID = request.rightID
+        }
         let now = environment.time.timestamp()
         let result = try await environment.accounts.accounts(filter, page: page, at: now)
         var response = Myopenip_V1_ListAccountsResponse()
@@ -75,6 +84,32 @@ extension IdentityService {
     public func getAccount(_ request: Myopenip_V1_GetAccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account {
         let account = try await administeredAccount(request.login, context: context)
         return Myopenip_V1_Account(account, at: environment.time.timestamp())
+    }
+
+    /// The fields of an account `UpdateAccount` may change.
+    static let updatableFields: Set<String> = ["display_name", "email"]
+
+    public func updateAccount(_ request: Myopenip_V1_UpdateAccountRequest, context: ServerContext) async throws
+        -> Myopenip_V1_Account
+    {
+        let fields = try request.updateMask.checkedPaths(Self.updatableFields)
+        let change = try AccountChange(
+            displayName: fields.contains("display_name") ? request.displayName : nil,
+            email: fields.contains("email") ? request.email : nil)
+        let account = try await managedAccount(request.login, context: context)
+        let now = environment.time.timestamp()
+        let (link, linkMail) = passwordLink(account.passwordSetAt == nil ? .initialisation : .reset, at: now)
+        let updated = try await environment.accounts.updateAccount(
+            account.id, change, link: link,
+            mails: { before, email in
+                let notice = EmailChangedMail(login: before.login, newEmail: email)
+                return (
+                    linkMail(before.login, email.description),
+                    OutgoingMail(recipient: before.email, subject: notice.subject, body: notice.body, template: EmailChangedMail.template)
+                )
+            }, context: context.audit, at: now)
+        context.logger.info("account updated", metadata: ["login": "\(updated.login)", "fields": "\(fields.sorted())"])
+        return Myopenip_V1_Account(updated, at: now)
     }
 
     public func disableAccount(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws -> Myopenip_V1_Account

@@ -53,6 +53,10 @@ extension IdentityService {
             client: "\(context.peer)", rehashedPassword: rehashed,
             context: AuditContext(actor: account.login.description, requestID: context.requestID), at: now)
         let inForce = try await environment.terms.inForce(at: now)
+        var mustAcceptTerms = false
+        if let inForce {
+            mustAcceptTerms = try await !environment.terms.hasAccepted(version: inForce.version, accountID: account.id)
+        }
         context.logger.info("login", metadata: ["login": "\(account.login)", "session": "\(session.id)"])
 
         var response = Myopenip_V1_LoginResponse()
@@ -61,7 +65,7 @@ extension IdentityService {
         response.expiresAt = Google_Protobuf_Timestamp(session.expiresAt)
         response.account = Myopenip_V1_Account(account, at: now)
         response.account.failedLogins = 0
-        response.mustAcceptTerms = inForce.map { $0.version > (account.acceptedTermsVersion ?? 0) } ?? false
+        response.mustAcceptTerms = mustAcceptTerms
         return response
     }
 

@@ -45,6 +45,27 @@ public struct RightsService: RightsServiceProtocol {
         return response
     }
 
+    public func getRight(_ request: Myopenip_V1_GetRightRequest, context: ServerContext) async throws
+        -> Myopenip_V1_AccessRight
+    {
+        guard let right = try await rights.right(request.id, in: context.principal.companyScope) else {
+            throw RightsViolation.unknownCustomRight
+        }
+        return Myopenip_V1_AccessRight(right)
+    }
+
+    public func listUserRights(_ request: Myopenip_V1_ListUserRightsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_ListRightsResponse
+    {
+        guard let account = try await accounts.account(login: try AccountLogin.required(request.login)) else {
+            throw IdentityMessages.accountUnknown
+        }
+        try await companies.requireVisible(account, to: context.principal)
+        var response = Myopenip_V1_ListRightsResponse()
+        response.rights = try await rights.rights(ofAccount: account.id).map(Myopenip_V1_AccessRight.init)
+        return response
+    }
+
     public func createRight(_ request: Myopenip_V1_CreateRightRequest, context: ServerContext) async throws
         -> Myopenip_V1_AccessRight
     {

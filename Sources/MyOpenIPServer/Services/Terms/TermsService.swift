@@ -28,30 +28,43 @@ public struct TermsService: TermsServiceProtocol {
         let record = try await environment.terms.publish(draft, context: context.audit, at: now)
         context.logger.info("terms published", metadata: ["version": "\(record.version)"])
         let inForce = try await environment.terms.inForce(at: now)
-        return Myopenip_V1_TermsVersion(record, inForce: inForce?.version)
+        return Myopenip_V1_TermsVersion(record, inForce: inForce?.version, at: now)
+    }
+
+    public func withdrawTerms(_ request: Myopenip_V1_WithdrawTermsRequest, context: ServerContext) async throws
+        -> Myopenip_V1_TermsVersion
+    {
+        let now = environment.time.timestamp()
+        let record = try await environment.terms.withdraw(version: request.version, context: context.audit, at: now)
+        context.logger.info("terms withdrawn", metadata: ["version": "\(record.version)"])
+        let inForce = try await environment.terms.inForce(at: now)
+        return Myopenip_V1_TermsVersion(record, inForce: inForce?.version, at: now)
     }
 
     public func listTerms(_ request: Myopenip_V1_ListTermsRequest, context: ServerContext) async throws
         -> Myopenip_V1_ListTermsResponse
     {
-        let inForce = try await environment.terms.inForce(at: environment.time.timestamp())
+        let now = environment.time.timestamp()
+        let inForce = try await environment.terms.inForce(at: now)
         var response = Myopenip_V1_ListTermsResponse()
-        response.versions = try await environment.terms.all().map { Myopenip_V1_TermsVersion($0, inForce: inForce?.version) }
+        response.versions = try await environment.terms.all().map {
+            Myopenip_V1_TermsVersion($0, inForce: inForce?.version, at: now)
+        }
         return response
     }
 
     public func getTerms(_ request: Myopenip_V1_GetTermsRequest, context: ServerContext) async throws -> Myopenip_V1_TermsVersion
     {
-        let inForce = try await environment.terms.inForce(at: environment.time.timestamp())
+        let now = environment.time.timestamp()
+        let inForce = try await environment.terms.inForce(at: now)
         if request.version == 0 {
             guard let inForce else { throw RPCError(Self.noneInForce) }
-            return Myopenip_V1_TermsVersion(inForce, inForce: inForce.version)
+            return Myopenip_V1_TermsVersion(inForce, inForce: inForce.version, at: now)
         }
         guard let record = try await environment.terms.version(request.version) else {
-            throw RPCError(
-                .notFound, "Cette version des conditions d'utilisation n'existe pas", reason: "TERMS_NOT_FOUND", field: "version")
+            throw RPCError(TermsViolation.notFound)
         }
-        return Myopenip_V1_TermsVersion(record, inForce: inForce?.version)
+        return Myopenip_V1_TermsVersion(record, inForce: inForce?.version, at: now)
     }
 
     /// Accepts the version in force; the request names it, so that what was read is what is accepted.
@@ -79,7 +92,7 @@ public struct TermsService: TermsServiceProtocol {
 }
 
 extension Myopenip_V1_TermsVersion {
-    init(_ record: TermsRecord, inForce: Int64?) {
+    init(_ record: TermsRecord, inForce: Int64?, at now: Timestamp) {
         self.init()
         version = record.version
         title = record.title
@@ -89,5 +102,19 @@ extension Myopenip_V1_TermsVersion {
         publishedAt = Google_Protobuf_Timestamp(record.publishedAt)
         publishedBy = record.publishedBy
         self.inForce = record.version == inForce
+        state = Myopenip_V1_TermsVersionState(record.state(inForce: inForce, at: now))
+        if let withdrawnAt = record.withdrawnAt { self.withdrawnAt = Google_Protobuf_Timestamp(withdrawnAt) }
+        withdrawnBy = record.withdrawnBy ?? ""
+    }
+}
+
+extension Myopenip_V1_TermsVersionState {
+    init(_ state: TermsVersionState) {
+        switch state {
+        case .scheduled: self = .scheduled
+        case .inForce: self = .inForce
+        case .superseded: self = .superseded
+        case .withdrawn: self = .withdrawn
+        }
     }
 }

@@ -23,6 +23,8 @@ typedef struct Myopenip__V1__ListRightTemplatesRequest Myopenip__V1__ListRightTe
 typedef struct Myopenip__V1__ListRightTemplatesResponse Myopenip__V1__ListRightTemplatesResponse;
 typedef struct Myopenip__V1__ListRightsRequest Myopenip__V1__ListRightsRequest;
 typedef struct Myopenip__V1__ListRightsResponse Myopenip__V1__ListRightsResponse;
+typedef struct Myopenip__V1__GetRightRequest Myopenip__V1__GetRightRequest;
+typedef struct Myopenip__V1__ListUserRightsRequest Myopenip__V1__ListUserRightsRequest;
 typedef struct Myopenip__V1__CreateRightRequest Myopenip__V1__CreateRightRequest;
 typedef struct Myopenip__V1__UpdateRightRequest Myopenip__V1__UpdateRightRequest;
 typedef struct Myopenip__V1__DeleteRightRequest Myopenip__V1__DeleteRightRequest;
@@ -128,6 +130,26 @@ struct  Myopenip__V1__ListRightsResponse
 #define MYOPENIP__V1__LIST_RIGHTS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__list_rights_response__descriptor) \
     , 0,NULL }
+
+
+struct  Myopenip__V1__GetRightRequest
+{
+  ProtobufCMessage base;
+  int64_t id;
+};
+#define MYOPENIP__V1__GET_RIGHT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__get_right_request__descriptor) \
+    , 0 }
+
+
+struct  Myopenip__V1__ListUserRightsRequest
+{
+  ProtobufCMessage base;
+  char *login;
+};
+#define MYOPENIP__V1__LIST_USER_RIGHTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__list_user_rights_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
 
 
 struct  Myopenip__V1__CreateRightRequest
@@ -334,6 +356,44 @@ Myopenip__V1__ListRightsResponse *
 void   myopenip__v1__list_rights_response__free_unpacked
                      (Myopenip__V1__ListRightsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Myopenip__V1__GetRightRequest methods */
+void   myopenip__v1__get_right_request__init
+                     (Myopenip__V1__GetRightRequest         *message);
+size_t myopenip__v1__get_right_request__get_packed_size
+                     (const Myopenip__V1__GetRightRequest   *message);
+size_t myopenip__v1__get_right_request__pack
+                     (const Myopenip__V1__GetRightRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__get_right_request__pack_to_buffer
+                     (const Myopenip__V1__GetRightRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__GetRightRequest *
+       myopenip__v1__get_right_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__get_right_request__free_unpacked
+                     (Myopenip__V1__GetRightRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__ListUserRightsRequest methods */
+void   myopenip__v1__list_user_rights_request__init
+                     (Myopenip__V1__ListUserRightsRequest         *message);
+size_t myopenip__v1__list_user_rights_request__get_packed_size
+                     (const Myopenip__V1__ListUserRightsRequest   *message);
+size_t myopenip__v1__list_user_rights_request__pack
+                     (const Myopenip__V1__ListUserRightsRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__list_user_rights_request__pack_to_buffer
+                     (const Myopenip__V1__ListUserRightsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__ListUserRightsRequest *
+       myopenip__v1__list_user_rights_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__list_user_rights_request__free_unpacked
+                     (Myopenip__V1__ListUserRightsRequest *message,
+                      ProtobufCAllocator *allocator);
 /* Myopenip__V1__CreateRightRequest methods */
 void   myopenip__v1__create_right_request__init
                      (Myopenip__V1__CreateRightRequest         *message);
@@ -468,6 +528,12 @@ typedef void (*Myopenip__V1__ListRightsRequest_Closure)
 typedef void (*Myopenip__V1__ListRightsResponse_Closure)
                  (const Myopenip__V1__ListRightsResponse *message,
                   void *closure_data);
+typedef void (*Myopenip__V1__GetRightRequest_Closure)
+                 (const Myopenip__V1__GetRightRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__ListUserRightsRequest_Closure)
+                 (const Myopenip__V1__ListUserRightsRequest *message,
+                  void *closure_data);
 typedef void (*Myopenip__V1__CreateRightRequest_Closure)
                  (const Myopenip__V1__CreateRightRequest *message,
                   void *closure_data);
@@ -501,6 +567,14 @@ struct Myopenip__V1__RightsService_Service
                       const Myopenip__V1__ListRightsRequest *input,
                       Myopenip__V1__ListRightsResponse_Closure closure,
                       void *closure_data);
+  void (*get_right)(Myopenip__V1__RightsService_Service *service,
+                    const Myopenip__V1__GetRightRequest *input,
+                    Myopenip__V1__AccessRight_Closure closure,
+                    void *closure_data);
+  void (*list_user_rights)(Myopenip__V1__RightsService_Service *service,
+                           const Myopenip__V1__ListUserRightsRequest *input,
+                           Myopenip__V1__ListRightsResponse_Closure closure,
+                           void *closure_data);
   void (*create_right)(Myopenip__V1__RightsService_Service *service,
                        const Myopenip__V1__CreateRightRequest *input,
                        Myopenip__V1__AccessRight_Closure closure,
@@ -527,6 +601,8 @@ void myopenip__v1__rights_service__init (Myopenip__V1__RightsService_Service *se
     { MYOPENIP__V1__RIGHTS_SERVICE__BASE_INIT,\
       function_prefix__ ## list_right_templates,\
       function_prefix__ ## list_rights,\
+      function_prefix__ ## get_right,\
+      function_prefix__ ## list_user_rights,\
       function_prefix__ ## create_right,\
       function_prefix__ ## update_right,\
       function_prefix__ ## delete_right,\
@@ -539,6 +615,14 @@ void myopenip__v1__rights_service__list_rights(ProtobufCService *service,
                                                const Myopenip__V1__ListRightsRequest *input,
                                                Myopenip__V1__ListRightsResponse_Closure closure,
                                                void *closure_data);
+void myopenip__v1__rights_service__get_right(ProtobufCService *service,
+                                             const Myopenip__V1__GetRightRequest *input,
+                                             Myopenip__V1__AccessRight_Closure closure,
+                                             void *closure_data);
+void myopenip__v1__rights_service__list_user_rights(ProtobufCService *service,
+                                                    const Myopenip__V1__ListUserRightsRequest *input,
+                                                    Myopenip__V1__ListRightsResponse_Closure closure,
+                                                    void *closure_data);
 void myopenip__v1__rights_service__create_right(ProtobufCService *service,
                                                 const Myopenip__V1__CreateRightRequest *input,
                                                 Myopenip__V1__AccessRight_Closure closure,
@@ -564,6 +648,8 @@ extern const ProtobufCMessageDescriptor myopenip__v1__list_right_templates_reque
 extern const ProtobufCMessageDescriptor myopenip__v1__list_right_templates_response__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__list_rights_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__list_rights_response__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__get_right_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__list_user_rights_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__create_right_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__update_right_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__delete_right_request__descriptor;

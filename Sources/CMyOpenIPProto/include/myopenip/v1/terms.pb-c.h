@@ -19,6 +19,7 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Myopenip__V1__TermsVersion Myopenip__V1__TermsVersion;
 typedef struct Myopenip__V1__PublishTermsRequest Myopenip__V1__PublishTermsRequest;
+typedef struct Myopenip__V1__WithdrawTermsRequest Myopenip__V1__WithdrawTermsRequest;
 typedef struct Myopenip__V1__ListTermsRequest Myopenip__V1__ListTermsRequest;
 typedef struct Myopenip__V1__ListTermsResponse Myopenip__V1__ListTermsResponse;
 typedef struct Myopenip__V1__GetTermsRequest Myopenip__V1__GetTermsRequest;
@@ -28,6 +29,26 @@ typedef struct Myopenip__V1__AcceptTermsResponse Myopenip__V1__AcceptTermsRespon
 
 /* --- enums --- */
 
+typedef enum _Myopenip__V1__TermsVersionState {
+  MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_UNSPECIFIED = 0,
+  /*
+   * Its effective date has not come: it can still be withdrawn.
+   */
+  MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_SCHEDULED = 1,
+  /*
+   * The version accounts must accept now.
+   */
+  MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_IN_FORCE = 2,
+  /*
+   * It was in force; a later version replaced it.
+   */
+  MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_SUPERSEDED = 3,
+  /*
+   * Withdrawn before its effective date; it never comes into force.
+   */
+  MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_WITHDRAWN = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MYOPENIP__V1__TERMS_VERSION_STATE)
+} Myopenip__V1__TermsVersionState;
 
 /* --- messages --- */
 
@@ -54,10 +75,19 @@ struct  Myopenip__V1__TermsVersion
    * Whether this is the version in force now.
    */
   protobuf_c_boolean in_force;
+  /*
+   * Where the version stands now.
+   */
+  Myopenip__V1__TermsVersionState state;
+  /*
+   * When and by whom it was withdrawn (state WITHDRAWN).
+   */
+  Google__Protobuf__Timestamp *withdrawn_at;
+  char *withdrawn_by;
 };
 #define MYOPENIP__V1__TERMS_VERSION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__terms_version__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0 }
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0, MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_UNSPECIFIED, NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Myopenip__V1__PublishTermsRequest
@@ -66,13 +96,25 @@ struct  Myopenip__V1__PublishTermsRequest
   char *title;
   char *text;
   /*
-   * When it comes into force (a date is midnight UTC); unset means now.
+   * When it comes into force (a date is midnight UTC); unset means now. It may not come before
+   * the version in force; versions scheduled later do not block it: versions come into force in
+   * the order of their dates.
    */
   Google__Protobuf__Timestamp *effective_at;
 };
 #define MYOPENIP__V1__PUBLISH_TERMS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__publish_terms_request__descriptor) \
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
+struct  Myopenip__V1__WithdrawTermsRequest
+{
+  ProtobufCMessage base;
+  int64_t version;
+};
+#define MYOPENIP__V1__WITHDRAW_TERMS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__withdraw_terms_request__descriptor) \
+    , 0 }
 
 
 struct  Myopenip__V1__ListTermsRequest
@@ -169,6 +211,25 @@ Myopenip__V1__PublishTermsRequest *
                       const uint8_t       *data);
 void   myopenip__v1__publish_terms_request__free_unpacked
                      (Myopenip__V1__PublishTermsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__WithdrawTermsRequest methods */
+void   myopenip__v1__withdraw_terms_request__init
+                     (Myopenip__V1__WithdrawTermsRequest         *message);
+size_t myopenip__v1__withdraw_terms_request__get_packed_size
+                     (const Myopenip__V1__WithdrawTermsRequest   *message);
+size_t myopenip__v1__withdraw_terms_request__pack
+                     (const Myopenip__V1__WithdrawTermsRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__withdraw_terms_request__pack_to_buffer
+                     (const Myopenip__V1__WithdrawTermsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__WithdrawTermsRequest *
+       myopenip__v1__withdraw_terms_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__withdraw_terms_request__free_unpacked
+                     (Myopenip__V1__WithdrawTermsRequest *message,
                       ProtobufCAllocator *allocator);
 /* Myopenip__V1__ListTermsRequest methods */
 void   myopenip__v1__list_terms_request__init
@@ -273,6 +334,9 @@ typedef void (*Myopenip__V1__TermsVersion_Closure)
 typedef void (*Myopenip__V1__PublishTermsRequest_Closure)
                  (const Myopenip__V1__PublishTermsRequest *message,
                   void *closure_data);
+typedef void (*Myopenip__V1__WithdrawTermsRequest_Closure)
+                 (const Myopenip__V1__WithdrawTermsRequest *message,
+                  void *closure_data);
 typedef void (*Myopenip__V1__ListTermsRequest_Closure)
                  (const Myopenip__V1__ListTermsRequest *message,
                   void *closure_data);
@@ -299,6 +363,10 @@ struct Myopenip__V1__TermsService_Service
                         const Myopenip__V1__PublishTermsRequest *input,
                         Myopenip__V1__TermsVersion_Closure closure,
                         void *closure_data);
+  void (*withdraw_terms)(Myopenip__V1__TermsService_Service *service,
+                         const Myopenip__V1__WithdrawTermsRequest *input,
+                         Myopenip__V1__TermsVersion_Closure closure,
+                         void *closure_data);
   void (*list_terms)(Myopenip__V1__TermsService_Service *service,
                      const Myopenip__V1__ListTermsRequest *input,
                      Myopenip__V1__ListTermsResponse_Closure closure,
@@ -320,6 +388,7 @@ void myopenip__v1__terms_service__init (Myopenip__V1__TermsService_Service *serv
 #define MYOPENIP__V1__TERMS_SERVICE__INIT(function_prefix__) \
     { MYOPENIP__V1__TERMS_SERVICE__BASE_INIT,\
       function_prefix__ ## publish_terms,\
+      function_prefix__ ## withdraw_terms,\
       function_prefix__ ## list_terms,\
       function_prefix__ ## get_terms,\
       function_prefix__ ## accept_terms  }
@@ -327,6 +396,10 @@ void myopenip__v1__terms_service__publish_terms(ProtobufCService *service,
                                                 const Myopenip__V1__PublishTermsRequest *input,
                                                 Myopenip__V1__TermsVersion_Closure closure,
                                                 void *closure_data);
+void myopenip__v1__terms_service__withdraw_terms(ProtobufCService *service,
+                                                 const Myopenip__V1__WithdrawTermsRequest *input,
+                                                 Myopenip__V1__TermsVersion_Closure closure,
+                                                 void *closure_data);
 void myopenip__v1__terms_service__list_terms(ProtobufCService *service,
                                              const Myopenip__V1__ListTermsRequest *input,
                                              Myopenip__V1__ListTermsResponse_Closure closure,
@@ -342,8 +415,10 @@ void myopenip__v1__terms_service__accept_terms(ProtobufCService *service,
 
 /* --- descriptors --- */
 
+extern const ProtobufCEnumDescriptor    myopenip__v1__terms_version_state__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__terms_version__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__publish_terms_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__withdraw_terms_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__list_terms_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__list_terms_response__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__get_terms_request__descriptor;

@@ -232,6 +232,51 @@ void   myopenip__v1__get_account_request__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__get_account_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   myopenip__v1__update_account_request__init
+                     (Myopenip__V1__UpdateAccountRequest         *message)
+{
+  static const Myopenip__V1__UpdateAccountRequest init_value = MYOPENIP__V1__UPDATE_ACCOUNT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__update_account_request__get_packed_size
+                     (const Myopenip__V1__UpdateAccountRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__update_account_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__update_account_request__pack
+                     (const Myopenip__V1__UpdateAccountRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__update_account_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__update_account_request__pack_to_buffer
+                     (const Myopenip__V1__UpdateAccountRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__update_account_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__UpdateAccountRequest *
+       myopenip__v1__update_account_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__UpdateAccountRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__update_account_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__update_account_request__free_unpacked
+                     (Myopenip__V1__UpdateAccountRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__update_account_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   myopenip__v1__account_request__init
                      (Myopenip__V1__AccountRequest         *message)
 {
@@ -1165,7 +1210,7 @@ const ProtobufCMessageDescriptor myopenip__v1__create_account_request__descripto
   (ProtobufCMessageInit) myopenip__v1__create_account_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__list_accounts_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor myopenip__v1__list_accounts_request__field_descriptors[6] =
 {
   {
     "page_size",
@@ -1227,18 +1272,31 @@ static const ProtobufCFieldDescriptor myopenip__v1__list_accounts_request__field
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "right_id",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListAccountsRequest, right_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__list_accounts_request__field_indices_by_name[] = {
   4,   /* field[4] = company_reference */
   2,   /* field[2] = kind */
   0,   /* field[0] = page_size */
   1,   /* field[1] = page_token */
+  5,   /* field[5] = right_id */
   3,   /* field[3] = state */
 };
 static const ProtobufCIntRange myopenip__v1__list_accounts_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__list_accounts_request__descriptor =
 {
@@ -1248,7 +1306,7 @@ const ProtobufCMessageDescriptor myopenip__v1__list_accounts_request__descriptor
   "Myopenip__V1__ListAccountsRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__ListAccountsRequest),
-  5,
+  6,
   myopenip__v1__list_accounts_request__field_descriptors,
   myopenip__v1__list_accounts_request__field_indices_by_name,
   1,  myopenip__v1__list_accounts_request__number_ranges,
@@ -1342,6 +1400,83 @@ const ProtobufCMessageDescriptor myopenip__v1__get_account_request__descriptor =
   myopenip__v1__get_account_request__field_indices_by_name,
   1,  myopenip__v1__get_account_request__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__get_account_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__update_account_request__field_descriptors[4] =
+{
+  {
+    "login",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateAccountRequest, login),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "display_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateAccountRequest, display_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "email",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateAccountRequest, email),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "update_mask",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UpdateAccountRequest, update_mask),
+    &google__protobuf__field_mask__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__update_account_request__field_indices_by_name[] = {
+  1,   /* field[1] = display_name */
+  2,   /* field[2] = email */
+  0,   /* field[0] = login */
+  3,   /* field[3] = update_mask */
+};
+static const ProtobufCIntRange myopenip__v1__update_account_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__update_account_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.UpdateAccountRequest",
+  "UpdateAccountRequest",
+  "Myopenip__V1__UpdateAccountRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__UpdateAccountRequest),
+  4,
+  myopenip__v1__update_account_request__field_descriptors,
+  myopenip__v1__update_account_request__field_indices_by_name,
+  1,  myopenip__v1__update_account_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__update_account_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor myopenip__v1__account_request__field_descriptors[1] =
@@ -2095,11 +2230,12 @@ const ProtobufCEnumDescriptor myopenip__v1__account_state__descriptor =
   myopenip__v1__account_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor myopenip__v1__identity_service__method_descriptors[13] =
+static const ProtobufCMethodDescriptor myopenip__v1__identity_service__method_descriptors[14] =
 {
   { "CreateAccount", &myopenip__v1__create_account_request__descriptor, &myopenip__v1__account__descriptor },
   { "ListAccounts", &myopenip__v1__list_accounts_request__descriptor, &myopenip__v1__list_accounts_response__descriptor },
   { "GetAccount", &myopenip__v1__get_account_request__descriptor, &myopenip__v1__account__descriptor },
+  { "UpdateAccount", &myopenip__v1__update_account_request__descriptor, &myopenip__v1__account__descriptor },
   { "DisableAccount", &myopenip__v1__account_request__descriptor, &myopenip__v1__account__descriptor },
   { "EnableAccount", &myopenip__v1__account_request__descriptor, &myopenip__v1__account__descriptor },
   { "ResetPassword", &myopenip__v1__account_request__descriptor, &myopenip__v1__reset_password_response__descriptor },
@@ -2112,19 +2248,20 @@ static const ProtobufCMethodDescriptor myopenip__v1__identity_service__method_de
   { "ChangePassword", &myopenip__v1__change_password_request__descriptor, &myopenip__v1__change_password_response__descriptor },
 };
 const unsigned myopenip__v1__identity_service__method_indices_by_name[] = {
-  12,        /* ChangePassword */
+  13,        /* ChangePassword */
   0,        /* CreateAccount */
-  3,        /* DisableAccount */
-  4,        /* EnableAccount */
+  4,        /* DisableAccount */
+  5,        /* EnableAccount */
   2,        /* GetAccount */
   1,        /* ListAccounts */
-  9,        /* Login */
-  10,        /* Logout */
-  8,        /* RequestPasswordReset */
-  5,        /* ResetPassword */
-  6,        /* RevokeSessions */
-  7,        /* SetPassword */
-  11         /* WhoAmI */
+  10,        /* Login */
+  11,        /* Logout */
+  9,        /* RequestPasswordReset */
+  6,        /* ResetPassword */
+  7,        /* RevokeSessions */
+  8,        /* SetPassword */
+  3,        /* UpdateAccount */
+  12         /* WhoAmI */
 };
 const ProtobufCServiceDescriptor myopenip__v1__identity_service__descriptor =
 {
@@ -2133,7 +2270,7 @@ const ProtobufCServiceDescriptor myopenip__v1__identity_service__descriptor =
   "IdentityService",
   "Myopenip__V1__IdentityService",
   "myopenip.v1",
-  13,
+  14,
   myopenip__v1__identity_service__method_descriptors,
   myopenip__v1__identity_service__method_indices_by_name
 };
@@ -2161,13 +2298,21 @@ void myopenip__v1__identity_service__get_account(ProtobufCService *service,
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
   service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void myopenip__v1__identity_service__update_account(ProtobufCService *service,
+                                                    const Myopenip__V1__UpdateAccountRequest *input,
+                                                    Myopenip__V1__Account_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void myopenip__v1__identity_service__disable_account(ProtobufCService *service,
                                                      const Myopenip__V1__AccountRequest *input,
                                                      Myopenip__V1__Account_Closure closure,
                                                      void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__enable_account(ProtobufCService *service,
                                                     const Myopenip__V1__AccountRequest *input,
@@ -2175,7 +2320,7 @@ void myopenip__v1__identity_service__enable_account(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__reset_password(ProtobufCService *service,
                                                     const Myopenip__V1__AccountRequest *input,
@@ -2183,7 +2328,7 @@ void myopenip__v1__identity_service__reset_password(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__revoke_sessions(ProtobufCService *service,
                                                      const Myopenip__V1__AccountRequest *input,
@@ -2191,7 +2336,7 @@ void myopenip__v1__identity_service__revoke_sessions(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__set_password(ProtobufCService *service,
                                                   const Myopenip__V1__SetPasswordRequest *input,
@@ -2199,7 +2344,7 @@ void myopenip__v1__identity_service__set_password(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__request_password_reset(ProtobufCService *service,
                                                             const Myopenip__V1__RequestPasswordResetRequest *input,
@@ -2207,7 +2352,7 @@ void myopenip__v1__identity_service__request_password_reset(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__login(ProtobufCService *service,
                                            const Myopenip__V1__LoginRequest *input,
@@ -2215,7 +2360,7 @@ void myopenip__v1__identity_service__login(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__logout(ProtobufCService *service,
                                             const Myopenip__V1__LogoutRequest *input,
@@ -2223,7 +2368,7 @@ void myopenip__v1__identity_service__logout(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__who_am_i(ProtobufCService *service,
                                               const Myopenip__V1__WhoAmIRequest *input,
@@ -2231,7 +2376,7 @@ void myopenip__v1__identity_service__who_am_i(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__change_password(ProtobufCService *service,
                                                      const Myopenip__V1__ChangePasswordRequest *input,
@@ -2239,7 +2384,7 @@ void myopenip__v1__identity_service__change_password(ProtobufCService *service,
                                                      void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__identity_service__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__identity_service__init (Myopenip__V1__IdentityService_Service *service,
                                            Myopenip__V1__IdentityService_ServiceDestroy destroy)

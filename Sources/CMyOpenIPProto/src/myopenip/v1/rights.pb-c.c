@@ -277,6 +277,96 @@ void   myopenip__v1__list_rights_response__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__list_rights_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   myopenip__v1__get_right_request__init
+                     (Myopenip__V1__GetRightRequest         *message)
+{
+  static const Myopenip__V1__GetRightRequest init_value = MYOPENIP__V1__GET_RIGHT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__get_right_request__get_packed_size
+                     (const Myopenip__V1__GetRightRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__get_right_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__get_right_request__pack
+                     (const Myopenip__V1__GetRightRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__get_right_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__get_right_request__pack_to_buffer
+                     (const Myopenip__V1__GetRightRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__get_right_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__GetRightRequest *
+       myopenip__v1__get_right_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__GetRightRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__get_right_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__get_right_request__free_unpacked
+                     (Myopenip__V1__GetRightRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__get_right_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__list_user_rights_request__init
+                     (Myopenip__V1__ListUserRightsRequest         *message)
+{
+  static const Myopenip__V1__ListUserRightsRequest init_value = MYOPENIP__V1__LIST_USER_RIGHTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__list_user_rights_request__get_packed_size
+                     (const Myopenip__V1__ListUserRightsRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_user_rights_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__list_user_rights_request__pack
+                     (const Myopenip__V1__ListUserRightsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_user_rights_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__list_user_rights_request__pack_to_buffer
+                     (const Myopenip__V1__ListUserRightsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_user_rights_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__ListUserRightsRequest *
+       myopenip__v1__list_user_rights_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__ListUserRightsRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__list_user_rights_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__list_user_rights_request__free_unpacked
+                     (Myopenip__V1__ListUserRightsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__list_user_rights_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   myopenip__v1__create_right_request__init
                      (Myopenip__V1__CreateRightRequest         *message)
 {
@@ -885,6 +975,82 @@ const ProtobufCMessageDescriptor myopenip__v1__list_rights_response__descriptor 
   (ProtobufCMessageInit) myopenip__v1__list_rights_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor myopenip__v1__get_right_request__field_descriptors[1] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__GetRightRequest, id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__get_right_request__field_indices_by_name[] = {
+  0,   /* field[0] = id */
+};
+static const ProtobufCIntRange myopenip__v1__get_right_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__get_right_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.GetRightRequest",
+  "GetRightRequest",
+  "Myopenip__V1__GetRightRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__GetRightRequest),
+  1,
+  myopenip__v1__get_right_request__field_descriptors,
+  myopenip__v1__get_right_request__field_indices_by_name,
+  1,  myopenip__v1__get_right_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__get_right_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__list_user_rights_request__field_descriptors[1] =
+{
+  {
+    "login",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListUserRightsRequest, login),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__list_user_rights_request__field_indices_by_name[] = {
+  0,   /* field[0] = login */
+};
+static const ProtobufCIntRange myopenip__v1__list_user_rights_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__list_user_rights_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.ListUserRightsRequest",
+  "ListUserRightsRequest",
+  "Myopenip__V1__ListUserRightsRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__ListUserRightsRequest),
+  1,
+  myopenip__v1__list_user_rights_request__field_descriptors,
+  myopenip__v1__list_user_rights_request__field_indices_by_name,
+  1,  myopenip__v1__list_user_rights_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__list_user_rights_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor myopenip__v1__create_right_request__field_descriptors[5] =
 {
   {
@@ -1243,22 +1409,26 @@ const ProtobufCMessageDescriptor myopenip__v1__set_user_rights_response__descrip
   (ProtobufCMessageInit) myopenip__v1__set_user_rights_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor myopenip__v1__rights_service__method_descriptors[6] =
+static const ProtobufCMethodDescriptor myopenip__v1__rights_service__method_descriptors[8] =
 {
   { "ListRightTemplates", &myopenip__v1__list_right_templates_request__descriptor, &myopenip__v1__list_right_templates_response__descriptor },
   { "ListRights", &myopenip__v1__list_rights_request__descriptor, &myopenip__v1__list_rights_response__descriptor },
+  { "GetRight", &myopenip__v1__get_right_request__descriptor, &myopenip__v1__access_right__descriptor },
+  { "ListUserRights", &myopenip__v1__list_user_rights_request__descriptor, &myopenip__v1__list_rights_response__descriptor },
   { "CreateRight", &myopenip__v1__create_right_request__descriptor, &myopenip__v1__access_right__descriptor },
   { "UpdateRight", &myopenip__v1__update_right_request__descriptor, &myopenip__v1__access_right__descriptor },
   { "DeleteRight", &myopenip__v1__delete_right_request__descriptor, &myopenip__v1__delete_right_response__descriptor },
   { "SetUserRights", &myopenip__v1__set_user_rights_request__descriptor, &myopenip__v1__set_user_rights_response__descriptor },
 };
 const unsigned myopenip__v1__rights_service__method_indices_by_name[] = {
-  2,        /* CreateRight */
-  4,        /* DeleteRight */
+  4,        /* CreateRight */
+  6,        /* DeleteRight */
+  2,        /* GetRight */
   0,        /* ListRightTemplates */
   1,        /* ListRights */
-  5,        /* SetUserRights */
-  3         /* UpdateRight */
+  3,        /* ListUserRights */
+  7,        /* SetUserRights */
+  5         /* UpdateRight */
 };
 const ProtobufCServiceDescriptor myopenip__v1__rights_service__descriptor =
 {
@@ -1267,7 +1437,7 @@ const ProtobufCServiceDescriptor myopenip__v1__rights_service__descriptor =
   "RightsService",
   "Myopenip__V1__RightsService",
   "myopenip.v1",
-  6,
+  8,
   myopenip__v1__rights_service__method_descriptors,
   myopenip__v1__rights_service__method_indices_by_name
 };
@@ -1287,13 +1457,29 @@ void myopenip__v1__rights_service__list_rights(ProtobufCService *service,
   assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
   service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void myopenip__v1__rights_service__get_right(ProtobufCService *service,
+                                             const Myopenip__V1__GetRightRequest *input,
+                                             Myopenip__V1__AccessRight_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__rights_service__list_user_rights(ProtobufCService *service,
+                                                    const Myopenip__V1__ListUserRightsRequest *input,
+                                                    Myopenip__V1__ListRightsResponse_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void myopenip__v1__rights_service__create_right(ProtobufCService *service,
                                                 const Myopenip__V1__CreateRightRequest *input,
                                                 Myopenip__V1__AccessRight_Closure closure,
                                                 void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
-  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__rights_service__update_right(ProtobufCService *service,
                                                 const Myopenip__V1__UpdateRightRequest *input,
@@ -1301,7 +1487,7 @@ void myopenip__v1__rights_service__update_right(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
-  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__rights_service__delete_right(ProtobufCService *service,
                                                 const Myopenip__V1__DeleteRightRequest *input,
@@ -1309,7 +1495,7 @@ void myopenip__v1__rights_service__delete_right(ProtobufCService *service,
                                                 void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
-  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__rights_service__set_user_rights(ProtobufCService *service,
                                                    const Myopenip__V1__SetUserRightsRequest *input,
@@ -1317,7 +1503,7 @@ void myopenip__v1__rights_service__set_user_rights(ProtobufCService *service,
                                                    void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__rights_service__descriptor);
-  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__rights_service__init (Myopenip__V1__RightsService_Service *service,
                                          Myopenip__V1__RightsService_ServiceDestroy destroy)

@@ -97,6 +97,51 @@ void   myopenip__v1__publish_terms_request__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__publish_terms_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   myopenip__v1__withdraw_terms_request__init
+                     (Myopenip__V1__WithdrawTermsRequest         *message)
+{
+  static const Myopenip__V1__WithdrawTermsRequest init_value = MYOPENIP__V1__WITHDRAW_TERMS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__withdraw_terms_request__get_packed_size
+                     (const Myopenip__V1__WithdrawTermsRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__withdraw_terms_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__withdraw_terms_request__pack
+                     (const Myopenip__V1__WithdrawTermsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__withdraw_terms_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__withdraw_terms_request__pack_to_buffer
+                     (const Myopenip__V1__WithdrawTermsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__withdraw_terms_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__WithdrawTermsRequest *
+       myopenip__v1__withdraw_terms_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__WithdrawTermsRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__withdraw_terms_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__withdraw_terms_request__free_unpacked
+                     (Myopenip__V1__WithdrawTermsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__withdraw_terms_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   myopenip__v1__list_terms_request__init
                      (Myopenip__V1__ListTermsRequest         *message)
 {
@@ -322,7 +367,7 @@ void   myopenip__v1__accept_terms_response__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__accept_terms_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor myopenip__v1__terms_version__field_descriptors[8] =
+static const ProtobufCFieldDescriptor myopenip__v1__terms_version__field_descriptors[11] =
 {
   {
     "version",
@@ -420,6 +465,42 @@ static const ProtobufCFieldDescriptor myopenip__v1__terms_version__field_descrip
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "state",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TermsVersion, state),
+    &myopenip__v1__terms_version_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "withdrawn_at",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TermsVersion, withdrawn_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "withdrawn_by",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TermsVersion, withdrawn_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__terms_version__field_indices_by_name[] = {
   4,   /* field[4] = applicability */
@@ -427,14 +508,17 @@ static const unsigned myopenip__v1__terms_version__field_indices_by_name[] = {
   7,   /* field[7] = in_force */
   5,   /* field[5] = published_at */
   6,   /* field[6] = published_by */
+  8,   /* field[8] = state */
   2,   /* field[2] = text */
   1,   /* field[1] = title */
   0,   /* field[0] = version */
+  9,   /* field[9] = withdrawn_at */
+  10,   /* field[10] = withdrawn_by */
 };
 static const ProtobufCIntRange myopenip__v1__terms_version__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__terms_version__descriptor =
 {
@@ -444,7 +528,7 @@ const ProtobufCMessageDescriptor myopenip__v1__terms_version__descriptor =
   "Myopenip__V1__TermsVersion",
   "myopenip.v1",
   sizeof(Myopenip__V1__TermsVersion),
-  8,
+  11,
   myopenip__v1__terms_version__field_descriptors,
   myopenip__v1__terms_version__field_indices_by_name,
   1,  myopenip__v1__terms_version__number_ranges,
@@ -513,6 +597,44 @@ const ProtobufCMessageDescriptor myopenip__v1__publish_terms_request__descriptor
   myopenip__v1__publish_terms_request__field_indices_by_name,
   1,  myopenip__v1__publish_terms_request__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__publish_terms_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__withdraw_terms_request__field_descriptors[1] =
+{
+  {
+    "version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__WithdrawTermsRequest, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__withdraw_terms_request__field_indices_by_name[] = {
+  0,   /* field[0] = version */
+};
+static const ProtobufCIntRange myopenip__v1__withdraw_terms_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__withdraw_terms_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.WithdrawTermsRequest",
+  "WithdrawTermsRequest",
+  "Myopenip__V1__WithdrawTermsRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__WithdrawTermsRequest),
+  1,
+  myopenip__v1__withdraw_terms_request__field_descriptors,
+  myopenip__v1__withdraw_terms_request__field_indices_by_name,
+  1,  myopenip__v1__withdraw_terms_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__withdraw_terms_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 #define myopenip__v1__list_terms_request__field_descriptors NULL
@@ -698,18 +820,54 @@ const ProtobufCMessageDescriptor myopenip__v1__accept_terms_response__descriptor
   (ProtobufCMessageInit) myopenip__v1__accept_terms_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor myopenip__v1__terms_service__method_descriptors[4] =
+static const ProtobufCEnumValue myopenip__v1__terms_version_state__enum_values_by_number[5] =
+{
+  { "TERMS_VERSION_STATE_UNSPECIFIED", "MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_UNSPECIFIED", 0 },
+  { "TERMS_VERSION_STATE_SCHEDULED", "MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_SCHEDULED", 1 },
+  { "TERMS_VERSION_STATE_IN_FORCE", "MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_IN_FORCE", 2 },
+  { "TERMS_VERSION_STATE_SUPERSEDED", "MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_SUPERSEDED", 3 },
+  { "TERMS_VERSION_STATE_WITHDRAWN", "MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_WITHDRAWN", 4 },
+};
+static const ProtobufCIntRange myopenip__v1__terms_version_state__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex myopenip__v1__terms_version_state__enum_values_by_name[5] =
+{
+  { "TERMS_VERSION_STATE_IN_FORCE", 2 },
+  { "TERMS_VERSION_STATE_SCHEDULED", 1 },
+  { "TERMS_VERSION_STATE_SUPERSEDED", 3 },
+  { "TERMS_VERSION_STATE_UNSPECIFIED", 0 },
+  { "TERMS_VERSION_STATE_WITHDRAWN", 4 },
+};
+const ProtobufCEnumDescriptor myopenip__v1__terms_version_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "myopenip.v1.TermsVersionState",
+  "TermsVersionState",
+  "Myopenip__V1__TermsVersionState",
+  "myopenip.v1",
+  5,
+  myopenip__v1__terms_version_state__enum_values_by_number,
+  5,
+  myopenip__v1__terms_version_state__enum_values_by_name,
+  1,
+  myopenip__v1__terms_version_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor myopenip__v1__terms_service__method_descriptors[5] =
 {
   { "PublishTerms", &myopenip__v1__publish_terms_request__descriptor, &myopenip__v1__terms_version__descriptor },
+  { "WithdrawTerms", &myopenip__v1__withdraw_terms_request__descriptor, &myopenip__v1__terms_version__descriptor },
   { "ListTerms", &myopenip__v1__list_terms_request__descriptor, &myopenip__v1__list_terms_response__descriptor },
   { "GetTerms", &myopenip__v1__get_terms_request__descriptor, &myopenip__v1__terms_version__descriptor },
   { "AcceptTerms", &myopenip__v1__accept_terms_request__descriptor, &myopenip__v1__accept_terms_response__descriptor },
 };
 const unsigned myopenip__v1__terms_service__method_indices_by_name[] = {
-  3,        /* AcceptTerms */
-  2,        /* GetTerms */
-  1,        /* ListTerms */
-  0         /* PublishTerms */
+  4,        /* AcceptTerms */
+  3,        /* GetTerms */
+  2,        /* ListTerms */
+  0,        /* PublishTerms */
+  1         /* WithdrawTerms */
 };
 const ProtobufCServiceDescriptor myopenip__v1__terms_service__descriptor =
 {
@@ -718,7 +876,7 @@ const ProtobufCServiceDescriptor myopenip__v1__terms_service__descriptor =
   "TermsService",
   "Myopenip__V1__TermsService",
   "myopenip.v1",
-  4,
+  5,
   myopenip__v1__terms_service__method_descriptors,
   myopenip__v1__terms_service__method_indices_by_name
 };
@@ -730,13 +888,21 @@ void myopenip__v1__terms_service__publish_terms(ProtobufCService *service,
   assert(service->descriptor == &myopenip__v1__terms_service__descriptor);
   service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void myopenip__v1__terms_service__withdraw_terms(ProtobufCService *service,
+                                                 const Myopenip__V1__WithdrawTermsRequest *input,
+                                                 Myopenip__V1__TermsVersion_Closure closure,
+                                                 void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__terms_service__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void myopenip__v1__terms_service__list_terms(ProtobufCService *service,
                                              const Myopenip__V1__ListTermsRequest *input,
                                              Myopenip__V1__ListTermsResponse_Closure closure,
                                              void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__terms_service__descriptor);
-  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__terms_service__get_terms(ProtobufCService *service,
                                             const Myopenip__V1__GetTermsRequest *input,
@@ -744,7 +910,7 @@ void myopenip__v1__terms_service__get_terms(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__terms_service__descriptor);
-  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__terms_service__accept_terms(ProtobufCService *service,
                                                const Myopenip__V1__AcceptTermsRequest *input,
@@ -752,7 +918,7 @@ void myopenip__v1__terms_service__accept_terms(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__terms_service__descriptor);
-  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__terms_service__init (Myopenip__V1__TermsService_Service *service,
                                         Myopenip__V1__TermsService_ServiceDestroy destroy)
