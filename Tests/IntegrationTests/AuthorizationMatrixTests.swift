@@ -127,6 +127,8 @@ struct AuthorizationMatrixTests {
             let client = "OIP-00000002"
             let headOffice = try #require(try await admin.sites.list(companyReference: client).first).id
             let user = try await daemon.createActiveUser(company: client)
+            let custom = try await admin.rights.create(companyReference: client, name: "Sonde", templates: ["company_view"])
+            try await admin.rights.setUserRights(login: user, rightIDs: [custom.id])
             // Each probe reads one object of the client and says whether the caller saw it: a
             // tenant outside the scope gets NOT_FOUND or an empty list, never the data.
             let probes: [(MethodDescriptor, (MyOpenIPClient) async throws -> Bool)] = [
@@ -142,6 +144,12 @@ struct AuthorizationMatrixTests {
                     }
                 ),
                 (RightsService.listRights, { !(try await $0.rights.list(companyReference: client).isEmpty) }),
+                (RightsService.getRight, { try await $0.rights.get(id: custom.id).id == custom.id }),
+                (RightsService.listUserRights, { try await $0.rights.held(by: user).map(\.id) == [custom.id] }),
+                (
+                    IdentityService.listAccounts,
+                    { try await $0.identity.listAccounts(holdingRight: custom.id).accounts.map(\.login) == [user] }
+                ),
                 (IdentityService.getAccount, { try await $0.identity.account(login: user).login == user }),
                 (
                     IdentityService.listAccounts,

@@ -67,6 +67,46 @@ struct TermsTests {
         }
     }
 
+    @Test("a version scheduled in the future blocks no publication and can be withdrawn until its date")
+    func scheduledVersions() async throws {
+        try await withTestDaemon { daemon async throws in
+            let admin = daemon.operatorClient()
+            let first = try await daemon.publishTerms(effectiveAt: "2017-02-15")
+            let day: Duration = .seconds(86_400)
+            let inTen = Date(timeIntervalSinceNow: 10 * 86_400).formatted(.iso8601.year().month().day())
+            let inTwenty = Date(timeIntervalSinceNow: 20 * 86_400).formatted(.iso8601.year().month().day())
+            let later = try await admin.terms.publish(title: "C.U. à venir", text: "texte", effectiveAt: inTwenty)
+            #expect(later.state == .scheduled)
+            // Published after it, a version for an earlier date, and one in force at once.
+            let sooner = try await admin.terms.publish(title: "C.U. plus tôt", text: "texte", effectiveAt: inTen)
+            let now = try await admin.terms.publish(title: "C.U. corrigées", text: "texte")
+            #expect(now.state == .inForce)
+            #expect(try await admin.terms.get(version: first.version).state == .superseded)
+            let before = await rpcError { try await admin.terms.publish(title: "C.U.", text: "texte", effectiveAt: "2017-03-01") }
+            #expect(before?.code == .failedPrecondition)
+            #expect(before?.reason == "TERMS_BEFORE_IN_FORCE")
+
+            // The sooner one is withdrawn: it never comes into force; the later one does, in its turn.
+            let withdrawn = try await admin.terms.withdraw(version: sooner.version)
+            #expect(withdrawn.state == .withdrawn)
+            #expect(withdrawn.withdrawnBy.hasPrefix("operator"))
+            daemon.clock.advance(by: day * 15)
+            #expect(try await admin.terms.get().version == now.version)
+            daemon.clock.advance(by: day * 10)
+            #expect(try await admin.terms.get().version == later.version)
+            let inForce = await rpcError { try await admin.terms.withdraw(version: later.version) }
+            #expect(inForce?.code == .failedPrecondition)
+            #expect(inForce?.reason == "TERMS_ALREADY_IN_FORCE")
+            #expect(inForce?.field == "version")
+            let missing = await rpcError { try await admin.terms.withdraw(version: 99) }
+            #expect(missing?.code == .notFound)
+            #expect(try await admin.terms.list().map(\.state) == [.superseded, .withdrawn, .inForce, .superseded])
+            let events = try await admin.audit.list(action: "terms.withdrawn").events
+            #expect(events.map { $0.details["version"] } == [String(sooner.version)])
+            await admin.close()
+        }
+    }
+
     @Test("without published terms nothing is gated")
     func noTerms() async throws {
         try await withTestDaemon { daemon async throws in

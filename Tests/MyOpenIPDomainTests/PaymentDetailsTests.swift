@@ -49,8 +49,18 @@ struct PaymentDetailsTests {
         ) {
             try PaymentDetails.checked(iban: "FR7630006000011234567890189", bic: "BNPAFRPP", holder: "")
         }
-        #expect(throws: DomainViolation(reason: "IBAN_INVALID", message: "L'IBAN n'est pas valide", field: "payment.iban")) {
+        #expect(
+            throws: DomainViolation(
+                reason: "IBAN_REQUIRED", message: "L'IBAN est obligatoire avec le BIC et le titulaire du compte",
+                field: "payment.iban")
+        ) {
             try PaymentDetails.checked(iban: "", bic: "BNPAFRPP", holder: "Ma Société")
+        }
+        // An IBAN without a BIC: the BIC is missing, not invalid.
+        #expect(
+            throws: DomainViolation(reason: "BIC_REQUIRED", message: "Le BIC est obligatoire avec l'IBAN", field: "payment.bic")
+        ) {
+            try PaymentDetails.checked(iban: "FR7630006000011234567890189", bic: " ", holder: "Ma Société")
         }
     }
 }

@@ -103,7 +103,8 @@ struct TermsRepositoryTests {
             #expect(withdrawn.state(inForce: first.version, at: later) == .withdrawn)
             #expect(try await fixture.terms.inForce(at: Self.january2018) == first)
             // Again: nothing changes, nothing more is audited.
-            #expect(try await fixture.terms.withdraw(version: scheduled.version, context: context, at: Self.january2018) == withdrawn)
+            #expect(
+                try await fixture.terms.withdraw(version: scheduled.version, context: context, at: Self.january2018) == withdrawn)
             let events = try await fixture.events(AuditFilter(action: "terms.withdrawn"))
             #expect(events.count == 1)
             #expect(events.first?.details["version"] == String(scheduled.version))

@@ -25,6 +25,13 @@ extension TermsClient {
         return try await publishTerms(request, options: options)
     }
 
+    /// Operator staff: withdraws a version not yet in force, so that it never comes into force.
+    public func withdraw(version: Int64, options: CallOptions = .default) async throws -> Myopenip_V1_TermsVersion {
+        var request = Myopenip_V1_WithdrawTermsRequest()
+        request.version = version
+        return try await withdrawTerms(request, options: options)
+    }
+
     /// Operator staff: every version, newest first.
     public func list(options: CallOptions = .default) async throws -> [Myopenip_V1_TermsVersion] {
         let response = try await listTerms(Myopenip_V1_ListTermsRequest(), options: options)

@@ -13,7 +13,8 @@ extension AuditAction {
 
     /// The actions of accounts, passwords and sessions.
     public static let identityActions: [AuditAction] = [
-        accountCreated, accountUpdated, accountDisabled, accountEnabled, accountLocked, passwordLinkIssued, passwordSet, passwordChanged,
+        accountCreated, accountUpdated, accountDisabled, accountEnabled, accountLocked, passwordLinkIssued, passwordSet,
+        passwordChanged,
         loginSucceeded, loginFailed, sessionRevoked,
     ]
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The checked content of a custom right: a name, an optional site and role, and one or more templates.
 public struct RightDraft: Sendable, Hashable {
     public let name: String
-    public let site: String
+    /// The name of one of the company's sites, or empty.
+    public private(set) var site: String
     public let role: String
     public let templates: Set<RightTemplate>
 
@@ -32,6 +33,13 @@ public struct RightDraft: Sendable, Hashable {
         self.site = String(site.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         self.role = String(role.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         self.templates = chosen
+    }
+
+    /// The same right, for the site as the company spells its name.
+    public func at(site name: String) -> RightDraft {
+        var draft = self
+        draft.site = name
+        return draft
     }
 
     /// What the right allows: the union of its templates' permissions.

@@ -17,6 +17,9 @@ extension RightsViolation {
         kind: .refusedInThisState)
     public static let unknownCustomRight = DomainViolation(
         reason: "RIGHT_NOT_FOUND", message: "Ce droit n'existe pas", field: "id", kind: .notFound)
+    /// A right is for one of the company's own sites.
+    public static let unknownSite = DomainViolation(
+        reason: "RIGHT_SITE_NOT_FOUND", message: "Ce site n'existe pas dans la société", field: "site", kind: .notFound)
     /// A permission the caller does not hold: nobody gives or takes away what they do not have.
     public static let permissionNotHeld = DomainViolation(
         reason: "PERMISSION_NOT_HELD", message: "Vous ne pouvez pas donner ou retirer une permission que vous n'avez pas",

@@ -31,12 +31,7 @@ public struct PostalAddress: Sendable, Hashable {
         let street = try required(street, "street", "L'adresse (voie) est obligatoire")
         let postcode = try required(postcode, "postcode", "Le code postal est obligatoire")
         let city = try required(city, "city", "La ville est obligatoire")
-        var code = country.trimmingCharacters(in: .whitespaces).uppercased()
-        if code.isEmpty { code = "FR" }
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw DomainViolation(
-                reason: "COUNTRY_INVALID", message: "Le pays doit être un code à 2 lettres (FR, BE…)", field: "address.country")
-        }
+        let code = try CountryCode.checked(country)
         if code == "FR", !(postcode.count == 5 && postcode.allSatisfy({ $0.isASCII && $0.isNumber })) {
             throw DomainViolation(
                 reason: "POSTCODE_INVALID", message: "Le code postal doit comporter 5 chiffres", field: "address.postcode")
@@ -63,6 +58,16 @@ public struct PaymentDetails: Sendable, Hashable {
     public static func checked(iban: String, bic: String, holder: String) throws(DomainViolation) -> PaymentDetails? {
         let holder = holder.trimmingCharacters(in: .whitespacesAndNewlines)
         if iban.allSatisfy(\.isWhitespace), bic.allSatisfy(\.isWhitespace), holder.isEmpty { return nil }
+        // One of the three missing: say which, not that it is invalid.
+        if iban.allSatisfy(\.isWhitespace) {
+            throw DomainViolation(
+                reason: "IBAN_REQUIRED", message: "L'IBAN est obligatoire avec le BIC et le titulaire du compte",
+                field: "payment.iban")
+        }
+        if bic.allSatisfy(\.isWhitespace) {
+            throw DomainViolation(
+                reason: "BIC_REQUIRED", message: "Le BIC est obligatoire avec l'IBAN", field: "payment.bic")
+        }
         let checkedIban = try Iban(iban)
         let checkedBic = try Bic(bic)
         guard !holder.isEmpty, holder.count <= 100 else {

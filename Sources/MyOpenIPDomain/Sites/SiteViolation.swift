@@ -8,6 +8,16 @@ public enum SiteViolation {
     public static let headOffice = DomainViolation(
         reason: "HEAD_OFFICE", message: "Le siège social ne peut pas être supprimé", field: "site_id",
         kind: .refusedInThisState)
+    public static let headOfficeName = DomainViolation(
+        reason: "HEAD_OFFICE_NAME", message: "Le siège social garde le nom « Siège Social »", field: "name",
+        kind: .refusedInThisState)
+    /// A site a custom right is for: deleting it would widen the right to every site.
+    public static func usedByRight(_ right: String) -> DomainViolation {
+        DomainViolation(
+            reason: "SITE_USED_BY_RIGHT",
+            message: "Ce site est celui du droit « \(right) » : modifiez ou supprimez ce droit avant de supprimer le site",
+            field: "site_id", kind: .refusedInThisState)
+    }
     public static let unknownContact = DomainViolation(
         reason: "CONTACT_NOT_FOUND", message: "Ce contact n'existe pas", field: "contact_id", kind: .notFound)
 }

@@ -136,7 +136,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 if before.storedState == .disabled {
                     try Self.voidLinks(of: accountID, at: now, in: db)
                 } else {
-                    try Self.insertLink(link, accountID: accountID, mail: linkMail, recipient: email, context: context, at: now, in: db)
+                    try Self.insertLink(
+                        link, accountID: accountID, mail: linkMail, recipient: email, context: context, at: now, in: db)
                 }
                 var former = notice
                 former.recipient = before.email

@@ -32,6 +32,7 @@ struct AccessRightRow: Codable, Sendable, FetchableRecord, MutablePersistableRec
         static let companyID = Column(CodingKeys.companyID)
         static let main = Column(CodingKeys.main)
         static let name = Column(CodingKeys.name)
+        static let site = Column(CodingKeys.site)
     }
 
     static let holders = hasMany(AccountRightRow.self, using: ForeignKey([AccountRightRow.Columns.rightID]))

@@ -18,6 +18,7 @@ public struct SQLiteRightsRepository: RightsRepository {
             if try AccessRightRow.all().named(draft.name, companyID: companyID).isEmpty(db) == false {
                 throw RightsViolation.nameTaken
             }
+            let draft = try Self.onOwnSite(draft, companyID: companyID, db: db)
             var row = AccessRightRow(draft, companyID: companyID, at: now, by: context.actor)
             try row.insert(db)
             try AuditTrail.append(
@@ -97,6 +98,9 @@ public struct SQLiteRightsRepository: RightsRepository {
             let before = row
             var draft = try row.draft
             try change(&draft, try Self.holders(of: id, in: db))
+            if let companyID = row.companyID, draft.site != before.site {
+                draft = try Self.onOwnSite(draft, companyID: companyID, db: db)
+            }
             if let companyID = row.companyID,
                 try AccessRightRow.all().named(draft.name, companyID: companyID, except: id).isEmpty(db) == false
             {
@@ -135,6 +139,16 @@ public struct SQLiteRightsRepository: RightsRepository {
     }
 
     // MARK: - Inside a transaction
+
+    /// `draft` for one of the company's sites, spelled as the site is (a name without ASCII
+    /// case); a site the company does not have is ``RightsViolation/unknownSite``.
+    private static func onOwnSite(_ draft: RightDraft, companyID: Int64, db: Database) throws -> RightDraft {
+        guard !draft.site.isEmpty else { return draft }
+        guard let site = try SiteRow.all().named(draft.site, companyID: companyID, except: nil).fetchOne(db) else {
+            throw RightsViolation.unknownSite
+        }
+        return draft.at(site: site.name)
+    }
 
     /// The ids of the accounts holding the right `id`, in order.
     private static func holders(of id: Int64, in db: Database) throws -> [Int64] {

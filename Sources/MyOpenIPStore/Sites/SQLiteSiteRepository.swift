@@ -53,7 +53,14 @@ public struct SQLiteSiteRepository: SiteRepository {
             // The audit trail shows only an IBAN's last four characters: a change before them
             // still says that the payment details changed.
             if details.isEmpty { details["payment"] = "changed" }
-            try Self.checkName(site.name, companyID: row.companyID, except: id, db: db)
+            if site.name != before.name {
+                guard !row.isHeadOffice else { throw SiteViolation.headOfficeName }
+                try Self.checkName(site.name, companyID: row.companyID, except: id, db: db)
+                // The rights for this site follow it under its new name.
+                try AccessRightRow.filter(
+                    AccessRightRow.Columns.companyID == row.companyID && AccessRightRow.Columns.site == before.name
+                ).updateAll(db, AccessRightRow.Columns.site.set(to: site.name))
+            }
             row.set(site, at: now)
             try row.update(db)
             details["site"] = String(id)
@@ -67,6 +74,11 @@ public struct SQLiteSiteRepository: SiteRepository {
         try await writer.write { db in
             guard let row = try SiteRow.filter(key: id).visible(in: scope).fetchOne(db) else { throw SiteViolation.unknownSite }
             guard !row.isHeadOffice else { throw SiteViolation.headOffice }
+            if let right = try AccessRightRow.filter(
+                AccessRightRow.Columns.companyID == row.companyID && AccessRightRow.Columns.site == row.name
+            ).fetchOne(db) {
+                throw SiteViolation.usedByRight(right.name)
+            }
             try ContactRow.filter(ContactRow.Columns.siteID == id).updateAll(db, ContactRow.Columns.siteID.set(to: nil))
             try row.delete(db)
             try AuditTrail.append(

@@ -33,7 +33,9 @@ public struct SQLiteTermsRepository: TermsRepository {
 
     public func publish(_ draft: TermsDraft, context: AuditContext, at now: Timestamp) async throws -> TermsRecord {
         try await writer.write { db in
-            if let inForce = try TermsVersionRow.inForce(at: now).fetchOne(db), draft.effectiveAt.milliseconds < inForce.effectiveAt {
+            if let inForce = try TermsVersionRow.inForce(at: now).fetchOne(db),
+                draft.effectiveAt.milliseconds < inForce.effectiveAt
+            {
                 throw TermsViolation.beforeInForce
             }
             var row = TermsVersionRow(
@@ -59,7 +61,8 @@ public struct SQLiteTermsRepository: TermsRepository {
             try AuditTrail.append(
                 .termsWithdrawn, accountID: nil,
                 details: [
-                    "version": String(version), "effective_at": Timestamp(milliseconds: row.effectiveAt).iso8601, "title": row.title,
+                    "version": String(version), "effective_at": Timestamp(milliseconds: row.effectiveAt).iso8601,
+                    "title": row.title,
                 ],
                 context: context, at: now, in: db)
             return row.record

@@ -105,7 +105,8 @@ extension IdentityService {
                 let notice = EmailChangedMail(login: before.login, newEmail: email)
                 return (
                     linkMail(before.login, email.description),
-                    OutgoingMail(recipient: before.email, subject: notice.subject, body: notice.body, template: EmailChangedMail.template)
+                    OutgoingMail(
+                        recipient: before.email, subject: notice.subject, body: notice.body, template: EmailChangedMail.template)
                 )
             }, context: context.audit, at: now)
         context.logger.info("account updated", metadata: ["login": "\(updated.login)", "fields": "\(fields.sorted())"])
