@@ -47,7 +47,8 @@ struct HealthAndReflectionTests {
                 try #require(services.first { $0.name == service }?.methods.first { $0.name == name })
             }
             #expect(try method("grpc.health.v1.Health", "Check").access == "public")
-            #expect(try method("myopenip.v1.IdentityService", "WhoAmI").access == "signed in")
+            #expect(try method("myopenip.v1.RightsService", "ListRightTemplates").access == "signed in")
+            #expect(try method("myopenip.v1.IdentityService", "WhoAmI").access == "signed in before terms")
             #expect(try method("myopenip.v1.TermsService", "AcceptTerms").access == "signed in before terms")
             #expect(try method("myopenip.v1.CompanyService", "CreateCompany").access == "operator only")
             #expect(try method("myopenip.v1.SiteService", "UpdateSite").access == "permission company.write")

@@ -59,7 +59,10 @@ struct IdentityCommandLineTests {
             let session = login.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(session.count == 43)
 
-            let gated = try await ctl(["whoami", "--token", session] + tcp)
+            let before = try await ctl(["whoami", "--token", session] + tcp)
+            #expect(before.status == 0, "\(before.standardError)")
+            #expect(before.standardOutput.contains("E-0000000001"))
+            let gated = try await ctl(["right", "templates", "--token", session] + tcp)
             #expect(gated.status == 1)
             #expect(gated.standardError.contains("TERMS_NOT_ACCEPTED"))
             #expect(try await ctl(["terms", "accept", "1", "--token", session] + tcp).status == 0)

@@ -78,8 +78,10 @@ struct IdentityStoryTests {
             #expect(login.sessionToken.count == 43)
             #expect(user.sessionToken == login.sessionToken)
 
-            // Every call is refused until the terms are accepted, except reading and accepting them.
-            let gated = await rpcError { try await user.identity.whoAmI() }
+            // Every call is refused until the terms are accepted, except seeing who one is, reading
+            // and accepting them.
+            #expect(try await user.identity.whoAmI().mustAcceptTerms)
+            let gated = await rpcError { try await user.rights.templates() }
             #expect(gated?.code == .failedPrecondition)
             #expect(gated?.reason == "TERMS_NOT_ACCEPTED")
             #expect(gated?.message == "Vous devez accepter les conditions d'utilisation (C.U.) de MyOpenIP avant de continuer")

@@ -11,25 +11,28 @@ struct TermsTests {
             let login = try await daemon.createActiveUser()
             let user = try await daemon.loggedIn(login)
             try await user.terms.accept(version: first.version)
-            _ = try await user.identity.whoAmI()
+            _ = try await user.rights.templates()
 
             // A version published for tomorrow changes nothing today…
             let tomorrow = Date(timeIntervalSinceNow: 86_400).formatted(.iso8601.year().month().day())
             let second = try await daemon.publishTerms(effectiveAt: tomorrow)
             #expect(!second.inForce)
-            _ = try await user.identity.whoAmI()
+            _ = try await user.rights.templates()
             // …and must be accepted once it is in force.
             daemon.clock.advance(by: .seconds(2 * 86_400))
             let admin = daemon.operatorClient()
             try await admin.identity.revokeSessions(login: login)
             let again = try await daemon.loggedIn(login)
-            let gated = await rpcError { try await again.identity.whoAmI() }
+            // Who they are, they may see; anything else waits for the acceptance.
+            #expect(try await again.identity.whoAmI().mustAcceptTerms)
+            let gated = await rpcError { try await again.rights.templates() }
             #expect(gated?.reason == "TERMS_NOT_ACCEPTED")
             #expect(gated?.code == .failedPrecondition)
             let old = await rpcError { try await again.terms.accept(version: first.version) }
             #expect(old?.reason == "TERMS_NOT_IN_FORCE")
             try await again.terms.accept(version: second.version)
-            _ = try await again.identity.whoAmI()
+            #expect(try await again.identity.whoAmI().mustAcceptTerms == false)
+            _ = try await again.rights.templates()
             // Logging out is allowed before accepting.
             try await again.identity.logout()
             for client in [user, again, admin] { await client.close() }

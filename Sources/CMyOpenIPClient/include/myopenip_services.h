@@ -237,7 +237,8 @@ int myopenip_identity_service_logout(
 
 /*
  * myopenip.v1.IdentityService/WhoAmI
- * A session (or the operator): who the caller is.
+ * A session (or the operator): who the caller is, also before the terms of use are accepted
+ * (must_accept_terms says so): a user sees who they are before accepting.
  */
 int myopenip_identity_service_who_am_i(
     myopenip_connection *connection, const Myopenip__V1__WhoAmIRequest *request,

@@ -200,7 +200,8 @@ public struct IdentityClient: Sendable {
         )
     }
 
-    /// A session (or the operator): who the caller is.
+    /// A session (or the operator): who the caller is, also before the terms of use are accepted
+    /// (must_accept_terms says so): a user sees who they are before accepting.
     public func whoAmI(
         _ request: Myopenip_V1_WhoAmIRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_WhoAmIResponse {

@@ -122,7 +122,7 @@ public enum IdentityServiceContract {
         requestType: "myopenip.v1.WhoAmIRequest",
         responseType: "myopenip.v1.WhoAmIResponse",
         isServerStreaming: false,
-        access: .signedIn,
+        access: .signedInBeforeTerms,
         isIdempotentWrite: false)
 
     /// `myopenip.v1.IdentityService/ChangePassword`.
@@ -227,7 +227,8 @@ public protocol IdentityServiceProtocol: ContractService {
         _ request: Myopenip_V1_LogoutRequest, context: ServerContext
     ) async throws -> Myopenip_V1_LogoutResponse
 
-    /// A session (or the operator): who the caller is.
+    /// A session (or the operator): who the caller is, also before the terms of use are accepted
+    /// (must_accept_terms says so): a user sees who they are before accepting.
     func whoAmI(
         _ request: Myopenip_V1_WhoAmIRequest, context: ServerContext
     ) async throws -> Myopenip_V1_WhoAmIResponse

@@ -60,6 +60,7 @@ struct WhoAmICommand: AsyncParsableCommand {
                 me.account.fields + [
                     ("operator", me.isOperator ? "yes" : "no"),
                     ("rights", me.rights.isEmpty ? "-" : me.rights.joined(separator: ", ")),
+                    ("terms to accept", me.mustAcceptTerms ? "yes (myopenipctl terms show, then terms accept)" : "no"),
                 ])
         } else {
             Output.printFields([("operator", "uid \(me.operatorUid) over the Unix socket")])
