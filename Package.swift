@@ -106,6 +106,7 @@ let package = Package(
             name: "myopenipd",
             dependencies: [
                 "MyOpenIPServer",
+                "MyOpenIPDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -116,6 +117,7 @@ let package = Package(
             name: "myopenipctl",
             dependencies: [
                 "MyOpenIPClient",
+                "MyOpenIPDomain",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MyOpenIPDomain
 import MyOpenIPServer
 import NIOPosix
 import ServiceLifecycle
@@ -16,7 +17,8 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             (--config or MYOPENIP_CONFIG), MYOPENIP_* environment variables, and these flags. \
             SIGTERM or SIGINT stops accepting, lets calls in flight finish within the grace \
             period, and exits 0.
-            """)
+            """,
+        version: MyOpenIPVersion.current)
 
     @Option(
         name: .long,

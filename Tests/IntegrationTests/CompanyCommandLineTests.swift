@@ -70,8 +70,8 @@ struct CompanyCommandLineTests {
                 (json(try await ctl(["user", "list", "OIP-00000002", "--json"])) as? [String: Any])?["accounts"]
                 as? [[String: Any]]
             let paul = try #require(users?.first { $0["display_name"] as? String == "Paul Durand" }?["login"] as? String)
-            #expect(try await ctl(["user", "disable", paul]).standardOutput.contains("disabled"))
-            #expect(try await ctl(["user", "enable", paul]).standardOutput.contains("pending-password"))
+            #expect(try await ctl(["user", "disable", paul, "--yes"]).standardOutput.contains("Désactivé(e)"))
+            #expect(try await ctl(["user", "enable", paul]).standardOutput.contains("En attente du mot de passe"))
             #expect(try await ctl(["user", "reset-password", paul]).standardOutput.contains("a new link was queued for \(paul)"))
             #expect(try await ctl(["user", "revoke-sessions", paul]).standardOutput.contains("0 session(s) of \(paul) closed"))
             #expect(try await ctl(["right", "templates"]).standardOutput.contains("Informations société - Modifier"))

@@ -83,14 +83,14 @@ struct IdentityCommandLineTests {
             }
             let list = try await ctl(["account", "list"] + socket)
             #expect(list.standardOutput.contains("E-0000000001  Alice Martin"))
-            let disabled = try await ctl(["account", "disable", "E-0000000001"] + socket)
-            #expect(disabled.standardOutput.contains("disabled"))
+            let disabled = try await ctl(["account", "disable", "E-0000000001", "--yes"] + socket)
+            #expect(disabled.standardOutput.contains("Désactivé(e)"))
             let reset = try await ctl(["account", "reset-password", "E-0000000001"] + socket)
             #expect(reset.status == 1)
             #expect(try await ctl(["account", "enable", "E-0000000001"] + socket).status == 0)
             #expect(try await ctl(["account", "reset-password", "E-0000000001"] + socket).status == 0)
             #expect(try await ctl(["account", "revoke-sessions", "E-0000000001"] + socket).status == 0)
-            #expect(try await ctl(["terms", "list"] + socket).standardOutput.contains("yes"))
+            #expect(try await ctl(["terms", "list"] + socket).standardOutput.contains("En vigueur"))
             #expect(
                 try await ctl(["account", "create", "--name", "X", "--email", "x@example.fr", "--kind", "bogus"] + socket).status
                     == 64)

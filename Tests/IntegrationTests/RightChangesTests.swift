@@ -165,10 +165,14 @@ struct RightChangesTests {
             #expect(updated.standardOutput.contains("Support"))
             let nothing = try await Executables.run("myopenipctl", ["right", "update", String(right.id)] + socket)
             #expect(nothing.status == 64)
-            let deleted = try await Executables.run("myopenipctl", ["right", "delete", String(right.id)] + socket)
+            // Without a terminal to ask, a deletion needs --yes.
+            let unconfirmed = try await Executables.run("myopenipctl", ["right", "delete", String(right.id)] + socket)
+            #expect(unconfirmed.status == 64)
+            #expect(unconfirmed.standardError.contains("add --yes"))
+            let deleted = try await Executables.run("myopenipctl", ["right", "delete", String(right.id), "--yes"] + socket)
             #expect(deleted.status == 0)
             #expect(deleted.standardOutput.contains("taken from \(user)"))
-            let missing = try await Executables.run("myopenipctl", ["right", "delete", String(right.id)] + socket)
+            let missing = try await Executables.run("myopenipctl", ["right", "delete", String(right.id), "--yes"] + socket)
             #expect(missing.status == 1)
             #expect(missing.standardError.contains("RIGHT_NOT_FOUND"))
         }

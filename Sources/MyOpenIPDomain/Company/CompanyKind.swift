@@ -2,6 +2,9 @@
 public enum CompanyKind: String, Sendable, Hashable, CaseIterable {
     case client
     case partner
+
+    /// How the portal shows it.
+    public var label: String { self == .client ? "Client" : "Partenaire" }
 }
 
 /// Where a company is in its life; "Activé(e)" in the portal.

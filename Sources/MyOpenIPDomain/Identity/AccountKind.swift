@@ -6,4 +6,13 @@ public enum AccountKind: String, Sendable, Hashable, CaseIterable {
 
     /// Whether accounts of this kind belong to a company (and must name it).
     public var belongsToCompany: Bool { self != .operatorStaff }
+
+    /// How the portal shows it.
+    public var label: String {
+        switch self {
+        case .operatorStaff: return "Personnel OpenIP"
+        case .partnerUser: return "Utilisateur partenaire"
+        case .clientUser: return "Utilisateur client"
+        }
+    }
 }

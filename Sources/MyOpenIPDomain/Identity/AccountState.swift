@@ -9,4 +9,14 @@ public enum AccountState: String, Sendable, Hashable, CaseIterable {
     case active
     case locked
     case disabled
+
+    /// How the portal shows it.
+    public var label: String {
+        switch self {
+        case .pendingPassword: return "En attente du mot de passe"
+        case .active: return "Activé(e)"
+        case .locked: return "Verrouillé(e)"
+        case .disabled: return "Désactivé(e)"
+        }
+    }
 }

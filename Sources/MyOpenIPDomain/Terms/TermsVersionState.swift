@@ -8,4 +8,14 @@ public enum TermsVersionState: Sendable, Hashable {
     case superseded
     /// Withdrawn before its effective date: it never comes into force.
     case withdrawn
+
+    /// How the back office shows it.
+    public var label: String {
+        switch self {
+        case .scheduled: return "Programmée"
+        case .inForce: return "En vigueur"
+        case .superseded: return "Remplacée"
+        case .withdrawn: return "Retirée"
+        }
+    }
 }

@@ -11,6 +11,8 @@ enum CLIExitCode: Int32 {
     case unreachable = 3
     /// The answer did not come before the timeout.
     case deadlineExceeded = 4
+    /// A confirmation was asked and not given: nothing was done.
+    case cancelled = 5
 
     static func `for`(_ error: RPCError) -> CLIExitCode {
         switch error.code {

@@ -11,7 +11,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "The daemon's TCP address HOST:PORT, instead of the socket.")
     var address: String?
 
-    @Option(name: .long, help: "Seconds to wait for an answer.")
+    // Unconditional, so that `--timeout -1` is read as a value (and refused as such), not as an option.
+    @Option(name: .long, parsing: .unconditional, help: "Seconds to wait for an answer.")
     var timeout: Double = 10
 
     @Flag(name: .long, help: "Print JSON instead of tables.")
@@ -22,11 +23,6 @@ struct ConnectionOptions: ParsableArguments {
         help: "A session token from `login` (default: MYOPENIP_TOKEN); without one, the Unix socket's uid decides.")
     var token: String?
 
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: "Send this idempotency key: a write run again with the same key is not done twice (see docs/protocol.md).")
-    var idempotencyKey: String?
-
     func validate() throws {
         if socket != nil && address != nil {
             throw ValidationError("give --socket or --address, not both")
@@ -34,7 +30,7 @@ struct ConnectionOptions: ParsableArguments {
         if let address, ConnectionTarget(parsing: address).map({ if case .tcp = $0 { true } else { false } }) != true {
             throw ValidationError("--address must be HOST:PORT, e.g. 127.0.0.1:\(DefaultEndpoints.tcpPort)")
         }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     var target: ConnectionTarget {
@@ -47,8 +43,11 @@ struct ConnectionOptions: ParsableArguments {
         try await withClient(timeout: .milliseconds(Int64(timeout * 1000)), body)
     }
 
-    /// The same, with `timeout` as the client's default deadline (nil: none, for streams).
-    func withClient<T>(timeout: Duration?, _ body: (MyOpenIPClient) async throws -> T) async throws -> T {
+    /// The same, with `timeout` as the client's default deadline (nil: none, for streams), and
+    /// an idempotency key sent with every call (writes only: see ``WriteOptions``).
+    func withClient<T>(
+        timeout: Duration?, idempotencyKey: String? = nil, _ body: (MyOpenIPClient) async throws -> T
+    ) async throws -> T {
         let client = MyOpenIPClient(target: target, configuration: .init(defaultTimeout: timeout, connectTimeout: .seconds(3)))
         if let session = token ?? ProcessInfo.processInfo.environment["MYOPENIP_TOKEN"], !session.isEmpty {
             client.sessionToken = session

@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPClient
+import MyOpenIPDomain
 import SwiftProtobuf
 
 /// Prints results as aligned tables for people, or as JSON for scripts.
@@ -44,12 +45,14 @@ enum Output {
         printJSON(jsonObject(message))
     }
 
-    /// Prints messages as one JSON array.
-    static func printMessages(_ messages: [some SwiftProtobuf.Message]) {
-        printJSON(messages.map(jsonObject))
+    /// Prints a list the way every list prints in JSON, paged or not: an object with the items
+    /// under `key` and `next_page_token` (empty on the last page), both always present.
+    static func printList(_ key: String, _ items: [some SwiftProtobuf.Message], nextPageToken: String = "") {
+        printJSON([key: items.map(jsonObject), "next_page_token": nextPageToken])
     }
 
-    private static func jsonObject(_ message: some SwiftProtobuf.Message) -> Any {
+    /// A message as a JSON object (for lists and composite outputs).
+    static func jsonObject(_ message: some SwiftProtobuf.Message) -> Any {
         var options = JSONEncodingOptions()
         options.preserveProtoFieldNames = true
         guard let text = try? message.jsonString(options: options),
@@ -71,20 +74,33 @@ enum Output {
         fflush(nil)  // every output stream
     }
 
-    /// Prints an error on standard error: `error: message (CODE, REASON)`, or a JSON object.
+    /// Prints an error on standard error: `error: FIELD: message (CODE, REASON)`, then one line per
+    /// further rule broken (a password's), or a JSON object.
     static func printError(_ error: RPCError, json: Bool) {
+        let rules = brokenRules(error)
         let text: String
         if json {
             var object: [String: Any] = ["code": "\(error.code)", "message": error.message]
             if let reason = error.reason { object["reason"] = reason }
             if let field = error.field { object["field"] = field }
+            if !rules.isEmpty { object["broken_rules"] = rules.map { ["reason": $0.rawValue, "message": $0.message] } }
             let data = (try? JSONSerialization.data(withJSONObject: ["error": object], options: [.sortedKeys])) ?? Data()
             text = String(decoding: data, as: UTF8.self)
         } else {
             var detail = "\(error.code)"
             if let reason = error.reason, reason != detail { detail += ", \(reason)" }
-            text = "error: \(error.message) (\(detail))"
+            let field = error.field.map { "\($0): " } ?? ""
+            var lines = ["error: \(field)\(error.message) (\(detail))"]
+            // The first rule is the message; the others follow, so that one try fixes them all.
+            lines += rules.dropFirst().map { "       \($0.message)" }
+            text = lines.joined(separator: "\n")
         }
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// The password rules an error lists in its `broken_rules` metadata, in order.
+    private static func brokenRules(_ error: RPCError) -> [PasswordPolicy.Rule] {
+        guard let list = error.metadata["broken_rules"] else { return [] }
+        return list.split(separator: ",").compactMap { PasswordPolicy.Rule(rawValue: String($0)) }
     }
 }

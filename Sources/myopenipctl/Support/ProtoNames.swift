@@ -31,43 +31,20 @@ enum AccountStateArgument: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension Myopenip_V1_AccountKind {
-    var name: String {
-        switch self {
-        case .operatorStaff: return "operator-staff"
-        case .partnerUser: return "partner-user"
-        case .clientUser: return "client-user"
-        case .unspecified, .UNRECOGNIZED: return "?"
-        }
-    }
-}
-
-extension Myopenip_V1_AccountState {
-    var name: String {
-        switch self {
-        case .pendingPassword: return "pending-password"
-        case .active: return "active"
-        case .locked: return "locked"
-        case .disabled: return "disabled"
-        case .unspecified, .UNRECOGNIZED: return "?"
-        }
-    }
-}
-
 extension Myopenip_V1_Account {
     static let tableHeader = ["LOGIN", "NAME", "EMAIL", "KIND", "STATE", "COMPANY"]
 
     var tableRow: [String] {
-        [login, displayName, email, kind.name, state.name, companyReference.isEmpty ? "-" : companyReference]
+        [login, displayName, email, kind.label, state.label, companyReference.isEmpty ? "-" : companyReference]
     }
 
     /// Every field as `label: value` lines.
     var fields: [(String, String)] {
         [
-            ("login", login), ("name", displayName), ("email", email), ("kind", kind.name), ("state", state.name),
-            ("company", companyReference.isEmpty ? "-" : companyReference), ("created", createdAt.iso8601),
-            ("password set", hasPasswordSetAt ? passwordSetAt.iso8601 : "-"),
-            ("locked until", hasLockedUntil ? lockedUntil.iso8601 : "-"), ("failed logins", String(failedLogins)),
+            ("login", login), ("name", displayName), ("email", email), ("kind", kind.label), ("state", state.label),
+            ("company", companyReference.isEmpty ? "-" : companyReference), ("created", createdAt.shown),
+            ("password set", hasPasswordSetAt ? passwordSetAt.shown : "-"),
+            ("locked until", hasLockedUntil ? lockedUntil.shown : "-"), ("failed logins", String(failedLogins)),
             ("terms accepted", acceptedTermsVersion == 0 ? "-" : "version \(acceptedTermsVersion)"),
         ]
     }

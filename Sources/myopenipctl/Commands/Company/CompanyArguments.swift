@@ -43,32 +43,17 @@ enum GuaranteeTypeArgument: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension Myopenip_V1_CompanyKind {
-    var name: String { self == .client ? "client" : self == .partner ? "partner" : "?" }
-}
-
-extension Myopenip_V1_CompanyState {
-    var name: String {
-        switch self {
-        case .active: return "active"
-        case .suspended: return "suspended"
-        case .closed: return "closed"
-        case .unspecified, .UNRECOGNIZED: return "?"
-        }
-    }
-}
-
 extension Myopenip_V1_Company {
     var fields: [(String, String)] {
         func orDash(_ text: String) -> String { text.isEmpty ? "-" : text }
         return [
-            ("reference", reference), ("name", name), ("kind", kind.name), ("state", state.name), ("siren", siren),
-            ("vat number", vatNumber), ("legal status", legalStatus), ("partner", orDash(partnerReference)),
+            ("reference", reference), ("name", name), ("kind", kind.label), ("state", state.label), ("siren", siren),
+            ("vat number", vatNumber), ("legal status", legalStatusLabel(legalStatus)), ("partner", orDash(partnerReference)),
             ("website", orDash(website)), ("comment", orDash(comment)),
-            ("financial situation", "\(financialSituation)"), ("guarantee", "\(guaranteeType)"),
+            ("financial situation", financialSituation.label), ("guarantee", guaranteeType.label),
             ("mail commercial", orDash(mails.commercial)), ("mail technical", orDash(mails.technical)),
             ("mail sales admin", orDash(mails.salesAdministration)), ("mail administrative", orDash(mails.administrative)),
-            ("created", createdAt.iso8601), ("updated", updatedAt.iso8601),
+            ("created", createdAt.shown), ("updated", updatedAt.shown),
         ]
     }
 }

@@ -83,7 +83,7 @@ struct CompanyCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a client or partner company.")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Option(help: "client or partner.") var kind: CompanyKindArgument
         @Option(help: "For a client of a partner: the partner's reference.") var partner: String = ""
         @OptionGroup var fields: Fields
@@ -124,12 +124,12 @@ struct CompanyCommand: AsyncParsableCommand {
                     kind: kind?.proto ?? .unspecified, partnerReference: partner, query: query,
                     orderBy: byName ? .name : .unspecified, pageSize: pageSize, pageToken: pageToken)
             }
-            if connection.json { return Output.printMessage(page) }
+            if connection.json { return Output.printList("companies", page.companies, nextPageToken: page.nextPageToken) }
             Output.printTable(
                 header: ["REFERENCE", "NAME", "KIND", "STATE", "SIREN", "PARTNER"],
                 rows: page.companies.map {
                     [
-                        $0.reference, $0.name, $0.kind.name, $0.state.name, $0.siren,
+                        $0.reference, $0.name, $0.kind.label, $0.state.label, $0.siren,
                         $0.partnerReference.isEmpty ? "-" : $0.partnerReference,
                     ]
                 })
@@ -138,21 +138,27 @@ struct CompanyCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one company.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one company; with --all, the whole \"Ma société\" page: sites, contacts, rights and users.")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The reference, e.g. OIP-00000002.") var reference: String
+        @Flag(help: "Also its sites, contacts, rights and users.") var all = false
 
         func run() async throws {
-            let company = try await connection.withClient { client in try await client.companies.get(reference: reference) }
-            connection.json ? Output.printMessage(company) : Output.printFields(company.fields)
+            guard all else {
+                let company = try await connection.withClient { client in try await client.companies.get(reference: reference) }
+                return connection.json ? Output.printMessage(company) : Output.printFields(company.fields)
+            }
+            let page = try await connection.withClient { client in try await CompanyPage.read(reference, with: client) }
+            page.print(json: connection.json)
         }
     }
 
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change the given fields of a company.")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The reference.") var reference: String
         @Option(help: "active, suspended or closed.") var state: CompanyStateArgument?
         @OptionGroup var fields: Fields

@@ -15,7 +15,8 @@ struct LoginCommand: AsyncParsableCommand {
     @Flag(help: "Print only the token.") var tokenOnly = false
 
     func run() async throws {
-        let password = try PasswordInput.read(prompt: "Password for \(identifier): ", fromStandardInput: passwordStdin)
+        let password = try PasswordInput.read(
+            [("password", "Password for \(identifier): ")], fromStandardInput: passwordStdin)[0]
         let response = try await connection.withClient { client in
             try await client.identity.login(identifier: identifier, password: password)
         }
@@ -23,7 +24,7 @@ struct LoginCommand: AsyncParsableCommand {
         if connection.json { return Output.printMessage(response) }
         Output.printFields([
             ("token", response.sessionToken), ("login", response.account.login), ("name", response.account.displayName),
-            ("idle expiry", response.idleExpiresAt.iso8601), ("expires", response.expiresAt.iso8601),
+            ("idle expiry", response.idleExpiresAt.shown), ("expires", response.expiresAt.shown),
             ("terms to accept", response.mustAcceptTerms ? "yes (myopenipctl terms show, then terms accept)" : "no"),
         ])
     }
@@ -38,8 +39,17 @@ struct LogoutCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await connection.withClient { client in
-            guard client.sessionToken != nil else { throw ValidationError("no session: give --token or set MYOPENIP_TOKEN") }
-            try await client.identity.logout()
+            guard client.sessionToken != nil else { throw CommandFailure.usage("no session: give --token or set MYOPENIP_TOKEN") }
+            do {
+                // The generated call, not the convenience (which forgets a token that no longer works).
+                _ = try await client.identity.logout(Myopenip_V1_LogoutRequest())
+            } catch let error as RPCError where error.code == .unauthenticated {
+                // Nothing to close: say that the token was not an open session, not that it was closed.
+                throw RPCError(
+                    .unauthenticated,
+                    "this token is not an open session (unknown, expired or already closed): nothing to log out",
+                    reason: error.reason)
+            }
         }
         connection.json ? Output.printJSON(["logged_out": true]) : print("logged out")
     }
@@ -100,11 +110,13 @@ struct PasswordCommand: AsyncParsableCommand {
 
         @OptionGroup var connection: ConnectionOptions
         @Option(parsing: .unconditional, help: "The link's token (it may start with a dash).") var linkToken: String
-        @Flag(help: "Read the password, then its confirmation, from standard input.") var passwordStdin = false
+        @Flag(help: "Read the password, then its confirmation, from standard input (two lines).") var passwordStdin = false
 
         func run() async throws {
-            let password = try PasswordInput.read(prompt: "New password: ", fromStandardInput: passwordStdin)
-            let confirmation = try PasswordInput.read(prompt: "Confirm the password: ", fromStandardInput: passwordStdin)
+            let typed = try PasswordInput.read(
+                [("new password", "New password: "), ("its confirmation", "Confirm the password: ")],
+                fromStandardInput: passwordStdin)
+            let (password, confirmation) = (typed[0], typed[1])
             let login = try await connection.withClient { client in
                 try await client.identity.setPassword(token: linkToken, password: password, confirmation: confirmation)
             }
@@ -117,12 +129,16 @@ struct PasswordCommand: AsyncParsableCommand {
             abstract: "Change the password of the session's account; its other sessions are closed.")
 
         @OptionGroup var connection: ConnectionOptions
-        @Flag(help: "Read the current password, the new one and its confirmation from standard input.") var passwordStdin = false
+        @Flag(help: "Read the current password, the new one and its confirmation from standard input (three lines).")
+        var passwordStdin = false
 
         func run() async throws {
-            let current = try PasswordInput.read(prompt: "Current password: ", fromStandardInput: passwordStdin)
-            let new = try PasswordInput.read(prompt: "New password: ", fromStandardInput: passwordStdin)
-            let confirmation = try PasswordInput.read(prompt: "Confirm the new password: ", fromStandardInput: passwordStdin)
+            let typed = try PasswordInput.read(
+                [
+                    ("current password", "Current password: "), ("new password", "New password: "),
+                    ("its confirmation", "Confirm the new password: "),
+                ], fromStandardInput: passwordStdin)
+            let (current, new, confirmation) = (typed[0], typed[1], typed[2])
             let closed = try await connection.withClient { client in
                 try await client.identity.changePassword(current: current, new: new, confirmation: confirmation)
             }

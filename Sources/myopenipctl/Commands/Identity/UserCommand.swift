@@ -10,7 +10,8 @@ struct UserCommand: AsyncParsableCommand {
         subcommands: [
             Create.self, List.self, Show.self, Rights.self,
             // The same actions as operator staff have on accounts, on the users of one's company.
-            AccountCommand.Disable.self, AccountCommand.Enable.self, AccountCommand.ResetPassword.self,
+            AccountCommand.Update.self, AccountCommand.Disable.self, AccountCommand.Enable.self,
+            AccountCommand.ResetPassword.self,
             AccountCommand.RevokeSessions.self,
         ])
 
@@ -18,7 +19,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a user of a company (mailed a password link), optionally with rights.")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The company's reference.") var company: String
         @Option(help: "The person's name.") var name: String
         @Option(help: "The person's email.") var email: String
@@ -47,41 +48,41 @@ struct UserCommand: AsyncParsableCommand {
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The company's reference.") var company: String = ""
+        @Option(help: "Only the users holding this right (see right list).") var right: Int64 = 0
         @Option(help: "Users per page (at most 500).") var pageSize: UInt32 = 100
         @Option(parsing: .unconditional, help: "The page after this token.") var pageToken: String = ""
 
         func run() async throws {
             let page = try await connection.withClient { client in
-                try await client.identity.listAccounts(companyReference: company, pageSize: pageSize, pageToken: pageToken)
+                try await client.identity.listAccounts(
+                    companyReference: company, holdingRight: right, pageSize: pageSize, pageToken: pageToken)
             }
-            if connection.json { return Output.printMessage(page) }
-            Output.printTable(header: Myopenip_V1_Account.tableHeader, rows: page.accounts.map(\.tableRow))
-            Output.printNextPage(page.nextPageToken)
+            Output.printAccounts(page, json: connection.json)
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One user.")
+        static let configuration = CommandConfiguration(abstract: "One user and the rights they hold.")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The login.") var login: String
 
         func run() async throws {
-            let account = try await connection.withClient { client in try await client.identity.account(login: login) }
-            connection.json ? Output.printMessage(account) : Output.printFields(account.fields)
+            try await AccountCommand.Show.show(login, connection: connection)
         }
     }
 
     struct Rights: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Give a user exactly these rights (by id; none takes them all away).")
+            abstract: "Give a user exactly these rights (by id; --none takes them all away).")
 
-        @OptionGroup var connection: ConnectionOptions
-        @Argument(help: "The login.") var login: String
-        @Argument(help: "Right ids (see right list).") var rightIDs: [Int64] = []
+        @OptionGroup var connection: WriteOptions
+        @OptionGroup var choice: RightCommand.Assign.Choice
+
+        func validate() throws { try choice.validate() }
 
         func run() async throws {
-            try await RightCommand.Assign.assign(rightIDs, to: login, connection: connection)
+            try await RightCommand.Assign.assign(choice, connection: connection)
         }
     }
 }

@@ -20,12 +20,12 @@ struct MailCommand: AsyncParsableCommand {
             let page = try await connection.withClient { client in
                 try await client.mail.list(accountLogin: account, unsentOnly: unsent, pageSize: pageSize, pageToken: pageToken)
             }
-            if connection.json { return Output.printMessage(page) }
+            if connection.json { return Output.printList("mails", page.mails, nextPageToken: page.nextPageToken) }
             Output.printTable(
                 header: ["ID", "CREATED", "SENT", "TO", "ACCOUNT", "SUBJECT"],
                 rows: page.mails.map {
                     [
-                        String($0.id), $0.createdAt.iso8601, $0.hasSentAt ? $0.sentAt.iso8601 : "-", $0.recipient,
+                        String($0.id), $0.createdAt.shown, $0.hasSentAt ? $0.sentAt.shown : "-", $0.recipient,
                         $0.accountLogin.isEmpty ? "-" : $0.accountLogin, $0.subject,
                     ]
                 })
@@ -52,7 +52,7 @@ struct MailCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mark-sent", abstract: "Mark a mail sent; its link's secret is blanked out of the outbox.")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The mail's id.") var id: Int64
 
         func run() async throws {
@@ -66,8 +66,8 @@ extension Myopenip_V1_Mail {
     var fields: [(String, String)] {
         [
             ("id", String(id)), ("to", recipient), ("subject", subject), ("template", template),
-            ("account", accountLogin.isEmpty ? "-" : accountLogin), ("created", createdAt.iso8601),
-            ("sent", hasSentAt ? sentAt.iso8601 : "not yet"),
+            ("account", accountLogin.isEmpty ? "-" : accountLogin), ("created", createdAt.shown),
+            ("sent", hasSentAt ? sentAt.shown : "not yet"),
         ]
     }
 }

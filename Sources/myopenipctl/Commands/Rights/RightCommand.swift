@@ -5,15 +5,17 @@ import MyOpenIPClient
 struct RightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "right",
-        abstract: "List templates and rights, create, change and delete custom rights, give rights to users.",
-        subcommands: [Templates.self, List.self, Create.self, Update.self, Delete.self, Assign.self])
+        abstract:
+            "List templates and rights, show who holds a right, create, change and delete custom rights, give rights to users.",
+        subcommands: [Templates.self, List.self, Show.self, Create.self, Update.self, Delete.self, Assign.self])
 
     static let header = ["ID", "NAME", "KIND", "SITE", "ROLE", "PERMISSIONS"]
 
     static func row(_ right: Myopenip_V1_AccessRight) -> [String] {
         [
-            String(right.id), right.name, right.main.isEmpty ? "custom" : "main", right.site.isEmpty ? "-" : right.site,
-            right.role.isEmpty ? "-" : right.role, right.permissions.joined(separator: " "),
+            String(right.id), right.name, right.main.isEmpty ? "Droit personnalisé" : "Droit principal",
+            right.site.isEmpty ? "-" : right.site, right.role.isEmpty ? "-" : right.role,
+            right.permissions.joined(separator: " "),
         ]
     }
 
@@ -41,18 +43,52 @@ struct RightCommand: AsyncParsableCommand {
 
         func run() async throws {
             let rights = try await connection.withClient { client in try await client.rights.list(companyReference: company) }
-            if connection.json { return Output.printMessages(rights) }
+            if connection.json { return Output.printList("rights", rights) }
             Output.printTable(header: RightCommand.header, rows: rights.map(RightCommand.row))
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One right and the users who hold it.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The right's id (see right list).") var id: Int64
+        @Option(help: "For a main right: only the holders of this company.") var company: String = ""
+
+        func run() async throws {
+            let (right, holders) = try await connection.withClient { client in
+                let right = try await client.rights.get(id: id)
+                let holders = try await client.identity.listAccounts(
+                    companyReference: right.companyReference.isEmpty ? company : right.companyReference, holdingRight: id,
+                    pageSize: 500)
+                return (right, holders)
+            }
+            if connection.json {
+                return Output.printJSON([
+                    "right": Output.jsonObject(right), "holders": holders.accounts.map(Output.jsonObject),
+                    "next_page_token": holders.nextPageToken,
+                ])
+            }
+            Output.printFields([
+                ("id", String(right.id)), ("name", right.name), ("kind", RightCommand.row(right)[2]),
+                ("company", right.companyReference.isEmpty ? "-" : right.companyReference),
+                ("site", right.site.isEmpty ? "-" : right.site), ("role", right.role.isEmpty ? "-" : right.role),
+                ("templates", right.templates.isEmpty ? "-" : right.templates.joined(separator: ", ")),
+                ("permissions", right.permissions.joined(separator: " ")),
+            ])
+            print("")
+            if holders.accounts.isEmpty { return print("holders: none") }
+            Output.printAccounts(holders, json: false)
         }
     }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a custom right of a company from templates.")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The company's reference.") var company: String
         @Option(help: "The right's name.") var name: String
-        @Option(help: "The site it is for.") var site: String = ""
+        @Option(help: "One of the company's sites, by name (see site list).") var site: String = ""
         @Option(help: "The role it is for.") var role: String = ""
         @Option(
             name: .customLong("template"),
@@ -73,10 +109,10 @@ struct RightCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a custom right: only the options given change (its holders' rights change with it).")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The right's id (see right list).") var id: Int64
         @Option(help: "A new name.") var name: String?
-        @Option(help: "The site it is for (\"\" for none).") var site: String?
+        @Option(help: "One of the company's sites, by name (\"\" for none).") var site: String?
         @Option(help: "The role it is for (\"\" for none).") var role: String?
         @Option(name: .customLong("template"), help: "The templates it gives, replacing the current ones (repeat the option).")
         var templates: [String] = []
@@ -101,10 +137,12 @@ struct RightCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete a custom right; the users holding it lose it.")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
+        @OptionGroup var confirmation: ConfirmationFlag
         @Argument(help: "The right's id (see right list).") var id: Int64
 
         func run() async throws {
+            try Confirmation.require("Delete right \(id)? The users holding it lose it.", yes: confirmation.yes)
             let holders = try await connection.withClient { client in try await client.rights.delete(id: id) }
             if connection.json { return Output.printJSON(["id": id, "former_holders": holders]) }
             print(
@@ -116,22 +154,44 @@ struct RightCommand: AsyncParsableCommand {
 
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Give a user exactly these rights (by id; none takes them all away).")
+            abstract: "Give a user exactly these rights (by id; --none takes them all away).")
 
-        @OptionGroup var connection: ConnectionOptions
-        @Argument(help: "The user's login.") var login: String
-        @Argument(help: "Right ids (see right list).") var rightIDs: [Int64] = []
+        /// Who gets which rights: ids, or `--none` to say that taking every right away is meant.
+        struct Choice: ParsableArguments {
+            @Argument(help: "The user's login.") var login: String
+            @Argument(
+                help: ArgumentHelp("Right ids (see right list); they replace the user's current rights.", valueName: "right-id"))
+            var rightIDs: [Int64] = []
+            @Flag(help: "Take every right away (instead of ids).") var none = false
+            @OptionGroup var confirmation: ConfirmationFlag
 
-        func run() async throws {
-            try await Self.assign(rightIDs, to: login, connection: connection)
+            func validate() throws {
+                if rightIDs.isEmpty, !none { throw ValidationError("give right ids, or --none to take every right away") }
+                if !rightIDs.isEmpty, none { throw ValidationError("give right ids or --none, not both") }
+            }
         }
 
-        /// Gives `login` exactly `rightIDs` and prints the rights it holds (also `user rights`).
-        static func assign(_ rightIDs: [Int64], to login: String, connection: ConnectionOptions) async throws {
-            let rights = try await connection.withClient { client in
-                try await client.rights.setUserRights(login: login, rightIDs: rightIDs)
+        @OptionGroup var connection: WriteOptions
+        @OptionGroup var choice: Choice
+
+        func validate() throws { try choice.validate() }
+
+        func run() async throws {
+            try await Self.assign(choice, connection: connection)
+        }
+
+        /// Gives the user exactly the rights chosen and prints the rights they hold (also `user rights`).
+        static func assign(_ choice: Choice, connection: WriteOptions) async throws {
+            if choice.none {
+                try Confirmation.require(
+                    "Take every right away from \(choice.login)? They will see nothing of the portal.",
+                    yes: choice.confirmation.yes)
             }
-            if connection.json { return Output.printMessages(rights) }
+            let rights = try await connection.withClient { client in
+                try await client.rights.setUserRights(login: choice.login, rightIDs: choice.rightIDs)
+            }
+            if connection.json { return Output.printList("rights", rights) }
+            if rights.isEmpty { return print("\(choice.login) holds no right") }
             Output.printTable(header: RightCommand.header, rows: rights.map(RightCommand.row))
         }
     }

@@ -51,7 +51,7 @@ struct ContactCommand: AsyncParsableCommand {
             let page = try await connection.withClient { client in
                 try await client.contacts.list(companyReference: company, pageSize: pageSize, pageToken: pageToken)
             }
-            if connection.json { return Output.printMessage(page) }
+            if connection.json { return Output.printList("contacts", page.contacts, nextPageToken: page.nextPageToken) }
             Output.printTable(header: ContactCommand.header, rows: page.contacts.map(ContactCommand.row))
             Output.printNextPage(page.nextPageToken)
         }
@@ -72,7 +72,7 @@ struct ContactCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a contact to a company's directory.")
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The company's reference.") var company: String
         @OptionGroup var fields: Fields
 
@@ -89,7 +89,7 @@ struct ContactCommand: AsyncParsableCommand {
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change the fields of a contact given as options; the others stay as they are.")
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The contact's id.") var id: Int64
         @Option(help: "Last name.") var lastName: String?
         @Option(help: "First name.") var firstName: String?
@@ -146,10 +146,12 @@ struct ContactCommand: AsyncParsableCommand {
 
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a contact.")
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
+        @OptionGroup var confirmation: ConfirmationFlag
         @Argument(help: "The contact's id.") var id: Int64
 
         func run() async throws {
+            try Confirmation.require("Delete contact \(id)?", yes: confirmation.yes)
             try await connection.withClient { client in try await client.contacts.delete(id: id) }
             connection.json ? Output.printJSON(["deleted": id]) : print("contact \(id) deleted")
         }

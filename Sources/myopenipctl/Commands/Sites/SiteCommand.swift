@@ -14,7 +14,7 @@ struct SiteCommand: AsyncParsableCommand {
         @Option(help: "Building, floor…") var complement: String = ""
         @Option(help: "Postcode (5 digits in France).") var postcode: String
         @Option(help: "City.") var city: String
-        @Option(help: "ISO country code.") var country: String = "FR"
+        @Option(help: "ISO 3166 country code (FR, BE, CH…).") var country: String = "FR"
         @Option(help: "Telephone.") var phone: String = ""
         @Option(help: "Opening hours, free text.") var openingHours: String = ""
         @Option(help: "IBAN of the payment details.") var iban: String = ""
@@ -58,7 +58,8 @@ struct SiteCommand: AsyncParsableCommand {
         func run() async throws {
             let sites = try await connection.withClient { client in try await client.sites.list(companyReference: company) }
             connection.json
-                ? Output.printMessages(sites) : Output.printTable(header: SiteCommand.header, rows: sites.map(SiteCommand.row))
+                ? Output.printList("sites", sites)
+                : Output.printTable(header: SiteCommand.header, rows: sites.map(SiteCommand.row))
         }
     }
 
@@ -76,7 +77,7 @@ struct SiteCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a site to a company.")
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The company's reference.") var company: String
         @OptionGroup var fields: Fields
 
@@ -93,14 +94,14 @@ struct SiteCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change the fields of a site given as options; the others stay as they are.",
             discussion: "--iban, --bic and --holder go together: give all three, or all three empty to remove them.")
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
         @Argument(help: "The site's id.") var id: Int64
         @Option(help: "The site's name.") var name: String?
         @Option(help: "Street and number.") var street: String?
         @Option(help: "Building, floor…") var complement: String?
         @Option(help: "Postcode (5 digits in France).") var postcode: String?
         @Option(help: "City.") var city: String?
-        @Option(help: "ISO country code.") var country: String?
+        @Option(help: "ISO 3166 country code (FR, BE, CH…).") var country: String?
         @Option(help: "Telephone (\"\" to remove it).") var phone: String?
         @Option(help: "Opening hours, free text.") var openingHours: String?
         @Option(help: "IBAN of the payment details.") var iban: String?
@@ -150,10 +151,12 @@ struct SiteCommand: AsyncParsableCommand {
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete a site (not the head office); its contacts keep no site.")
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var connection: WriteOptions
+        @OptionGroup var confirmation: ConfirmationFlag
         @Argument(help: "The site's id.") var id: Int64
 
         func run() async throws {
+            try Confirmation.require("Delete site \(id)? Its contacts keep no site.", yes: confirmation.yes)
             try await connection.withClient { client in try await client.sites.delete(id: id) }
             connection.json ? Output.printJSON(["deleted": id]) : print("site \(id) deleted")
         }

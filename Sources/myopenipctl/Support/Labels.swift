@@ -1,0 +1,88 @@
+import MyOpenIPClient
+import MyOpenIPDomain
+
+// The portal's French labels of states and kinds, for tables (JSON keeps the protocol's names).
+
+extension Myopenip_V1_AccountState {
+    var label: String {
+        switch self {
+        case .pendingPassword: return AccountState.pendingPassword.label
+        case .active: return AccountState.active.label
+        case .locked: return AccountState.locked.label
+        case .disabled: return AccountState.disabled.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
+
+extension Myopenip_V1_AccountKind {
+    var label: String {
+        switch self {
+        case .operatorStaff: return AccountKind.operatorStaff.label
+        case .partnerUser: return AccountKind.partnerUser.label
+        case .clientUser: return AccountKind.clientUser.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
+
+extension Myopenip_V1_CompanyKind {
+    var label: String {
+        switch self {
+        case .client: return CompanyKind.client.label
+        case .partner: return CompanyKind.partner.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
+
+extension Myopenip_V1_CompanyState {
+    var label: String {
+        switch self {
+        case .active: return CompanyState.active.label
+        case .suspended: return CompanyState.suspended.label
+        case .closed: return CompanyState.closed.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
+
+extension Myopenip_V1_FinancialSituation {
+    var label: String {
+        switch self {
+        case .healthy: return FinancialSituation.healthy.label
+        case .watch: return FinancialSituation.watch.label
+        case .disputed: return FinancialSituation.disputed.label
+        case .unspecified, .UNRECOGNIZED: return "-"
+        }
+    }
+}
+
+extension Myopenip_V1_GuaranteeType {
+    var label: String {
+        switch self {
+        case .none: return GuaranteeType.none.label
+        case .bankGuarantee: return GuaranteeType.bankGuarantee.label
+        case .deposit: return GuaranteeType.deposit.label
+        case .sepaDirectDebit: return GuaranteeType.sepaDirectDebit.label
+        case .unspecified, .UNRECOGNIZED: return "-"
+        }
+    }
+}
+
+extension Myopenip_V1_TermsVersionState {
+    var label: String {
+        switch self {
+        case .scheduled: return TermsVersionState.scheduled.label
+        case .inForce: return TermsVersionState.inForce.label
+        case .superseded: return TermsVersionState.superseded.label
+        case .withdrawn: return TermsVersionState.withdrawn.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
+
+/// « EI - Entreprise individuelle » for `EI`; a code the CLI does not know is shown as it is.
+func legalStatusLabel(_ code: String) -> String {
+    LegalStatus(rawValue: code)?.label ?? (code.isEmpty ? "-" : code)
+}
