@@ -137,5 +137,8 @@ struct RightsRepositoryTests {
         #expect(held.map(\.name) == ["A"])
         let event = try #require(try await fixture.events(.rightsAssigned).first)
         #expect(event.details == ["before": "", "after": "A"])
+        // The same rights again change nothing and write no event.
+        #expect(try await fixture.rights.setRights([mine.id], ofAccount: paul.id, context: context, at: now).map(\.name) == ["A"])
+        #expect(try await fixture.events(.rightsAssigned).count == 1)
     }
 }

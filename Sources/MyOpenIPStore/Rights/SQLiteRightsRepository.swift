@@ -74,6 +74,8 @@ public struct SQLiteRightsRepository: RightsRepository {
             let given = try AccessRightRow.usable(rightIDs, byCompany: companyID, in: db)
             let held = try Self.rights(ofAccount: accountID, in: db)
             try check(held, given)
+            // The same rights again: nothing to write, nothing to audit.
+            if Set(held.map(\.id)) == Set(given.map(\.id)) { return held }
             let before = held.map(\.name).sorted()
             try AccountRightRow.filter(AccountRightRow.Columns.accountID == accountID).deleteAll(db)
             for id in rightIDs.sorted() {
