@@ -23,7 +23,7 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help:
-            "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds)."
+            "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, max_connections, anonymous_max_calls_per_connection, max_unread_bytes, anonymous_max_unread_bytes, idle_timeout_seconds, anonymous_idle_timeout_seconds, stalled_reader_seconds, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds)."
     )
     var config: String?
 
@@ -44,6 +44,9 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Calls one connection may have in flight. Env: MYOPENIP_MAX_CALLS_PER_CONNECTION.")
     var maxCallsPerConnection: Int?
+
+    @Option(name: .long, help: "Connections open at once (the operator keeps a reserve of 32). Env: MYOPENIP_MAX_CONNECTIONS.")
+    var maxConnections: Int?
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. Env: MYOPENIP_LOG_LEVEL.")
     var logLevel: String?
@@ -96,7 +99,7 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
     }
 
     private func flagOverrides() throws -> DaemonConfiguration.Overrides {
-        DaemonConfiguration.Overrides(
+        var overrides = DaemonConfiguration.Overrides(
             dataDirectory: dataDir,
             socket: socket,
             listen: listen,
@@ -110,5 +113,7 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
                     return uid
                 }
             })
+        overrides.maxConnections = maxConnections
+        return overrides
     }
 }

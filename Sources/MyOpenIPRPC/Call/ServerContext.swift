@@ -22,12 +22,14 @@ public struct ServerContext: Sendable {
     /// The record the idempotency interceptor reserved for this keyed write, which the write's
     /// own transaction marks committed; nil for other calls.
     public var idempotencyRecordID: Int64?
+    /// What the connection learns of its peer (a session signed in), when the transport asks.
+    public var connectionTrust: ConnectionTrust?
 
     /// A logger carrying the request id and the method (built when asked for: most calls never log).
     public var logger: Logger {
         var logger = baseLogger
         logger[metadataKey: "request_id"] = "\(requestID)"
-        logger[metadataKey: "method"] = "\(method)"
+        logger[metadataKey: "method"] = "\(LogText.escaped(method.description))"
         return logger
     }
 
@@ -38,8 +40,10 @@ public struct ServerContext: Sendable {
         peer: Peer,
         principal: Principal = .anonymous,
         requestID: String,
-        logger: Logger
+        logger: Logger,
+        connectionTrust: ConnectionTrust? = nil
     ) {
+        self.connectionTrust = connectionTrust
         self.method = method
         self.metadata = metadata
         self.deadline = deadline

@@ -14,14 +14,18 @@ public struct CallDispatcher: Sendable {
     private let logger: Logger
     /// Services still served while draining (health, so that it can say NOT_SERVING).
     private let servedWhileDraining: Set<String>
+    /// Bounds the lines that peers' mistakes (unknown methods) write.
+    public let peerErrors: LogThrottle
 
     public init(
         router: RPCRouter,
         interceptors: [any ServerInterceptor],
         servingState: ServingState = ServingState(),
         servedWhileDraining: Set<String> = [],
-        logger: Logger
+        logger: Logger,
+        peerErrors: LogThrottle = LogThrottle()
     ) {
+        self.peerErrors = peerErrors
         self.router = router
         self.chain = InterceptorChain(interceptors: interceptors)
         self.servingState = servingState
@@ -55,18 +59,29 @@ public struct CallDispatcher: Sendable {
             peer: peer, deadline: deadline, stream: stream)
     }
 
+    /// The longest `x-request-id` kept (escaped) in logs and the audit trail.
+    public static let maximumRequestIDLength = 128
+
     /// The same, with the route already looked up in ``router`` (nil: the method is unknown),
     /// for a transport that needed it first (to know whether the call streams).
     public func dispatch(
         _ request: Ttrpc_Request, route: RPCRouter.Route?, peer: Peer, deadline: ContinuousClock.Instant?,
-        stream: (any ServerStreamSink)? = nil
+        stream: (any ServerStreamSink)? = nil, trust: ConnectionTrust? = nil
     ) async -> Ttrpc_Response {
         let descriptor = MethodDescriptor(service: request.service, method: request.method)
         let metadata = Metadata(request.metadata)
-        let requestID = metadata.requestID ?? RequestIDGenerator.next()
+        // The caller's request id goes to logs and the audit trail: escaped and bounded there.
+        let requestID =
+            metadata.requestID.map { LogText.escaped($0, limit: Self.maximumRequestIDLength) } ?? RequestIDGenerator.next()
         guard let route else {
-            logger.info("unknown method", metadata: ["method": "\(descriptor)", "request_id": "\(requestID)", "peer": "\(peer)"])
-            return Self.response(for: .unimplemented(service: request.service, method: request.method))
+            peerErrors.log(
+                logger, level: .info, "unknown method",
+                metadata: [
+                    "method": "\(LogText.escaped(descriptor.description))", "request_id": "\(requestID)", "peer": "\(peer)",
+                ])
+            return Self.response(
+                for: .unimplemented(
+                    service: String(request.service.prefix(256)), method: String(request.method.prefix(256))))
         }
         if servingState.isDraining && !servedWhileDraining.contains(descriptor.service) {
             return Self.response(
@@ -76,7 +91,7 @@ public struct CallDispatcher: Sendable {
 
         let context = ServerContext(
             method: descriptor, metadata: metadata, deadline: deadline, peer: peer,
-            requestID: requestID, logger: logger)
+            requestID: requestID, logger: logger, connectionTrust: trust)
 
         do {
             let response = try await chain.run(

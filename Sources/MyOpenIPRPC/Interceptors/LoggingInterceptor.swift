@@ -5,8 +5,16 @@ import Logging
 /// Successful calls log at `debug`, caller errors at `info`, INTERNAL and UNKNOWN at `error`. A
 /// call cancelled (its client left, or its deadline passed) is CANCELLED or DEADLINE_EXCEEDED
 /// at `info`, as the dispatcher answers it: not an internal error.
+///
+/// The `info` lines (callers' mistakes, which a peer can repeat at will) go through a
+/// ``LogThrottle``: a flood of refused calls writes a bounded number of lines and says how many
+/// it left out.
 public struct LoggingInterceptor: ServerInterceptor {
-    public init() {}
+    let throttle: LogThrottle
+
+    public init(throttle: LogThrottle = LogThrottle(perSecond: 50)) {
+        self.throttle = throttle
+    }
 
     public func intercept(
         _ request: ServerRequest,
@@ -45,6 +53,10 @@ public struct LoggingInterceptor: ServerInterceptor {
             "peer": "\(context.peer)",
         ]
         if let reason { metadata["reason"] = "\(reason)" }
-        context.logger.log(level: level, "call", metadata: metadata)
+        if level == .info {
+            throttle.log(context.logger, level: level, "call", metadata: metadata)
+        } else {
+            context.logger.log(level: level, "call", metadata: metadata)
+        }
     }
 }

@@ -18,6 +18,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var gracePeriod: Duration
     /// Calls one connection may have in flight.
     public var maximumCallsPerConnection: Int
+    /// What connections may hold: anonymous peers' limits, idle timeouts, unread answers, the
+    /// number of connections (see ``RPCServerConfiguration``).
+    public var connections: ConnectionSettings
     public var logLevel: Logger.Level
     /// The uids whose Unix-socket calls are the operator's.
     public var operatorUIDs: Set<UInt32>
@@ -34,6 +37,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             maximumMessageSize: FrameHeader.defaultMaximumPayloadSize,
             gracePeriod: .seconds(10),
             maximumCallsPerConnection: 1024,
+            connections: ConnectionSettings(),
             logLevel: .info,
             operatorUIDs: [0, getuid()],
             identity: IdentitySettings())
@@ -47,6 +51,13 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var maxMessageBytes: Int?
         public var graceSeconds: Double?
         public var maxCallsPerConnection: Int?
+        public var maxConnections: Int?
+        public var anonymousMaxCallsPerConnection: Int?
+        public var maxUnreadBytes: Int?
+        public var anonymousMaxUnreadBytes: Int?
+        public var idleTimeoutSeconds: Double?
+        public var anonymousIdleTimeoutSeconds: Double?
+        public var stalledReaderSeconds: Double?
         public var logLevel: String?
         public var operatorUIDs: [UInt32]?
         public var sessionIdleMinutes: Double?
@@ -86,6 +97,13 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case maxMessageBytes = "max_message_bytes"
             case graceSeconds = "grace_seconds"
             case maxCallsPerConnection = "max_calls_per_connection"
+            case maxConnections = "max_connections"
+            case anonymousMaxCallsPerConnection = "anonymous_max_calls_per_connection"
+            case maxUnreadBytes = "max_unread_bytes"
+            case anonymousMaxUnreadBytes = "anonymous_max_unread_bytes"
+            case idleTimeoutSeconds = "idle_timeout_seconds"
+            case anonymousIdleTimeoutSeconds = "anonymous_idle_timeout_seconds"
+            case stalledReaderSeconds = "stalled_reader_seconds"
             case logLevel = "log_level"
             case operatorUIDs = "operator_uids"
             case sessionIdleMinutes = "session_idle_minutes"
@@ -107,7 +125,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 guard let number = T(text) else { throw ConfigurationError("\(name)=\(text) is not a number") }
                 return number
             }
-            return Overrides(
+            var overrides = Overrides(
                 dataDirectory: value("MYOPENIP_DATA_DIR"),
                 socket: value("MYOPENIP_SOCKET"),
                 listen: value("MYOPENIP_LISTEN"),
@@ -129,6 +147,14 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 lockoutThreshold: try number("MYOPENIP_LOCKOUT_THRESHOLD", Int.self),
                 portalURL: value("MYOPENIP_PORTAL_URL"),
                 scryptLogRounds: try number("MYOPENIP_SCRYPT_LOG_ROUNDS", Int.self))
+            overrides.maxConnections = try number("MYOPENIP_MAX_CONNECTIONS", Int.self)
+            overrides.anonymousMaxCallsPerConnection = try number("MYOPENIP_ANONYMOUS_MAX_CALLS_PER_CONNECTION", Int.self)
+            overrides.maxUnreadBytes = try number("MYOPENIP_MAX_UNREAD_BYTES", Int.self)
+            overrides.anonymousMaxUnreadBytes = try number("MYOPENIP_ANONYMOUS_MAX_UNREAD_BYTES", Int.self)
+            overrides.idleTimeoutSeconds = try number("MYOPENIP_IDLE_TIMEOUT_SECONDS", Double.self)
+            overrides.anonymousIdleTimeoutSeconds = try number("MYOPENIP_ANONYMOUS_IDLE_TIMEOUT_SECONDS", Double.self)
+            overrides.stalledReaderSeconds = try number("MYOPENIP_STALLED_READER_SECONDS", Double.self)
+            return overrides
         }
 
         /// The overrides of a JSON config file.
@@ -181,6 +207,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             }
             maximumCallsPerConnection = calls
         }
+        try connections.apply(overrides)
         if let level = overrides.logLevel {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError("unknown log level \"\(level)\" (trace, debug, info, notice, warning, error, critical)")
@@ -250,12 +277,19 @@ public struct DaemonConfiguration: Sendable, Hashable {
 
     /// The server settings of this configuration.
     public var serverConfiguration: RPCServerConfiguration {
-        RPCServerConfiguration(
+        var configuration = RPCServerConfiguration(
             unix: socketPath.map { .init(path: $0) },
             tcp: tcp,
             maximumPayloadSize: maximumMessageSize,
             gracePeriod: gracePeriod,
-            maximumCallsPerConnection: maximumCallsPerConnection)
+            maximumCallsPerConnection: maximumCallsPerConnection,
+            anonymous: connections.anonymous,
+            maximumConnections: connections.maximumConnections,
+            stalledReaderTimeout: connections.stalledReaderTimeout,
+            operatorUIDs: operatorUIDs)
+        configuration.trusted.maximumUnwrittenBytes = connections.maximumUnreadBytes
+        configuration.trusted.idleTimeout = connections.idleTimeout
+        return configuration
     }
 }
 

@@ -35,7 +35,10 @@ public struct AuthenticationInterceptor: ServerInterceptor {
                     .unauthenticated, "the authorization metadata must be \"Bearer <token>\"", reason: "MALFORMED_AUTHORIZATION",
                     field: Metadata.Keys.authorization)
             }
-            return try await sessions.principal(forToken: token, context: context)
+            let principal = try await sessions.principal(forToken: token, context: context)
+            // A session signed in on this connection: its peer is no longer anonymous.
+            context.connectionTrust?.markSignedIn()
+            return principal
         }
         return principal(for: context.peer)
     }

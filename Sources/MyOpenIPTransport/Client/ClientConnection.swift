@@ -47,9 +47,7 @@ public final class ClientConnection: Sendable {
     ) {
         self.target = target
         self.maximumPayloadSize = maximumPayloadSize
-        self.connectTimeout = .nanoseconds(
-            Int64(connectTimeout.components.seconds) * 1_000_000_000
-                + connectTimeout.components.attoseconds / 1_000_000_000)
+        self.connectTimeout = connectTimeout.timeAmount
         self.eventLoop = eventLoopGroup.next()
         self.taskExecutor = EventLoopTaskExecutor(eventLoop)
     }
@@ -113,7 +111,7 @@ public final class ClientConnection: Sendable {
         _ request: Ttrpc_Request, timeout: Duration?, flags: FrameFlags
     ) async throws -> (live: Live, streamID: UInt32, frame: ByteBuffer, timeoutNanoseconds: Int64?) {
         var request = request
-        let nanoseconds = timeout.map(Self.nanoseconds)
+        let nanoseconds = timeout.map(\.nanoseconds)
         if let nanoseconds { request.timeoutNano = max(1, nanoseconds) }
         let bytes: [UInt8]
         do {
@@ -143,12 +141,6 @@ public final class ClientConnection: Sendable {
             return nil
         }
         try? await live?.channel.close()
-    }
-
-    private static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        return overflow ? .max : product &+ attoseconds / 1_000_000_000
     }
 
     // MARK: Connecting

@@ -21,6 +21,10 @@ public final class RPCServer: Service, Sendable {
         var waiters: [CheckedContinuation<ListeningAddresses, any Error>] = []
         var listeners: [any Channel] = []
         var shutdownRequested = false
+        /// Connections accepted and not yet closed, refused ones aside.
+        var open = 0
+        /// ``RPCServerConfiguration/maximumConnections``, lowered to what the open-file limit allows.
+        var maximumConnections = 0
     }
 
     public let configuration: RPCServerConfiguration
@@ -58,6 +62,7 @@ public final class RPCServer: Service, Sendable {
     public var connectionCount: Int { registry.count }
 
     public func run() async throws {
+        applyFileDescriptorLimit()
         let listeners: [(Transport, Listener)]
         do {
             listeners = try await bindListeners()
@@ -116,6 +121,44 @@ public final class RPCServer: Service, Sendable {
         for waiter in waiters { waiter.resume(with: result) }
     }
 
+    // MARK: Limits
+
+    /// Room kept under the open-file limit for what is not a connection: the database and its
+    /// journal, logs, the listeners.
+    static let descriptorsForOtherUses = 64
+
+    /// Raises the soft open-file limit to the hard one and keeps the connection limit under it,
+    /// with room for the operator's reserve: connections are refused by count long before
+    /// `accept` could run out of descriptors.
+    private func applyFileDescriptorLimit() {
+        if let (before, after) = FileDescriptorLimit.raiseToHardLimit() {
+            logger.info("raised the open-file limit", metadata: ["from": "\(before)", "to": "\(after)"])
+        }
+        let available = FileDescriptorLimit.current - Self.descriptorsForOtherUses - configuration.operatorReserve
+        let maximum = max(1, min(configuration.maximumConnections, available))
+        if maximum < configuration.maximumConnections {
+            logger.warning(
+                "the open-file limit lowers the connection limit",
+                metadata: ["configured": "\(configuration.maximumConnections)", "effective": "\(maximum)"])
+        }
+        state.withLock { $0.maximumConnections = maximum }
+    }
+
+    /// Counts a new connection in, or says no when the limit is reached; operator connections
+    /// may use the reserve above the limit.
+    private func admit(isOperator: Bool) -> Bool {
+        state.withLock { state in
+            let limit = state.maximumConnections + (isOperator ? configuration.operatorReserve : 0)
+            guard state.open < limit else { return false }
+            state.open += 1
+            return true
+        }
+    }
+
+    private func release() {
+        state.withLock { $0.open -= 1 }
+    }
+
     // MARK: Listening
 
     private func bindListeners() async throws -> [(Transport, Listener)] {
@@ -157,8 +200,14 @@ public final class RPCServer: Service, Sendable {
     }
 
     private func bootstrap(transport: Transport) -> ServerBootstrap {
+        let (logger, throttle) = (self.logger, dispatcher.peerErrors)
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(AcceptOverloadHandler(logger: logger, throttle: throttle))
+                }
+            }
             .childChannelOption(.allowRemoteHalfClosure, value: false)
         switch transport {
         case .tcp:
@@ -181,11 +230,24 @@ public final class RPCServer: Service, Sendable {
             peer = channel.eventLoop.makeSucceededFuture(.tcp(host: remote?.ipAddress ?? "unknown", port: remote?.port ?? 0))
         }
         let (dispatcher, maximumPayloadSize, logger) = (self.dispatcher, configuration.maximumPayloadSize, self.logger)
-        let maximumCalls = configuration.maximumCallsPerConnection
+        let configuration = self.configuration
         return peer.flatMapThrowing { peer in
+            let isOperator = if case .unix(let credentials?) = peer { configuration.operatorUIDs.contains(credentials.uid) } else { false }
+            if self.admit(isOperator: isOperator) {
+                channel.closeFuture.whenComplete { _ in self.release() }
+            } else {
+                dispatcher.peerErrors.log(
+                    logger, level: .warning, "connection refused: too many connections open",
+                    metadata: ["peer": "\(peer)", "maximum": "\(self.state.withLock { $0.maximumConnections })"])
+                channel.close(promise: nil)
+            }
+            let limits = ServerConnectionHandler.Limits(
+                current: isOperator ? configuration.trusted : configuration.anonymous,
+                onceSignedIn: isOperator ? nil : configuration.trusted,
+                stalledReaderTimeout: configuration.stalledReaderTimeout)
             let handler = ServerConnectionHandler(
-                peer: peer, dispatcher: dispatcher, maximumPayloadSize: maximumPayloadSize, maximumCalls: maximumCalls,
-                eventLoop: channel.eventLoop, logger: logger)
+                peer: peer, dispatcher: dispatcher, maximumPayloadSize: maximumPayloadSize, limits: limits,
+                eventLoop: channel.eventLoop, logger: logger, peerErrors: dispatcher.peerErrors)
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumPayloadSize)))
             try pipeline.addHandler(handler)

@@ -25,27 +25,81 @@ public struct RPCServerConfiguration: Sendable {
         }
     }
 
+    /// What one connection may hold: calls in flight, unread answers, idle time.
+    public struct ConnectionLimits: Sendable, Hashable {
+        /// Calls in flight; more are refused with RESOURCE_EXHAUSTED `TOO_MANY_CALLS`.
+        public var maximumCalls: Int
+        /// Bytes of answers the peer has not read yet: past them, the connection stops reading
+        /// requests until the peer reads (its unread requests wait in the kernel's buffers).
+        public var maximumUnwrittenBytes: Int
+        /// A connection with no call in flight for this long is closed.
+        public var idleTimeout: Duration
+
+        public init(maximumCalls: Int, maximumUnwrittenBytes: Int, idleTimeout: Duration) {
+            self.maximumCalls = maximumCalls
+            self.maximumUnwrittenBytes = maximumUnwrittenBytes
+            self.idleTimeout = idleTimeout
+        }
+
+        /// Operator staff's Unix-socket connections, and connections where a session signed in.
+        public static let trusted = ConnectionLimits(
+            maximumCalls: 1024, maximumUnwrittenBytes: 4 << 20, idleTimeout: .seconds(600))
+        /// Every other connection, until a call on it signs in: anonymous TCP peers above all.
+        public static let anonymous = ConnectionLimits(
+            maximumCalls: 16, maximumUnwrittenBytes: 512 << 10, idleTimeout: .seconds(30))
+    }
+
     public var unix: UnixListener?
     public var tcp: TCPListener?
     /// Frames with a larger payload are refused with RESOURCE_EXHAUSTED, unread.
     public var maximumPayloadSize: Int
     /// How long in-flight calls may run on after shutdown begins.
     public var gracePeriod: Duration
-    /// Calls one connection may have in flight; more are refused with RESOURCE_EXHAUSTED.
-    public var maximumCallsPerConnection: Int
+    /// The limits of operator and signed-in connections.
+    public var trusted: ConnectionLimits
+    /// The limits of the other connections.
+    public var anonymous: ConnectionLimits
+    /// Connections open at once; more are closed as soon as accepted. Lowered at start to what
+    /// the open-file limit allows, keeping room for the database and ``operatorReserve``.
+    public var maximumConnections: Int
+    /// Connections of operator staff (Unix socket, operator uid) accepted beyond
+    /// ``maximumConnections``, so that the operator can always connect.
+    public var operatorReserve: Int
+    /// A peer whose unread answers stay over its limit this long is closed: it does not read.
+    public var stalledReaderTimeout: Duration
+    /// The uids whose Unix-socket connections are the operator's: trusted limits, and the reserve.
+    public var operatorUIDs: Set<UInt32>
+
+    /// Calls one connection may have in flight (of the trusted limits).
+    public var maximumCallsPerConnection: Int {
+        get { trusted.maximumCalls }
+        set { trusted.maximumCalls = newValue }
+    }
 
     public init(
         unix: UnixListener? = nil,
         tcp: TCPListener? = nil,
         maximumPayloadSize: Int = FrameHeader.defaultMaximumPayloadSize,
         gracePeriod: Duration = .seconds(10),
-        maximumCallsPerConnection: Int = 1024
+        maximumCallsPerConnection: Int = 1024,
+        anonymous: ConnectionLimits = .anonymous,
+        maximumConnections: Int = 1024,
+        operatorReserve: Int = 32,
+        stalledReaderTimeout: Duration = .seconds(30),
+        operatorUIDs: Set<UInt32> = []
     ) {
+        self.operatorUIDs = operatorUIDs
         self.unix = unix
         self.tcp = tcp
         self.maximumPayloadSize = maximumPayloadSize
         self.gracePeriod = gracePeriod
-        self.maximumCallsPerConnection = maximumCallsPerConnection
+        var trusted = ConnectionLimits.trusted
+        trusted.maximumCalls = maximumCallsPerConnection
+        self.trusted = trusted
+        self.anonymous = anonymous
+        self.maximumConnections = maximumConnections
+        self.operatorReserve = operatorReserve
+        self.stalledReaderTimeout = stalledReaderTimeout
     }
 }
 

@@ -12,6 +12,12 @@ import NIOCore
 /// is cancelled and DEADLINE_EXCEEDED is answered at once; a late result is dropped. A protocol
 /// violation (garbage header, unknown frame type, even or reused stream id, a response frame from
 /// a client) closes this connection only.
+///
+/// Memory per connection is bounded: past its limit of unread answers (the channel's write
+/// buffer high-water mark), the connection stops reading and parks the requests already read
+/// until its peer reads; a peer that does not read for the stalled-reader timeout is closed. A
+/// connection with no call in flight for its idle timeout is closed. Anonymous peers get the
+/// tighter of two sets of limits until a session signs in on the connection.
 final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     typealias InboundIn = InboundFrame
     typealias OutboundOut = ByteBuffer
@@ -21,34 +27,54 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         var deadline: NIODeadline?
     }
 
+    /// What the connection may hold, and what it learns of its peer.
+    struct Limits {
+        var current: RPCServerConfiguration.ConnectionLimits
+        /// The limits once a session signs in; nil when the connection has them already.
+        var onceSignedIn: RPCServerConfiguration.ConnectionLimits?
+        var stalledReaderTimeout: Duration
+    }
+
     private let peer: Peer
     private let dispatcher: CallDispatcher
     private let maximumPayloadSize: Int
-    private let maximumCalls: Int
+    private var limits: Limits
+    private let trust = ConnectionTrust()
     private let logger: Logger
+    private let peerErrors: LogThrottle
     private let executor: EventLoopTaskExecutor
     private(set) var context: ChannelHandlerContext?
     private var calls: [UInt32: Call] = [:]
     private var draining = false
     var flushPending = false
     private var deadlineTimer = DeadlineTimer()
+    /// Requests read while the peer had too many unread answers, served once it reads.
+    private var parked = CircularBuffer<InboundFrame>()
+    private var readingPaused = false
+    private var stalledReaderCheck: Scheduled<Void>?
+    /// Since when no call is in flight (nil while one is), and the check that closes an idle connection.
+    private var idleSince: NIODeadline? = .now()
+    private var idleCheck: Scheduled<Void>?
 
     init(
-        peer: Peer, dispatcher: CallDispatcher, maximumPayloadSize: Int, maximumCalls: Int,
-        eventLoop: any EventLoop, logger: Logger
+        peer: Peer, dispatcher: CallDispatcher, maximumPayloadSize: Int, limits: Limits,
+        eventLoop: any EventLoop, logger: Logger, peerErrors: LogThrottle
     ) {
         self.peer = peer
         self.dispatcher = dispatcher
         self.maximumPayloadSize = maximumPayloadSize
-        self.maximumCalls = maximumCalls
+        self.limits = limits
         self.executor = EventLoopTaskExecutor(eventLoop)
         var logger = logger
         logger[metadataKey: "peer"] = "\(peer)"
         self.logger = logger
+        self.peerErrors = peerErrors
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        applyWriteBufferLimit(context)
+        armIdleCheck(context)
         logger.debug("connection opened")
     }
 
@@ -59,6 +85,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     func channelInactive(context: ChannelHandlerContext) {
         // Nobody is left to read the answers: stop the work.
         deadlineTimer.cancel()
+        stalledReaderCheck?.cancel()
+        idleCheck?.cancel()
+        parked.removeAll()
         for call in calls.values {
             call.task?.cancel()
         }
@@ -71,29 +100,118 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         context.fireChannelInactive()
     }
 
+    // MARK: Back-pressure
+
     /// A peer that sends requests faster than it reads the answers is not read from until its
-    /// answers drain, so that they cannot pile up in memory.
+    /// answers drain, so that they cannot pile up in memory; the requests it had already sent
+    /// are served once it reads.
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        let writable = context.channel.isWritable
-        try? context.channel.syncOptions?.setOption(.autoRead, value: writable)
-        if writable { context.read() }
+        if context.channel.isWritable {
+            stalledReaderCheck?.cancel()
+            stalledReaderCheck = nil
+            while context.channel.isWritable, context.channel.isActive, let frame = parked.popFirst() {
+                serve(frame, context: context)
+            }
+            if parked.isEmpty && context.channel.isWritable { resumeReading(context) }
+        } else {
+            pauseReading(context)
+        }
         context.fireChannelWritabilityChanged()
     }
 
+    private func pauseReading(_ context: ChannelHandlerContext) {
+        if !readingPaused {
+            readingPaused = true
+            try? context.channel.syncOptions?.setOption(.autoRead, value: false)
+        }
+        guard stalledReaderCheck == nil else { return }
+        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
+        stalledReaderCheck = context.eventLoop.scheduleTask(in: limits.stalledReaderTimeout.timeAmount) {
+            this.value.closeStalledReader()
+        }
+    }
+
+    private func resumeReading(_ context: ChannelHandlerContext) {
+        guard readingPaused else { return }
+        readingPaused = false
+        try? context.channel.syncOptions?.setOption(.autoRead, value: true)
+        context.read()
+    }
+
+    private func closeStalledReader() {
+        stalledReaderCheck = nil
+        guard let context, !context.channel.isWritable else { return }
+        peerErrors.log(
+            logger, level: .info, "closing a connection whose peer does not read its answers",
+            metadata: ["unread_bytes": "\(limits.current.maximumUnwrittenBytes)+", "parked_requests": "\(parked.count)"])
+        context.close(promise: nil)
+    }
+
+    private func applyWriteBufferLimit(_ context: ChannelHandlerContext) {
+        let high = max(limits.current.maximumUnwrittenBytes, 2)
+        try? context.channel.syncOptions?.setOption(
+            .writeBufferWaterMark, value: ChannelOptions.Types.WriteBufferWaterMark(low: high / 2, high: high))
+    }
+
+    // MARK: Idle connections
+
+    private func armIdleCheck(_ context: ChannelHandlerContext) {
+        guard idleCheck == nil, let since = idleSince else { return }
+        let this = NIOLoopBound(self, eventLoop: context.eventLoop)
+        idleCheck = context.eventLoop.scheduleTask(deadline: since + limits.current.idleTimeout.timeAmount) {
+            this.value.checkIdle()
+        }
+    }
+
+    private func checkIdle() {
+        idleCheck = nil
+        guard let context, let since = idleSince, calls.isEmpty, parked.isEmpty else { return }
+        if NIODeadline.now() >= since + limits.current.idleTimeout.timeAmount {
+            logger.debug("closing an idle connection", metadata: ["idle": "\(limits.current.idleTimeout)"])
+            context.close(promise: nil)
+        } else {
+            armIdleCheck(context)
+        }
+    }
+
+    /// Once a session signed in on this connection, its peer gets the trusted limits.
+    private func upgradeIfSignedIn(_ context: ChannelHandlerContext) {
+        guard let trusted = limits.onceSignedIn, trust.isSignedIn else { return }
+        limits.current = trusted
+        limits.onceSignedIn = nil
+        applyWriteBufferLimit(context)
+    }
+
+    // MARK: Frames
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        logger.info("connection closed on error", metadata: ["error": "\(error)"])
+        peerErrors.log(logger, level: .info, "connection closed on error", metadata: ["error": "\(error)"])
         context.close(promise: nil)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        let frame = unwrapInboundIn(data)
+        guard !readingPaused, parked.isEmpty, context.channel.isWritable else {
+            parked.append(frame)
+            pauseReading(context)
+            return
+        }
+        serve(frame, context: context)
+        if !context.channel.isWritable { pauseReading(context) }
+    }
+
+    private func serve(_ frame: InboundFrame, context: ChannelHandlerContext) {
+        switch frame {
         case .oversized(let header):
             guard header.type == .request else {
-                logger.info("oversized frame dropped", metadata: ["type": "\(header.type)", "length": "\(header.length)"])
+                peerErrors.log(
+                    logger, level: .info, "oversized frame dropped", metadata: ["type": "\(header.type)", "length": "\(header.length)"])
                 return
             }
             guard open(header.streamID, context: context) else { return }
-            logger.info("oversized request refused", metadata: ["stream": "\(header.streamID)", "length": "\(header.length)"])
+            peerErrors.log(
+                logger, level: .info, "oversized request refused",
+                metadata: ["stream": "\(header.streamID)", "length": "\(header.length)"])
             finish(
                 header.streamID,
                 with: CallDispatcher.response(
@@ -129,6 +247,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
             return false
         }
         calls[streamID] = Call()
+        idleSince = nil
         return true
     }
 
@@ -143,6 +262,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
             )
             return
         }
+        let maximumCalls = limits.current.maximumCalls
         guard calls.count <= maximumCalls else {
             finish(
                 streamID,
@@ -156,20 +276,21 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         do {
             request = try CallDispatcher.decodeRequest(frame.payload)
         } catch {
-            logger.info("malformed request envelope", metadata: ["stream": "\(streamID)"])
+            peerErrors.log(logger, level: .info, "malformed request envelope", metadata: ["stream": "\(streamID)"])
             finish(streamID, with: CallDispatcher.response(for: error))
             return
         }
         let deadline = CallDispatcher.deadline(of: request)
         let eventLoop = executor.eventLoop
         let this = NIOLoopBound(self, eventLoop: eventLoop)
-        let (dispatcher, peer) = (self.dispatcher, self.peer)
+        let (dispatcher, peer, trust) = (self.dispatcher, self.peer, self.trust)
         let route = dispatcher.router.route(service: request.service, method: request.method)
         let stream = route?.isServerStreaming == true ? ChannelStreamSink(handler: this, streamID: streamID) : nil
         // The call starts right here, on this thread: a handler that never suspends (health, a
         // cache hit) answers within this read, without a trip through the task queue.
         let task = Task.immediate(executorPreference: executor) {
-            let response = await dispatcher.dispatch(request, route: route, peer: peer, deadline: deadline, stream: stream)
+            let response = await dispatcher.dispatch(
+                request, route: route, peer: peer, deadline: deadline, stream: stream, trust: trust)
             if eventLoop.inEventLoop {
                 this.value.finish(streamID, with: response)
             } else {
@@ -231,11 +352,14 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         } catch {
             logger.error("cannot encode a response", metadata: ["stream": "\(streamID)", "error": "\(error)"])
         }
+        upgradeIfSignedIn(context)
         if calls.isEmpty {
             // Nothing else is running that could share a flush: send now.
             context.flush()
             // The last answer of a draining connection: close once it is sent.
             if draining { context.close(promise: nil) }
+            idleSince = .now()
+            armIdleCheck(context)
         } else {
             scheduleFlush(context)
         }
@@ -254,7 +378,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     }
 
     private func violation(_ description: String, context: ChannelHandlerContext) {
-        logger.info("protocol violation; closing the connection", metadata: ["reason": "\(description)"])
+        peerErrors.log(logger, level: .info, "protocol violation; closing the connection", metadata: ["reason": "\(description)"])
         context.close(promise: nil)
     }
 

@@ -58,6 +58,8 @@ extension IdentityService {
             mustAcceptTerms = try await !environment.terms.hasAccepted(version: inForce.version, accountID: account.id)
         }
         context.logger.info("login", metadata: ["login": "\(account.login)", "session": "\(session.id)"])
+        // The connection now carries a session: it gets the limits of signed-in peers.
+        context.connectionTrust?.markSignedIn()
 
         var response = Myopenip_V1_LoginResponse()
         response.sessionToken = token.value
