@@ -8,7 +8,8 @@ struct ConcurrencyTests {
         try await withTestDaemon { daemon async throws in
             // Over TCP, a peer that signed in (anonymous peers may have 16 calls in flight).
             let client =
-                transport == .tcp ? try await daemon.loggedIn(try await daemon.createActiveUser(), over: .tcp) : daemon.client(.unix)
+                transport == .tcp
+                ? try await daemon.loggedIn(try await daemon.createActiveUser(), over: .tcp) : daemon.client(.unix)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<500 {
                     group.addTask {

@@ -3,9 +3,9 @@ import MyOpenIPRPC
 import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Stops a listener from spinning when `accept` fails for want of resources (no file descriptor

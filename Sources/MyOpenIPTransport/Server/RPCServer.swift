@@ -232,7 +232,8 @@ public final class RPCServer: Service, Sendable {
         let (dispatcher, maximumPayloadSize, logger) = (self.dispatcher, configuration.maximumPayloadSize, self.logger)
         let configuration = self.configuration
         return peer.flatMapThrowing { peer in
-            let isOperator = if case .unix(let credentials?) = peer { configuration.operatorUIDs.contains(credentials.uid) } else { false }
+            let isOperator =
+                if case .unix(let credentials?) = peer { configuration.operatorUIDs.contains(credentials.uid) } else { false }
             if self.admit(isOperator: isOperator) {
                 channel.closeFuture.whenComplete { _ in self.release() }
             } else {

@@ -205,7 +205,8 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         case .oversized(let header):
             guard header.type == .request else {
                 peerErrors.log(
-                    logger, level: .info, "oversized frame dropped", metadata: ["type": "\(header.type)", "length": "\(header.length)"])
+                    logger, level: .info, "oversized frame dropped",
+                    metadata: ["type": "\(header.type)", "length": "\(header.length)"])
                 return
             }
             guard open(header.streamID, context: context) else { return }

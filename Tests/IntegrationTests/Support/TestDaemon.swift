@@ -52,7 +52,8 @@ final class TestDaemon: Sendable {
         grace: Duration = .seconds(5),
         maximumMessageSize: Int? = nil,
         maximumCallsPerConnection: Int? = nil,
-        operatorUIDs: Set<UInt32>? = nil
+        operatorUIDs: Set<UInt32>? = nil,
+        connections: ConnectionSettings? = nil
     ) async throws -> TestDaemon {
         let clock = AdjustableTimeSource()
         var configuration = DaemonConfiguration.defaults(environment: [:])
@@ -63,6 +64,7 @@ final class TestDaemon: Sendable {
         if let maximumMessageSize { configuration.maximumMessageSize = maximumMessageSize }
         if let operatorUIDs { configuration.operatorUIDs = operatorUIDs }
         if let maximumCallsPerConnection { configuration.maximumCallsPerConnection = maximumCallsPerConnection }
+        if let connections { configuration.connections = connections }
         // Cheaper password hashes (N = 2^12): many daemons share the test process's thread pool.
         configuration.identity.passwordHashing = .init(logRounds: 12)
         var logger = Logger(label: "test-daemon")
@@ -116,11 +118,12 @@ func withTestDaemon<T>(
     maximumMessageSize: Int? = nil,
     maximumCallsPerConnection: Int? = nil,
     operatorUIDs: Set<UInt32>? = nil,
+    connections: ConnectionSettings? = nil,
     _ body: (TestDaemon) async throws -> T
 ) async throws -> T {
     let daemon = try await TestDaemon.start(
         grace: grace, maximumMessageSize: maximumMessageSize, maximumCallsPerConnection: maximumCallsPerConnection,
-        operatorUIDs: operatorUIDs)
+        operatorUIDs: operatorUIDs, connections: connections)
     do {
         let result = try await body(daemon)
         try await daemon.stop()
