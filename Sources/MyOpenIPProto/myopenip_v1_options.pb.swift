@@ -201,6 +201,27 @@ public nonisolated struct Myopenip_V1_Access: Sendable {
 // declaration. To avoid naming collisions, the names are prefixed with the name of
 // the scope where the extend directive occurs.
 
+nonisolated extension SwiftProtobuf.Google_Protobuf_FieldOptions {
+
+  /// A text field that may hold line breaks and tabs (a comment, opening hours, the text of the
+  /// terms). Every other text field of a request refuses control characters: INVALID_ARGUMENT
+  /// TEXT_CONTROL_CHARACTER naming the field.
+  public var Myopenip_V1_multiline: Bool {
+    get {return getExtensionValue(ext: Myopenip_V1_Extensions_multiline) ?? false}
+    set {setExtensionValue(ext: Myopenip_V1_Extensions_multiline, value: newValue)}
+  }
+  /// Returns true if extension `Myopenip_V1_Extensions_multiline`
+  /// has been explicitly set.
+  public var hasMyopenip_V1_multiline: Bool {
+    return hasExtensionValue(ext: Myopenip_V1_Extensions_multiline)
+  }
+  /// Clears the value of extension `Myopenip_V1_Extensions_multiline`.
+  /// Subsequent reads from it will return its default value.
+  public mutating func clearMyopenip_V1_multiline() {
+    clearExtensionValue(ext: Myopenip_V1_Extensions_multiline)
+  }
+}
+
 nonisolated extension SwiftProtobuf.Google_Protobuf_MethodOptions {
 
   /// Required on every method.
@@ -248,7 +269,8 @@ nonisolated extension SwiftProtobuf.Google_Protobuf_MethodOptions {
 /// a larger `SwiftProtobuf.SimpleExtensionMap`.
 public nonisolated let Myopenip_V1_Options_Extensions: SwiftProtobuf.SimpleExtensionMap = [
   Myopenip_V1_Extensions_access,
-  Myopenip_V1_Extensions_idempotent_write
+  Myopenip_V1_Extensions_idempotent_write,
+  Myopenip_V1_Extensions_multiline
 ]
 
 // Extension Objects - The only reason these might be needed is when manually
@@ -268,6 +290,14 @@ public nonisolated let Myopenip_V1_Extensions_access = SwiftProtobuf.MessageExte
 public nonisolated let Myopenip_V1_Extensions_idempotent_write = SwiftProtobuf.MessageExtension<SwiftProtobuf.OptionalExtensionField<SwiftProtobuf.ProtobufBool>, SwiftProtobuf.Google_Protobuf_MethodOptions>(
   _protobuf_fieldNumber: 51002,
   fieldName: "myopenip.v1.idempotent_write"
+)
+
+/// A text field that may hold line breaks and tabs (a comment, opening hours, the text of the
+/// terms). Every other text field of a request refuses control characters: INVALID_ARGUMENT
+/// TEXT_CONTROL_CHARACTER naming the field.
+public nonisolated let Myopenip_V1_Extensions_multiline = SwiftProtobuf.MessageExtension<SwiftProtobuf.OptionalExtensionField<SwiftProtobuf.ProtobufBool>, SwiftProtobuf.Google_Protobuf_FieldOptions>(
+  _protobuf_fieldNumber: 51101,
+  fieldName: "myopenip.v1.multiline"
 )
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.

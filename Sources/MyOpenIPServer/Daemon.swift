@@ -133,7 +133,7 @@ public struct Daemon: Service {
         let directory = ServiceDirectory()
         let all: [any RPCService] =
             services + [HealthService(directory: directory, servingState: servingState), ReflectionService(directory: directory)]
-        var router = RPCRouter()
+        var router = RPCRouter(fieldCheck: .contract)
         for service in all { router.register(service) }
         let contracts = all.flatMap(\.contracts)
         let access = AccessPolicy(contracts: contracts).adding(additionalRules)

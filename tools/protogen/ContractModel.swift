@@ -5,6 +5,11 @@ import SwiftProtobuf
 /// method options of `myopenip/v1/options.proto`.
 struct ContractModel {
     var services: [ServiceModel]
+    /// The field names of every message outside `google.protobuf` (full message name, then
+    /// field number), to name a request's field at fault.
+    var fieldNames: [String: [Int: String]] = [:]
+    /// The full names of the text fields marked `(myopenip.v1.multiline)`.
+    var multilineFields: Set<String> = []
 }
 
 /// One proto service.
@@ -59,6 +64,8 @@ extension ContractModel {
         let set = try Google_Protobuf_FileDescriptorSet(
             serializedBytes: bytes, extensions: Myopenip_V1_Options_Extensions)
         var messages: [String: MessageName] = [:]
+        var fieldNames: [String: [Int: String]] = [:]
+        var multilineFields: Set<String> = []
         for file in set.file {
             let header = String(file.name.dropLast(".proto".count)) + ".pb-c.h"
             func collect(_ message: Google_Protobuf_DescriptorProto, scope: [String]) {
@@ -69,6 +76,12 @@ extension ContractModel {
                     swift: Names.swiftMessage(package: file.package, path: path),
                     c: Names.cMessage(package: file.package, path: path),
                     cHeader: header)
+                if file.package != "google.protobuf" {
+                    for field in message.field {
+                        fieldNames[fullName, default: [:]][Int(field.number)] = field.name
+                        if field.options.Myopenip_V1_multiline { multilineFields.insert(fullName + "." + field.name) }
+                    }
+                }
                 for nested in message.nestedType { collect(nested, scope: path) }
             }
             for message in file.messageType { collect(message, scope: []) }
@@ -129,6 +142,8 @@ extension ContractModel {
             throw ContractError(description: problems.joined(separator: "\n"))
         }
         self.services = services.sorted { $0.fullName < $1.fullName }
+        self.fieldNames = fieldNames
+        self.multilineFields = multilineFields
     }
 }
 

@@ -22,6 +22,8 @@ struct ProtoGen {
                 let client = SwiftClientGlue(service: service)
                 outputs.add(folder: arguments.clientFolder, name: client.fileName, content: client.render())
             }
+            let fields = FieldTableGlue(fieldNames: model.fieldNames, multilineFields: model.multilineFields)
+            outputs.add(folder: arguments.serverFolder, name: fields.fileName, content: fields.render())
             let c = CGlue(services: model.services)
             outputs.add(file: arguments.cHeader, content: c.header())
             outputs.add(file: arguments.cSource, content: c.source())

@@ -18,7 +18,12 @@ public struct RPCRouter: Sendable {
 
     private var services: [String: [String: Route]] = [:]
 
-    public init() {}
+    /// What every decoded request is checked for before its handler runs.
+    public let fieldCheck: RequestFieldCheck
+
+    public init(fieldCheck: RequestFieldCheck = RequestFieldCheck()) {
+        self.fieldCheck = fieldCheck
+    }
 
     /// Registers a unary method with typed request and response messages.
     public mutating func registerUnary<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
@@ -28,13 +33,14 @@ public struct RPCRouter: Sendable {
         handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
         precondition(self.route(for: descriptor) == nil, "\(descriptor) is registered twice")
+        let fieldCheck = self.fieldCheck
         let route = Route(
             descriptor: descriptor,
             requestType: Request.protoMessageName,
             responseType: Response.protoMessageName,
             isServerStreaming: false
         ) { request, context in
-            let message = try Self.decode(Request.self, from: request)
+            let message = try Self.decode(Request.self, from: request, checking: fieldCheck)
             let response = try await handler(message, context)
             do {
                 return ServerResponse(payload: try response.serializedBytes())
@@ -55,6 +61,7 @@ public struct RPCRouter: Sendable {
         handler: @escaping @Sendable (Request, ResponseStream<Response>, ServerContext) async throws -> Void
     ) {
         precondition(self.route(for: descriptor) == nil, "\(descriptor) is registered twice")
+        let fieldCheck = self.fieldCheck
         let route = Route(
             descriptor: descriptor,
             requestType: Request.protoMessageName,
@@ -65,24 +72,27 @@ public struct RPCRouter: Sendable {
                 context.logger.error("a server-streaming method was called without a stream")
                 throw RPCError.internalError
             }
-            let message = try Self.decode(Request.self, from: request)
+            let message = try Self.decode(Request.self, from: request, checking: fieldCheck)
             try await handler(message, ResponseStream(sink: sink), context)
             return ServerResponse(payload: Data())
         }
         services[descriptor.service, default: [:]][descriptor.method] = route
     }
 
-    private static func decode<Request: SwiftProtobuf.Message>(_ type: Request.Type, from request: ServerRequest) throws
-        -> Request
-    {
+    private static func decode<Request: SwiftProtobuf.Message>(
+        _ type: Request.Type, from request: ServerRequest, checking fieldCheck: RequestFieldCheck
+    ) throws -> Request {
+        let message: Request
         do {
-            return try Request(serializedBytes: request.payload)
+            message = try Request(serializedBytes: request.payload)
         } catch {
             throw RPCError(
                 .invalidArgument,
                 "the request payload is not a valid \(Request.protoMessageName)",
                 reason: "MALFORMED_PAYLOAD")
         }
+        try fieldCheck.check(message)
+        return message
     }
 
     /// Registers every method of a service.
