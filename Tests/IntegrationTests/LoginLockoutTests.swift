@@ -37,6 +37,52 @@ struct LoginLockoutTests {
         }
     }
 
+    @Test("an identifier of no account is locked like an account: the lockout tells nobody which accounts exist")
+    func decoyLockout() async throws {
+        try await withTestDaemon { daemon async throws in
+            let login = try await daemon.createActiveUser()
+            let user = daemon.client(.tcp)
+            for attempt in 1...7 {
+                let real = await rpcError { try await user.identity.login(identifier: login, password: "Mauvais-1!") }
+                let decoy = await rpcError { try await user.identity.login(identifier: "E-0000009999", password: "Mauvais-1!") }
+                #expect(real?.code == decoy?.code, "attempt \(attempt)")
+                #expect(real?.reason == decoy?.reason, "attempt \(attempt)")
+                #expect(real?.message == decoy?.message, "attempt \(attempt)")
+                if attempt > 5 { #expect(decoy?.reason == "ACCOUNT_LOCKED") }
+            }
+            // Its lock runs out as an account's does.
+            daemon.clock.advance(by: .seconds(3 * 3600))
+            let after = await rpcError { try await user.identity.login(identifier: "e-0000009999", password: "Mauvais-1!") }
+            #expect(after?.reason == "INVALID_CREDENTIALS")
+            await user.close()
+        }
+    }
+
+    @Test("one address that fails too many logins is refused for a while; other addresses are not")
+    func perAddressThrottle() async throws {
+        try await withTestDaemon(failedLoginsPerAddress: 8) { daemon async throws in
+            let login = try await daemon.createActiveUser()
+            let attacker = daemon.client(.tcp)
+            for index in 1...8 {
+                let error = await rpcError {
+                    try await attacker.identity.login(identifier: "victim\(index)@example.fr", password: "Mauvais-1!")
+                }
+                #expect(error?.reason == "INVALID_CREDENTIALS")
+            }
+            let refused = await rpcError { try await attacker.identity.login(identifier: login, password: goodPassword) }
+            #expect(refused?.code == .resourceExhausted)
+            #expect(refused?.reason == "TOO_MANY_FAILED_LOGINS")
+            #expect(refused?.message.hasPrefix("Trop de tentatives de connexion échouées depuis cette adresse") == true)
+            // The account itself is not locked: from another address (the operator's socket here), it signs in.
+            let other = daemon.client(.unix)
+            try await other.identity.login(identifier: login, password: goodPassword)
+            // Once the window has passed, the address may try again.
+            daemon.clock.advance(by: .seconds(601))
+            try await attacker.identity.login(identifier: login, password: goodPassword)
+            for client in [attacker, other] { await client.close() }
+        }
+    }
+
     @Test("operator staff can lift a lock")
     func enableLiftsLock() async throws {
         try await withTestDaemon { daemon async throws in

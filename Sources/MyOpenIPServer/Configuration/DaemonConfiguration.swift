@@ -58,6 +58,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var idleTimeoutSeconds: Double?
         public var anonymousIdleTimeoutSeconds: Double?
         public var stalledReaderSeconds: Double?
+        public var failedLoginsPerAddress: Int?
         public var logLevel: String?
         public var operatorUIDs: [UInt32]?
         public var sessionIdleMinutes: Double?
@@ -104,6 +105,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case idleTimeoutSeconds = "idle_timeout_seconds"
             case anonymousIdleTimeoutSeconds = "anonymous_idle_timeout_seconds"
             case stalledReaderSeconds = "stalled_reader_seconds"
+            case failedLoginsPerAddress = "failed_logins_per_address"
             case logLevel = "log_level"
             case operatorUIDs = "operator_uids"
             case sessionIdleMinutes = "session_idle_minutes"
@@ -154,6 +156,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             overrides.idleTimeoutSeconds = try number("MYOPENIP_IDLE_TIMEOUT_SECONDS", Double.self)
             overrides.anonymousIdleTimeoutSeconds = try number("MYOPENIP_ANONYMOUS_IDLE_TIMEOUT_SECONDS", Double.self)
             overrides.stalledReaderSeconds = try number("MYOPENIP_STALLED_READER_SECONDS", Double.self)
+            overrides.failedLoginsPerAddress = try number("MYOPENIP_FAILED_LOGINS_PER_ADDRESS", Int.self)
             return overrides
         }
 
@@ -237,6 +240,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
         if let threshold = overrides.lockoutThreshold {
             guard (1...100).contains(threshold) else { throw ConfigurationError("lockout_threshold must be between 1 and 100") }
             identity.lockout.threshold = threshold
+        }
+        if let count = overrides.failedLoginsPerAddress {
+            guard (1...100_000).contains(count) else {
+                throw ConfigurationError("failed_logins_per_address must be between 1 and 100000")
+            }
+            identity.failedLoginsPerAddress = count
         }
         if let rounds = overrides.scryptLogRounds {
             guard (10...20).contains(rounds) else {

@@ -14,6 +14,8 @@ public struct IdentityEnvironment: Sendable {
     public let time: any TimeSource
     public let settings: IdentitySettings
     let decoy: DecoyPasswordHash
+    /// Failed logins per peer address.
+    let failedLogins: FailedLoginThrottle
 
     public init(
         accounts: any IdentityRepository, terms: any TermsRepository, mails: any MailOutboxRepository,
@@ -31,6 +33,8 @@ public struct IdentityEnvironment: Sendable {
         self.time = time
         self.settings = settings
         self.decoy = DecoyPasswordHash(hasher: hasher)
+        self.failedLogins = FailedLoginThrottle(
+            limit: settings.failedLoginsPerAddress, window: settings.failedLoginWindow)
     }
 
     /// The environment on a daemon's store.

@@ -11,6 +11,10 @@ public struct IdentitySettings: Sendable, Hashable {
     public var portalURL: String
     /// The scrypt cost of new password hashes (existing hashes keep theirs until the next login).
     public var passwordHashing: PasswordHasher.Parameters
+    /// Failed logins one peer address may make in ``failedLoginWindow`` before its logins are
+    /// refused until the window ends.
+    public var failedLoginsPerAddress = 30
+    public var failedLoginWindow: Duration = .seconds(600)
 
     public init(
         sessions: SessionPolicy = SessionPolicy(),

@@ -71,11 +71,15 @@ public protocol IdentityRepository: Sendable {
     func setPassword(linkDigest: String, passwordHash: String, context: AuditContext, at now: Timestamp) async throws
         -> AccountRecord
 
-    /// Counts a failed login (of an unknown identifier when `accountID` is nil) and returns the
-    /// lock it brings, if any.
+    /// Counts a failed login and returns the lock it brings, if any. For an identifier that
+    /// matches no account (`accountID` nil), a decoy counter keyed by the identifier is counted
+    /// and locked the same way, so that the answers do not tell which accounts exist.
     func recordFailedLogin(
         accountID: Int64?, identifier: String, lockout: LockoutPolicy, context: AuditContext, at now: Timestamp
     ) async throws -> Timestamp?
+
+    /// The lock of the decoy counter of an identifier that matches no account, if it is locked at `now`.
+    func decoyLock(identifier: String, at now: Timestamp) async throws -> Timestamp?
 
     /// Opens a session after a successful login; the failure count starts again. A new hash of
     /// the password, when given, replaces the stored one (stronger parameters).

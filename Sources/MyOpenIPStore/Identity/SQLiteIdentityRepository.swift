@@ -241,7 +241,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                     .loginFailed, accountID: nil,
                     details: ["identifier": String(identifier.prefix(254)), "cause": "unknown_identifier"],
                     context: context, at: now, in: db)
-                return nil
+                return try Self.countDecoyFailure(identifier: identifier, lockout: lockout, at: now, in: db)
             }
             try db.execute(sql: "UPDATE account SET failed_logins = failed_logins + 1 WHERE id = ?", arguments: [accountID])
             let failures =
@@ -256,6 +256,47 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 details: ["until": until.iso8601, "failures": String(failures)], context: context, at: now, in: db)
             return until
         }
+    }
+
+    public func decoyLock(identifier: String, at now: Timestamp) async throws -> Timestamp? {
+        try await writer.read { db in
+            let until = try Int64.fetchOne(
+                db, sql: "SELECT locked_until FROM login_decoy WHERE identifier_key = ?",
+                arguments: [Self.decoyKey(identifier)])
+            return until.map(Timestamp.init(milliseconds:)).flatMap { $0 > now ? $0 : nil }
+        }
+    }
+
+    /// How long a decoy counter is kept after its last failure: past it, the identifier starts
+    /// again from zero, as an account whose lock ran out would after a success.
+    static let decoyRetention: Duration = .seconds(24 * 3600)
+
+    static func decoyKey(_ identifier: String) -> String {
+        String(identifier.trimmingCharacters(in: .whitespaces).lowercased().prefix(254))
+    }
+
+    /// Counts a failure of an identifier that matches no account, locks it as the policy locks
+    /// an account, and forgets counters left alone for a day.
+    private static func countDecoyFailure(
+        identifier: String, lockout: LockoutPolicy, at now: Timestamp, in db: Database
+    ) throws -> Timestamp? {
+        try db.execute(
+            sql: "DELETE FROM login_decoy WHERE last_failure_at < ?",
+            arguments: [now.adding(.zero - decoyRetention).milliseconds])
+        let key = decoyKey(identifier)
+        try db.execute(
+            sql: """
+                INSERT INTO login_decoy (identifier_key, failed_logins, last_failure_at) VALUES (?, 1, ?)
+                ON CONFLICT (identifier_key) DO UPDATE SET failed_logins = failed_logins + 1, last_failure_at = excluded.last_failure_at
+                """,
+            arguments: [key, now.milliseconds])
+        let failures =
+            try Int.fetchOne(db, sql: "SELECT failed_logins FROM login_decoy WHERE identifier_key = ?", arguments: [key]) ?? 0
+        guard let duration = lockout.lockDuration(afterFailures: failures) else { return nil }
+        let until = now.adding(duration)
+        try db.execute(
+            sql: "UPDATE login_decoy SET locked_until = ? WHERE identifier_key = ?", arguments: [until.milliseconds, key])
+        return until
     }
 
     public func openSession(

@@ -53,7 +53,8 @@ final class TestDaemon: Sendable {
         maximumMessageSize: Int? = nil,
         maximumCallsPerConnection: Int? = nil,
         operatorUIDs: Set<UInt32>? = nil,
-        connections: ConnectionSettings? = nil
+        connections: ConnectionSettings? = nil,
+        failedLoginsPerAddress: Int? = nil
     ) async throws -> TestDaemon {
         let clock = AdjustableTimeSource()
         var configuration = DaemonConfiguration.defaults(environment: [:])
@@ -65,6 +66,7 @@ final class TestDaemon: Sendable {
         if let operatorUIDs { configuration.operatorUIDs = operatorUIDs }
         if let maximumCallsPerConnection { configuration.maximumCallsPerConnection = maximumCallsPerConnection }
         if let connections { configuration.connections = connections }
+        if let failedLoginsPerAddress { configuration.identity.failedLoginsPerAddress = failedLoginsPerAddress }
         // Cheaper password hashes (N = 2^12): many daemons share the test process's thread pool.
         configuration.identity.passwordHashing = .init(logRounds: 12)
         var logger = Logger(label: "test-daemon")
@@ -119,11 +121,12 @@ func withTestDaemon<T>(
     maximumCallsPerConnection: Int? = nil,
     operatorUIDs: Set<UInt32>? = nil,
     connections: ConnectionSettings? = nil,
+    failedLoginsPerAddress: Int? = nil,
     _ body: (TestDaemon) async throws -> T
 ) async throws -> T {
     let daemon = try await TestDaemon.start(
         grace: grace, maximumMessageSize: maximumMessageSize, maximumCallsPerConnection: maximumCallsPerConnection,
-        operatorUIDs: operatorUIDs, connections: connections)
+        operatorUIDs: operatorUIDs, connections: connections, failedLoginsPerAddress: failedLoginsPerAddress)
     do {
         let result = try await body(daemon)
         try await daemon.stop()

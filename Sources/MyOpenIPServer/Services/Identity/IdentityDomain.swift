@@ -6,7 +6,7 @@ extension DomainModule {
     /// of use, the mail outbox and the audit trail, which came with it.
     public static let identity = DomainModule(
         name: "Identity",
-        migrations: [.identity],
+        migrations: [.identity, .loginDecoys],
         auditActions: AuditAction.identityActions,
         services: { environment in [IdentityService(environment: environment.identity)] })
 }

@@ -16,8 +16,16 @@ extension IdentityService {
                 field: identifier.isEmpty ? "identifier" : "password")
         }
         let start = environment.time.timestamp()
+        if let until = environment.failedLogins.blockedUntil(context.peer, at: start) {
+            throw FailedLoginThrottle.refusal(until: until, now: start)
+        }
         let account = identifier.utf8.count <= 254 ? try await environment.accounts.account(identifier: identifier) : nil
-        if let account, let lockedUntil = account.lock(at: start) {
+        // An identifier of no account is locked as an account would be: the lock tells nothing.
+        let lock =
+            if let account { account.lock(at: start) } else {
+                try await environment.accounts.decoyLock(identifier: identifier, at: start)
+            }
+        if let lockedUntil = lock {
             throw RPCError(
                 IdentityMessages.accountLocked(retryAfter: start.duration(to: lockedUntil)),
                 metadata: ["locked_until": lockedUntil.iso8601])
@@ -34,6 +42,7 @@ extension IdentityService {
         }
         let now = environment.time.timestamp()
         guard let account, account.passwordHash != nil, matches else {
+            environment.failedLogins.recordFailure(context.peer, at: now)
             _ = try await environment.accounts.recordFailedLogin(
                 accountID: account?.id, identifier: identifier, lockout: environment.settings.lockout,
                 context: context.audit, at: now)
