@@ -22,7 +22,11 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Deleted and rewritten content (a blanked link) is zeroed, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
+        // SQLite creates the journal files with the database file's mode: 0600 for all three.
+        DatabaseFiles.restrict(path, logger: logger)
         let pool = try DatabasePool(path: path, configuration: configuration)
         let migrator = StoreMigration.migrator(migrations)
         try migrator.migrate(pool)
@@ -46,12 +50,13 @@ public final class Store: Sendable {
         self.migrator = migrator
     }
 
-    /// Opens the database inside `folder`, creating the folder (mode 0750) if needed.
+    /// Opens the database inside `folder`, creating the folder (mode 0700) if needed. A folder
+    /// other users may write to is refused (``StoreError/unsafeFolder(_:)``); one they may read is
+    /// used with a warning.
     public convenience init(
         folder: String, migrations: [StoreMigration], logger: Logger = Logger(label: "myopenip.store")
     ) throws {
-        try FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        try DatabaseFiles.prepareFolder(folder, logger: logger)
         try self.init(path: (folder as NSString).appendingPathComponent(Self.fileName), migrations: migrations, logger: logger)
     }
 

@@ -4,11 +4,15 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case corruptRow(table: String, id: Int64)
     /// A sequence ran out (e.g. the 10 digits of logins).
     case sequenceExhausted(String)
+    /// The data folder is writable by other users: anyone could replace the database.
+    case unsafeFolder(String)
 
     public var description: String {
         switch self {
         case .corruptRow(let table, let id): return "row \(id) of \(table) cannot be read"
         case .sequenceExhausted(let name): return "the \(name) sequence is exhausted"
+        case .unsafeFolder(let path):
+            return "the data folder \(path) is writable by other users: make it 0700 (chmod o-w,g-w) or choose another"
         }
     }
 }

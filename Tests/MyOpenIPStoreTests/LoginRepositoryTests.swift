@@ -52,12 +52,15 @@ struct LoginRepositoryTests {
         }
     }
 
-    @Test func anUnknownIdentifierIsAuditedWithoutAnAccount() async throws {
+    @Test func anUnknownIdentifierIsAuditedWithoutAnAccountAndLockedLikeOne() async throws {
         try await withIdentityStore { fixture async throws in
             let lock = try await fixture.accounts.recordFailedLogin(
                 accountID: nil, identifier: "inconnu@example.fr", lockout: LockoutPolicy(threshold: 1), context: context,
                 at: start)
-            #expect(lock == nil)
+            // Its decoy counter is locked as an account's would be, whatever the identifier's case.
+            #expect(lock == start.adding(.seconds(60)))
+            #expect(try await fixture.accounts.decoyLock(identifier: "INCONNU@example.fr", at: start) == lock)
+            #expect(try await fixture.accounts.decoyLock(identifier: "inconnu@example.fr", at: start.adding(.seconds(60))) == nil)
 
             let events = try await fixture.events()
             #expect(events.count == 1)

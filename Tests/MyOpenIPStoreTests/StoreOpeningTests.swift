@@ -73,14 +73,14 @@ struct StoreOpeningTests {
         }
     }
 
-    @Test("Store(folder:) gives a folder it creates mode 0750")
+    @Test("Store(folder:) gives a folder it creates mode 0700")
     func folderPermissions() async throws {
         try await withTemporaryFolder { folder in
             let nested = folder + "/data"
             _ = try Store(folder: nested, migrations: .everyDomain)
             let attributes = try FileManager.default.attributesOfItem(atPath: nested)
             let permissions = try #require(attributes[.posixPermissions] as? NSNumber)
-            #expect(permissions.intValue & 0o777 == 0o750)
+            #expect(permissions.intValue & 0o777 == 0o700)
         }
     }
 

@@ -50,8 +50,9 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
     }
 
     public func markSent(id: Int64, context: AuditContext, at now: Timestamp) async throws -> MailRecord? {
-        try await writer.write { db in
-            guard var row = try MailOutboxRow.fetchOne(db, key: id) else { return nil }
+        let (record, blanked) = try await writer.write { db -> (MailRecord?, Bool) in
+            guard var row = try MailOutboxRow.fetchOne(db, key: id) else { return (nil, false) }
+            let blanked = row.sentAt == nil && row.secret != nil
             if row.sentAt == nil {
                 if let secret = row.secret { row.body = row.body.replacingOccurrences(of: secret, with: Self.blankedSecret) }
                 row.secret = nil
@@ -61,7 +62,11 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
                 try AuditTrail.append(
                     .mailSent, accountID: row.accountID, details: ["mail": String(id)], context: context, at: now, in: db)
             }
-            return row.record
+            return (row.record, blanked)
         }
+        // The link's token is gone from the table; the journal still holds the page written when
+        // the mail was queued, until it is checkpointed and emptied.
+        if blanked { await writer.truncateJournal() }
+        return record
     }
 }
