@@ -34,11 +34,23 @@ public struct RPCServerConfiguration: Sendable {
         public var maximumUnwrittenBytes: Int
         /// A connection with no call in flight for this long is closed.
         public var idleTimeout: Duration
+        /// Socket reads per wake-up of the event loop (each up to 64 KiB): what a peer can have
+        /// read ahead of the daemon's answers.
+        public var readsPerWakeup: Int
+        /// The kernel's send and receive buffers of the socket, or nil to leave the system's
+        /// (autotuned) ones: small ones keep a peer that does not read from making the daemon
+        /// answer megabytes, and from parking megabytes of requests in the kernel.
+        public var socketBuffers: Int?
 
-        public init(maximumCalls: Int, maximumUnwrittenBytes: Int, idleTimeout: Duration) {
+        public init(
+            maximumCalls: Int, maximumUnwrittenBytes: Int, idleTimeout: Duration, readsPerWakeup: Int = 4,
+            socketBuffers: Int? = nil
+        ) {
             self.maximumCalls = maximumCalls
             self.maximumUnwrittenBytes = maximumUnwrittenBytes
             self.idleTimeout = idleTimeout
+            self.readsPerWakeup = readsPerWakeup
+            self.socketBuffers = socketBuffers
         }
 
         /// Operator staff's Unix-socket connections, and connections where a session signed in.
@@ -46,7 +58,8 @@ public struct RPCServerConfiguration: Sendable {
             maximumCalls: 1024, maximumUnwrittenBytes: 4 << 20, idleTimeout: .seconds(600))
         /// Every other connection, until a call on it signs in: anonymous TCP peers above all.
         public static let anonymous = ConnectionLimits(
-            maximumCalls: 16, maximumUnwrittenBytes: 512 << 10, idleTimeout: .seconds(30))
+            maximumCalls: 16, maximumUnwrittenBytes: 128 << 10, idleTimeout: .seconds(30), readsPerWakeup: 1,
+            socketBuffers: 64 << 10)
     }
 
     public var unix: UnixListener?

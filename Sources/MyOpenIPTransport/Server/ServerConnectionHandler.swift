@@ -147,11 +147,25 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         context.close(promise: nil)
     }
 
+    /// Applies the current limits to the channel: its write buffer's high-water mark, the reads
+    /// per wake-up, and the kernel's socket buffers (a trusted peer's are raised again, as far
+    /// as the system allows).
     private func applyWriteBufferLimit(_ context: ChannelHandlerContext) {
-        let high = max(limits.current.maximumUnwrittenBytes, 2)
-        try? context.channel.syncOptions?.setOption(
-            .writeBufferWaterMark, value: ChannelOptions.Types.WriteBufferWaterMark(low: high / 2, high: high))
+        let current = limits.current
+        let high = max(current.maximumUnwrittenBytes, 2)
+        guard let options = context.channel.syncOptions else { return }
+        try? options.setOption(.writeBufferWaterMark, value: ChannelOptions.Types.WriteBufferWaterMark(low: high / 2, high: high))
+        try? options.setOption(.maxMessagesPerRead, value: UInt(max(1, current.readsPerWakeup)))
+        if let size = current.socketBuffers ?? (socketBuffersWereSet ? Self.trustedSocketBuffers : nil) {
+            try? options.setOption(.socketOption(.so_sndbuf), value: SocketOptionValue(size))
+            try? options.setOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(size))
+            socketBuffersWereSet = true
+        }
     }
+
+    /// The socket buffers asked for a peer that signed in after starting with small ones.
+    private static let trustedSocketBuffers = 4 << 20
+    private var socketBuffersWereSet = false
 
     // MARK: Idle connections
 
