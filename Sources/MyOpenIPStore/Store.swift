@@ -12,6 +12,8 @@ public final class Store: Sendable {
     public let writer: any DatabaseWriter
     /// Where the database lives, or nil for an in-memory store.
     public let path: String?
+    /// The generation of what sessions are allowed, moved by every write that changes it.
+    public let authenticationChanges = AuthenticationChanges()
     private let migrator: DatabaseMigrator
 
     /// Opens (creating it if needed) the database at `path` and applies the `migrations` it
@@ -30,6 +32,7 @@ public final class Store: Sendable {
         let pool = try DatabasePool(path: path, configuration: configuration)
         let migrator = StoreMigration.migrator(migrations)
         try migrator.migrate(pool)
+        pool.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = pool
         self.path = path
         self.migrator = migrator
@@ -45,6 +48,7 @@ public final class Store: Sendable {
         let queue = try DatabaseQueue(configuration: configuration)
         let migrator = StoreMigration.migrator(migrations)
         try migrator.migrate(queue)
+        queue.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = queue
         self.path = nil
         self.migrator = migrator

@@ -88,6 +88,10 @@ public protocol IdentityRepository: Sendable {
         context: AuditContext, at now: Timestamp
     ) async throws -> SessionRecord
 
+    /// Moves on every committed write that may change what a session is allowed (see
+    /// ``AuthenticationChanges``): a cached session read at another generation is stale.
+    func authenticationGeneration() -> UInt64
+
     /// The session of a token digest, its account and its terms status.
     func session(tokenDigest: String, at now: Timestamp) async throws -> SessionLookup?
 

@@ -5,10 +5,14 @@ import MyOpenIPDomain
 /// ``IdentityRepository`` on the daemon's SQLite database.
 public struct SQLiteIdentityRepository: IdentityRepository {
     let writer: any DatabaseWriter
+    let changes: AuthenticationChanges
 
     public init(store: Store) {
         writer = store.writer
+        changes = store.authenticationChanges
     }
+
+    public func authenticationGeneration() -> UInt64 { changes.generation }
 
     public func createAccount(
         _ draft: AccountDraft, link: NewPasswordLink, mail: @escaping @Sendable (AccountLogin) -> OutgoingMail,
@@ -338,13 +342,16 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                            EXISTS (SELECT 1 FROM terms_acceptance
                                    WHERE account_id = a.id AND terms_version_id = t.in_force),
                            \(RightRecord.heldNamesSQL),
-                           (SELECT state FROM company WHERE reference = a.company_reference)
+                           (SELECT state FROM company WHERE reference = a.company_reference),
+                           (SELECT MIN(effective_at) FROM terms_version WHERE withdrawn_at IS NULL AND effective_at > ?)
                     FROM session s
                     JOIN account a ON a.id = s.account_id
                     JOIN (SELECT \(TermsVersionRow.inForceIDSQL) AS in_force) t
                     WHERE s.token_digest = ?
                     """)
-            guard let row = try Row.fetchOne(statement, arguments: [now.milliseconds, tokenDigest]) else { return nil }
+            guard let row = try Row.fetchOne(statement, arguments: [now.milliseconds, now.milliseconds, tokenDigest]) else {
+                return nil
+            }
             let termsColumn = SessionRecord.columnCount + AccountRecord.columnCount
             let inForce: Int64? = row[termsColumn]
             return SessionLookup(
@@ -353,7 +360,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 termsInForce: inForce,
                 hasAcceptedTermsInForce: inForce == nil || row[termsColumn + 1] as Bool,
                 permissions: MainRight.permissions(ofNames: ((row[termsColumn + 2] as String?) ?? "").split(separator: ",")),
-                companyState: (row[termsColumn + 3] as String?).flatMap(CompanyState.init(rawValue:)))
+                companyState: (row[termsColumn + 3] as String?).flatMap(CompanyState.init(rawValue:)),
+                nextTermsAt: (row[termsColumn + 4] as Int64?).map(Timestamp.init(milliseconds:)))
         }
     }
 

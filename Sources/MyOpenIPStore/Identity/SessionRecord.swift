@@ -48,4 +48,7 @@ public struct SessionLookup: Sendable, Hashable {
     public var permissions: Set<Permission>
     /// The state of the account's company; nil for operator staff.
     public var companyState: CompanyState?
+    /// When the next scheduled version of the terms comes into force, if one is scheduled:
+    /// until then, what this lookup says of the terms stays true.
+    public var nextTermsAt: Timestamp? = nil
 }
