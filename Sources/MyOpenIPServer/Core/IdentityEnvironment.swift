@@ -16,6 +16,8 @@ public struct IdentityEnvironment: Sendable {
     let decoy: DecoyPasswordHash
     /// Failed logins per peer address.
     let failedLogins: FailedLoginThrottle
+    /// The sessions authenticated lately, shared by the authenticator and the handlers.
+    let sessions: SessionCache
 
     public init(
         accounts: any IdentityRepository, terms: any TermsRepository, mails: any MailOutboxRepository,
@@ -35,6 +37,7 @@ public struct IdentityEnvironment: Sendable {
         self.decoy = DecoyPasswordHash(hasher: hasher)
         self.failedLogins = FailedLoginThrottle(
             limit: settings.failedLoginsPerAddress, window: settings.failedLoginWindow)
+        self.sessions = SessionCache()
     }
 
     /// The environment on a daemon's store.

@@ -15,11 +15,10 @@ public protocol SessionResolver: Sendable {
 /// moves the session's idle expiry by more than the policy's granularity.
 public struct SessionAuthenticator: SessionResolver {
     let environment: IdentityEnvironment
-    let cache: SessionCache
+    var cache: SessionCache { environment.sessions }
 
     public init(environment: IdentityEnvironment) {
         self.environment = environment
-        self.cache = SessionCache()
     }
 
     public func principal(forToken token: String, context: ServerContext) async throws -> Principal {
@@ -53,7 +52,9 @@ public struct SessionAuthenticator: SessionResolver {
             validUntil: min(session.expiresAt, lookup.nextTermsAt ?? session.expiresAt),
             absoluteExpiresAt: session.expiresAt,
             lastUsedAt: session.lastUsedAt,
-            idleExpiresAt: session.idleExpiresAt)
+            idleExpiresAt: session.idleExpiresAt,
+            account: lookup.account,
+            rightNames: lookup.rightNames)
         return try await principal(from: entry, digest: digest, at: now, isNew: true)
     }
 

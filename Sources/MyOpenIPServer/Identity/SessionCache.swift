@@ -1,5 +1,6 @@
 import MyOpenIPDomain
 import MyOpenIPRPC
+import MyOpenIPStore
 import Synchronization
 
 /// The sessions recently authenticated, by token digest, with the principal their lookup gave.
@@ -17,11 +18,20 @@ final class SessionCache: Sendable {
         /// As stored: the last use written, and the idle expiry it gave.
         var lastUsedAt: Timestamp
         var idleExpiresAt: Timestamp
+        /// What the lookup read of the account and its rights' names: handlers (WhoAmI) take
+        /// them from here instead of reading them again.
+        var account: AccountRecord
+        var rightNames: [String]
     }
 
     /// Entries kept at most; past it, the cache starts again empty (sessions are read again).
     let capacity: Int
-    private let entries = Mutex<[String: Entry]>([:])
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// The token digest of each cached session.
+        var digests: [Int64: String] = [:]
+    }
+    private let state = Mutex(State())
 
     init(capacity: Int = 10_000) {
         self.capacity = capacity
@@ -29,26 +39,39 @@ final class SessionCache: Sendable {
 
     /// The entry of `digest` if it is still true at `now` and at `generation`.
     func entry(_ digest: String, generation: UInt64, at now: Timestamp) -> Entry? {
-        entries.withLock { entries in
-            guard let entry = entries[digest] else { return nil }
+        state.withLock { state in
+            guard let entry = state.entries[digest] else { return nil }
             guard entry.generation == generation, now < entry.validUntil, now < entry.idleExpiresAt else {
-                entries[digest] = nil
+                state.entries[digest] = nil
+                state.digests[entry.identity.sessionID] = nil
                 return nil
             }
             return entry
         }
     }
 
+    /// The entry of a session by its id, on the same conditions.
+    func entry(session id: Int64, generation: UInt64, at now: Timestamp) -> Entry? {
+        guard let digest = state.withLock({ $0.digests[id] }) else { return nil }
+        return entry(digest, generation: generation, at: now)
+    }
+
     func store(_ entry: Entry, for digest: String) {
-        entries.withLock { entries in
-            if entries.count >= capacity, entries[digest] == nil { entries.removeAll(keepingCapacity: true) }
-            entries[digest] = entry
+        state.withLock { state in
+            if state.entries.count >= capacity, state.entries[digest] == nil {
+                state.entries.removeAll(keepingCapacity: true)
+                state.digests.removeAll(keepingCapacity: true)
+            }
+            state.entries[digest] = entry
+            state.digests[entry.identity.sessionID] = digest
         }
     }
 
     func remove(_ digest: String) {
-        _ = entries.withLock { $0.removeValue(forKey: digest) }
+        state.withLock { state in
+            if let entry = state.entries.removeValue(forKey: digest) { state.digests[entry.identity.sessionID] = nil }
+        }
     }
 
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { state.withLock { $0.entries.count } }
 }

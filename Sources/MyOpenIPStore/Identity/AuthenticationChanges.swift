@@ -8,8 +8,9 @@ import Synchronization
 /// the same: the very next call after such a write reads the database again.
 ///
 /// It observes the store's own writer, so no write path can forget to report: a change made
-/// through any repository, or by hand through the store, counts. Writes that do not change what
-/// a session may do (a session's idle expiry moving, failed logins counted) do not count.
+/// through any repository, or by hand through the store, counts. A session's idle expiry moving
+/// does not count. Failed logins do (the account's record, which WhoAmI answers from the cache,
+/// shows them); the per-address throttle of failed logins bounds how often a stranger can.
 public final class AuthenticationChanges: TransactionObserver, Sendable {
     private let committed = Atomic<UInt64>(0)
     private let touched = Mutex(false)
@@ -31,6 +32,7 @@ public final class AuthenticationChanges: TransactionObserver, Sendable {
             case "account":
                 return !columns.isDisjoint(with: [
                     "state", "password_hash", "email", "email_key", "display_name", "company_reference", "kind", "login",
+                    "failed_logins", "locked_until", "password_set_at",
                 ])
             case "account_right", "access_right", "terms_version", "terms_acceptance": return true
             case "company": return !columns.isDisjoint(with: ["state", "reference"])

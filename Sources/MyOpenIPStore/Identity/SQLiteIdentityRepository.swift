@@ -343,7 +343,10 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                                    WHERE account_id = a.id AND terms_version_id = t.in_force),
                            \(RightRecord.heldNamesSQL),
                            (SELECT state FROM company WHERE reference = a.company_reference),
-                           (SELECT MIN(effective_at) FROM terms_version WHERE withdrawn_at IS NULL AND effective_at > ?)
+                           (SELECT MIN(effective_at) FROM terms_version WHERE withdrawn_at IS NULL AND effective_at > ?),
+                           (SELECT group_concat(name, char(31)) FROM (
+                               SELECT r.name FROM account_right ar JOIN access_right r ON r.id = ar.right_id
+                               WHERE ar.account_id = a.id ORDER BY r.company_id IS NOT NULL, r.name))
                     FROM session s
                     JOIN account a ON a.id = s.account_id
                     JOIN (SELECT \(TermsVersionRow.inForceIDSQL) AS in_force) t
@@ -361,7 +364,8 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 hasAcceptedTermsInForce: inForce == nil || row[termsColumn + 1] as Bool,
                 permissions: MainRight.permissions(ofNames: ((row[termsColumn + 2] as String?) ?? "").split(separator: ",")),
                 companyState: (row[termsColumn + 3] as String?).flatMap(CompanyState.init(rawValue:)),
-                nextTermsAt: (row[termsColumn + 4] as Int64?).map(Timestamp.init(milliseconds:)))
+                nextTermsAt: (row[termsColumn + 4] as Int64?).map(Timestamp.init(milliseconds:)),
+                rightNames: ((row[termsColumn + 5] as String?) ?? "").split(separator: "\u{1F}").map(String.init))
         }
     }
 

@@ -51,4 +51,6 @@ public struct SessionLookup: Sendable, Hashable {
     /// When the next scheduled version of the terms comes into force, if one is scheduled:
     /// until then, what this lookup says of the terms stays true.
     public var nextTermsAt: Timestamp? = nil
+    /// The names of the rights the account holds, main rights first, then by name.
+    public var rightNames: [String] = []
 }

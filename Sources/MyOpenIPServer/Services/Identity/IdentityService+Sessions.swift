@@ -96,12 +96,19 @@ extension IdentityService {
             response.operatorUid = uid
         case .session(let session):
             let now = environment.time.timestamp()
-            // The two reads go to two reader connections at once.
-            async let found = environment.accounts.account(login: try AccountLogin.required(session.login))
-            async let rights = environment.rights.rights(ofAccount: session.accountID)
-            guard let account = try await found else { throw IdentityMessages.sessionInvalid }
-            response.account = Myopenip_V1_Account(account, at: now)
-            response.rights = try await rights.map(\.name)
+            let generation = environment.accounts.authenticationGeneration()
+            if let known = environment.sessions.entry(session: session.sessionID, generation: generation, at: now) {
+                // What authentication just read, still true: no read of its own.
+                response.account = Myopenip_V1_Account(known.account, at: now)
+                response.rights = known.rightNames
+            } else {
+                // The two reads go to two reader connections at once.
+                async let found = environment.accounts.account(login: try AccountLogin.required(session.login))
+                async let rights = environment.rights.rights(ofAccount: session.accountID)
+                guard let account = try await found else { throw IdentityMessages.sessionInvalid }
+                response.account = Myopenip_V1_Account(account, at: now)
+                response.rights = try await rights.map(\.name)
+            }
             response.permissions = session.permissions.sorted()
             response.mustAcceptTerms = session.pendingTermsVersion != nil
             if let expiresAt = session.expiresAt { response.sessionExpiresAt = Google_Protobuf_Timestamp(Timestamp(expiresAt)) }
