@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MyOpenIPServer
@@ -22,5 +23,17 @@ struct SecretTokenTests {
         #expect(token.digest != token.value)
         #expect(SecretToken.digest(of: token.value + "x") != token.digest)
         #expect(token.digest.count == 43)  // SHA-256, base64url
+    }
+
+    @Test func base64URLMatchesFoundationsBase64WithoutPaddingWhateverTheLength() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<70 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let expected = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == expected, "length \(length)")
+            #expect(Base64URL.decode(expected) == bytes, "length \(length)")
+        }
     }
 }

@@ -70,11 +70,18 @@ public struct Metadata: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
 
     /// The bearer token of the `authorization` entry, if any.
     public var bearerToken: String? {
+        // On the UTF-8 bytes: this runs on every authenticated call.
         guard let value = self[Keys.authorization] else { return nil }
-        let prefix = "bearer "
-        guard value.count > prefix.count, value.lowercased().hasPrefix(prefix) else { return nil }
-        let token = String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        let bytes = Array(value.utf8)
+        let prefix = Array("bearer ".utf8)
+        guard bytes.count > prefix.count,
+            zip(bytes, prefix).allSatisfy({ byte, expected in (byte >= 65 && byte <= 90 ? byte + 32 : byte) == expected })
+        else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var token = bytes[prefix.count...]
+        while let first = token.first, isSpace(first) { token = token.dropFirst() }
+        while let last = token.last, isSpace(last) { token = token.dropLast() }
+        return token.isEmpty ? nil : String(decoding: token, as: UTF8.self)
     }
 
     public var requestID: String? { self[Keys.requestID] }
