@@ -14,6 +14,8 @@ public final class Store: Sendable {
     public let path: String?
     /// The generation of what sessions are allowed, moved by every write that changes it.
     public let authenticationChanges = AuthenticationChanges()
+    /// The writes of every repository: concurrent ones share one commit.
+    public let writes: GroupCommit
     private let migrator: DatabaseMigrator
 
     /// Opens (creating it if needed) the database at `path` and applies the `migrations` it
@@ -23,7 +25,8 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Every acknowledged write is on disk: each commit (a batch of writes) syncs the journal.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Deleted and rewritten content (a blanked link) is zeroed, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
@@ -34,6 +37,7 @@ public final class Store: Sendable {
         try migrator.migrate(pool)
         pool.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = pool
+        self.writes = GroupCommit(writer: pool)
         self.path = path
         self.migrator = migrator
         let version = try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"
@@ -50,6 +54,7 @@ public final class Store: Sendable {
         try migrator.migrate(queue)
         queue.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = queue
+        self.writes = GroupCommit(writer: queue)
         self.path = nil
         self.migrator = migrator
     }

@@ -6,16 +6,19 @@ import MyOpenIPDomain
 /// every query starts from the caller's scope.
 public struct SQLiteCompanyRepository: CompanyRepository {
     let writer: any DatabaseWriter
+    /// Writes share commits with the other writes arriving at the same time.
+    let writes: GroupCommit
 
     public init(store: Store) {
         writer = store.writer
+        writes = store.writes
     }
 
     public func create(
         _ profile: CompanyProfile, kind: CompanyKind, partner: CompanyReference?, headOffice: PostalAddress?,
         context: AuditContext, at now: Timestamp
     ) async throws -> CompanyRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             var partnerID: Int64?
             if let partner {
                 guard kind == .client else { throw CompanyViolation.partnerOfPartner }
@@ -68,7 +71,7 @@ public struct SQLiteCompanyRepository: CompanyRepository {
         _ reference: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
         change: @escaping @Sendable (inout CompanyState, inout CompanyProfile) throws -> Void
     ) async throws -> CompanyRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             guard var row = try CompanyRow.all().visible(in: scope).filter(reference: reference).fetchOne(db) else {
                 throw CompanyViolation.unknownCompany
             }

@@ -5,10 +5,13 @@ import MyOpenIPDomain
 /// ``IdentityRepository`` on the daemon's SQLite database.
 public struct SQLiteIdentityRepository: IdentityRepository {
     let writer: any DatabaseWriter
+    /// Writes share commits with the other writes arriving at the same time.
+    let writes: GroupCommit
     let changes: AuthenticationChanges
 
     public init(store: Store) {
         writer = store.writer
+        writes = store.writes
         changes = store.authenticationChanges
     }
 
@@ -19,7 +22,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         rights: Set<Int64>, check: @escaping @Sendable (_ given: [RightRecord]) throws -> Void,
         context: AuditContext, at now: Timestamp
     ) async throws -> AccountRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             let given = try AccessRightRow.usable(rights, byCompany: draft.company?.sequence, in: db)
             try check(given)
             let emailKey = draft.email.description.lowercased()
@@ -115,7 +118,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         mails: @escaping @Sendable (_ before: AccountRecord, _ email: EmailAddress) -> (link: OutgoingMail, notice: OutgoingMail),
         context: AuditContext, at now: Timestamp
     ) async throws -> AccountRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             let before = try Self.account(id: accountID, in: db)
             let name = change.displayName ?? before.displayName
             let email = change.email?.description ?? before.email
@@ -154,7 +157,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     public func setDisabled(_ disabled: Bool, accountID: Int64, context: AuditContext, at now: Timestamp) async throws
         -> AccountRecord
     {
-        try await writer.write { db in
+        try await writes.write { db in
             let before = try Self.account(id: accountID, in: db)
             if disabled {
                 guard before.storedState != .disabled else { return before }
@@ -187,7 +190,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         _ link: NewPasswordLink, accountID: Int64, mail: OutgoingMail, notIfIssuedAfter: Timestamp?,
         context: AuditContext, at now: Timestamp
     ) async throws -> Bool {
-        try await writer.write { db in
+        try await writes.write { db in
             if let notIfIssuedAfter,
                 let last = try PasswordLinkRow.filter(PasswordLinkRow.Columns.accountID == accountID)
                     .select(max(PasswordLinkRow.Columns.createdAt), as: Int64.self).fetchOne(db),
@@ -211,7 +214,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     public func setPassword(linkDigest: String, passwordHash: String, context: AuditContext, at now: Timestamp) async throws
         -> AccountRecord
     {
-        try await writer.write { db in
+        try await writes.write { db in
             guard let link = try PasswordLinkRow.all().filter(tokenDigest: linkDigest).fetchOne(db)?.record else {
                 throw IdentityMessages.linkInvalid
             }
@@ -239,7 +242,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     public func recordFailedLogin(
         accountID: Int64?, identifier: String, lockout: LockoutPolicy, context: AuditContext, at now: Timestamp
     ) async throws -> Timestamp? {
-        try await writer.write { db in
+        try await writes.write { db in
             guard let accountID else {
                 try AuditTrail.append(
                     .loginFailed, accountID: nil,
@@ -307,7 +310,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
         accountID: Int64, tokenDigest: String, policy: SessionPolicy, client: String, rehashedPassword: String?,
         context: AuditContext, at now: Timestamp
     ) async throws -> SessionRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             let expires = now.adding(policy.maximumLifetime)
             let idle = policy.idleExpiry(lastUse: now, absoluteExpiry: expires)
             try db.execute(
@@ -370,7 +373,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     }
 
     public func touchSession(id: Int64, at now: Timestamp, idleExpiresAt: Timestamp) async throws {
-        try await writer.write { db in
+        try await writes.write { db in
             try db.execute(
                 sql: "UPDATE session SET last_used_at = ?, idle_expires_at = ? WHERE id = ? AND revoked_at IS NULL",
                 arguments: [now.milliseconds, idleExpiresAt.milliseconds, id])
@@ -379,7 +382,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
 
     public func revokeSession(id: Int64, accountID: Int64, reason: String, context: AuditContext, at now: Timestamp) async throws
     {
-        try await writer.write { db in
+        try await writes.write { db in
             try db.execute(
                 sql: "UPDATE session SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL",
                 arguments: [now.milliseconds, reason, id])
@@ -393,7 +396,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     public func revokeSessions(
         accountID: Int64, except: Int64?, reason: String, context: AuditContext, at now: Timestamp
     ) async throws -> Int {
-        try await writer.write { db in
+        try await writes.write { db in
             let count = try Self.revokeSessions(of: accountID, except: except, reason: reason, at: now, in: db)
             guard count > 0 else { return 0 }
             try AuditTrail.append(
@@ -406,7 +409,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     public func changePassword(
         accountID: Int64, passwordHash: String, keepingSession: Int64?, context: AuditContext, at now: Timestamp
     ) async throws -> Int {
-        try await writer.write { db in
+        try await writes.write { db in
             try db.execute(
                 sql:
                     "UPDATE account SET password_hash = ?, password_set_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",

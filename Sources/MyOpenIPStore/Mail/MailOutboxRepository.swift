@@ -30,9 +30,12 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
     public static let blankedSecret = "[lien envoyé]"
 
     let writer: any DatabaseWriter
+    /// Writes share commits with the other writes arriving at the same time.
+    let writes: GroupCommit
 
     public init(store: Store) {
         writer = store.writer
+        writes = store.writes
     }
 
     public func mails(_ filter: MailFilter, page: PageRequest) async throws -> Page<MailRecord> {
@@ -50,7 +53,7 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
     }
 
     public func markSent(id: Int64, context: AuditContext, at now: Timestamp) async throws -> MailRecord? {
-        let (record, blanked) = try await writer.write { db -> (MailRecord?, Bool) in
+        let (record, blanked) = try await writes.write { db -> (MailRecord?, Bool) in
             guard var row = try MailOutboxRow.fetchOne(db, key: id) else { return (nil, false) }
             let blanked = row.sentAt == nil && row.secret != nil
             if row.sentAt == nil {

@@ -5,15 +5,18 @@ import MyOpenIPDomain
 /// `account_right` record types.
 public struct SQLiteRightsRepository: RightsRepository {
     let writer: any DatabaseWriter
+    /// Writes share commits with the other writes arriving at the same time.
+    let writes: GroupCommit
 
     public init(store: Store) {
         writer = store.writer
+        writes = store.writes
     }
 
     public func create(
         _ draft: RightDraft, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp
     ) async throws -> RightRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             let companyID = try scope.companyID(of: company, in: db)
             if try AccessRightRow.all().named(draft.name, companyID: companyID).isEmpty(db) == false {
                 throw RightsViolation.nameTaken
@@ -65,7 +68,7 @@ public struct SQLiteRightsRepository: RightsRepository {
         _ rightIDs: Set<Int64>, ofAccount accountID: Int64, context: AuditContext, at now: Timestamp,
         check: @escaping @Sendable (_ held: [RightRecord], _ given: [RightRecord]) throws -> Void
     ) async throws -> [RightRecord] {
-        try await writer.write { db in
+        try await writes.write { db in
             guard
                 let company = try String.fetchOne(
                     db, sql: "SELECT company_reference FROM account WHERE id = ?", arguments: [accountID]),
@@ -95,7 +98,7 @@ public struct SQLiteRightsRepository: RightsRepository {
         _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
         change: @escaping @Sendable (_ draft: inout RightDraft, _ holders: [Int64]) throws -> Void
     ) async throws -> RightRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             var row = try Self.customRight(id, in: scope, db: db)
             let before = row
             var draft = try row.draft
@@ -124,7 +127,7 @@ public struct SQLiteRightsRepository: RightsRepository {
         _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
         check: @escaping @Sendable (_ right: RightRecord, _ holders: [Int64]) throws -> Void
     ) async throws -> [AccountLogin] {
-        try await writer.write { db in
+        try await writes.write { db in
             let row = try Self.customRight(id, in: scope, db: db)
             let holderIDs = try Self.holders(of: id, in: db)
             try check(row.record, holderIDs)

@@ -5,9 +5,12 @@ import MyOpenIPDomain
 /// types; every query starts from the caller's scope.
 public struct SQLiteSiteRepository: SiteRepository {
     let writer: any DatabaseWriter
+    /// Writes share commits with the other writes arriving at the same time.
+    let writes: GroupCommit
 
     public init(store: Store) {
         writer = store.writer
+        writes = store.writes
     }
 
     // MARK: Sites
@@ -26,7 +29,7 @@ public struct SQLiteSiteRepository: SiteRepository {
     public func createSite(
         _ site: SiteDraft, company: CompanyReference, in scope: CompanyScope, context: AuditContext, at now: Timestamp
     ) async throws -> SiteRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             let companyID = try scope.companyID(of: company, in: db)
             try Self.checkName(site.name, companyID: companyID, except: nil, db: db)
             var row = SiteRow(site, companyID: companyID, at: now)
@@ -43,7 +46,7 @@ public struct SQLiteSiteRepository: SiteRepository {
         _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
         change: @escaping @Sendable (inout SiteDraft) throws -> Void
     ) async throws -> SiteRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             guard var row = try SiteRow.filter(key: id).visible(in: scope).fetchOne(db) else { throw SiteViolation.unknownSite }
             let before = row.record.site
             var site = before
@@ -71,7 +74,7 @@ public struct SQLiteSiteRepository: SiteRepository {
     }
 
     public func deleteSite(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws {
-        try await writer.write { db in
+        try await writes.write { db in
             guard let row = try SiteRow.filter(key: id).visible(in: scope).fetchOne(db) else { throw SiteViolation.unknownSite }
             guard !row.isHeadOffice else { throw SiteViolation.headOffice }
             if let right = try AccessRightRow.filter(
@@ -112,7 +115,7 @@ public struct SQLiteSiteRepository: SiteRepository {
         _ contact: ContactDraft, siteID: Int64?, company: CompanyReference, in scope: CompanyScope, context: AuditContext,
         at now: Timestamp
     ) async throws -> ContactRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             let companyID = try scope.companyID(of: company, in: db)
             try Self.checkSite(siteID, companyID: companyID, db: db)
             var row = ContactRow(contact, siteID: siteID, companyID: companyID, at: now)
@@ -130,7 +133,7 @@ public struct SQLiteSiteRepository: SiteRepository {
         _ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp,
         change: @escaping @Sendable (inout ContactDraft, inout Int64?) throws -> Void
     ) async throws -> ContactRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             guard var row = try ContactRow.filter(key: id).visible(in: scope).fetchOne(db) else {
                 throw SiteViolation.unknownContact
             }
@@ -152,7 +155,7 @@ public struct SQLiteSiteRepository: SiteRepository {
     }
 
     public func deleteContact(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws {
-        try await writer.write { db in
+        try await writes.write { db in
             guard let row = try ContactRow.filter(key: id).visible(in: scope).fetchOne(db) else {
                 throw SiteViolation.unknownContact
             }

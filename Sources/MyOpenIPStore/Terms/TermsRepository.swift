@@ -26,13 +26,16 @@ public protocol TermsRepository: Sendable {
 /// ``TermsRepository`` on the daemon's SQLite database.
 public struct SQLiteTermsRepository: TermsRepository {
     let writer: any DatabaseWriter
+    /// Writes share commits with the other writes arriving at the same time.
+    let writes: GroupCommit
 
     public init(store: Store) {
         writer = store.writer
+        writes = store.writes
     }
 
     public func publish(_ draft: TermsDraft, context: AuditContext, at now: Timestamp) async throws -> TermsRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             if let inForce = try TermsVersionRow.inForce(at: now).fetchOne(db),
                 draft.effectiveAt.milliseconds < inForce.effectiveAt
             {
@@ -51,7 +54,7 @@ public struct SQLiteTermsRepository: TermsRepository {
     }
 
     public func withdraw(version: Int64, context: AuditContext, at now: Timestamp) async throws -> TermsRecord {
-        try await writer.write { db in
+        try await writes.write { db in
             guard var row = try TermsVersionRow.fetchOne(db, key: version) else { throw TermsViolation.notFound }
             if row.withdrawnAt != nil { return row.record }
             guard row.effectiveAt > now.milliseconds else { throw TermsViolation.alreadyInForce }
@@ -86,7 +89,7 @@ public struct SQLiteTermsRepository: TermsRepository {
     }
 
     public func accept(version: Int64, accountID: Int64, context: AuditContext, at now: Timestamp) async throws -> Timestamp {
-        try await writer.write { db in
+        try await writes.write { db in
             if let earlier = try TermsAcceptanceRow.fetchOne(db, key: ["account_id": accountID, "terms_version_id": version]) {
                 return Timestamp(milliseconds: earlier.acceptedAt)
             }

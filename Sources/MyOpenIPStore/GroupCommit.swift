@@ -1,0 +1,106 @@
+import GRDB
+import Synchronization
+
+/// Writes that arrive together share one transaction and one commit, so one disk flush makes a
+/// whole batch durable. Each write runs in a savepoint of its own: one that throws is rolled back
+/// alone and fails alone, its neighbours commit. Every caller is answered only after the shared
+/// commit returned (with `synchronous = FULL`, after the journal reached the disk).
+///
+/// The first write to arrive while no batch runs starts one; the writes that arrive meanwhile
+/// wait for the next batch, which takes them all (up to ``maximumBatch``).
+public final class GroupCommit: Sendable {
+    private struct Job: Sendable {
+        /// Runs the write on the batch's connection, inside its savepoint.
+        let run: @Sendable (Database) throws -> Void
+        /// Answers the caller once the batch committed, or failed.
+        let answer: @Sendable (Result<Void, any Error>) -> Void
+    }
+
+    private struct State {
+        var pending: [Job] = []
+        var running = false
+        var commits = 0
+    }
+
+    /// Writes committed together at most.
+    public let maximumBatch: Int
+    private let writer: any DatabaseWriter
+    private let state = Mutex(State())
+
+    init(writer: any DatabaseWriter, maximumBatch: Int = 256) {
+        self.writer = writer
+        self.maximumBatch = maximumBatch
+    }
+
+    /// Runs `body` in the next batch's transaction and returns its value once that transaction is
+    /// committed; throws what `body` threw (its changes rolled back, its neighbours' kept), or the
+    /// commit's failure.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let value = Mutex<T?>(nil)
+            let job = Job(
+                run: { db in
+                    let result = try body(db)
+                    value.withLock { $0 = result }
+                },
+                answer: { outcome in
+                    switch outcome {
+                    case .success: continuation.resume(returning: value.withLock { $0! })
+                    case .failure(let error): continuation.resume(throwing: error)
+                    }
+                })
+            let start = state.withLock { state -> Bool in
+                state.pending.append(job)
+                guard !state.running else { return false }
+                state.running = true
+                return true
+            }
+            if start { Task { await self.drain() } }
+        }
+    }
+
+    /// The batches committed so far.
+    public var commits: Int { state.withLock { $0.commits } }
+
+    /// Commits batches until no write waits.
+    private func drain() async {
+        while true {
+            let batch = state.withLock { state -> [Job] in
+                let taken = Array(state.pending.prefix(maximumBatch))
+                state.pending.removeFirst(taken.count)
+                if taken.isEmpty { state.running = false }
+                return taken
+            }
+            guard !batch.isEmpty else { return }
+            await commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [Job]) async {
+        let outcomes = Mutex([Result<Void, any Error>](repeating: .success(()), count: batch.count))
+        do {
+            try await writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    for (index, job) in batch.enumerated() {
+                        do {
+                            try db.inSavepoint {
+                                try job.run(db)
+                                return .commit
+                            }
+                        } catch {
+                            outcomes.withLock { $0[index] = .failure(error) }
+                        }
+                    }
+                    return .commit
+                }
+            }
+        } catch {
+            // The commit itself failed: nothing of the batch was written.
+            for job in batch { job.answer(.failure(error)) }
+            return
+        }
+        state.withLock { $0.commits += 1 }
+        let results = outcomes.withLock { $0 }
+        for (job, outcome) in zip(batch, results) { job.answer(outcome) }
+    }
+}
