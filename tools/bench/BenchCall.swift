@@ -17,6 +17,9 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
     case updateSiteKeyed = "update-site-keyed"
     /// The same with one key for every call: after the first, each call is an answer replayed.
     case updateSiteReplayed = "update-site-replayed"
+    /// `CompanyService/GetCompany` then `SiteService/ListSites` with a session: a company read
+    /// with its sites, as the "Ma société" page needs (two calls a round).
+    case companyPage = "company-page"
 
     static let password = "Bench-Mark-2026!"
 
@@ -28,6 +31,7 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         case .updateSite: return "UpdateSite round trips (one write and its audit event)"
         case .updateSiteKeyed: return "UpdateSite round trips, a new idempotency key each"
         case .updateSiteReplayed: return "UpdateSite round trips, one idempotency key replayed"
+        case .companyPage: return "GetCompany then ListSites (a company with its sites)"
         }
     }
 
@@ -35,7 +39,7 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
     var needsSession: Bool { self != .health && self != .login }
 
     /// Whether the measured calls write a site.
-    var needsSite: Bool { [.updateSite, .updateSiteKeyed, .updateSiteReplayed].contains(self) }
+    var needsSite: Bool { [.updateSite, .updateSiteKeyed, .updateSiteReplayed, .companyPage].contains(self) }
 
     /// Makes what the calls use through the operator's Unix socket: a staff account and, for the
     /// site writes, a company with a site.
@@ -43,6 +47,11 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         guard call != .health else { return BenchFixture(login: "", siteID: 0) }
         let login = try await prepareAccount(socketPath: socketPath)
         guard call.needsSite else { return BenchFixture(login: login, siteID: 0) }
+        return try await prepareSite(login: login, socketPath: socketPath)
+    }
+
+    /// A company with a site, for the site writes and the company reads.
+    static func prepareSite(login: String, socketPath: String) async throws -> BenchFixture {
         let admin = MyOpenIPClient(unixSocketPath: socketPath)
         defer { Task { await admin.close() } }
         var company = Myopenip_V1_CreateCompanyRequest()
@@ -52,7 +61,7 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         company.legalStatus = "SAS"
         let reference = try await admin.companies.create(company).reference
         let site = try await admin.sites.create(companyReference: reference, fields: siteFields)
-        return BenchFixture(login: login, siteID: site.id)
+        return BenchFixture(login: login, siteID: site.id, companyReference: reference)
     }
 
     static let siteFields: Myopenip_V1_SiteFields = {
@@ -66,7 +75,7 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
     }()
 
     /// Makes the staff account the authenticated calls use and returns its login.
-    private static func prepareAccount(socketPath: String) async throws -> String {
+    static func prepareAccount(socketPath: String) async throws -> String {
         let admin = MyOpenIPClient(unixSocketPath: socketPath)
         defer { Task { await admin.close() } }
         let account = try await admin.identity.createAccount(
@@ -93,6 +102,9 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         case .updateSiteReplayed:
             _ = try await client.sites.update(
                 id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey("bench-replayed"))
+        case .companyPage:
+            _ = try await client.companies.get(reference: fixture.companyReference)
+            _ = try await client.sites.list(companyReference: fixture.companyReference)
         }
     }
 }
@@ -103,4 +115,6 @@ struct BenchFixture: Sendable {
     var login: String
     /// The site the site writes update.
     var siteID: Int64
+    /// The company of that site.
+    var companyReference: String = ""
 }

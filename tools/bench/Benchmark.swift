@@ -46,6 +46,12 @@ struct Benchmark: AsyncParsableCommand {
             "Instead of round trips: seed this many companies (comma-separated, rising) and time every page of the company list.")
     var companies: String?
 
+    @Option(
+        help:
+            "Compare calls in one run, side by side with their ratio to Health (comma-separated, e.g. health,whoami,company-page,update-site,update-site-keyed)."
+    )
+    var compare: String?
+
     @Option(help: "The page size of --companies.")
     var pageSize: UInt32 = 50
 
@@ -73,6 +79,17 @@ struct Benchmark: AsyncParsableCommand {
             return try await CompanyListBench.run(socketPath: child.socketPath, counts: counts, pageSize: pageSize)
         }
 
+        if let compare {
+            let calls = try compare.split(separator: ",").map { text in
+                guard let call = BenchCall(rawValue: String(text)) else {
+                    throw ValidationError("--compare: unknown call \(text)")
+                }
+                return call
+            }
+            return try await CompareBench.run(
+                calls: calls, child: child, transports: transports.split(separator: ",").map(String.init),
+                concurrencies: concurrencies, seconds: seconds, timeout: timeout)
+        }
         let fixture = try await BenchCall.prepare(call, socketPath: child.socketPath)
         if !json {
             print(
