@@ -322,7 +322,14 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                     accountID, tokenDigest, now.milliseconds, now.milliseconds, idle.milliseconds, expires.milliseconds, client,
                 ])
             let id = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?", arguments: [accountID])
+            // Only when there is something to reset: a write to the account moves the authentication
+            // generation, and every cached session would be read again after each login.
+            try db.execute(
+                sql: """
+                    UPDATE account SET failed_logins = 0, locked_until = NULL
+                    WHERE id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)
+                    """,
+                arguments: [accountID])
             if let rehashedPassword {
                 try db.execute(
                     sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [rehashedPassword, accountID])

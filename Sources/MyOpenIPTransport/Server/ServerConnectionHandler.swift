@@ -73,7 +73,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
-        applyWriteBufferLimit(context)
+        applyLimits(context)
         armIdleCheck(context)
         logger.debug("connection opened")
     }
@@ -150,7 +150,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     /// Applies the current limits to the channel: its write buffer's high-water mark, the reads
     /// per wake-up, and the kernel's socket buffers (a trusted peer's are raised again, as far
     /// as the system allows).
-    private func applyWriteBufferLimit(_ context: ChannelHandlerContext) {
+    private func applyLimits(_ context: ChannelHandlerContext) {
         let current = limits.current
         let high = max(current.maximumUnwrittenBytes, 2)
         guard let options = context.channel.syncOptions else { return }
@@ -193,7 +193,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         guard let trusted = limits.onceSignedIn, trust.isSignedIn else { return }
         limits.current = trusted
         limits.onceSignedIn = nil
-        applyWriteBufferLimit(context)
+        applyLimits(context)
     }
 
     // MARK: Frames

@@ -40,8 +40,11 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Runs `body` with a client, closing it after, and turns an ``RPCError`` into a message and an exit code.
     func withClient<T>(_ body: (MyOpenIPClient) async throws -> T) async throws -> T {
-        try await withClient(timeout: .milliseconds(Int64(timeout * 1000)), body)
+        try await withClient(timeout: deadline, body)
     }
+
+    /// `--timeout` as the client's default deadline.
+    var deadline: Duration { .milliseconds(Int64(timeout * 1000)) }
 
     /// The same, with `timeout` as the client's default deadline (nil: none, for streams), and
     /// an idempotency key sent with every call (writes only: see ``WriteOptions``).

@@ -15,7 +15,6 @@ struct WriteOptions: ParsableArguments {
 
     /// Runs `body` with a client that sends the idempotency key, if one was given.
     func withClient<T>(_ body: (MyOpenIPClient) async throws -> T) async throws -> T {
-        try await connection.withClient(
-            timeout: .milliseconds(Int64(connection.timeout * 1000)), idempotencyKey: idempotencyKey, body)
+        try await connection.withClient(timeout: connection.deadline, idempotencyKey: idempotencyKey, body)
     }
 }

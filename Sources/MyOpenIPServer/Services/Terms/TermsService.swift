@@ -27,8 +27,7 @@ public struct TermsService: TermsServiceProtocol {
         let draft = try TermsDraft(title: request.title, text: request.text, effectiveAt: effectiveAt, now: now)
         let record = try await environment.terms.publish(draft, context: context.audit, at: now)
         context.logger.info("terms published", metadata: ["version": "\(record.version)"])
-        let inForce = try await environment.terms.inForce(at: now)
-        return Myopenip_V1_TermsVersion(record, inForce: inForce?.version, at: now)
+        return try await message(record, at: now)
     }
 
     public func withdrawTerms(_ request: Myopenip_V1_WithdrawTermsRequest, context: ServerContext) async throws
@@ -37,6 +36,11 @@ public struct TermsService: TermsServiceProtocol {
         let now = environment.time.timestamp()
         let record = try await environment.terms.withdraw(version: request.version, context: context.audit, at: now)
         context.logger.info("terms withdrawn", metadata: ["version": "\(record.version)"])
+        return try await message(record, at: now)
+    }
+
+    /// A version as the wire shows it just after a change, with where it stands at `now`.
+    private func message(_ record: TermsRecord, at now: Timestamp) async throws -> Myopenip_V1_TermsVersion {
         let inForce = try await environment.terms.inForce(at: now)
         return Myopenip_V1_TermsVersion(record, inForce: inForce?.version, at: now)
     }
