@@ -34,13 +34,16 @@ public final class GroupCommit: Sendable {
 
     /// Runs `body` in the next batch's transaction and returns its value once that transaction is
     /// committed; throws what `body` threw (its changes rolled back, its neighbours' kept), or the
-    /// commit's failure.
+    /// commit's failure. Under an idempotency key (``KeyedWrite/current``), the same savepoint
+    /// keeps the key's record, with the call's answer when `body`'s value makes it.
     public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+        let keyed = KeyedWrite.current
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let value = Mutex<T?>(nil)
             let job = Job(
                 run: { db in
                     let result = try body(db)
+                    try keyed?.record(result, in: db)
                     value.withLock { $0 = result }
                 },
                 answer: { outcome in

@@ -16,6 +16,9 @@ public final class Store: Sendable {
     public let authenticationChanges = AuthenticationChanges()
     /// The writes of every repository: concurrent ones share one commit.
     public let writes: GroupCommit
+    /// Checkpoints the write-ahead log in the background (nil for an in-memory store); the
+    /// daemon runs it as a background service.
+    public let checkpointer: WALCheckpointer?
     private let migrator: DatabaseMigrator
 
     /// Opens (creating it if needed) the database at `path` and applies the `migrations` it
@@ -29,6 +32,10 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Deleted and rewritten content (a blanked link) is zeroed, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // Checkpoints run in the background (WALCheckpointer); a commit runs one only when
+            // those fall far behind.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.fallbackPages)")
+            try db.execute(sql: "PRAGMA journal_size_limit = \(WALCheckpointer.journalSizeLimit)")
         }
         // SQLite creates the journal files with the database file's mode: 0600 for all three.
         DatabaseFiles.restrict(path, logger: logger)
@@ -38,6 +45,7 @@ public final class Store: Sendable {
         pool.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = pool
         self.writes = GroupCommit(writer: pool)
+        self.checkpointer = try WALCheckpointer(path: path, writes: writes)
         self.path = path
         self.migrator = migrator
         let version = try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"
@@ -55,6 +63,7 @@ public final class Store: Sendable {
         queue.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = queue
         self.writes = GroupCommit(writer: queue)
+        self.checkpointer = nil
         self.path = nil
         self.migrator = migrator
     }

@@ -13,6 +13,15 @@ private final class Acknowledged: Sendable {
     var all: Set<String> { names.withLock { $0 } }
 }
 
+/// The keyed writes sent, and the answers the daemon gave, filled by many writers.
+private final class KeyedCalls: Sendable {
+    private let state = Mutex<(sent: [String], answers: [String: Myopenip_V1_Contact])>(([], [:]))
+    func send(_ name: String) { state.withLock { $0.sent.append(name) } }
+    func answer(_ name: String, _ contact: Myopenip_V1_Contact) { state.withLock { $0.answers[name] = contact } }
+    var sent: [String] { state.withLock { $0.sent } }
+    var answers: [String: Myopenip_V1_Contact] { state.withLock { $0.answers } }
+}
+
 @Suite("Crash durability", .enabled(if: Executables.areBuilt, "build the products first: swift build"))
 struct CrashDurabilityTests {
     /// Starts myopenipd on `folder` and waits for its ready file.
@@ -28,12 +37,8 @@ struct CrashDurabilityTests {
         return daemon
     }
 
-    @Test("kill -9 during a burst of writes: every acknowledged write is there after a restart, nothing half-applied")
-    func killDuringWrites() async throws {
-        let folder = TestDaemon.makeFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let socket = folder + "/myopenipd.sock"
-        let first = try await Self.start(folder)
+    /// Creates a client company through `socket`; returns its reference.
+    static func createCompany(socket: String) async throws -> String {
         let admin = MyOpenIPClient(target: .unix(path: socket))
         var company = Myopenip_V1_CreateCompanyRequest()
         company.kind = .client
@@ -42,6 +47,16 @@ struct CrashDurabilityTests {
         company.legalStatus = "SAS"
         let reference = try await admin.companies.create(company).reference
         await admin.close()
+        return reference
+    }
+
+    @Test("kill -9 during a burst of writes: every acknowledged write is there after a restart, nothing half-applied")
+    func killDuringWrites() async throws {
+        let folder = TestDaemon.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let socket = folder + "/myopenipd.sock"
+        let first = try await Self.start(folder)
+        let reference = try await Self.createCompany(socket: socket)
 
         let acknowledged = Acknowledged()
         let writers = (0..<16).map { writer in
@@ -94,5 +109,74 @@ struct CrashDurabilityTests {
         // Writes in flight at the kill may be there without an answer; never without their audit event.
         #expect(audited == stored.count)
         #expect(stored.count - answered.count <= 16 * 256)
+    }
+
+    @Test("kill -9 during a burst of keyed writes: each retry after the restart gets the answer its write committed with")
+    func keyedWritesKeepTheirAnswerAcrossAKill() async throws {
+        let folder = TestDaemon.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let socket = folder + "/myopenipd.sock"
+        let first = try await Self.start(folder)
+        let reference = try await Self.createCompany(socket: socket)
+
+        let calls = KeyedCalls()
+        let writers = (0..<16).map { writer in
+            Task {
+                let client = MyOpenIPClient(target: .unix(path: socket))
+                defer { Task { await client.close() } }
+                for index in 0..<10_000 {
+                    let name = "K-\(writer)-\(index)"
+                    calls.send(name)
+                    do {
+                        let contact = try await client.contacts.create(
+                            companyReference: reference, fields: Self.contactFields(name), options: .idempotencyKey(name))
+                        calls.answer(name, contact)
+                    } catch {
+                        return
+                    }
+                }
+            }
+        }
+        while calls.answers.count < 300 { try await Task.sleep(for: .milliseconds(5)) }
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        for writer in writers { await writer.value }
+
+        let second = try await Self.start(folder)
+        defer {
+            second.terminate()
+            second.waitUntilExit()
+        }
+        let client = MyOpenIPClient(target: .unix(path: socket))
+        let acknowledged = calls.answers
+        var retriedWithoutAnswer = 0
+        for name in calls.sent {
+            // The retry a client makes after losing its connection: same request, same key.
+            let retried = try await client.contacts.create(
+                companyReference: reference, fields: Self.contactFields(name), options: .idempotencyKey(name))
+            if let answer = acknowledged[name] {
+                #expect(retried == answer, "\(name): the retry must get the first answer")
+            } else {
+                retriedWithoutAnswer += 1
+            }
+        }
+        var stored: [String] = []
+        var token = ""
+        repeat {
+            let page = try await client.contacts.list(companyReference: reference, pageSize: 500, pageToken: token)
+            stored += page.contacts.map(\.fields.lastName)
+            token = page.nextPageToken
+        } while !token.isEmpty
+        await client.close()
+        // Every write once, whether its first answer arrived or not; none told its answer was lost.
+        #expect(stored.count == Set(stored).count)
+        #expect(Set(stored) == Set(calls.sent))
+        #expect(retriedWithoutAnswer >= 1)
+    }
+
+    static func contactFields(_ name: String) -> Myopenip_V1_ContactFields {
+        var fields = Myopenip_V1_ContactFields()
+        fields.lastName = name
+        return fields
     }
 }

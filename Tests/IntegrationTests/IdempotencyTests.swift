@@ -148,4 +148,93 @@ struct IdempotencyTests {
         await after.close()
         try await second.stop()
     }
+
+    /// Runs `call` twice with one new key and expects the same answer both times.
+    private static func twice<T: Equatable & Sendable>(
+        _ name: String, _ call: (CallOptions) async throws -> T, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> T {
+        let key = CallOptions.idempotencyKey("\(name)-\(UUID().uuidString)")
+        let first = try await call(key)
+        let second = try await call(key)
+        #expect(second == first, "\(name)", sourceLocation: sourceLocation)
+        return first
+    }
+
+    /// Runs a write without an answer twice with one new key: the retry says OK too.
+    private static func twice(_ name: String, _ call: (CallOptions) async throws -> Void) async throws {
+        let key = CallOptions.idempotencyKey("\(name)-\(UUID().uuidString)")
+        try await call(key)
+        try await call(key)
+    }
+
+    @Test("every keyed write of the contracts answers a retry with its first answer (kept by the write's own commit)")
+    func everyKeyedWrite() async throws {
+        try await Self.withCompany { daemon, admin async throws in
+            let reference = "OIP-00000002"
+            var request = Myopenip_V1_CreateCompanyRequest()
+            request.kind = .client
+            request.name = "Société Clé"
+            request.siren = testSiren(40)
+            request.legalStatus = "SAS"
+            let company = try await Self.twice("create-company") { try await admin.companies.create(request, options: $0) }
+            var changed = company
+            changed.website = "https://cle.example.fr"
+            _ = try await Self.twice("update-company") {
+                try await admin.companies.update(reference: company.reference, company: changed, fields: ["website"], options: $0)
+            }
+
+            let site = try await Self.twice("create-site") { try await Self.createSite(admin, "Keyed", options: $0) }
+            _ = try await Self.twice("update-site") {
+                try await admin.sites.update(id: site.id, fields: Self.siteFields("Keyed 2"), paths: ["name"], options: $0)
+            }
+            var contactFields = Myopenip_V1_ContactFields()
+            contactFields.lastName = "Durand"
+            let contact = try await Self.twice("create-contact") {
+                try await admin.contacts.create(companyReference: reference, fields: contactFields, options: $0)
+            }
+            contactFields.firstName = "Léa"
+            _ = try await Self.twice("update-contact") {
+                try await admin.contacts.update(id: contact.id, fields: contactFields, paths: ["first_name"], options: $0)
+            }
+            try await Self.twice("delete-contact") { try await admin.contacts.delete(id: contact.id, options: $0) }
+            try await Self.twice("delete-site") { try await admin.sites.delete(id: site.id, options: $0) }
+
+            let right = try await Self.twice("create-right") {
+                try await admin.rights.create(
+                    companyReference: reference, name: "Lecture", templates: ["company_view"], options: $0)
+            }
+            _ = try await Self.twice("update-right") {
+                try await admin.rights.update(id: right.id, name: "Lecture seule", options: $0)
+            }
+            let account = try await Self.twice("create-account") {
+                try await admin.identity.createAccount(
+                    displayName: "Léa Durand", email: "lea.durand@example.fr", kind: .clientUser, companyReference: reference,
+                    options: $0)
+            }
+            _ = try await Self.twice("set-rights") {
+                try await admin.rights.setUserRights(login: account.login, rightIDs: [right.id], options: $0)
+            }
+            _ = try await Self.twice("delete-right") { try await admin.rights.delete(id: right.id, options: $0) }
+            _ = try await Self.twice("update-account") {
+                try await admin.identity.updateAccount(login: account.login, displayName: "Léa D.", options: $0)
+            }
+            _ = try await Self.twice("reset-password") {
+                try await admin.identity.resetPassword(login: account.login, options: $0)
+            }
+            _ = try await Self.twice("revoke") { try await admin.identity.revokeSessions(login: account.login, options: $0) }
+            _ = try await Self.twice("disable") { try await admin.identity.disableAccount(login: account.login, options: $0) }
+            _ = try await Self.twice("enable") { try await admin.identity.enableAccount(login: account.login, options: $0) }
+
+            let mail = try #require(try await admin.mail.list(accountLogin: account.login).mails.first)
+            _ = try await Self.twice("mark-sent") { try await admin.mail.markSent(id: mail.id, options: $0) }
+            let terms = try await Self.twice("publish-terms") {
+                try await admin.terms.publish(title: "CU", text: "Conditions", effectiveAt: "2017-02-15", options: $0)
+            }
+            let user = try await daemon.loggedIn(try await daemon.createActiveUser())
+            _ = try await Self.twice("accept-terms") { try await user.terms.accept(version: terms.version, options: $0) }
+            await user.close()
+            let later = try await admin.terms.publish(title: "CU 2", text: "Conditions", effectiveAt: "2099-01-01")
+            _ = try await Self.twice("withdraw-terms") { try await admin.terms.withdraw(version: later.version, options: $0) }
+        }
+    }
 }

@@ -102,11 +102,9 @@ struct IdempotencyInterceptorTests {
             let terms = SQLiteTermsRepository(store: harness.store)
             let clock = harness.clock
             let context = harness.context(TermsService.publishTerms, key: "publish-once")
-            let write: @Sendable (ServerRequest, ServerContext) async throws -> ServerResponse = { _, context in
+            let write: @Sendable (ServerRequest, ServerContext) async throws -> ServerResponse = { _, _ in
                 let draft = try TermsDraft(title: "CU", text: "Conditions", effectiveAt: "", now: clock.timestamp())
-                _ = try await terms.publish(
-                    draft, context: AuditContext(actor: "operator(uid=0)", idempotencyRecordID: context.idempotencyRecordID),
-                    at: clock.timestamp())
+                _ = try await terms.publish(draft, context: AuditContext(actor: "operator(uid=0)"), at: clock.timestamp())
                 throw RPCError.internalError  // e.g. the answer could not be encoded
             }
             await #expect(throws: RPCError.internalError) {
@@ -116,6 +114,52 @@ struct IdempotencyInterceptorTests {
                 try await harness.interceptor.intercept(ServerRequest(payload: Data()), context: context, next: write)
             }
             #expect(try await terms.all().count == 1)
+        }
+    }
+
+    @Test("a write that makes its answer keeps it, with the key, in its own commit: no commit of the key's own")
+    func answerKeptByTheWrite() async throws {
+        try await withHarness { harness async throws in
+            let terms = SQLiteTermsRepository(store: harness.store)
+            let clock = harness.clock
+            let write: @Sendable (ServerRequest, ServerContext) async throws -> ServerResponse = { _, _ in
+                let keyed = try #require(KeyedWrite.current)
+                keyed.expectAnswer { (record: TermsRecord) in Data("v\(record.version)".utf8) }
+                let draft = try TermsDraft(title: "CU", text: "Conditions", effectiveAt: "", now: clock.timestamp())
+                let record = try await terms.publish(
+                    draft, context: AuditContext(actor: "operator(uid=0)"), at: clock.timestamp())
+                return ServerResponse(payload: Data("v\(record.version)".utf8))
+            }
+            let context = harness.context(TermsService.publishTerms, key: "publish")
+            let commits = harness.store.writes.commits
+            let first = try await harness.interceptor.intercept(ServerRequest(payload: Data()), context: context, next: write)
+            #expect(harness.store.writes.commits == commits + 1)
+            let again = try await harness.interceptor.intercept(ServerRequest(payload: Data()), context: context, next: write)
+            #expect(again.payload == first.payload)
+            #expect(try await terms.all().count == 1)
+        }
+    }
+
+    @Test("while a call runs, a second call with its key is told the key is in use, without touching the store")
+    func keyInUse() async throws {
+        try await withHarness { harness async throws in
+            let interceptor = harness.interceptor
+            let context = harness.context(key: "slow")
+            let (entered, enter) = AsyncStream<Void>.makeStream()
+            let (released, release) = AsyncStream<Void>.makeStream()
+            let first = Task {
+                try await interceptor.intercept(ServerRequest(payload: Data([1])), context: context) { _, _ in
+                    enter.yield()
+                    for await _ in released { break }
+                    return ServerResponse(payload: Data([3]))
+                }
+            }
+            for await _ in entered { break }
+            await #expect(throws: IdempotencyInterceptor.keyInUse) { try await harness.call(context) }
+            release.yield()
+            #expect(try await first.value.payload == Data([3]))
+            #expect(try await harness.call(context) == Data([3]))
+            #expect(harness.runs.values.isEmpty)
         }
     }
 

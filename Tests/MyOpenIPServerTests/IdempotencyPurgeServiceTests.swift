@@ -19,11 +19,14 @@ struct IdempotencyPurgeServiceTests {
             let records = SQLiteIdempotencyRepository(store: store)
             let clock = AdjustableTimeSource()
             let old = clock.timestamp()
-            _ = try await records.reserve(claim, at: old, expiredBefore: old)
+            _ = try await records.keep(
+                IdempotencyOutcome(statusCode: 0), for: KeyedWrite(claim: claim, at: old, expiredBefore: old), at: old)
             clock.advance(by: .seconds(3600))
             var fresh = claim
             fresh.key = "k-2"
-            _ = try await records.reserve(fresh, at: clock.timestamp(), expiredBefore: old)
+            _ = try await records.keep(
+                IdempotencyOutcome(statusCode: 0), for: KeyedWrite(claim: fresh, at: clock.timestamp(), expiredBefore: old),
+                at: clock.timestamp())
             let service = IdempotencyPurgeService(
                 records: records, time: clock, retention: .seconds(1800), logger: Logger(label: "test"))
             #expect(await service.purge() == 1)
@@ -31,7 +34,7 @@ struct IdempotencyPurgeServiceTests {
             // The fresh key is still held: the same key with another request is a mismatch.
             var other = fresh
             other.requestDigest = Data([9])
-            #expect(try await records.reserve(other, at: clock.timestamp(), expiredBefore: old) == .mismatch)
+            #expect(try await records.status(of: other, expiredBefore: old) == .mismatch)
         }
     }
 
@@ -41,7 +44,9 @@ struct IdempotencyPurgeServiceTests {
             let store = try Store(folder: folder, migrations: Daemon.domains.flatMap(\.migrations))
             let records = SQLiteIdempotencyRepository(store: store)
             let clock = AdjustableTimeSource()
-            _ = try await records.reserve(claim, at: clock.timestamp(), expiredBefore: clock.timestamp())
+            let now = clock.timestamp()
+            _ = try await records.keep(
+                IdempotencyOutcome(statusCode: 0), for: KeyedWrite(claim: claim, at: now, expiredBefore: now), at: now)
             clock.advance(by: .seconds(2 * 24 * 3600))
             let service = IdempotencyPurgeService(
                 records: records, time: clock, interval: .seconds(3600), logger: Logger(label: "test"))

@@ -19,9 +19,6 @@ public struct ServerContext: Sendable {
     public var requestID: String
     /// The daemon's logger, without the call's metadata.
     public var baseLogger: Logger
-    /// The record the idempotency interceptor reserved for this keyed write, which the write's
-    /// own transaction marks committed; nil for other calls.
-    public var idempotencyRecordID: Int64?
     /// What the connection learns of its peer (a session signed in), when the transport asks.
     public var connectionTrust: ConnectionTrust?
 

@@ -2,9 +2,8 @@ import MyOpenIPRPC
 import MyOpenIPStore
 
 extension ServerContext {
-    /// The audit facts of a change made by this call: who, under which request, and the
-    /// idempotency record its transaction marks committed.
+    /// The audit facts of a change made by this call: who, and under which request.
     var audit: AuditContext {
-        AuditContext(actor: principal.description, requestID: requestID, idempotencyRecordID: idempotencyRecordID)
+        AuditContext(actor: principal.description, requestID: requestID)
     }
 }

@@ -13,15 +13,18 @@ import MyOpenIPStore
 /// - The same key with another method or another request is FAILED_PRECONDITION
 ///   `IDEMPOTENCY_KEY_REUSED`; while the first call still runs, a retry is ABORTED
 ///   `IDEMPOTENCY_KEY_IN_USE` (retry a little later).
-/// - An answer is kept when it says what became of the write: OK, or an error about the request
-///   or the state (INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED,
-///   FAILED_PRECONDITION, OUT_OF_RANGE). After any other outcome (cancelled, deadline, internal)
-///   the key is freed so that a retry runs the call again, unless the write's transaction marked
-///   it committed: the retry is then told ``answerLost``.
+/// - The key's record is kept by the write's own transaction, with the answer
+///   (``KeyedWrite``): no commit of its own, and a retry after a crash gets the answer the write
+///   committed with.
+/// - An error is kept when it says what became of the write: an error about the request or the
+///   state (INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, FAILED_PRECONDITION,
+///   OUT_OF_RANGE). After any other outcome (cancelled, deadline, internal) the key stays free so
+///   that a retry runs the call again, unless the write was committed: the retry is then told
+///   ``answerLost``.
 ///
-/// It runs after authorization: a refused call never reserves a key. It sits inside the
-/// deadline interceptor and records what the handler really did, even when the caller was
-/// already told DEADLINE_EXCEEDED.
+/// It runs after authorization: a refused call never takes a key. It sits inside the deadline
+/// interceptor and records what the handler really did, even when the caller was already told
+/// DEADLINE_EXCEEDED.
 public struct IdempotencyInterceptor: ServerInterceptor {
     /// How long a key is remembered: a day, the usual horizon of a client's retries.
     public static let defaultRetention: Duration = .seconds(24 * 3600)
@@ -30,6 +33,8 @@ public struct IdempotencyInterceptor: ServerInterceptor {
     let records: any IdempotencyRepository
     let time: any TimeSource
     let retention: Duration
+    /// The keys of the calls running in this daemon.
+    private let running = RunningKeys()
 
     public init(
         policy: IdempotencyPolicy, records: any IdempotencyRepository, time: any TimeSource = SystemTimeSource(),
@@ -55,43 +60,42 @@ public struct IdempotencyInterceptor: ServerInterceptor {
         let now = time.timestamp()
         let expiredBefore = now.adding(.zero - retention)
 
-        switch try await records.reserve(claim, at: now, expiredBefore: expiredBefore) {
-        case .replay(let outcome):
+        guard running.insert(claim) else { throw Self.keyInUse }
+        defer { running.remove(claim) }
+        let status = try await records.status(of: claim, expiredBefore: expiredBefore)
+        guard status == .free else {
             context.logger.debug("answer replayed for an idempotency key", metadata: ["idempotency_key": "\(key)"])
-            guard outcome.statusCode == StatusCode.ok.rawValue else { throw RPCError(outcome) }
-            return ServerResponse(payload: outcome.payload)
-        case .inProgress:
-            throw RPCError(
-                .aborted, "a call with this idempotency key is still running; retry it later",
-                reason: "IDEMPOTENCY_KEY_IN_USE", field: Metadata.Keys.idempotencyKey)
-        case .mismatch:
-            throw RPCError(
-                .failedPrecondition, "this idempotency key was already used for another request",
-                reason: "IDEMPOTENCY_KEY_REUSED", field: Metadata.Keys.idempotencyKey)
-        case .reserved(let id):
-            var context = context
-            context.idempotencyRecordID = id
-            return try await run(request, context: context, reservation: id, next: next)
+            return try Self.answer(status)
         }
+        return try await run(
+            request, context: context, write: KeyedWrite(claim: claim, at: now, expiredBefore: expiredBefore), next: next)
     }
 
     private func run(
-        _ request: ServerRequest, context: ServerContext, reservation id: Int64,
+        _ request: ServerRequest, context: ServerContext, write: KeyedWrite,
         next: @escaping @Sendable (ServerRequest, ServerContext) async throws -> ServerResponse
     ) async throws -> ServerResponse {
         let response: ServerResponse
         do {
-            response = try await next(request, context)
-        } catch let error as RPCError where Self.isFinal(error.code) {
-            await settle(reservation: id, outcome: IdempotencyOutcome(error), context: context)
-            throw error
+            response = try await KeyedWrite.$current.withValue(write) { try await next(request, context) }
         } catch {
-            await settle(reservation: id, outcome: nil, context: context)
+            if write.conflicted {
+                // Another call with this key committed first (another daemon): its record tells.
+                return try Self.answer(try await records.status(of: write.claim, expiredBefore: write.expiredBefore))
+            }
+            guard let failure = error as? RPCError, Self.isFinal(failure.code) else {
+                await release(write, context: context)
+                throw error
+            }
+            let status = await keep(IdempotencyOutcome(failure), for: write, context: context)
+            guard status == .free else { return try Self.answer(status) }
             throw error
         }
-        await settle(
-            reservation: id, outcome: IdempotencyOutcome(statusCode: StatusCode.ok.rawValue, payload: response.payload),
-            context: context)
+        guard write.keptAnswer == nil else { return response }
+        // The call wrote nothing, or its write kept no answer: keep it now.
+        let status = await keep(
+            IdempotencyOutcome(statusCode: StatusCode.ok.rawValue, payload: response.payload), for: write, context: context)
+        guard status == .free else { return try Self.answer(status) }
         return response
     }
 
@@ -101,27 +105,51 @@ public struct IdempotencyInterceptor: ServerInterceptor {
         .failedPrecondition, "this write was done, but its answer was lost; read the object to see the result",
         reason: "IDEMPOTENCY_ANSWER_LOST", field: Metadata.Keys.idempotencyKey)
 
+    /// What a call is told while another call with its key runs.
+    public static let keyInUse = RPCError(
+        .aborted, "a call with this idempotency key is still running; retry it later",
+        reason: "IDEMPOTENCY_KEY_IN_USE", field: Metadata.Keys.idempotencyKey)
+
+    /// What a call is told when its key was used for another request.
+    public static let keyReused = RPCError(
+        .failedPrecondition, "this idempotency key was already used for another request",
+        reason: "IDEMPOTENCY_KEY_REUSED", field: Metadata.Keys.idempotencyKey)
+
     /// Whether an error tells what became of the write, so that a retry must get it again.
     static func isFinal(_ code: StatusCode) -> Bool {
         [.invalidArgument, .notFound, .alreadyExists, .permissionDenied, .failedPrecondition, .outOfRange].contains(code)
     }
 
-    /// Records the outcome (or, when there is none, frees the key unless the write was committed),
-    /// even when the call was cancelled: the store refuses work to a cancelled task, so the write runs in a task of its
-    /// own, awaited. A failure is logged; the key then stays reserved until the daemon restarts
-    /// or the record expires, and retries are told it is in use rather than writing twice.
-    private func settle(reservation id: Int64, outcome: IdempotencyOutcome?, context: ServerContext) async {
-        let records = self.records
-        let now = time.timestamp()
-        let settled = Task {
-            if let outcome {
-                try await records.complete(reservation: id, with: outcome, at: now)
-            } else {
-                try await records.release(reservation: id, recordingIfCommitted: IdempotencyOutcome(Self.answerLost), at: now)
-            }
+    /// The answer a key's record gives a call that did not run.
+    static func answer(_ status: IdempotencyStatus) throws -> ServerResponse {
+        switch status {
+        case .replay(let outcome):
+            guard outcome.statusCode == StatusCode.ok.rawValue else { throw RPCError(outcome) }
+            return ServerResponse(payload: outcome.payload)
+        case .free, .inProgress: throw keyInUse
+        case .mismatch: throw keyReused
         }
+    }
+
+    /// Keeps the outcome of a call whose write did not; returns what another call's record says
+    /// if one took the key meanwhile. A failure is logged: the call's own answer then stands,
+    /// and a retry is told the key is in use until the daemon restarts or the record expires.
+    private func keep(_ outcome: IdempotencyOutcome, for write: KeyedWrite, context: ServerContext) async
+        -> IdempotencyStatus
+    {
         do {
-            try await settled.value
+            return try await records.keep(outcome, for: write, at: time.timestamp())
+        } catch {
+            context.logger.error("cannot record the outcome of a keyed call", metadata: ["error": "\(error)"])
+            return .free
+        }
+    }
+
+    /// After an outcome that says nothing of the write: frees the key, or if the write was
+    /// committed, keeps ``answerLost`` for retries.
+    private func release(_ write: KeyedWrite, context: ServerContext) async {
+        do {
+            try await records.release(write, recordingIfCommitted: IdempotencyOutcome(Self.answerLost), at: time.timestamp())
         } catch {
             context.logger.error("cannot record the outcome of a keyed call", metadata: ["error": "\(error)"])
         }

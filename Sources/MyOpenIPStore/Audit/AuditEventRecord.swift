@@ -34,8 +34,5 @@ enum AuditTrail {
             occurredAt: time.milliseconds, actor: context.actor, action: action.rawValue, accountID: accountID,
             companyID: companyID, details: JSONText.encode(details), requestID: context.requestID)
         try event.insert(db)
-        if let record = context.idempotencyRecordID {
-            try IdempotencyRecordRow.markCommitted(record, at: time, in: db)
-        }
     }
 }

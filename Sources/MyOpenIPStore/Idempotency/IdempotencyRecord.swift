@@ -44,11 +44,10 @@ public struct IdempotencyOutcome: Sendable, Hashable {
     }
 }
 
-/// What the store says of a claim.
-public enum IdempotencyReservation: Sendable, Hashable {
-    /// The key is new (or its record expired): the write may run, then its outcome is recorded
-    /// under this id, or the reservation released.
-    case reserved(id: Int64)
+/// What the store says of a claim's key.
+public enum IdempotencyStatus: Sendable, Hashable {
+    /// The key is new (or its record expired): the call may run; its write keeps the record.
+    case free
     /// The key already answered this same request: give this answer again.
     case replay(IdempotencyOutcome)
     /// A call with this key is still running.

@@ -13,7 +13,7 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
     var method: String
     var requestDigest: Data
     var createdAt: Int64
-    /// Set by the write's own transaction (``markCommitted(_:at:in:)``): the write is done.
+    /// Set by the write's own transaction (``KeyedWrite``): the write is done.
     var committedAt: Int64?
     /// Set when the answer is kept.
     var completedAt: Int64?
@@ -56,13 +56,24 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
     }
 
     /// What this record says of `claim`, which has the same caller and key.
-    func reservation(for claim: IdempotencyClaim) -> IdempotencyReservation {
+    func status(for claim: IdempotencyClaim) -> IdempotencyStatus {
         guard method == claim.method, requestDigest == claim.requestDigest else { return .mismatch }
         guard completedAt != nil, let statusCode else { return .inProgress }
         return .replay(
             IdempotencyOutcome(
                 statusCode: statusCode, message: message ?? "", reason: reason, field: field,
                 metadata: metadata.map(JSONText.decode) ?? [:], payload: payload ?? Data()))
+    }
+
+    /// Keeps `outcome` as the answer, completed at `now`.
+    mutating func keep(_ outcome: IdempotencyOutcome, at now: Timestamp) {
+        completedAt = now.milliseconds
+        statusCode = outcome.statusCode
+        message = outcome.message
+        reason = outcome.reason
+        field = outcome.field
+        metadata = outcome.metadata.isEmpty ? nil : JSONText.encode(outcome.metadata)
+        payload = outcome.payload
     }
 
     /// The column values that keep `outcome` as the answer, completed at `now`.
@@ -76,9 +87,23 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
         ]
     }
 
-    /// Marks the record `id` committed, in the transaction of the write it covers.
-    static func markCommitted(_ id: Int64, at now: Timestamp, in db: Database) throws {
-        try IdempotencyRecordRow.filter(key: id).filter(Columns.committedAt == nil).updateAll(
-            db, Columns.committedAt.set(to: now.milliseconds))
+    /// Keeps `outcome` as the answer of the record `id`, unless it already has one.
+    static func complete(_ id: Int64, with outcome: IdempotencyOutcome, at now: Timestamp, in db: Database) throws {
+        try filter(key: id).filter(Columns.completedAt == nil).updateAll(db, completion(outcome, at: now))
+    }
+
+    /// The record of `claim`'s caller and key, if there is one.
+    static func fetch(_ claim: IdempotencyClaim, in db: Database) throws -> IdempotencyRecordRow? {
+        try IdempotencyRecordRow.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM idempotency_record WHERE caller = ? AND idempotency_key = ?"),
+            arguments: [claim.caller, claim.key])
+    }
+
+    /// Deletes the record of `claim`'s caller and key if it was created before `cutoff`: it no
+    /// longer counts.
+    static func removeExpired(of claim: IdempotencyClaim, before cutoff: Timestamp, in db: Database) throws {
+        try db.cachedStatement(
+            sql: "DELETE FROM idempotency_record WHERE caller = ? AND idempotency_key = ? AND created_at < ?"
+        ).execute(arguments: [claim.caller, claim.key, cutoff.milliseconds])
     }
 }

@@ -2,25 +2,29 @@ import MyOpenIPDomain
 
 /// The answers of keyed writes, so that a retry gets the first answer instead of a second write.
 ///
-/// A claim first reserves its key; the call then runs and its outcome is recorded, or, when the
-/// outcome says nothing about the write (cancelled, unavailable, internal), the reservation is
-/// released so that a retry runs the call again. The write's own transaction marks the record
-/// committed (``AuditContext/idempotencyRecordID``): a committed write is never released, and a
-/// retry then learns that it was done even if its answer was lost.
+/// A call first asks what its key says (``status(of:expiredBefore:)``). When the key is free,
+/// the call's write keeps the record in its own transaction, with the answer (``KeyedWrite``).
+/// An outcome the write did not keep (an error about the request, or a call that wrote
+/// nothing) is kept after the call (``keep(_:for:at:)``). A call that ended saying nothing
+/// about its write (cancelled, unavailable, internal) keeps no answer, so that a retry runs it
+/// again; but if its write was committed, the retry is told its answer was lost
+/// (``release(_:recordingIfCommitted:at:)``).
 public protocol IdempotencyRepository: Sendable {
-    /// Reserves the claim's key, or tells what became of it. A record created before
-    /// `expiredBefore` no longer counts: it is replaced.
-    func reserve(_ claim: IdempotencyClaim, at now: Timestamp, expiredBefore: Timestamp) async throws -> IdempotencyReservation
-    /// Records the outcome of a reserved call.
-    func complete(reservation id: Int64, with outcome: IdempotencyOutcome, at now: Timestamp) async throws
-    /// Gives the key back, so that a retry runs the call again; but if the call's write was
-    /// committed, records `lost` as its outcome instead.
-    func release(reservation id: Int64, recordingIfCommitted lost: IdempotencyOutcome, at now: Timestamp) async throws
+    /// What the record of `claim`'s key says; a record created before `expiredBefore` no longer
+    /// counts (the key is free).
+    func status(of claim: IdempotencyClaim, expiredBefore: Timestamp) async throws -> IdempotencyStatus
+    /// Keeps `outcome` as the answer of `write`'s call: on the record its write inserted, or on a
+    /// new one. When another call took the key meanwhile, keeps nothing and returns what that
+    /// call's record says; `.free` once kept.
+    func keep(_ outcome: IdempotencyOutcome, for write: KeyedWrite, at now: Timestamp) async throws -> IdempotencyStatus
+    /// After a call that ended without an answer to keep: if its write was committed, keeps
+    /// `lost` as its answer; otherwise the key stays free.
+    func release(_ write: KeyedWrite, recordingIfCommitted lost: IdempotencyOutcome, at now: Timestamp) async throws
     /// Deletes the records created before `cutoff`; returns how many.
     @discardableResult
     func removeExpired(before cutoff: Timestamp) async throws -> Int
-    /// Settles the reservations of calls that never finished (the daemon stopped under them):
-    /// those whose write was committed get `lost` as their outcome, the others are freed.
+    /// Settles the records of calls that never finished (the daemon stopped under them): those
+    /// whose write was committed get `lost` as their outcome, the others are freed.
     @discardableResult
     func closeInterrupted(recording lost: IdempotencyOutcome, at now: Timestamp) throws -> (answersLost: Int, keysFreed: Int)
 }

@@ -13,34 +13,41 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
         writes = store.writes
     }
 
-    public func reserve(_ claim: IdempotencyClaim, at now: Timestamp, expiredBefore: Timestamp) async throws
-        -> IdempotencyReservation
+    public func status(of claim: IdempotencyClaim, expiredBefore: Timestamp) async throws -> IdempotencyStatus {
+        try await writer.read { db in
+            guard let existing = try IdempotencyRecordRow.fetch(claim, in: db),
+                existing.createdAt >= expiredBefore.milliseconds
+            else { return .free }
+            return existing.status(for: claim)
+        }
+    }
+
+    public func keep(_ outcome: IdempotencyOutcome, for write: KeyedWrite, at now: Timestamp) async throws
+        -> IdempotencyStatus
     {
-        try await writes.write { db in
-            let mine = IdempotencyRecordRow.filter(
-                IdempotencyRecordRow.Columns.caller == claim.caller && IdempotencyRecordRow.Columns.idempotencyKey == claim.key)
-            if let existing = try mine.fetchOne(db) {
-                if existing.createdAt >= expiredBefore.milliseconds { return existing.reservation(for: claim) }
-                try existing.delete(db)
+        let claim = write.claim
+        let inserted = write.recordID
+        return try await writes.write { db in
+            try IdempotencyRecordRow.removeExpired(of: claim, before: write.expiredBefore, in: db)
+            if let existing = try IdempotencyRecordRow.fetch(claim, in: db) {
+                guard existing.id == inserted, let id = existing.id else { return existing.status(for: claim) }
+                try IdempotencyRecordRow.complete(id, with: outcome, at: now, in: db)
+            } else {
+                var row = IdempotencyRecordRow(claim, at: write.now)
+                row.keep(outcome, at: now)
+                try row.insert(db)
             }
-            var record = IdempotencyRecordRow(claim, at: now)
-            try record.insert(db)
-            return .reserved(id: record.id!)
+            return .free
         }
     }
 
-    public func complete(reservation id: Int64, with outcome: IdempotencyOutcome, at now: Timestamp) async throws {
+    public func release(_ write: KeyedWrite, recordingIfCommitted lost: IdempotencyOutcome, at now: Timestamp) async throws {
+        guard let inserted = write.recordID else { return }
+        let claim = write.claim
         try await writes.write { db in
-            _ = try Self.running.filter(key: id).updateAll(db, IdempotencyRecordRow.completion(outcome, at: now))
-        }
-    }
-
-    public func release(reservation id: Int64, recordingIfCommitted lost: IdempotencyOutcome, at now: Timestamp) async throws {
-        try await writes.write { db in
-            let freed = try Self.running.filter(key: id).filter(IdempotencyRecordRow.Columns.committedAt == nil).deleteAll(db)
-            if freed == 0 {
-                _ = try Self.running.filter(key: id).updateAll(db, IdempotencyRecordRow.completion(lost, at: now))
-            }
+            // The record is this call's only if its write's commit succeeded.
+            guard let existing = try IdempotencyRecordRow.fetch(claim, in: db), existing.id == inserted else { return }
+            try IdempotencyRecordRow.complete(inserted, with: lost, at: now, in: db)
         }
     }
 

@@ -42,10 +42,12 @@ public struct CompanyService: CompanyServiceProtocol {
             guaranteeType: GuaranteeType(request.guaranteeType), mails: try CompanyMails(request.mails))
         let partner = request.partnerReference.isEmpty ? nil : try CompanyReference(request.partnerReference)
         let headOffice = request.hasHeadOfficeAddress ? try PostalAddress.checked(request.headOfficeAddress) : nil
-        let record = try await companies.create(
-            profile, kind: kind, partner: partner, headOffice: headOffice, context: context.audit, at: time.timestamp())
-        context.logger.info("company created", metadata: ["reference": "\(record.reference)"])
-        return Myopenip_V1_Company(record)
+        let company = try await context.answering(Myopenip_V1_Company.init) {
+            try await companies.create(
+                profile, kind: kind, partner: partner, headOffice: headOffice, context: context.audit, at: time.timestamp())
+        }
+        context.logger.info("company created", metadata: ["reference": "\(company.reference)"])
+        return company
     }
 
     public func listCompanies(_ request: Myopenip_V1_ListCompaniesRequest, context: ServerContext) async throws
@@ -80,27 +82,28 @@ public struct CompanyService: CompanyServiceProtocol {
         }
         let new = request.company
         let newState = fields.contains("state") ? try Self.state(new.state) : nil
-        let record: CompanyRecord
         do {
-            record = try await companies.update(
-                reference, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
-            ) { state, profile in
-                if let newState { state = newState }
-                profile = try CompanyProfile.checked(
-                    name: fields.contains("name") ? new.name : profile.name,
-                    siren: fields.contains("siren") ? new.siren : profile.siren.description,
-                    legalStatus: fields.contains("legal_status") ? new.legalStatus : profile.legalStatus.rawValue,
-                    comment: fields.contains("comment") ? new.comment : profile.comment,
-                    website: fields.contains("website") ? new.website : profile.website,
-                    financialSituation: fields.contains("financial_situation")
-                        ? FinancialSituation(new.financialSituation) : profile.financialSituation,
-                    guaranteeType: fields.contains("guarantee_type") ? GuaranteeType(new.guaranteeType) : profile.guaranteeType,
-                    mails: try Self.mails(profile.mails, changing: fields, to: new.mails))
+            return try await context.answering(Myopenip_V1_Company.init) {
+                try await companies.update(
+                    reference, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
+                ) { state, profile in
+                    if let newState { state = newState }
+                    profile = try CompanyProfile.checked(
+                        name: fields.contains("name") ? new.name : profile.name,
+                        siren: fields.contains("siren") ? new.siren : profile.siren.description,
+                        legalStatus: fields.contains("legal_status") ? new.legalStatus : profile.legalStatus.rawValue,
+                        comment: fields.contains("comment") ? new.comment : profile.comment,
+                        website: fields.contains("website") ? new.website : profile.website,
+                        financialSituation: fields.contains("financial_situation")
+                            ? FinancialSituation(new.financialSituation) : profile.financialSituation,
+                        guaranteeType: fields.contains("guarantee_type")
+                            ? GuaranteeType(new.guaranteeType) : profile.guaranteeType,
+                        mails: try Self.mails(profile.mails, changing: fields, to: new.mails))
+                }
             }
         } catch let violation as DomainViolation where violation.reason == CompanyViolation.unknownCompany.reason {
             throw Self.unknownReference
         }
-        return Myopenip_V1_Company(record)
     }
 
     /// The company's mails with those named in `fields` (`mails` for the four, `mails.technical`

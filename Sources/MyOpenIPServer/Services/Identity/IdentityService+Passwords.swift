@@ -2,6 +2,7 @@ import MyOpenIPDomain
 import MyOpenIPProto
 import MyOpenIPRPC
 import MyOpenIPStore
+import SwiftProtobuf
 
 extension IdentityService {
     /// A new link of `purpose` valid from `now`, and the mail that carries it for a login and a
@@ -23,19 +24,20 @@ extension IdentityService {
         )
     }
 
-    /// Mails a new reset link to the account's owner, voiding the older ones; returns its expiry.
-    /// With a `quietPeriod`, nothing is sent when a link went out less than that long ago (a
-    /// public request must not let anyone flood a mailbox).
-    @discardableResult
-    func issueResetLink(for account: AccountRecord, quietPeriod: Duration? = nil, context: ServerContext) async throws
-        -> Timestamp
-    {
+    /// Mails a new reset link to the account's owner, voiding the older ones; answers `respond`
+    /// of its expiry. With a `quietPeriod`, nothing is sent when a link went out less than that
+    /// long ago (a public request must not let anyone flood a mailbox).
+    func issueResetLink<Response: SwiftProtobuf.Message>(
+        for account: AccountRecord, quietPeriod: Duration? = nil, context: ServerContext,
+        answer respond: @escaping @Sendable (_ expiresAt: Timestamp) -> Response
+    ) async throws -> Response {
         let now = environment.time.timestamp()
         let (link, mail) = passwordLink(.reset, at: now)
-        try await environment.accounts.issuePasswordLink(
-            link, accountID: account.id, mail: mail(account.login, account.email),
-            notIfIssuedAfter: quietPeriod.map { now.adding(.zero - $0) }, context: context.audit, at: now)
-        return link.expiresAt
+        return try await context.answering({ (_: Bool) in respond(link.expiresAt) }) {
+            try await environment.accounts.issuePasswordLink(
+                link, accountID: account.id, mail: mail(account.login, account.email),
+                notIfIssuedAfter: quietPeriod.map { now.adding(.zero - $0) }, context: context.audit, at: now)
+        }
     }
 
     /// How often a public request may send a new link to the same account.
@@ -73,7 +75,9 @@ extension IdentityService {
         }
         // The answer is the same whether the account exists or not, so it tells nobody which do.
         if let account = try await environment.accounts.account(identifier: identifier), account.storedState != .disabled {
-            try await issueResetLink(for: account, quietPeriod: Self.publicResetQuietPeriod, context: context)
+            _ = try await issueResetLink(for: account, quietPeriod: Self.publicResetQuietPeriod, context: context) { _ in
+                Myopenip_V1_RequestPasswordResetResponse()
+            }
         }
         return Myopenip_V1_RequestPasswordResetResponse()
     }

@@ -72,9 +72,10 @@ public struct RightsService: RightsServiceProtocol {
         let company = try CompanyReference(request.companyReference)
         let draft = try RightDraft(name: request.name, site: request.site, role: request.role, templates: request.templates)
         try context.principal.requireHolds(draft.permissions)
-        let right = try await self.rights.create(
-            draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
-        return Myopenip_V1_AccessRight(right)
+        return try await context.answering(Myopenip_V1_AccessRight.init) {
+            try await self.rights.create(
+                draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
+        }
     }
 
     public func setUserRights(_ request: Myopenip_V1_SetUserRightsRequest, context: ServerContext) async throws
@@ -86,16 +87,18 @@ public struct RightsService: RightsServiceProtocol {
         let principal = context.principal
         try await companies.requireVisible(account, to: principal)
         try principal.requireNotAmong([account.id])
-        let held = try await rights.setRights(
-            Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp()
-        ) { held, given in
-            // What the account gains or loses: nobody but operator staff gives or takes away a
-            // permission they do not hold.
-            try principal.requireHolds(held.permissions.symmetricDifference(given.permissions))
+        return try await context.answering({ (held: [RightRecord]) in
+            var response = Myopenip_V1_SetUserRightsResponse()
+            response.rights = held.map(Myopenip_V1_AccessRight.init)
+            return response
+        }) {
+            try await rights.setRights(Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp())
+            { held, given in
+                // What the account gains or loses: nobody but operator staff gives or takes away a
+                // permission they do not hold.
+                try principal.requireHolds(held.permissions.symmetricDifference(given.permissions))
+            }
         }
-        var response = Myopenip_V1_SetUserRightsResponse()
-        response.rights = held.map(Myopenip_V1_AccessRight.init)
-        return response
     }
 }
 

@@ -37,29 +37,34 @@ public struct ContactService: ContactServiceProtocol {
     {
         let company = try CompanyReference(request.companyReference)
         let draft = try ContactDraft.checked(request.fields)
-        return Myopenip_V1_Contact(
+        return try await context.answering(Myopenip_V1_Contact.init) {
             try await self.sites.createContact(
                 draft, siteID: request.fields.siteID == 0 ? nil : request.fields.siteID, company: company,
-                in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
+                in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
+        }
     }
 
     public func updateContact(_ request: Myopenip_V1_UpdateContactRequest, context: ServerContext) async throws
         -> Myopenip_V1_Contact
     {
         let paths = try request.updateMask.checkedPaths(ContactDraft.updatablePaths)
-        let contact = try await sites.updateContact(
-            request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
-        ) { contact, siteID in
-            (contact, siteID) = try contact.updating(paths, siteID: siteID, from: request.fields)
+        return try await context.answering(Myopenip_V1_Contact.init) {
+            try await sites.updateContact(
+                request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
+            ) { contact, siteID in
+                (contact, siteID) = try contact.updating(paths, siteID: siteID, from: request.fields)
+            }
         }
-        return Myopenip_V1_Contact(contact)
     }
 
     public func deleteContact(_ request: Myopenip_V1_DeleteContactRequest, context: ServerContext) async throws
         -> Myopenip_V1_DeleteContactResponse
     {
-        try await self.sites.deleteContact(
-            request.id, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
-        return Myopenip_V1_DeleteContactResponse()
+        try await context.answering {
+            Myopenip_V1_DeleteContactResponse()
+        } write: {
+            try await self.sites.deleteContact(
+                request.id, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
+        }
     }
 }

@@ -33,27 +33,31 @@ public struct SiteService: SiteServiceProtocol {
     public func createSite(_ request: Myopenip_V1_CreateSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site {
         let company = try CompanyReference(request.companyReference)
         let draft = try SiteDraft.checked(request.fields)
-        return Myopenip_V1_Site(
+        return try await context.answering(Myopenip_V1_Site.init) {
             try await self.sites.createSite(
-                draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp()))
+                draft, company: company, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
+        }
     }
 
     public func updateSite(_ request: Myopenip_V1_UpdateSiteRequest, context: ServerContext) async throws -> Myopenip_V1_Site {
         let paths = try request.updateMask.checkedPaths(SiteDraft.updatablePaths)
-        let site = try await sites.updateSite(
-            request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
-        ) {
-            site in
-            site = try site.updating(paths, from: request.fields)
+        return try await context.answering(Myopenip_V1_Site.init) {
+            try await sites.updateSite(
+                request.id, in: context.principal.companyScope, context: context.audit, at: time.timestamp()
+            ) { site in
+                site = try site.updating(paths, from: request.fields)
+            }
         }
-        return Myopenip_V1_Site(site)
     }
 
     public func deleteSite(_ request: Myopenip_V1_DeleteSiteRequest, context: ServerContext) async throws
         -> Myopenip_V1_DeleteSiteResponse
     {
-        try await self.sites.deleteSite(
-            request.id, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
-        return Myopenip_V1_DeleteSiteResponse()
+        try await context.answering {
+            Myopenip_V1_DeleteSiteResponse()
+        } write: {
+            try await self.sites.deleteSite(
+                request.id, in: context.principal.companyScope, context: context.audit, at: self.time.timestamp())
+        }
     }
 }

@@ -86,12 +86,15 @@ public struct TermsService: TermsServiceProtocol {
         guard request.version == inForce.version else {
             throw RPCError(Self.notInForce, metadata: ["terms_version": String(inForce.version)])
         }
-        let acceptedAt = try await environment.terms.accept(
-            version: inForce.version, accountID: session.accountID, context: context.audit, at: now)
-        var response = Myopenip_V1_AcceptTermsResponse()
-        response.version = inForce.version
-        response.acceptedAt = Google_Protobuf_Timestamp(acceptedAt)
-        return response
+        return try await context.answering({ (acceptedAt: Timestamp) in
+            var response = Myopenip_V1_AcceptTermsResponse()
+            response.version = inForce.version
+            response.acceptedAt = Google_Protobuf_Timestamp(acceptedAt)
+            return response
+        }) {
+            try await environment.terms.accept(
+                version: inForce.version, accountID: session.accountID, context: context.audit, at: now)
+        }
     }
 }
 

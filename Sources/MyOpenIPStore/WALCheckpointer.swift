@@ -1,0 +1,49 @@
+import GRDB
+import Synchronization
+
+/// Copies the write-ahead log back into the database file from a connection of its own, in the
+/// background, so that no write waits for it: SQLite's own checkpoint would otherwise run inside
+/// the commit that makes the log reach its threshold, stalling that batch of writes.
+///
+/// A passive checkpoint takes no lock writers need: they keep appending to the log while it
+/// copies, and the log restarts from its beginning at the first write after a checkpoint that
+/// copied everything. SQLite's automatic checkpoint stays on with a high threshold
+/// (``fallbackPages``), for a store whose checkpointer does not run.
+public final class WALCheckpointer: Sendable {
+    /// The log size, in pages, at which a commit checkpoints by itself (about 40 MiB of 4 KiB
+    /// pages): only when the background checkpoints fall behind, e.g. under a long read.
+    public static let fallbackPages = 10_000
+    /// The size the log file is cut back to after a restart: it does not keep the space of a
+    /// past burst.
+    public static let journalSizeLimit = 64 << 20
+
+    private let connection: DatabaseQueue
+    private let writes: GroupCommit
+    private let checkpointedCommits = Mutex(-1)
+
+    init(path: String, writes: GroupCommit) throws {
+        var configuration = Configuration()
+        configuration.label = "myopenip.checkpoint"
+        configuration.busyMode = .timeout(1)
+        connection = try DatabaseQueue(path: path, configuration: configuration)
+        self.writes = writes
+    }
+
+    /// What one checkpoint did: the frames in the log, and how many of them are now in the
+    /// database file (all of them unless a reader still used older ones).
+    public struct Progress: Sendable, Equatable {
+        public var logFrames: Int
+        public var copiedFrames: Int
+    }
+
+    /// Runs a passive checkpoint if a write was committed since the last one; nil when there was
+    /// nothing new.
+    @discardableResult
+    public func checkpointIfWritten() async throws -> Progress? {
+        let commits = writes.commits
+        guard checkpointedCommits.withLock({ $0 }) != commits else { return nil }
+        let result = try await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        checkpointedCommits.withLock { $0 = commits }
+        return Progress(logFrames: result.walFrameCount, copiedFrames: result.checkpointedFrameCount)
+    }
+}

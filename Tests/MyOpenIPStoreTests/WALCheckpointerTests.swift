@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import MyOpenIPStore
+import Testing
+
+@Suite("Background checkpoints")
+struct WALCheckpointerTests {
+    @Test("a checkpoint copies the log while writes go on, and does nothing when nothing was written")
+    func checkpointsInTheBackground() async throws {
+        try await withTemporaryFolder { folder in
+            let store = try Store(folder: folder, migrations: [])
+            let checkpointer = try #require(store.checkpointer)
+            try await store.writer.write { db in try db.execute(sql: "CREATE TABLE probe (n INTEGER NOT NULL)") }
+            // Commits never checkpoint by themselves below the fallback threshold.
+            let threshold = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+            #expect(threshold == WALCheckpointer.fallbackPages)
+
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 1...300 {
+                    group.addTask {
+                        try await store.writes.write { db in try db.execute(sql: "INSERT INTO probe VALUES (?)", arguments: [n]) }
+                    }
+                }
+                group.addTask {
+                    for _ in 0..<5 {
+                        try await checkpointer.checkpointIfWritten()
+                        try await Task.sleep(for: .milliseconds(2))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            _ = try await store.writes.write { db in try db.execute(sql: "INSERT INTO probe VALUES (0)") }
+            let progress = try #require(try await checkpointer.checkpointIfWritten())
+            #expect(progress.logFrames > 0)
+            #expect(progress.copiedFrames == progress.logFrames)
+            #expect(try await checkpointer.checkpointIfWritten() == nil)
+            #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM probe") } == 301)
+        }
+    }
+}
