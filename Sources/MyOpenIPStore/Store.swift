@@ -16,6 +16,8 @@ public final class Store: Sendable {
     public let authenticationChanges = AuthenticationChanges()
     /// The writes of every repository: concurrent ones share one commit.
     public let writes: GroupCommit
+    /// The reads of every repository, on the calling thread.
+    public let reads: StoreReads
     /// Checkpoints the write-ahead log in the background (nil for an in-memory store); the
     /// daemon runs it as a background service.
     public let checkpointer: WALCheckpointer?
@@ -45,6 +47,7 @@ public final class Store: Sendable {
         pool.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = pool
         self.writes = GroupCommit(writer: pool)
+        self.reads = StoreReads(reader: pool)
         self.checkpointer = try WALCheckpointer(path: path, writes: writes)
         self.path = path
         self.migrator = migrator
@@ -63,6 +66,7 @@ public final class Store: Sendable {
         queue.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = queue
         self.writes = GroupCommit(writer: queue)
+        self.reads = StoreReads(reader: queue)
         self.checkpointer = nil
         self.path = nil
         self.migrator = migrator

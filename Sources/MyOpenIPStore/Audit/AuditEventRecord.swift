@@ -30,9 +30,16 @@ enum AuditTrail {
         _ action: AuditAction, accountID: Int64?, companyID: Int64? = nil, details: [String: String] = [:],
         context: AuditContext, at time: Timestamp, in db: Database
     ) throws {
-        var event = AuditEventRow(
-            occurredAt: time.milliseconds, actor: context.actor, action: action.rawValue, accountID: accountID,
-            companyID: companyID, details: JSONText.encode(details), requestID: context.requestID)
-        try event.insert(db)
+        // Every write inserts an event: a statement prepared once, not GRDB's record insert,
+        // which builds its statement and its values anew each time.
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO audit_event (occurred_at, actor, action, account_id, company_id, details, request_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            time.milliseconds, context.actor, action.rawValue, accountID, companyID, JSONText.encode(details),
+            context.requestID,
+        ])
     }
 }

@@ -29,10 +29,11 @@ public protocol AuditLogRepository: Sendable {
 
 /// ``AuditLogRepository`` on the daemon's SQLite database, through the `audit_event` record type.
 public struct SQLiteAuditLogRepository: AuditLogRepository {
-    let writer: any DatabaseWriter
+    /// Reads on the calling thread.
+    let reads: StoreReads
 
     public init(store: Store) {
-        writer = store.writer
+        reads = store.reads
     }
 
     public func events(_ filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEventRecord> {
@@ -42,7 +43,7 @@ public struct SQLiteAuditLogRepository: AuditLogRepository {
         if let company = filter.companyReference { request = request.about(company: company) }
         if let action = filter.action { request = request.filter(AuditEventRow.Columns.action == action) }
         let newestFirst = request.order(AuditEventRow.Columns.id.desc).limit(page.limit + 1)
-        return try await writer.read { db in
+        return try await reads.readPage { db in
             Page(fetched: try newestFirst.fetchAll(db).map(\.record), limit: page.limit, id: \.id)
         }
     }

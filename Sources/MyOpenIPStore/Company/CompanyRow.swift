@@ -147,13 +147,12 @@ extension DerivableRequest<CompanyRow> {
     }
 }
 
-extension CompanyScope {
-    /// The id of the company `reference` if it is in this scope; ``CompanyViolation/unknownCompany``
-    /// otherwise, as for a company that does not exist. Reads the id only.
-    func companyID(of reference: CompanyReference, in db: Database) throws -> Int64 {
-        let request = CompanyRow.all().visible(in: self).filter(reference: reference).select(
-            CompanyRow.Columns.id, as: Int64.self)
-        guard let id = try request.fetchOne(db) else { throw CompanyViolation.unknownCompany }
-        return id
+extension CompanyRow {
+    /// The company `reference` if it is in `scope` (a statement prepared once).
+    static func fetch(_ reference: CompanyReference, in scope: CompanyScope, db: Database) throws -> CompanyRow? {
+        let visible = scope.companyCondition
+        return try CompanyRow.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM company WHERE company.reference = ? AND \(visible.condition)"),
+            arguments: [reference.description] + visible.arguments)
     }
 }

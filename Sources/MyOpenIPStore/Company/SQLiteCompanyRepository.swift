@@ -5,12 +5,13 @@ import MyOpenIPDomain
 /// ``CompanyRepository`` on the daemon's SQLite database, through the `company` record type;
 /// every query starts from the caller's scope.
 public struct SQLiteCompanyRepository: CompanyRepository {
-    let writer: any DatabaseWriter
+    /// Reads on the calling thread.
+    let reads: StoreReads
     /// Writes share commits with the other writes arriving at the same time.
     let writes: GroupCommit
 
     public init(store: Store) {
-        writer = store.writer
+        reads = store.reads
         writes = store.writes
     }
 
@@ -48,8 +49,8 @@ public struct SQLiteCompanyRepository: CompanyRepository {
     }
 
     public func company(_ reference: CompanyReference, in scope: CompanyScope) async throws -> CompanyRecord? {
-        try await writer.read { db in
-            try CompanyRow.all().visible(in: scope).filter(reference: reference).fetchOne(db)?.record()
+        try await reads.read { db in
+            try CompanyRow.fetch(reference, in: scope, db: db)?.record()
         }
     }
 
@@ -57,7 +58,7 @@ public struct SQLiteCompanyRepository: CompanyRepository {
         _ filter: CompanyFilter, in scope: CompanyScope, order: CompanyOrder, after cursor: CompanyCursor?, limit: Int
     ) async throws -> CompanyPage {
         let request = Self.listing(filter, in: scope, order: order, after: cursor).limit(limit + 1)
-        return try await writer.read { db in
+        return try await reads.readPage { db in
             let rows = try request.fetchAll(db).map { try $0.record() }
             guard rows.count > limit else { return CompanyPage(items: rows, next: nil) }
             let items = Array(rows.prefix(limit))

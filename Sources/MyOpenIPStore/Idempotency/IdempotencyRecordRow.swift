@@ -99,6 +99,36 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
             arguments: [claim.caller, claim.key])
     }
 
+    /// Inserts the record of `claim`, committed at `now` by the write whose transaction this is,
+    /// with its answer (a payload, status OK) when there is one; returns its id. A statement
+    /// prepared once: every keyed write inserts one.
+    static func insertCommitted(_ claim: IdempotencyClaim, at now: Timestamp, answer: Data?, in db: Database) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO idempotency_record (caller, idempotency_key, method, request_digest, created_at, committed_at,
+                    completed_at, status_code, message, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            claim.caller, claim.key, claim.method, claim.requestDigest, now.milliseconds, now.milliseconds,
+            answer == nil ? nil : now.milliseconds, answer == nil ? nil : 0, answer == nil ? nil : "", answer,
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// The id and creation time of the record of `claim`'s caller and key, if there is one.
+    static func find(_ claim: IdempotencyClaim, in db: Database) throws -> (id: Int64, createdAt: Int64)? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT id, created_at FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [claim.caller, claim.key]) else { return nil }
+        return (row[0], row[1])
+    }
+
+    /// Deletes the record `id`.
+    static func delete(_ id: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM idempotency_record WHERE id = ?").execute(arguments: [id])
+    }
+
     /// Deletes the record of `claim`'s caller and key if it was created before `cutoff`: it no
     /// longer counts.
     static func removeExpired(of claim: IdempotencyClaim, before cutoff: Timestamp, in db: Database) throws {

@@ -74,19 +74,20 @@ public final class KeyedWrite: Sendable {
         let (maker, inserted) = state.withLock { ($0.answerMaker, $0.recordID) }
         let answer = maker?(value)
         let outcome = answer.map { IdempotencyOutcome(statusCode: 0, payload: $0) }
-        try IdempotencyRecordRow.removeExpired(of: claim, before: expiredBefore, in: db)
-        if let existing = try IdempotencyRecordRow.fetch(claim, in: db) {
+        var existing = try IdempotencyRecordRow.find(claim, in: db)
+        if let expired = existing, expired.createdAt < expiredBefore.milliseconds {
+            try IdempotencyRecordRow.delete(expired.id, in: db)
+            existing = nil
+        }
+        if let existing {
             guard existing.id == inserted else {
                 state.withLock { $0.conflicted = true }
                 throw Conflict()
             }
-            if let outcome { try IdempotencyRecordRow.complete(existing.id!, with: outcome, at: now, in: db) }
+            if let outcome { try IdempotencyRecordRow.complete(existing.id, with: outcome, at: now, in: db) }
         } else {
-            var row = IdempotencyRecordRow(claim, at: now)
-            row.committedAt = now.milliseconds
-            if let outcome { row.keep(outcome, at: now) }
-            try row.insert(db)
-            state.withLock { $0.recordID = row.id }
+            let id = try IdempotencyRecordRow.insertCommitted(claim, at: now, answer: answer, in: db)
+            state.withLock { $0.recordID = id }
         }
         if let answer { state.withLock { $0.keptAnswer = answer } }
     }

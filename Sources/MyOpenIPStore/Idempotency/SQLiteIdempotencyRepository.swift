@@ -5,16 +5,19 @@ import MyOpenIPDomain
 /// ``IdempotencyRepository`` on the daemon's SQLite database (table `idempotency_record`).
 public struct SQLiteIdempotencyRepository: IdempotencyRepository {
     let writer: any DatabaseWriter
+    /// Reads on the calling thread.
+    let reads: StoreReads
     /// Writes share commits with the other writes arriving at the same time.
     let writes: GroupCommit
 
     public init(store: Store) {
         writer = store.writer
+        reads = store.reads
         writes = store.writes
     }
 
     public func status(of claim: IdempotencyClaim, expiredBefore: Timestamp) async throws -> IdempotencyStatus {
-        try await writer.read { db in
+        try await reads.read { db in
             guard let existing = try IdempotencyRecordRow.fetch(claim, in: db),
                 existing.createdAt >= expiredBefore.milliseconds
             else { return .free }

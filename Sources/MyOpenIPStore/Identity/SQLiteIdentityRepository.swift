@@ -4,13 +4,14 @@ import MyOpenIPDomain
 
 /// ``IdentityRepository`` on the daemon's SQLite database.
 public struct SQLiteIdentityRepository: IdentityRepository {
-    let writer: any DatabaseWriter
+    /// Reads on the calling thread.
+    let reads: StoreReads
     /// Writes share commits with the other writes arriving at the same time.
     let writes: GroupCommit
     let changes: AuthenticationChanges
 
     public init(store: Store) {
-        writer = store.writer
+        reads = store.reads
         writes = store.writes
         changes = store.authenticationChanges
     }
@@ -68,7 +69,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     }
 
     public func account(login: AccountLogin) async throws -> AccountRecord? {
-        try await writer.read { db in
+        try await reads.read { db in
             try AccountRecord.fetchOne(db, where: "a.login = ?", [login.description])
         }
     }
@@ -76,7 +77,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     public func account(identifier: String) async throws -> AccountRecord? {
         if let login = AccountLogin(parsing: identifier) { return try await account(login: login) }
         let key = identifier.trimmingCharacters(in: .whitespaces).lowercased()
-        return try await writer.read { db in
+        return try await reads.read { db in
             try AccountRecord.fetchOne(db, where: "a.email_key = ?", [key])
         }
     }
@@ -107,7 +108,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                 SELECT \(sql: AccountRecord.columns) FROM account a WHERE \(conditions.joined(separator: " AND ")) \
                 ORDER BY a.id LIMIT \(page.limit + 1)
                 """)
-        return try await writer.read { db in
+        return try await reads.readPage { db in
             let rows = try request.fetchAll(db).map { try AccountRecord(row: $0) }
             return Page(fetched: rows, limit: page.limit, id: \.id)
         }
@@ -205,7 +206,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     }
 
     public func passwordLink(tokenDigest: String) async throws -> (link: PasswordLinkRecord, account: AccountRecord)? {
-        try await writer.read { db in
+        try await reads.read { db in
             guard let link = try PasswordLinkRow.all().filter(tokenDigest: tokenDigest).fetchOne(db)?.record else { return nil }
             return (link, try Self.account(id: link.accountID, in: db))
         }
@@ -266,7 +267,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     }
 
     public func decoyLock(identifier: String, at now: Timestamp) async throws -> Timestamp? {
-        try await writer.read { db in
+        try await reads.read { db in
             let until = try Int64.fetchOne(
                 db, sql: "SELECT locked_until FROM login_decoy WHERE identifier_key = ?",
                 arguments: [Self.decoyKey(identifier)])
@@ -344,7 +345,7 @@ public struct SQLiteIdentityRepository: IdentityRepository {
     }
 
     public func session(tokenDigest: String, at now: Timestamp) async throws -> SessionLookup? {
-        try await writer.read { db in
+        try await reads.read { db in
             // One cached statement: this runs before every authenticated call.
             let statement = try db.cachedStatement(
                 sql: """

@@ -30,11 +30,16 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
     public static let blankedSecret = "[lien envoyé]"
 
     let writer: any DatabaseWriter
+
+    /// Reads on the calling thread.
+
+    let reads: StoreReads
     /// Writes share commits with the other writes arriving at the same time.
     let writes: GroupCommit
 
     public init(store: Store) {
         writer = store.writer
+        reads = store.reads
         writes = store.writes
     }
 
@@ -43,13 +48,13 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
         if let login = filter.accountLogin { request = request.filter(MailOutboxRow.Columns.accountID == login.sequence) }
         if filter.unsentOnly { request = request.filter(MailOutboxRow.Columns.sentAt == nil) }
         let newestFirst = request.order(MailOutboxRow.Columns.id.desc).limit(page.limit + 1)
-        return try await writer.read { db in
+        return try await reads.readPage { db in
             Page(fetched: try newestFirst.fetchAll(db).map(\.record), limit: page.limit, id: \.id)
         }
     }
 
     public func mail(id: Int64) async throws -> MailRecord? {
-        try await writer.read { db in try MailOutboxRow.fetchOne(db, key: id)?.record }
+        try await reads.read { db in try MailOutboxRow.fetchOne(db, key: id)?.record }
     }
 
     public func markSent(id: Int64, context: AuditContext, at now: Timestamp) async throws -> MailRecord? {

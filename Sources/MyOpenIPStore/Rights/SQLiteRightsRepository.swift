@@ -4,12 +4,13 @@ import MyOpenIPDomain
 /// ``RightsRepository`` on the daemon's SQLite database, through the `access_right` and
 /// `account_right` record types.
 public struct SQLiteRightsRepository: RightsRepository {
-    let writer: any DatabaseWriter
+    /// Reads on the calling thread.
+    let reads: StoreReads
     /// Writes share commits with the other writes arriving at the same time.
     let writes: GroupCommit
 
     public init(store: Store) {
-        writer = store.writer
+        reads = store.reads
         writes = store.writes
     }
 
@@ -33,14 +34,14 @@ public struct SQLiteRightsRepository: RightsRepository {
     }
 
     public func mainRights() async throws -> [RightRecord] {
-        try await writer.read { db in
+        try await reads.read { db in
             try AccessRightRow.filter(AccessRightRow.Columns.companyID == nil).order(AccessRightRow.Columns.id).fetchAll(db).map(
                 \.record)
         }
     }
 
     public func rights(of company: CompanyReference, in scope: CompanyScope) async throws -> [RightRecord] {
-        try await writer.read { db in
+        try await reads.read { db in
             let companyID = try scope.companyID(of: company, in: db)
             return
                 try AccessRightRow
@@ -51,7 +52,7 @@ public struct SQLiteRightsRepository: RightsRepository {
     }
 
     public func right(_ id: Int64, in scope: CompanyScope) async throws -> RightRecord? {
-        try await writer.read { db in
+        try await reads.read { db in
             guard let row = try AccessRightRow.fetchOne(db, key: id) else { return nil }
             if row.companyID != nil, try AccessRightRow.filter(key: id).custom(in: scope).isEmpty(db) { return nil }
             return row.record
@@ -59,7 +60,7 @@ public struct SQLiteRightsRepository: RightsRepository {
     }
 
     public func rights(ofAccount accountID: Int64) async throws -> [RightRecord] {
-        try await writer.read { db in
+        try await reads.read { db in
             try Self.rights(ofAccount: accountID, in: db)
         }
     }

@@ -9,7 +9,7 @@ public struct Installation: Sendable, Hashable {
 extension Store {
     /// Reads the installation facts written by the first migration.
     public func installation() async throws -> Installation {
-        try await writer.read { db in
+        try await reads.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM installation")
             var values: [String: String] = [:]
             for row in rows { values[row["key"]] = row["value"] }

@@ -4,26 +4,27 @@ import MyOpenIPDomain
 /// ``SiteRepository`` on the daemon's SQLite database, through the `site` and `contact` record
 /// types; every query starts from the caller's scope.
 public struct SQLiteSiteRepository: SiteRepository {
-    let writer: any DatabaseWriter
+    /// Reads on the calling thread.
+    let reads: StoreReads
     /// Writes share commits with the other writes arriving at the same time.
     let writes: GroupCommit
 
     public init(store: Store) {
-        writer = store.writer
+        reads = store.reads
         writes = store.writes
     }
 
     // MARK: Sites
 
     public func sites(of company: CompanyReference, in scope: CompanyScope) async throws -> [SiteRecord] {
-        try await writer.read { db in
+        try await reads.read { db in
             let companyID = try scope.companyID(of: company, in: db)
-            return try SiteRow.all().of(company: companyID).fetchAll(db).map(\.record)
+            return try SiteRow.all(of: companyID, db: db).map(\.record)
         }
     }
 
     public func site(_ id: Int64, in scope: CompanyScope) async throws -> SiteRecord? {
-        try await writer.read { db in try SiteRow.filter(key: id).visible(in: scope).fetchOne(db)?.record }
+        try await reads.read { db in try SiteRow.fetch(id, in: scope, db: db)?.record }
     }
 
     public func createSite(
@@ -47,7 +48,7 @@ public struct SQLiteSiteRepository: SiteRepository {
         change: @escaping @Sendable (inout SiteDraft) throws -> Void
     ) async throws -> SiteRecord {
         try await writes.write { db in
-            guard var row = try SiteRow.filter(key: id).visible(in: scope).fetchOne(db) else { throw SiteViolation.unknownSite }
+            guard var row = try SiteRow.fetch(id, in: scope, db: db) else { throw SiteViolation.unknownSite }
             let before = row.record.site
             var site = before
             try change(&site)
@@ -75,7 +76,7 @@ public struct SQLiteSiteRepository: SiteRepository {
 
     public func deleteSite(_ id: Int64, in scope: CompanyScope, context: AuditContext, at now: Timestamp) async throws {
         try await writes.write { db in
-            guard let row = try SiteRow.filter(key: id).visible(in: scope).fetchOne(db) else { throw SiteViolation.unknownSite }
+            guard let row = try SiteRow.fetch(id, in: scope, db: db) else { throw SiteViolation.unknownSite }
             guard !row.isHeadOffice else { throw SiteViolation.headOffice }
             if let right = try AccessRightRow.filter(
                 AccessRightRow.Columns.companyID == row.companyID && AccessRightRow.Columns.site == row.name
@@ -95,7 +96,7 @@ public struct SQLiteSiteRepository: SiteRepository {
     public func contacts(of company: CompanyReference, in scope: CompanyScope, page: PageRequest) async throws -> Page<
         ContactRecord
     > {
-        try await writer.read { db in
+        try await reads.readPage { db in
             let companyID = try scope.companyID(of: company, in: db)
             let contacts =
                 ContactRow
@@ -108,7 +109,7 @@ public struct SQLiteSiteRepository: SiteRepository {
     }
 
     public func contact(_ id: Int64, in scope: CompanyScope) async throws -> ContactRecord? {
-        try await writer.read { db in try Self.contact(id, in: scope, db: db) }
+        try await reads.read { db in try Self.contact(id, in: scope, db: db) }
     }
 
     public func createContact(

@@ -107,15 +107,27 @@ extension DerivableRequest<SiteRow> {
         filter(CompanyRow.all().visible(in: scope).select(CompanyRow.Columns.id).contains(SiteRow.Columns.companyID))
     }
 
-    /// The sites of a company, the head office first, then by name.
-    func of(company companyID: Int64) -> Self {
-        filter(SiteRow.Columns.companyID == companyID).order(SiteRow.Columns.isHeadOffice.desc, SiteRow.Columns.name)
-    }
-
     /// The sites of a company called `name` (without ASCII case), but `except`.
     func named(_ name: String, companyID: Int64, except: Int64?) -> Self {
         var request = filter(SiteRow.Columns.companyID == companyID && SiteRow.Columns.name.collating(.nocase) == name)
         if let except { request = request.filter(SiteRow.Columns.id != except) }
         return request
+    }
+}
+
+extension SiteRow {
+    /// The site `id` if its company is in `scope` (a statement prepared once).
+    static func fetch(_ id: Int64, in scope: CompanyScope, db: Database) throws -> SiteRow? {
+        let visible = scope.condition(onCompanyID: "site.company_id")
+        return try SiteRow.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM site WHERE site.id = ? AND \(visible.condition)"),
+            arguments: [id] + visible.arguments)
+    }
+
+    /// The sites of the company `companyID`, the head office first, then by name.
+    static func all(of companyID: Int64, db: Database) throws -> [SiteRow] {
+        try SiteRow.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM site WHERE company_id = ? ORDER BY is_head_office DESC, name"),
+            arguments: [companyID])
     }
 }

@@ -25,12 +25,13 @@ public protocol TermsRepository: Sendable {
 
 /// ``TermsRepository`` on the daemon's SQLite database.
 public struct SQLiteTermsRepository: TermsRepository {
-    let writer: any DatabaseWriter
+    /// Reads on the calling thread.
+    let reads: StoreReads
     /// Writes share commits with the other writes arriving at the same time.
     let writes: GroupCommit
 
     public init(store: Store) {
-        writer = store.writer
+        reads = store.reads
         writes = store.writes
     }
 
@@ -73,17 +74,17 @@ public struct SQLiteTermsRepository: TermsRepository {
     }
 
     public func all() async throws -> [TermsRecord] {
-        try await writer.read { db in
+        try await reads.read { db in
             try TermsVersionRow.order(TermsVersionRow.Columns.id.desc).fetchAll(db).map(\.record)
         }
     }
 
     public func version(_ version: Int64) async throws -> TermsRecord? {
-        try await writer.read { db in try TermsVersionRow.fetchOne(db, key: version)?.record }
+        try await reads.read { db in try TermsVersionRow.fetchOne(db, key: version)?.record }
     }
 
     public func inForce(at now: Timestamp) async throws -> TermsRecord? {
-        try await writer.read { db in
+        try await reads.read { db in
             try TermsVersionRow.inForce(at: now).fetchOne(db)?.record
         }
     }
@@ -101,7 +102,7 @@ public struct SQLiteTermsRepository: TermsRepository {
     }
 
     public func hasAccepted(version: Int64, accountID: Int64) async throws -> Bool {
-        try await writer.read { db in
+        try await reads.read { db in
             try TermsAcceptanceRow.exists(db, key: ["account_id": accountID, "terms_version_id": version])
         }
     }
