@@ -86,10 +86,7 @@ public final class GroupCommit: Sendable {
                 try db.inTransaction(.immediate) {
                     for (index, job) in batch.enumerated() {
                         do {
-                            try db.inSavepoint {
-                                try job.run(db)
-                                return .commit
-                            }
+                            try Self.inSavepoint(db) { try job.run(db) }
                         } catch {
                             outcomes.withLock { $0[index] = .failure(error) }
                         }
@@ -105,5 +102,20 @@ public final class GroupCommit: Sendable {
         state.withLock { $0.commits += 1 }
         let results = outcomes.withLock { $0 }
         for (job, outcome) in zip(batch, results) { job.answer(outcome) }
+    }
+
+    /// Runs `body` in a savepoint, rolled back if it throws. Its statements are prepared once
+    /// for the connection: GRDB's `inSavepoint` compiles them at each use, which cost as much as
+    /// a small write.
+    private static func inSavepoint(_ db: Database, _ body: () throws -> Void) throws {
+        try db.cachedStatement(sql: "SAVEPOINT write").execute()
+        do {
+            try body()
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT write").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT write").execute()
+            throw error
+        }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT write").execute()
     }
 }

@@ -30,7 +30,8 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            // Every acknowledged write is on disk: each commit (a batch of writes) syncs the journal.
+            // Every acknowledged write is on disk: each commit (a batch of writes) syncs the journal
+            // (set again on the writer's connection below, where GRDB lowers it).
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Deleted and rewritten content (a blanked link) is zeroed, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -42,6 +43,9 @@ public final class Store: Sendable {
         // SQLite creates the journal files with the database file's mode: 0600 for all three.
         DatabaseFiles.restrict(path, logger: logger)
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets the writer's connection to `synchronous = NORMAL` when it turns WAL on, after
+        // `prepareDatabase`: set it back, since that is the connection whose commits must be on disk.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let migrator = StoreMigration.migrator(migrations)
         try migrator.migrate(pool)
         pool.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)

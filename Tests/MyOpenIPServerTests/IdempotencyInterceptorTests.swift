@@ -11,7 +11,8 @@ struct IdempotencyInterceptorTests {
         let interceptor: IdempotencyInterceptor
         let clock: AdjustableTimeSource
         let store: Store
-        let runs = Recorder<Int>()
+        /// The writes the handlers committed (a row of `probe` each).
+        let writes = Recorder<Int>()
 
         func context(
             _ method: MethodDescriptor = SiteService.createSite, key: String? = "key-1",
@@ -22,15 +23,18 @@ struct IdempotencyInterceptorTests {
             return context
         }
 
-        /// One call through the interceptor; the handler counts its runs, then answers `payload`
-        /// or throws `error`.
+        /// One call through the interceptor; the handler throws `error` (before writing, as a
+        /// refused request does), or writes a row of `probe` and answers `answer`. A retry runs
+        /// the handler again, but its write finds the key's record and is rolled back.
         func call(
             _ context: ServerContext, payload: Data = Data([1]), answer: Data = Data([42]), error: (any Error)? = nil
         ) async throws -> Data {
-            let runs = self.runs
+            let writes = self.writes
+            let store = self.store
             return try await interceptor.intercept(ServerRequest(payload: payload), context: context) { _, _ in
-                runs.record(1)
                 if let error { throw error }
+                try await store.writes.write { db in try db.execute(sql: "INSERT INTO probe (n) VALUES (1)") }
+                writes.record(1)
                 return ServerResponse(payload: answer)
             }.payload
         }
@@ -41,6 +45,7 @@ struct IdempotencyInterceptorTests {
             let clock = AdjustableTimeSource()
             let store = try Store(folder: folder, migrations: Daemon.domains.flatMap(\.migrations))
             let records = SQLiteIdempotencyRepository(store: store)
+            try await store.writer.write { db in try db.execute(sql: "CREATE TABLE probe (n INTEGER NOT NULL)") }
             try await body(
                 Harness(
                     interceptor: IdempotencyInterceptor(
@@ -54,7 +59,7 @@ struct IdempotencyInterceptorTests {
         try await withHarness { harness async throws in
             #expect(try await harness.call(harness.context()) == Data([42]))
             #expect(try await harness.call(harness.context(), answer: Data([7])) == Data([42]))
-            #expect(harness.runs.values.count == 1)
+            #expect(harness.writes.values.count == 1)
         }
     }
 
@@ -62,20 +67,20 @@ struct IdempotencyInterceptorTests {
     func finalAndPassingErrors() async throws {
         try await withHarness { harness async throws in
             let refused = RPCError(.invalidArgument, "Le nom du site est obligatoire", reason: "SITE_NAME_MISSING", field: "name")
-            for _ in 0..<2 {
-                await #expect(throws: refused) { try await harness.call(harness.context(key: "refused"), error: refused) }
-            }
-            #expect(harness.runs.values.count == 1)
+            await #expect(throws: refused) { try await harness.call(harness.context(key: "refused"), error: refused) }
+            // The retry would now succeed; it is told the first answer, and writes nothing.
+            await #expect(throws: refused) { try await harness.call(harness.context(key: "refused")) }
+            #expect(harness.writes.values.isEmpty)
 
             for passing: any Error in [
                 RPCError.internalError, RPCError.deadlineExceeded, CancellationError(), RPCError(.unavailable, "down"),
             ] {
-                let key = "passing-\(harness.runs.values.count)"
+                let key = "passing-\(harness.writes.values.count)"
                 _ = try? await harness.call(harness.context(key: key), error: passing)
                 let retried = try await harness.call(harness.context(key: key))
                 #expect(retried == Data([42]), "the key is free again after \(passing)")
             }
-            #expect(harness.runs.values.count == 1 + 4 * 2)
+            #expect(harness.writes.values.count == 4)
         }
     }
 
@@ -92,7 +97,7 @@ struct IdempotencyInterceptorTests {
             }
             #expect(try await call.value.payload == Data([9]))
             #expect(try await harness.call(context) == Data([9]))
-            #expect(harness.runs.values.isEmpty)
+            #expect(harness.writes.values.isEmpty)
         }
     }
 
@@ -159,7 +164,7 @@ struct IdempotencyInterceptorTests {
             release.yield()
             #expect(try await first.value.payload == Data([3]))
             #expect(try await harness.call(context) == Data([3]))
-            #expect(harness.runs.values.isEmpty)
+            #expect(harness.writes.values.isEmpty)
         }
     }
 
@@ -172,7 +177,7 @@ struct IdempotencyInterceptorTests {
             _ = try await harness.call(harness.context(SiteService.listSites))
             _ = try await harness.call(harness.context(principal: .anonymous))
             _ = try await harness.call(harness.context(principal: .anonymous))
-            #expect(harness.runs.values.count == 6)
+            #expect(harness.writes.values.count == 6)
         }
     }
 
@@ -182,10 +187,10 @@ struct IdempotencyInterceptorTests {
             _ = try await harness.call(harness.context())
             harness.clock.advance(by: .seconds(23 * 3600))
             _ = try await harness.call(harness.context())
-            #expect(harness.runs.values.count == 1)
+            #expect(harness.writes.values.count == 1)
             harness.clock.advance(by: .seconds(2 * 3600))
             #expect(try await harness.call(harness.context(), payload: Data([2]), answer: Data([5])) == Data([5]))
-            #expect(harness.runs.values.count == 2)
+            #expect(harness.writes.values.count == 2)
         }
     }
 
@@ -198,10 +203,10 @@ struct IdempotencyInterceptorTests {
             }
             _ = try await harness.call(harness.context(principal: session(account: 1, id: 1)))
             _ = try await harness.call(harness.context(principal: session(account: 1, id: 2)))
-            #expect(harness.runs.values.count == 1)
+            #expect(harness.writes.values.count == 1)
             _ = try await harness.call(harness.context(principal: session(account: 2, id: 3)))
             _ = try await harness.call(harness.context(principal: .operatorProcess(uid: 0)))
-            #expect(harness.runs.values.count == 3)
+            #expect(harness.writes.values.count == 3)
         }
     }
 

@@ -38,7 +38,13 @@ struct GroupCommitTests {
     func durability() async throws {
         try await withTemporaryFolder { folder in
             let store = try Store(folder: folder, migrations: [])
-            #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+            // On the connection that commits: the writer's (GRDB lowers it to NORMAL when it turns WAL on).
+            let writer = try await store.writer.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            }
+            #expect(writer == 2)
+            // And through the batches.
+            #expect(try await store.writes.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
         }
     }
 }

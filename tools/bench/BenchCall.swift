@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MyOpenIPClient
+import Synchronization
 
 /// What each measured call does.
 enum BenchCall: String, ExpressibleByArgument, CaseIterable {
@@ -64,6 +65,17 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         return BenchFixture(login: login, siteID: site.id, companyReference: reference)
     }
 
+    /// The site's fields with opening hours no call sent before: every update writes (a change
+    /// to nothing writes nothing, and would measure no commit).
+    static func changedSite() -> Myopenip_V1_SiteFields {
+        var fields = siteFields
+        fields.openingHours = "Du lundi au vendredi, 9h-18h (\(updates.add(1, ordering: .relaxed).newValue))"
+        return fields
+    }
+
+    /// The updates made so far, for ``changedSite()``.
+    static let updates = Atomic<Int>(0)
+
     static let siteFields: Myopenip_V1_SiteFields = {
         var fields = Myopenip_V1_SiteFields()
         fields.name = "Agence de Clichy"
@@ -95,10 +107,12 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         case .health: _ = try await client.health.check()
         case .whoami: _ = try await client.identity.whoAmI()
         case .login: try await client.identity.login(identifier: fixture.login, password: Self.password)
-        case .updateSite: _ = try await client.sites.update(id: fixture.siteID, fields: Self.siteFields)
+        case .updateSite:
+            _ = try await client.sites.update(id: fixture.siteID, fields: Self.changedSite(), paths: ["opening_hours"])
         case .updateSiteKeyed:
             _ = try await client.sites.update(
-                id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey(UUID().uuidString))
+                id: fixture.siteID, fields: Self.changedSite(), paths: ["opening_hours"],
+                options: .idempotencyKey(UUID().uuidString))
         case .updateSiteReplayed:
             _ = try await client.sites.update(
                 id: fixture.siteID, fields: Self.siteFields, options: .idempotencyKey("bench-replayed"))

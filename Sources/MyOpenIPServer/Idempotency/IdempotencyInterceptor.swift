@@ -62,11 +62,8 @@ public struct IdempotencyInterceptor: ServerInterceptor {
 
         guard running.insert(claim) else { throw Self.keyInUse }
         defer { running.remove(claim) }
-        let status = try await records.status(of: claim, expiredBefore: expiredBefore)
-        guard status == .free else {
-            context.logger.debug("answer replayed for an idempotency key", metadata: ["idempotency_key": "\(key)"])
-            return try Self.answer(status)
-        }
+        // No read first: the write's own insert of the key finds a record already there (see
+        // `run`), so a first call, by far the most frequent, costs nothing more than its write.
         return try await run(
             request, context: context, write: KeyedWrite(claim: claim, at: now, expiredBefore: expiredBefore), next: next)
     }
@@ -80,23 +77,34 @@ public struct IdempotencyInterceptor: ServerInterceptor {
             response = try await KeyedWrite.$current.withValue(write) { try await next(request, context) }
         } catch {
             if write.conflicted {
-                // Another call with this key committed first (another daemon): its record tells.
-                return try Self.answer(try await records.status(of: write.claim, expiredBefore: write.expiredBefore))
+                // A call with this key was answered before (a retry), or another daemon's committed
+                // first: this write was rolled back, and the key's record tells the answer.
+                return try await replay(write, context: context)
             }
             guard let failure = error as? RPCError, Self.isFinal(failure.code) else {
                 await release(write, context: context)
                 throw error
             }
             let status = await keep(IdempotencyOutcome(failure), for: write, context: context)
-            guard status == .free else { return try Self.answer(status) }
+            guard status == .free else { return try replay(status, context: context) }
             throw error
         }
         guard write.keptAnswer == nil else { return response }
         // The call wrote nothing, or its write kept no answer: keep it now.
         let status = await keep(
             IdempotencyOutcome(statusCode: StatusCode.ok.rawValue, payload: response.payload), for: write, context: context)
-        guard status == .free else { return try Self.answer(status) }
+        guard status == .free else { return try replay(status, context: context) }
         return response
+    }
+
+    /// The answer of the key's record, for a call whose write found it there.
+    private func replay(_ write: KeyedWrite, context: ServerContext) async throws -> ServerResponse {
+        try replay(try await records.status(of: write.claim, expiredBefore: write.expiredBefore), context: context)
+    }
+
+    private func replay(_ status: IdempotencyStatus, context: ServerContext) throws -> ServerResponse {
+        if case .replay = status { context.logger.debug("answer replayed for an idempotency key") }
+        return try Self.answer(status)
     }
 
     /// What a retry is told when the write was committed but its answer could not be kept: the

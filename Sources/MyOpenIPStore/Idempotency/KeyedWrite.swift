@@ -73,6 +73,15 @@ public final class KeyedWrite: Sendable {
     func record(_ value: Any, in db: Database) throws {
         let (maker, inserted) = state.withLock { ($0.answerMaker, $0.recordID) }
         let answer = maker?(value)
+        if inserted == nil, let id = try insertIfFree(answer: answer, in: db) {
+            state.withLock {
+                $0.recordID = id
+                if let answer { $0.keptAnswer = answer }
+            }
+            return
+        }
+        // The key has a record (this call's from an earlier write, an expired one, or another
+        // call's), or this call's earlier write was rolled back with its batch.
         let outcome = answer.map { IdempotencyOutcome(statusCode: 0, payload: $0) }
         var existing = try IdempotencyRecordRow.find(claim, in: db)
         if let expired = existing, expired.createdAt < expiredBefore.milliseconds {
@@ -90,5 +99,15 @@ public final class KeyedWrite: Sendable {
             state.withLock { $0.recordID = id }
         }
         if let answer { state.withLock { $0.keptAnswer = answer } }
+    }
+
+    /// The usual case, in one statement: inserts the record, or returns nil when the key already
+    /// has one (the unique index refuses it; the transaction goes on).
+    private func insertIfFree(answer: Data?, in db: Database) throws -> Int64? {
+        do {
+            return try IdempotencyRecordRow.insertCommitted(claim, at: now, answer: answer, in: db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            return nil
+        }
     }
 }

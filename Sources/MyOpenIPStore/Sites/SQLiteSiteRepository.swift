@@ -66,7 +66,7 @@ public struct SQLiteSiteRepository: SiteRepository {
                 ).updateAll(db, AccessRightRow.Columns.site.set(to: site.name))
             }
             row.set(site, at: now)
-            try row.update(db)
+            try row.updateChangeable(in: db)
             details["site"] = String(id)
             try AuditTrail.append(
                 .siteUpdated, accountID: nil, companyID: row.companyID, details: details, context: context, at: now, in: db)
