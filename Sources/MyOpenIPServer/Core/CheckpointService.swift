@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// daemon's graceful shutdown.
 public struct CheckpointService: Service {
     /// How often the log is copied back while writes come in.
-    public static let defaultInterval: Duration = .milliseconds(200)
+    public static let defaultInterval: Duration = .milliseconds(50)
 
     let checkpointer: WALCheckpointer
     let interval: Duration
