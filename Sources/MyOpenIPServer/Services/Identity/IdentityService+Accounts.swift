@@ -15,14 +15,16 @@ extension IdentityService {
         let now = environment.time.timestamp()
         let (link, mail) = passwordLink(.initialisation, at: now)
         let principal = context.principal
-        let account = try await context.answering({ Myopenip_V1_Account($0, at: now) }) {
-            try await environment.accounts.createAccount(
-                draft, link: link, mail: { login in mail(login, draft.email.description) }, rights: Set(request.rightIds),
-                check: { given in
-                    // Nobody but operator staff gives a permission they do not hold.
-                    try principal.requireHolds(given.permissions)
-                }, context: context.audit, at: now)
-        }
+        let account = try await context.answering(
+            { Myopenip_V1_Account($0, at: now) },
+            write: {
+                try await environment.accounts.createAccount(
+                    draft, link: link, mail: { login in mail(login, draft.email.description) }, rights: Set(request.rightIds),
+                    check: { given in
+                        // Nobody but operator staff gives a permission they do not hold.
+                        try principal.requireHolds(given.permissions)
+                    }, context: context.audit, at: now)
+            })
         context.logger.info("account created", metadata: ["login": "\(account.login)", "kind": "\(draft.kind.rawValue)"])
         return account
     }
@@ -101,19 +103,21 @@ extension IdentityService {
         let account = try await managedAccount(request.login, context: context)
         let now = environment.time.timestamp()
         let (link, linkMail) = passwordLink(account.passwordSetAt == nil ? .initialisation : .reset, at: now)
-        let updated = try await context.answering({ Myopenip_V1_Account($0, at: now) }) {
-            try await environment.accounts.updateAccount(
-                account.id, change, link: link,
-                mails: { before, email in
-                    let notice = EmailChangedMail(login: before.login, newEmail: email)
-                    return (
-                        linkMail(before.login, email.description),
-                        OutgoingMail(
-                            recipient: before.email, subject: notice.subject, body: notice.body,
-                            template: EmailChangedMail.template)
-                    )
-                }, context: context.audit, at: now)
-        }
+        let updated = try await context.answering(
+            { Myopenip_V1_Account($0, at: now) },
+            write: {
+                try await environment.accounts.updateAccount(
+                    account.id, change, link: link,
+                    mails: { before, email in
+                        let notice = EmailChangedMail(login: before.login, newEmail: email)
+                        return (
+                            linkMail(before.login, email.description),
+                            OutgoingMail(
+                                recipient: before.email, subject: notice.subject, body: notice.body,
+                                template: EmailChangedMail.template)
+                        )
+                    }, context: context.audit, at: now)
+            })
         context.logger.info("account updated", metadata: ["login": "\(updated.login)", "fields": "\(fields.sorted())"])
         return updated
     }
@@ -136,9 +140,11 @@ extension IdentityService {
                 .failedPrecondition, "Vous ne pouvez pas désactiver votre propre compte", reason: "OWN_ACCOUNT", field: "login")
         }
         let now = environment.time.timestamp()
-        return try await context.answering({ Myopenip_V1_Account($0, at: now) }) {
-            try await environment.accounts.setDisabled(disabled, accountID: account.id, context: context.audit, at: now)
-        }
+        return try await context.answering(
+            { Myopenip_V1_Account($0, at: now) },
+            write: {
+                try await environment.accounts.setDisabled(disabled, accountID: account.id, context: context.audit, at: now)
+            })
     }
 
     public func resetPassword(_ request: Myopenip_V1_AccountRequest, context: ServerContext) async throws
@@ -162,14 +168,16 @@ extension IdentityService {
     {
         let account = try await managedAccount(request.login, context: context)
         let reason = context.principal.isOperator ? "revoked_by_operator" : "revoked_by_administrator"
-        return try await context.answering({ (count: Int) in
-            var response = Myopenip_V1_RevokeSessionsResponse()
-            response.revoked = UInt32(clamping: count)
-            return response
-        }) {
-            try await environment.accounts.revokeSessions(
-                accountID: account.id, except: nil, reason: reason, context: context.audit, at: environment.time.timestamp())
-        }
+        return try await context.answering(
+            { (count: Int) in
+                var response = Myopenip_V1_RevokeSessionsResponse()
+                response.revoked = UInt32(clamping: count)
+                return response
+            },
+            write: {
+                try await environment.accounts.revokeSessions(
+                    accountID: account.id, except: nil, reason: reason, context: context.audit, at: environment.time.timestamp())
+            })
     }
 
     /// The account a user administrator acts on: one of the companies of their scope (operator

@@ -33,11 +33,13 @@ extension IdentityService {
     ) async throws -> Response {
         let now = environment.time.timestamp()
         let (link, mail) = passwordLink(.reset, at: now)
-        return try await context.answering({ (_: Bool) in respond(link.expiresAt) }) {
-            try await environment.accounts.issuePasswordLink(
-                link, accountID: account.id, mail: mail(account.login, account.email),
-                notIfIssuedAfter: quietPeriod.map { now.adding(.zero - $0) }, context: context.audit, at: now)
-        }
+        return try await context.answering(
+            { (_: Bool) in respond(link.expiresAt) },
+            write: {
+                try await environment.accounts.issuePasswordLink(
+                    link, accountID: account.id, mail: mail(account.login, account.email),
+                    notIfIssuedAfter: quietPeriod.map { now.adding(.zero - $0) }, context: context.audit, at: now)
+            })
     }
 
     /// How often a public request may send a new link to the same account.

@@ -36,18 +36,20 @@ extension RightsService {
         -> Myopenip_V1_DeleteRightResponse
     {
         let principal = context.principal
-        let response = try await context.answering({ (holders: [AccountLogin]) in
-            var response = Myopenip_V1_DeleteRightResponse()
-            response.formerHolders = holders.map(\.description)
-            return response
-        }) {
-            try await rights.delete(request.id, in: principal.companyScope, context: context.audit, at: time.timestamp()) {
-                right, holders in
-                // Its holders lose what it gives: the caller must hold it, and not be one of them.
-                if !holders.isEmpty { try principal.requireHolds(right.permissions) }
-                try principal.requireNotAmong(holders)
-            }
-        }
+        let response = try await context.answering(
+            { (holders: [AccountLogin]) in
+                var response = Myopenip_V1_DeleteRightResponse()
+                response.formerHolders = holders.map(\.description)
+                return response
+            },
+            write: {
+                try await rights.delete(request.id, in: principal.companyScope, context: context.audit, at: time.timestamp()) {
+                    right, holders in
+                    // Its holders lose what it gives: the caller must hold it, and not be one of them.
+                    if !holders.isEmpty { try principal.requireHolds(right.permissions) }
+                    try principal.requireNotAmong(holders)
+                }
+            })
         context.logger.info("right deleted", metadata: ["right": "\(request.id)", "holders": "\(response.formerHolders.count)"])
         return response
     }

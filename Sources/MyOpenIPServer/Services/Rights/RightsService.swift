@@ -87,18 +87,21 @@ public struct RightsService: RightsServiceProtocol {
         let principal = context.principal
         try await companies.requireVisible(account, to: principal)
         try principal.requireNotAmong([account.id])
-        return try await context.answering({ (held: [RightRecord]) in
-            var response = Myopenip_V1_SetUserRightsResponse()
-            response.rights = held.map(Myopenip_V1_AccessRight.init)
-            return response
-        }) {
-            try await rights.setRights(Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp())
-            { held, given in
-                // What the account gains or loses: nobody but operator staff gives or takes away a
-                // permission they do not hold.
-                try principal.requireHolds(held.permissions.symmetricDifference(given.permissions))
-            }
-        }
+        return try await context.answering(
+            { (held: [RightRecord]) in
+                var response = Myopenip_V1_SetUserRightsResponse()
+                response.rights = held.map(Myopenip_V1_AccessRight.init)
+                return response
+            },
+            write: {
+                try await rights.setRights(
+                    Set(request.rightIds), ofAccount: account.id, context: context.audit, at: time.timestamp()
+                ) { held, given in
+                    // What the account gains or loses: nobody but operator staff gives or takes away a
+                    // permission they do not hold.
+                    try principal.requireHolds(held.permissions.symmetricDifference(given.permissions))
+                }
+            })
     }
 }
 

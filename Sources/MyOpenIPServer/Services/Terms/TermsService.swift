@@ -86,15 +86,17 @@ public struct TermsService: TermsServiceProtocol {
         guard request.version == inForce.version else {
             throw RPCError(Self.notInForce, metadata: ["terms_version": String(inForce.version)])
         }
-        return try await context.answering({ (acceptedAt: Timestamp) in
-            var response = Myopenip_V1_AcceptTermsResponse()
-            response.version = inForce.version
-            response.acceptedAt = Google_Protobuf_Timestamp(acceptedAt)
-            return response
-        }) {
-            try await environment.terms.accept(
-                version: inForce.version, accountID: session.accountID, context: context.audit, at: now)
-        }
+        return try await context.answering(
+            { (acceptedAt: Timestamp) in
+                var response = Myopenip_V1_AcceptTermsResponse()
+                response.version = inForce.version
+                response.acceptedAt = Google_Protobuf_Timestamp(acceptedAt)
+                return response
+            },
+            write: {
+                try await environment.terms.accept(
+                    version: inForce.version, accountID: session.accountID, context: context.audit, at: now)
+            })
     }
 }
 
