@@ -26,6 +26,9 @@ public final class GroupCommit: Sendable {
     public let maximumBatch: Int
     private let writer: any DatabaseWriter
     private let state = Mutex(State())
+    /// Set by the background checkpointer when the log has grown: the writer then checkpoints
+    /// between two batches (see ``WALCheckpointer``).
+    private let logCatchUp = Atomic<Bool>(false)
 
     init(writer: any DatabaseWriter, maximumBatch: Int = 256) {
         self.writer = writer
@@ -65,6 +68,12 @@ public final class GroupCommit: Sendable {
     /// The batches committed so far.
     public var commits: Int { state.withLock { $0.commits } }
 
+    /// Asks for a checkpoint on the writer's connection after the current batch: with no write
+    /// in progress it copies the whole log, so that the next batch starts it over.
+    func requestLogCatchUp() {
+        logCatchUp.store(true, ordering: .relaxed)
+    }
+
     /// Commits batches until no write waits.
     private func drain() async {
         while true {
@@ -76,6 +85,11 @@ public final class GroupCommit: Sendable {
             }
             guard !batch.isEmpty else { return }
             await commit(batch)
+            if logCatchUp.exchange(false, ordering: .relaxed) {
+                // The batch's callers are answered; the next batch waits for the few frames the
+                // background checkpoint has not copied yet.
+                _ = try? await writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            }
         }
     }
 

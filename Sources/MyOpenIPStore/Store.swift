@@ -25,7 +25,10 @@ public final class Store: Sendable {
 
     /// Opens (creating it if needed) the database at `path` and applies the `migrations` it
     /// does not have yet: those of every domain the daemon serves.
-    public init(path: String, migrations: [StoreMigration], logger: Logger = Logger(label: "myopenip.store")) throws {
+    public init(
+        path: String, migrations: [StoreMigration], logger: Logger = Logger(label: "myopenip.store"),
+        checkpointRestartFrames: Int = WALCheckpointer.defaultRestartFrames
+    ) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
@@ -52,7 +55,7 @@ public final class Store: Sendable {
         self.writer = pool
         self.writes = GroupCommit(writer: pool)
         self.reads = StoreReads(reader: pool)
-        self.checkpointer = try WALCheckpointer(path: path, writes: writes)
+        self.checkpointer = try WALCheckpointer(path: path, writes: writes, restartFrames: checkpointRestartFrames)
         self.path = path
         self.migrator = migrator
         let version = try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"

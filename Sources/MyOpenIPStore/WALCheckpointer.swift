@@ -6,9 +6,13 @@ import Synchronization
 /// the commit that makes the log reach its threshold, stalling that batch of writes.
 ///
 /// A passive checkpoint takes no lock writers need: they keep appending to the log while it
-/// copies, and the log restarts from its beginning at the first write after a checkpoint that
-/// copied everything. SQLite's automatic checkpoint stays on with a high threshold
-/// (``fallbackPages``), for a store whose checkpointer does not run.
+/// copies. But under a steady stream of writes it never copies *everything*, since commits land
+/// while it works, and the log only starts again from its beginning after a checkpoint that did:
+/// the log would grow without end. So once the log holds ``defaultRestartFrames`` frames, the
+/// checkpointer asks ``GroupCommit`` to catch up between two batches, on the writer's own
+/// connection: that copies only the frames written since, and the next batch starts the log
+/// over. SQLite's automatic checkpoint stays on with a high threshold (``fallbackPages``), for a
+/// store whose checkpointer does not run.
 public final class WALCheckpointer: Sendable {
     /// The log size, in pages, at which a commit checkpoints by itself (about 40 MiB of 4 KiB
     /// pages): only when the background checkpoints fall behind, e.g. under a long read.
@@ -16,12 +20,19 @@ public final class WALCheckpointer: Sendable {
     /// The size the log file is cut back to after a restart: it does not keep the space of a
     /// past burst.
     public static let journalSizeLimit = 64 << 20
+    /// The log size, in frames, from which the writer catches up to start the log over (about
+    /// 16 MiB).
+    public static let defaultRestartFrames = 4096
+
+    /// The log size, in frames, from which the writer catches up.
+    public let restartFrames: Int
 
     private let connection: DatabaseQueue
     private let writes: GroupCommit
     private let checkpointedCommits = Mutex(-1)
 
-    init(path: String, writes: GroupCommit) throws {
+    init(path: String, writes: GroupCommit, restartFrames: Int = defaultRestartFrames) throws {
+        self.restartFrames = restartFrames
         var configuration = Configuration()
         configuration.label = "myopenip.checkpoint"
         configuration.busyMode = .timeout(1)
@@ -37,13 +48,20 @@ public final class WALCheckpointer: Sendable {
     }
 
     /// Runs a passive checkpoint if a write was committed since the last one; nil when there was
-    /// nothing new.
+    /// nothing new, or when the writer was checkpointing at that moment.
     @discardableResult
     public func checkpointIfWritten() async throws -> Progress? {
         let commits = writes.commits
         guard checkpointedCommits.withLock({ $0 }) != commits else { return nil }
-        let result = try await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        let result: (walFrameCount: Int, checkpointedFrameCount: Int)
+        do {
+            result = try await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            // The writer is catching up at this moment (one checkpoint at a time): next turn.
+            return nil
+        }
         checkpointedCommits.withLock { $0 = commits }
+        if result.walFrameCount >= restartFrames { writes.requestLogCatchUp() }
         return Progress(logFrames: result.walFrameCount, copiedFrames: result.checkpointedFrameCount)
     }
 }
