@@ -14,6 +14,8 @@ public final class GroupCommit: Sendable {
         let run: @Sendable (Database) throws -> Void
         /// Answers the caller once the batch committed, or failed.
         let answer: @Sendable (Result<Void, any Error>) -> Void
+        /// The keyed write the job records, told whether its batch committed.
+        let keyed: KeyedWrite?
     }
 
     private struct State {
@@ -54,7 +56,7 @@ public final class GroupCommit: Sendable {
                     case .success: continuation.resume(returning: value.withLock { $0! })
                     case .failure(let error): continuation.resume(throwing: error)
                     }
-                })
+                }, keyed: keyed)
             let start = state.withLock { state -> Bool in
                 state.pending.append(job)
                 guard !state.running else { return false }
@@ -110,24 +112,35 @@ public final class GroupCommit: Sendable {
             }
         } catch {
             // The commit itself failed: nothing of the batch was written.
-            for job in batch { job.answer(.failure(error)) }
+            for job in batch {
+                job.keyed?.batchFailed()
+                job.answer(.failure(error))
+            }
             return
         }
         state.withLock { $0.commits += 1 }
         let results = outcomes.withLock { $0 }
-        for (job, outcome) in zip(batch, results) { job.answer(outcome) }
+        for (job, outcome) in zip(batch, results) {
+            job.keyed?.batchCommitted()
+            job.answer(outcome)
+        }
     }
 
     /// Runs `body` in a savepoint, rolled back if it throws. Its statements are prepared once
     /// for the connection: GRDB's `inSavepoint` compiles them at each use, which cost as much as
     /// a small write.
+    ///
+    /// Some errors (SQLITE_FULL, IOERR, NOMEM) make SQLite roll back the whole transaction: the
+    /// savepoint is then gone, and GRDB's `inTransaction` refuses every later statement of the
+    /// batch (SQLITE_ABORT) and its commit, so the whole batch fails and nothing of it is
+    /// written. The job that hit the error is told that error, not the refusal that follows.
     private static func inSavepoint(_ db: Database, _ body: () throws -> Void) throws {
         try db.cachedStatement(sql: "SAVEPOINT write").execute()
         do {
             try body()
         } catch {
-            try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT write").execute()
-            try db.cachedStatement(sql: "RELEASE SAVEPOINT write").execute()
+            try? db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT write").execute()
+            try? db.cachedStatement(sql: "RELEASE SAVEPOINT write").execute()
             throw error
         }
         try db.cachedStatement(sql: "RELEASE SAVEPOINT write").execute()

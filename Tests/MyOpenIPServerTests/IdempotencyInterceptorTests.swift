@@ -63,6 +63,15 @@ struct IdempotencyInterceptorTests {
         }
     }
 
+    @Test("a retry that fails before its write for a passing reason still gets the first answer")
+    func retryFailingBeforeItsWrite() async throws {
+        try await withHarness { harness async throws in
+            #expect(try await harness.call(harness.context(key: "kept")) == Data([42]))
+            #expect(try await harness.call(harness.context(key: "kept"), error: RPCError.internalError) == Data([42]))
+            #expect(harness.writes.values.count == 1)
+        }
+    }
+
     @Test("an error about the request is kept; an outcome that says nothing of the write frees the key")
     func finalAndPassingErrors() async throws {
         try await withHarness { harness async throws in

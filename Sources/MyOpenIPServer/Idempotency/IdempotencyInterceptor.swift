@@ -83,6 +83,12 @@ public struct IdempotencyInterceptor: ServerInterceptor {
             }
             guard let failure = error as? RPCError, Self.isFinal(failure.code) else {
                 await release(write, context: context)
+                // A retry that failed before its write: the first call's answer, if it was kept.
+                if write.recordID == nil,
+                    case .replay = try? await records.status(of: write.claim, expiredBefore: write.expiredBefore)
+                {
+                    return try await replay(write, context: context)
+                }
                 throw error
             }
             let status = await keep(IdempotencyOutcome(failure), for: write, context: context)

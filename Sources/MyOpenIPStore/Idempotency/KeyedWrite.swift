@@ -32,6 +32,8 @@ public final class KeyedWrite: Sendable {
         /// The answer a write kept with its record.
         var keptAnswer: Data?
         var conflicted = false
+        /// What the two above were before a write whose batch has not committed yet.
+        var beforeBatch: (recordID: Int64?, keptAnswer: Data?)?
     }
 
     private let state = Mutex(State())
@@ -71,7 +73,10 @@ public final class KeyedWrite: Sendable {
     /// record, committed now (with the answer if `value` makes it), or, for a later write of the
     /// same call, keeps the answer on the record already there.
     func record(_ value: Any, in db: Database) throws {
-        let (maker, inserted) = state.withLock { ($0.answerMaker, $0.recordID) }
+        let (maker, inserted) = state.withLock { state in
+            state.beforeBatch = (state.recordID, state.keptAnswer)
+            return (state.answerMaker, state.recordID)
+        }
         let answer = maker?(value)
         if inserted == nil, let id = try insertIfFree(answer: answer, in: db) {
             state.withLock {
@@ -99,6 +104,21 @@ public final class KeyedWrite: Sendable {
             state.withLock { $0.recordID = id }
         }
         if let answer { state.withLock { $0.keptAnswer = answer } }
+    }
+
+    /// The batch of the last write committed: what it recorded stands.
+    func batchCommitted() {
+        state.withLock { $0.beforeBatch = nil }
+    }
+
+    /// The batch of the last write failed as a whole: nothing it recorded was written.
+    func batchFailed() {
+        state.withLock { state in
+            guard let before = state.beforeBatch else { return }
+            state.recordID = before.recordID
+            state.keptAnswer = before.keptAnswer
+            state.beforeBatch = nil
+        }
     }
 
     /// The usual case, in one statement: inserts the record, or returns nil when the key already
