@@ -32,9 +32,6 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
-        // Point reads run on the event loops (StoreReads) beside pages on GRDB's queues: enough
-        // readers that a point read seldom waits for one.
-        configuration.maximumReaderCount = 8
         configuration.prepareDatabase { db in
             // Every acknowledged write is on disk: each commit (a batch of writes) syncs the journal
             // (set again on the writer's connection below, where GRDB lowers it).
