@@ -55,7 +55,7 @@ public final class Store: Sendable {
         self.writer = pool
         self.writes = GroupCommit(writer: pool)
         self.reads = StoreReads(reader: pool)
-        self.checkpointer = try WALCheckpointer(path: path, writes: writes, restartFrames: checkpointRestartFrames)
+        self.checkpointer = WALCheckpointer(path: path, writes: writes, restartFrames: checkpointRestartFrames)
         self.path = path
         self.migrator = migrator
         let version = try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"

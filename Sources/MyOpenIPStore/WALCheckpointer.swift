@@ -27,17 +27,30 @@ public final class WALCheckpointer: Sendable {
     /// The log size, in frames, from which the writer catches up.
     public let restartFrames: Int
 
-    private let connection: DatabaseQueue
+    private let path: String
+    /// Its own connection, opened at the first checkpoint: a store whose checkpointer never runs
+    /// (a tool, a test) holds no more files open than its pool.
+    private let connection = Mutex<DatabaseQueue?>(nil)
     private let writes: GroupCommit
     private let checkpointedCommits = Mutex(-1)
 
-    init(path: String, writes: GroupCommit, restartFrames: Int = defaultRestartFrames) throws {
+    init(path: String, writes: GroupCommit, restartFrames: Int = defaultRestartFrames) {
+        self.path = path
         self.restartFrames = restartFrames
-        var configuration = Configuration()
-        configuration.label = "myopenip.checkpoint"
-        configuration.busyMode = .timeout(1)
-        connection = try DatabaseQueue(path: path, configuration: configuration)
         self.writes = writes
+    }
+
+    /// The checkpointer's connection, opened if needed.
+    private func openConnection() throws -> DatabaseQueue {
+        try connection.withLock { connection in
+            if let connection { return connection }
+            var configuration = Configuration()
+            configuration.label = "myopenip.checkpoint"
+            configuration.busyMode = .timeout(1)
+            let opened = try DatabaseQueue(path: path, configuration: configuration)
+            connection = opened
+            return opened
+        }
     }
 
     /// What one checkpoint did: the frames in the log, and how many of them are now in the
@@ -55,7 +68,7 @@ public final class WALCheckpointer: Sendable {
         guard checkpointedCommits.withLock({ $0 }) != commits else { return nil }
         let result: (walFrameCount: Int, checkpointedFrameCount: Int)
         do {
-            result = try await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            result = try await openConnection().writeWithoutTransaction { db in try db.checkpoint(.passive) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             // The writer is catching up at this moment (one checkpoint at a time): next turn.
             return nil
