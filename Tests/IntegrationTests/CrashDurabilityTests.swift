@@ -22,7 +22,9 @@ private final class KeyedCalls: Sendable {
     var answers: [String: Myopenip_V1_Contact] { state.withLock { $0.answers } }
 }
 
-@Suite("Crash durability", .enabled(if: Executables.areBuilt, "build the products first: swift build"))
+/// Its tests run one after the other: each kills a daemon, and the signals and restarts of two at
+/// once, beside the other suites, only add to the load of the test process.
+@Suite("Crash durability", .serialized, .enabled(if: Executables.areBuilt, "build the products first: swift build"))
 struct CrashDurabilityTests {
     /// Starts myopenipd on `folder` and waits for its ready file.
     static func start(_ folder: String) async throws -> Process {
