@@ -90,15 +90,9 @@ struct CrashDurabilityTests {
             second.waitUntilExit()
         }
         let reader = MyOpenIPClient(target: .unix(path: socket))
-        var stored: [String] = []
-        var token = ""
-        repeat {
-            let page = try await reader.contacts.list(companyReference: reference, pageSize: 500, pageToken: token)
-            stored += page.contacts.map(\.fields.lastName)
-            token = page.nextPageToken
-        } while !token.isEmpty
+        let stored = try await Self.contactNames(reference, through: reader)
         var audited = 0
-        token = ""
+        var token = ""
         repeat {
             let page = try await reader.audit.list(action: "contact.created", pageSize: 500, pageToken: token)
             audited += page.events.count
@@ -162,18 +156,24 @@ struct CrashDurabilityTests {
                 retriedWithoutAnswer += 1
             }
         }
-        var stored: [String] = []
-        var token = ""
-        repeat {
-            let page = try await client.contacts.list(companyReference: reference, pageSize: 500, pageToken: token)
-            stored += page.contacts.map(\.fields.lastName)
-            token = page.nextPageToken
-        } while !token.isEmpty
+        let stored = try await Self.contactNames(reference, through: client)
         await client.close()
         // Every write once, whether its first answer arrived or not; none told its answer was lost.
         #expect(stored.count == Set(stored).count)
         #expect(Set(stored) == Set(calls.sent))
         #expect(retriedWithoutAnswer >= 1)
+    }
+
+    /// The last names of every contact of company `reference`, page after page.
+    static func contactNames(_ reference: String, through client: MyOpenIPClient) async throws -> [String] {
+        var names: [String] = []
+        var token = ""
+        repeat {
+            let page = try await client.contacts.list(companyReference: reference, pageSize: 500, pageToken: token)
+            names += page.contacts.map(\.fields.lastName)
+            token = page.nextPageToken
+        } while !token.isEmpty
+        return names
     }
 
     static func contactFields(_ name: String) -> Myopenip_V1_ContactFields {
