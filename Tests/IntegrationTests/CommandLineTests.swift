@@ -33,30 +33,35 @@ struct CommandLineTests {
     @Test func healthWatchPrintsEachChangeUntilTheDaemonStops() async throws {
         let daemon = try await TestDaemon.start()
         defer { daemon.removeFolder() }
-        let watcher = Process()
-        watcher.executableURL = URL(fileURLWithPath: Executables.folder + "/myopenipctl")
-        watcher.arguments = ["health", "--watch", "--json", "--socket", daemon.socketPath]
-        let output = Pipe()
-        watcher.standardOutput = output
-        try watcher.run()
+        let output = try PipeEnds()
+        defer { close(output.reading) }
+        let watcher: ChildProcess
+        do {
+            defer { close(output.writing) }
+            watcher = try ChildProcess.spawn(
+                Executables.folder + "/myopenipctl", ["health", "--watch", "--json", "--socket", daemon.socketPath],
+                environment: ProcessInfo.processInfo.environment, standardOutput: output.writing)
+        }
         // Never hang the suite: a watcher still running after 10 s is stopped (and the test fails).
         let watchdog = Task {
             try await Task.sleep(for: .seconds(10))
             watcher.terminate()
         }
         defer { watchdog.cancel() }
-        var received = Data()
+        var received: [UInt8] = []
         while !received.contains(UInt8(ascii: "\n")) {  // the first status is out
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = try Descriptor.readSome(output.reading)
             if chunk.isEmpty { break }
             received += chunk
         }
         daemon.daemon.server.beginShutdown()
-        received += output.fileHandleForReading.readDataToEndOfFile()
+        while case let chunk = try Descriptor.readSome(output.reading), !chunk.isEmpty {
+            received += chunk
+        }
         let text = String(decoding: received, as: UTF8.self)
-        watcher.waitUntilExit()
+        let ended = watcher.waitUntilExit()
         try await daemon.waitUntilStopped()
-        #expect(watcher.terminationStatus == 0)
+        #expect(ended == .exited(0))
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines == [#"{"service":"","status":"SERVING"}"#, #"{"service":"","status":"NOT_SERVING"}"#])
     }
@@ -119,9 +124,7 @@ struct CommandLineTests {
         #expect(health.status == 0)
 
         daemon.terminate()  // SIGTERM
-        daemon.waitUntilExit()
-        #expect(daemon.terminationReason == .exit)
-        #expect(daemon.terminationStatus == 0)
+        #expect(daemon.waitUntilExit() == .exited(0))
         #expect(!FileManager.default.fileExists(atPath: socket))
     }
 

@@ -27,7 +27,7 @@ private final class KeyedCalls: Sendable {
 @Suite("Crash durability", .serialized, .enabled(if: Executables.areBuilt, "build the products first: swift build"))
 struct CrashDurabilityTests {
     /// Starts myopenipd on `folder` and waits for its ready file.
-    static func start(_ folder: String) async throws -> Process {
+    static func start(_ folder: String) async throws -> ChildProcess {
         let ready = folder + "/ready.json"
         try? FileManager.default.removeItem(atPath: ready)
         let daemon = try Executables.start(

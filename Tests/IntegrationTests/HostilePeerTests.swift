@@ -17,16 +17,6 @@ struct HostilePeerTests {
         return settings
     }
 
-    /// Waits until the daemon has `count` connections open, or `timeout` passes.
-    static func connections(_ daemon: TestDaemon, become count: Int, within timeout: Duration = .seconds(10)) async -> Bool {
-        let end = ContinuousClock.now.advanced(by: timeout)
-        while ContinuousClock.now < end {
-            if daemon.daemon.server.connectionCount == count { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return daemon.daemon.server.connectionCount == count
-    }
-
     @Test("a peer that pipelines requests and never reads stops being read, is closed, and slows nobody")
     func neverReads() async throws {
         try await withTestDaemon(connections: Self.tight) { daemon async throws in
@@ -51,7 +41,7 @@ struct HostilePeerTests {
             let sent = await sender.value
             #expect(sent < 2_000_000, "the daemon kept reading a peer that never reads")
             // The peer that never reads is closed once it has not read for the stalled-reader timeout.
-            #expect(await Self.connections(daemon, become: 1))
+            #expect(await daemon.connections(become: 1))
             #expect(try await client.health.check() == .serving)
             await client.close()
         }
@@ -66,7 +56,7 @@ struct HostilePeerTests {
             let stream = try await watcher.health.watch()
             var statuses = stream.makeAsyncIterator()
             #expect(try await statuses.next() == .serving)
-            #expect(await Self.connections(daemon, become: 1, within: .seconds(30)))
+            #expect(await daemon.connections(become: 1, within: .seconds(30)))
             #expect(idle.isClosedByPeer())
             #expect(daemon.daemon.server.connectionCount == 1)
             await watcher.close()
@@ -79,7 +69,7 @@ struct HostilePeerTests {
         settings.maximumConnections = 3
         try await withTestDaemon(connections: settings) { daemon async throws in
             var open = try (0..<3).map { _ in try RawConnection(tcpPort: daemon.tcpPort) }
-            #expect(await Self.connections(daemon, become: 3))
+            #expect(await daemon.connections(become: 3))
             let refused = try RawConnection(tcpPort: daemon.tcpPort)
             #expect(refused.isClosedByPeer())
             // The operator connects and is served all the same.
@@ -88,9 +78,9 @@ struct HostilePeerTests {
             await client.close()
             // A freed place is taken again.
             open.removeFirst()
-            #expect(await Self.connections(daemon, become: 2))
+            #expect(await daemon.connections(become: 2))
             open.append(try RawConnection(tcpPort: daemon.tcpPort))
-            #expect(await Self.connections(daemon, become: 3))
+            #expect(await daemon.connections(become: 3))
             withExtendedLifetime(open) {}
         }
     }

@@ -42,38 +42,49 @@ enum Executables {
     static func runBlocking(
         _ path: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
     ) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        let standardInput = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : standardInput
-        try process.run()
-        if let input {
-            standardInput.fileHandleForWriting.write(Data(input.utf8))
-            try standardInput.fileHandleForWriting.close()
+        let output = try PipeEnds()
+        let errors = try PipeEnds()
+        let standardInput = try input.map { _ in try PipeEnds() }
+        defer {
+            close(output.reading)
+            close(errors.reading)
         }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let child: ChildProcess
+        do {
+            // The child holds its own copies of its ends: without closing ours, no end of file.
+            defer {
+                for descriptor in [output.writing, errors.writing, standardInput?.reading].compactMap({ $0 }) {
+                    close(descriptor)
+                }
+            }
+            child = try ChildProcess.spawn(
+                path, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                standardInput: standardInput?.reading, standardOutput: output.writing, standardError: errors.writing)
+        } catch {
+            if let standardInput { close(standardInput.writing) }
+            throw error
+        }
+        if let input, let standardInput {
+            _ = Descriptor.ignoreBrokenPipes
+            // Inputs are a few lines, far below a pipe's buffer: written whole, then closed, before
+            // any read. A program that exits without reading them is not an error here.
+            try? Descriptor.write(Array(input.utf8), to: standardInput.writing)
+            close(standardInput.writing)
+        }
+        let (outputBytes, errorBytes) = try Descriptor.readToEnd(output.reading, errors.reading)
+        let status: Int32 =
+            switch child.waitUntilExit() {
+            case .exited(let code): code
+            case .signaled(let signal): 128 + signal
+            }
         return Outcome(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            status: status,
+            standardOutput: String(decoding: outputBytes, as: UTF8.self),
+            standardError: String(decoding: errorBytes, as: UTF8.self))
     }
 
-    /// Starts a program in the background.
-    static func start(_ name: String, _ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: folder + "/" + name)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// Starts a built program in the background, its output thrown away.
+    static func start(_ name: String, _ arguments: [String]) throws -> ChildProcess {
+        try ChildProcess.spawn(folder + "/" + name, arguments, environment: ProcessInfo.processInfo.environment)
     }
 }

@@ -81,6 +81,17 @@ final class TestDaemon: Sendable {
         return TestDaemon(daemon: daemon, folder: folder, addresses: addresses, probe: probe, clock: clock, runTask: runTask)
     }
 
+    /// Waits until the daemon has `count` connections open, or `timeout` passes. A client's close
+    /// returns before the daemon has seen its end: counts that follow closes must wait.
+    func connections(become count: Int, within timeout: Duration = .seconds(10)) async -> Bool {
+        let end = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < end {
+            if daemon.server.connectionCount == count { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return daemon.server.connectionCount == count
+    }
+
     /// A client of this daemon over `transport`.
     func client(_ transport: TestTransport, configuration: MyOpenIPClient.Configuration = .init()) -> MyOpenIPClient {
         MyOpenIPClient(target: target(transport), configuration: configuration)
