@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Generated swift-protobuf code only (tools/generate-proto.sh).
@@ -70,6 +71,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // An SMTP client on SwiftNIO (plain, STARTTLS, implicit TLS; AUTH PLAIN and LOGIN).
+        .target(
+            name: "MyOpenIPSMTP",
+            dependencies: [
+                "MyOpenIPDomain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Pure business rules: policies, state machines, prices; plain Swift values, no I/O.
         .target(name: "MyOpenIPDomain"),
         // The services, the interceptor chain, and the configuration of a daemon.
@@ -81,6 +92,7 @@ let package = Package(
                 "MyOpenIPTransport",
                 "MyOpenIPStore",
                 "MyOpenIPDomain",
+                "MyOpenIPSMTP",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -203,6 +215,8 @@ let package = Package(
                 "MyOpenIPClient",
                 "MyOpenIPRPC",
                 "MyOpenIPTransport",
+                "MyOpenIPStore",
+                "MyOpenIPSMTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

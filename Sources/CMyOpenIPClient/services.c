@@ -310,6 +310,28 @@ int myopenip_mail_service_mark_mail_sent(
         result, reply, &myopenip__v1__mail__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_mail_service_retry_mail(
+    myopenip_connection *connection, const Myopenip__V1__RetryMailRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Mail **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.MailService", "RetryMail",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__mail__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_mail_service_cancel_mail(
+    myopenip_connection *connection, const Myopenip__V1__CancelMailRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Mail **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.MailService", "CancelMail",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__mail__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_reflection_service_list_services(
     myopenip_connection *connection, const Myopenip__V1__ListServicesRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListServicesResponse **response) {

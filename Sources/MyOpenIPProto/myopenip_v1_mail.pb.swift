@@ -22,51 +22,231 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-public nonisolated struct Myopenip_V1_Mail: Sendable {
+/// Where a mail stands.
+public nonisolated enum Myopenip_V1_MailState: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+
+  /// Waiting for its first attempt.
+  case queued // = 1
+
+  /// A daemon is talking to the mail relay.
+  case sending // = 2
+
+  /// A temporary failure: waiting for its next attempt.
+  case retrying // = 3
+
+  /// The relay accepted it.
+  case sent // = 4
+
+  /// Refused by the relay, or given up: not sent unless retried.
+  case failed // = 5
+
+  /// Cancelled by operator staff.
+  case cancelled // = 6
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .queued
+    case 2: self = .sending
+    case 3: self = .retrying
+    case 4: self = .sent
+    case 5: self = .failed
+    case 6: self = .cancelled
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .queued: return 1
+    case .sending: return 2
+    case .retrying: return 3
+    case .sent: return 4
+    case .failed: return 5
+    case .cancelled: return 6
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Myopenip_V1_MailState] = [
+    .unspecified,
+    .queued,
+    .sending,
+    .retrying,
+    .sent,
+    .failed,
+    .cancelled,
+  ]
+
+}
+
+/// One attempt to hand a mail to the relay.
+public nonisolated struct Myopenip_V1_MailAttempt: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var id: Int64 = 0
+  public var number: UInt32 = 0
 
-  public var recipient: String = String()
+  /// The daemon that made it.
+  public var owner: String = String()
 
-  public var subject: String = String()
-
-  /// Plain text; the secret of a link is blanked out once the mail is sent.
-  public var body: String = String()
-
-  /// What the mail is: "password_initialisation", "password_reset".
-  public var template: String = String()
-
-  /// The account the mail is about, if any.
-  public var accountLogin: String = String()
-
-  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_createdAt = newValue}
+  public var startedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_startedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_startedAt = newValue}
   }
-  /// Returns true if `createdAt` has been explicitly set.
-  public var hasCreatedAt: Bool {self._createdAt != nil}
-  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
-  public mutating func clearCreatedAt() {self._createdAt = nil}
+  /// Returns true if `startedAt` has been explicitly set.
+  public var hasStartedAt: Bool {self._startedAt != nil}
+  /// Clears the value of `startedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearStartedAt() {self._startedAt = nil}
 
-  /// Unset while the mail waits in the outbox.
-  public var sentAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_sentAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_sentAt = newValue}
+  /// Unset while it runs.
+  public var endedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_endedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_endedAt = newValue}
   }
-  /// Returns true if `sentAt` has been explicitly set.
-  public var hasSentAt: Bool {self._sentAt != nil}
-  /// Clears the value of `sentAt`. Subsequent reads from it will return its default value.
-  public mutating func clearSentAt() {self._sentAt = nil}
+  /// Returns true if `endedAt` has been explicitly set.
+  public var hasEndedAt: Bool {self._endedAt != nil}
+  /// Clears the value of `endedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearEndedAt() {self._endedAt = nil}
+
+  /// "delivered", "deferred", "refused", "interrupted"; empty while it runs.
+  public var outcome: String = String()
+
+  /// The relay's reply code, 0 when it gave none.
+  public var replyCode: UInt32 = 0
+
+  /// The relay's reply, or what went wrong.
+  public var reply: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
-  fileprivate var _sentAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _startedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _endedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Myopenip_V1_Mail: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 {
+    get {_storage._id}
+    set {_uniqueStorage()._id = newValue}
+  }
+
+  public var recipient: String {
+    get {_storage._recipient}
+    set {_uniqueStorage()._recipient = newValue}
+  }
+
+  public var subject: String {
+    get {_storage._subject}
+    set {_uniqueStorage()._subject = newValue}
+  }
+
+  /// Plain text; the secret of a link is blanked out once the mail is sent.
+  public var body: String {
+    get {_storage._body}
+    set {_uniqueStorage()._body = newValue}
+  }
+
+  /// What the mail is: "password_initialisation", "password_reset".
+  public var template: String {
+    get {_storage._template}
+    set {_uniqueStorage()._template = newValue}
+  }
+
+  /// The account the mail is about, if any.
+  public var accountLogin: String {
+    get {_storage._accountLogin}
+    set {_uniqueStorage()._accountLogin = newValue}
+  }
+
+  public var createdAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._createdAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._createdAt = newValue}
+  }
+  /// Returns true if `createdAt` has been explicitly set.
+  public var hasCreatedAt: Bool {_storage._createdAt != nil}
+  /// Clears the value of `createdAt`. Subsequent reads from it will return its default value.
+  public mutating func clearCreatedAt() {_uniqueStorage()._createdAt = nil}
+
+  /// Unset while the mail waits in the outbox.
+  public var sentAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._sentAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._sentAt = newValue}
+  }
+  /// Returns true if `sentAt` has been explicitly set.
+  public var hasSentAt: Bool {_storage._sentAt != nil}
+  /// Clears the value of `sentAt`. Subsequent reads from it will return its default value.
+  public mutating func clearSentAt() {_uniqueStorage()._sentAt = nil}
+
+  public var state: Myopenip_V1_MailState {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
+
+  /// The Message-ID every attempt sends, fixed when the mail was queued.
+  public var messageID: String {
+    get {_storage._messageID}
+    set {_uniqueStorage()._messageID = newValue}
+  }
+
+  /// Attempts made so far.
+  public var attemptCount: UInt32 {
+    get {_storage._attemptCount}
+    set {_uniqueStorage()._attemptCount = newValue}
+  }
+
+  /// Why the last attempt failed, or why the mail was given up.
+  public var lastError: String {
+    get {_storage._lastError}
+    set {_uniqueStorage()._lastError = newValue}
+  }
+
+  /// When the next attempt is due (queued, retrying).
+  public var nextAttemptAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._nextAttemptAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._nextAttemptAt = newValue}
+  }
+  /// Returns true if `nextAttemptAt` has been explicitly set.
+  public var hasNextAttemptAt: Bool {_storage._nextAttemptAt != nil}
+  /// Clears the value of `nextAttemptAt`. Subsequent reads from it will return its default value.
+  public mutating func clearNextAttemptAt() {_uniqueStorage()._nextAttemptAt = nil}
+
+  /// When it was sent, failed or cancelled.
+  public var endedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._endedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._endedAt = newValue}
+  }
+  /// Returns true if `endedAt` has been explicitly set.
+  public var hasEndedAt: Bool {_storage._endedAt != nil}
+  /// Clears the value of `endedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearEndedAt() {_uniqueStorage()._endedAt = nil}
+
+  /// Every attempt, first first (GetMail only; empty in lists).
+  public var attempts: [Myopenip_V1_MailAttempt] {
+    get {_storage._attempts}
+    set {_uniqueStorage()._attempts = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Myopenip_V1_ListMailsRequest: Sendable {
@@ -83,6 +263,9 @@ public nonisolated struct Myopenip_V1_ListMailsRequest: Sendable {
 
   /// Only the mails not sent yet.
   public var unsentOnly: Bool = false
+
+  /// Only the mails in this state (unspecified: all).
+  public var state: Myopenip_V1_MailState = .unspecified
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -127,13 +310,41 @@ public nonisolated struct Myopenip_V1_MarkMailSentRequest: Sendable {
   public init() {}
 }
 
+public nonisolated struct Myopenip_V1_RetryMailRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Myopenip_V1_CancelMailRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "myopenip.v1"
 
-nonisolated extension Myopenip_V1_Mail: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".Mail"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}recipient\0\u{1}subject\0\u{1}body\0\u{1}template\0\u{3}account_login\0\u{3}created_at\0\u{3}sent_at\0")
+nonisolated extension Myopenip_V1_MailState: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0MAIL_STATE_UNSPECIFIED\0\u{1}MAIL_STATE_QUEUED\0\u{1}MAIL_STATE_SENDING\0\u{1}MAIL_STATE_RETRYING\0\u{1}MAIL_STATE_SENT\0\u{1}MAIL_STATE_FAILED\0\u{1}MAIL_STATE_CANCELLED\0")
+}
+
+nonisolated extension Myopenip_V1_MailAttempt: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".MailAttempt"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}owner\0\u{3}started_at\0\u{3}ended_at\0\u{1}outcome\0\u{3}reply_code\0\u{1}reply\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -141,14 +352,13 @@ nonisolated extension Myopenip_V1_Mail: SwiftProtobuf.Message, SwiftProtobuf._Me
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.recipient) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.subject) }()
-      case 4: try { try decoder.decodeSingularStringField(value: &self.body) }()
-      case 5: try { try decoder.decodeSingularStringField(value: &self.template) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.accountLogin) }()
-      case 7: try { try decoder.decodeSingularMessageField(value: &self._createdAt) }()
-      case 8: try { try decoder.decodeSingularMessageField(value: &self._sentAt) }()
+      case 1: try { try decoder.decodeSingularUInt32Field(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.owner) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._startedAt) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._endedAt) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.outcome) }()
+      case 6: try { try decoder.decodeSingularUInt32Field(value: &self.replyCode) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.reply) }()
       default: break
       }
     }
@@ -159,42 +369,206 @@ nonisolated extension Myopenip_V1_Mail: SwiftProtobuf.Message, SwiftProtobuf._Me
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
     // https://github.com/apple/swift-protobuf/issues/1182
-    if self.id != 0 {
-      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    if self.number != 0 {
+      try visitor.visitSingularUInt32Field(value: self.number, fieldNumber: 1)
     }
-    if !self.recipient.isEmpty {
-      try visitor.visitSingularStringField(value: self.recipient, fieldNumber: 2)
+    if !self.owner.isEmpty {
+      try visitor.visitSingularStringField(value: self.owner, fieldNumber: 2)
     }
-    if !self.subject.isEmpty {
-      try visitor.visitSingularStringField(value: self.subject, fieldNumber: 3)
-    }
-    if !self.body.isEmpty {
-      try visitor.visitSingularStringField(value: self.body, fieldNumber: 4)
-    }
-    if !self.template.isEmpty {
-      try visitor.visitSingularStringField(value: self.template, fieldNumber: 5)
-    }
-    if !self.accountLogin.isEmpty {
-      try visitor.visitSingularStringField(value: self.accountLogin, fieldNumber: 6)
-    }
-    try { if let v = self._createdAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    try { if let v = self._startedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
     } }()
-    try { if let v = self._sentAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+    try { if let v = self._endedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
     } }()
+    if !self.outcome.isEmpty {
+      try visitor.visitSingularStringField(value: self.outcome, fieldNumber: 5)
+    }
+    if self.replyCode != 0 {
+      try visitor.visitSingularUInt32Field(value: self.replyCode, fieldNumber: 6)
+    }
+    if !self.reply.isEmpty {
+      try visitor.visitSingularStringField(value: self.reply, fieldNumber: 7)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_MailAttempt, rhs: Myopenip_V1_MailAttempt) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.owner != rhs.owner {return false}
+    if lhs._startedAt != rhs._startedAt {return false}
+    if lhs._endedAt != rhs._endedAt {return false}
+    if lhs.outcome != rhs.outcome {return false}
+    if lhs.replyCode != rhs.replyCode {return false}
+    if lhs.reply != rhs.reply {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_Mail: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Mail"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}recipient\0\u{1}subject\0\u{1}body\0\u{1}template\0\u{3}account_login\0\u{3}created_at\0\u{3}sent_at\0\u{1}state\0\u{3}message_id\0\u{3}attempt_count\0\u{3}last_error\0\u{3}next_attempt_at\0\u{3}ended_at\0\u{1}attempts\0")
+
+  fileprivate class _StorageClass {
+    var _id: Int64 = 0
+    var _recipient: String = String()
+    var _subject: String = String()
+    var _body: String = String()
+    var _template: String = String()
+    var _accountLogin: String = String()
+    var _createdAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _sentAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _state: Myopenip_V1_MailState = .unspecified
+    var _messageID: String = String()
+    var _attemptCount: UInt32 = 0
+    var _lastError: String = String()
+    var _nextAttemptAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _endedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _attempts: [Myopenip_V1_MailAttempt] = []
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _id = source._id
+      _recipient = source._recipient
+      _subject = source._subject
+      _body = source._body
+      _template = source._template
+      _accountLogin = source._accountLogin
+      _createdAt = source._createdAt
+      _sentAt = source._sentAt
+      _state = source._state
+      _messageID = source._messageID
+      _attemptCount = source._attemptCount
+      _lastError = source._lastError
+      _nextAttemptAt = source._nextAttemptAt
+      _endedAt = source._endedAt
+      _attempts = source._attempts
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularInt64Field(value: &_storage._id) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._recipient) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._subject) }()
+        case 4: try { try decoder.decodeSingularStringField(value: &_storage._body) }()
+        case 5: try { try decoder.decodeSingularStringField(value: &_storage._template) }()
+        case 6: try { try decoder.decodeSingularStringField(value: &_storage._accountLogin) }()
+        case 7: try { try decoder.decodeSingularMessageField(value: &_storage._createdAt) }()
+        case 8: try { try decoder.decodeSingularMessageField(value: &_storage._sentAt) }()
+        case 9: try { try decoder.decodeSingularEnumField(value: &_storage._state) }()
+        case 10: try { try decoder.decodeSingularStringField(value: &_storage._messageID) }()
+        case 11: try { try decoder.decodeSingularUInt32Field(value: &_storage._attemptCount) }()
+        case 12: try { try decoder.decodeSingularStringField(value: &_storage._lastError) }()
+        case 13: try { try decoder.decodeSingularMessageField(value: &_storage._nextAttemptAt) }()
+        case 14: try { try decoder.decodeSingularMessageField(value: &_storage._endedAt) }()
+        case 15: try { try decoder.decodeRepeatedMessageField(value: &_storage._attempts) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._id != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._id, fieldNumber: 1)
+      }
+      if !_storage._recipient.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._recipient, fieldNumber: 2)
+      }
+      if !_storage._subject.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._subject, fieldNumber: 3)
+      }
+      if !_storage._body.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._body, fieldNumber: 4)
+      }
+      if !_storage._template.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._template, fieldNumber: 5)
+      }
+      if !_storage._accountLogin.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._accountLogin, fieldNumber: 6)
+      }
+      try { if let v = _storage._createdAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+      } }()
+      try { if let v = _storage._sentAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+      } }()
+      if _storage._state != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._state, fieldNumber: 9)
+      }
+      if !_storage._messageID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._messageID, fieldNumber: 10)
+      }
+      if _storage._attemptCount != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._attemptCount, fieldNumber: 11)
+      }
+      if !_storage._lastError.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._lastError, fieldNumber: 12)
+      }
+      try { if let v = _storage._nextAttemptAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
+      } }()
+      try { if let v = _storage._endedAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
+      } }()
+      if !_storage._attempts.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._attempts, fieldNumber: 15)
+      }
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_Mail, rhs: Myopenip_V1_Mail) -> Bool {
-    if lhs.id != rhs.id {return false}
-    if lhs.recipient != rhs.recipient {return false}
-    if lhs.subject != rhs.subject {return false}
-    if lhs.body != rhs.body {return false}
-    if lhs.template != rhs.template {return false}
-    if lhs.accountLogin != rhs.accountLogin {return false}
-    if lhs._createdAt != rhs._createdAt {return false}
-    if lhs._sentAt != rhs._sentAt {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._id != rhs_storage._id {return false}
+        if _storage._recipient != rhs_storage._recipient {return false}
+        if _storage._subject != rhs_storage._subject {return false}
+        if _storage._body != rhs_storage._body {return false}
+        if _storage._template != rhs_storage._template {return false}
+        if _storage._accountLogin != rhs_storage._accountLogin {return false}
+        if _storage._createdAt != rhs_storage._createdAt {return false}
+        if _storage._sentAt != rhs_storage._sentAt {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._messageID != rhs_storage._messageID {return false}
+        if _storage._attemptCount != rhs_storage._attemptCount {return false}
+        if _storage._lastError != rhs_storage._lastError {return false}
+        if _storage._nextAttemptAt != rhs_storage._nextAttemptAt {return false}
+        if _storage._endedAt != rhs_storage._endedAt {return false}
+        if _storage._attempts != rhs_storage._attempts {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -202,7 +576,7 @@ nonisolated extension Myopenip_V1_Mail: SwiftProtobuf.Message, SwiftProtobuf._Me
 
 nonisolated extension Myopenip_V1_ListMailsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListMailsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{3}account_login\0\u{3}unsent_only\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{3}account_login\0\u{3}unsent_only\0\u{1}state\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -214,6 +588,7 @@ nonisolated extension Myopenip_V1_ListMailsRequest: SwiftProtobuf.Message, Swift
       case 2: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.accountLogin) }()
       case 4: try { try decoder.decodeSingularBoolField(value: &self.unsentOnly) }()
+      case 5: try { try decoder.decodeSingularEnumField(value: &self.state) }()
       default: break
       }
     }
@@ -232,6 +607,9 @@ nonisolated extension Myopenip_V1_ListMailsRequest: SwiftProtobuf.Message, Swift
     if self.unsentOnly != false {
       try visitor.visitSingularBoolField(value: self.unsentOnly, fieldNumber: 4)
     }
+    if self.state != .unspecified {
+      try visitor.visitSingularEnumField(value: self.state, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -240,6 +618,7 @@ nonisolated extension Myopenip_V1_ListMailsRequest: SwiftProtobuf.Message, Swift
     if lhs.pageToken != rhs.pageToken {return false}
     if lhs.accountLogin != rhs.accountLogin {return false}
     if lhs.unsentOnly != rhs.unsentOnly {return false}
+    if lhs.state != rhs.state {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -334,6 +713,66 @@ nonisolated extension Myopenip_V1_MarkMailSentRequest: SwiftProtobuf.Message, Sw
   }
 
   public static func ==(lhs: Myopenip_V1_MarkMailSentRequest, rhs: Myopenip_V1_MarkMailSentRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_RetryMailRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RetryMailRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_RetryMailRequest, rhs: Myopenip_V1_RetryMailRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_CancelMailRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CancelMailRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_CancelMailRequest, rhs: Myopenip_V1_CancelMailRequest) -> Bool {
     if lhs.id != rhs.id {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true

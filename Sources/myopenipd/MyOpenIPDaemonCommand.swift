@@ -23,7 +23,7 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help:
-            "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, max_connections, anonymous_max_calls_per_connection, max_unread_bytes, anonymous_max_unread_bytes, idle_timeout_seconds, anonymous_idle_timeout_seconds, stalled_reader_seconds, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds)."
+            "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, max_connections, anonymous_max_calls_per_connection, max_unread_bytes, anonymous_max_unread_bytes, idle_timeout_seconds, anonymous_idle_timeout_seconds, stalled_reader_seconds, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds; and a mail object: delivery, smtp_host, smtp_port, smtp_security, smtp_username, smtp_password, smtp_password_file, smtp_ca_file, helo_name, from, from_name, connections, retry_first_minutes, retry_max_minutes, give_up_hours, poll_seconds, owner)."
     )
     var config: String?
 
@@ -56,6 +56,34 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Write the listening addresses as JSON to this file once ready.")
     var readyFile: String?
+
+    @Option(
+        name: .long, help: "on (the default) or off: whether this daemon sends the outbox's mails. Env: MYOPENIP_MAIL_DELIVERY.")
+    var mailDelivery: String?
+
+    @Option(name: .long, help: "The mail relay's host (127.0.0.1 by default). Env: MYOPENIP_SMTP_HOST.")
+    var smtpHost: String?
+
+    @Option(name: .long, help: "The mail relay's port (25 by default). Env: MYOPENIP_SMTP_PORT.")
+    var smtpPort: Int?
+
+    @Option(name: .long, help: "none (the default), starttls or tls. Env: MYOPENIP_SMTP_SECURITY.")
+    var smtpSecurity: String?
+
+    @Option(name: .long, help: "AUTH with this user name. Env: MYOPENIP_SMTP_USERNAME.")
+    var smtpUsername: String?
+
+    @Option(name: .long, help: "A file holding the AUTH password. Env: MYOPENIP_SMTP_PASSWORD_FILE or MYOPENIP_SMTP_PASSWORD.")
+    var smtpPasswordFile: String?
+
+    @Option(name: .long, help: "A PEM file of the certificates that sign the relay's. Env: MYOPENIP_SMTP_CA_FILE.")
+    var smtpCaFile: String?
+
+    @Option(name: .long, help: "The address mails come from. Env: MYOPENIP_MAIL_FROM.")
+    var mailFrom: String?
+
+    @Option(name: .long, help: "Connections to the relay used at once (1 by default). Env: MYOPENIP_MAIL_CONNECTIONS.")
+    var mailConnections: Int?
 
     mutating func run() async throws {
         let configuration: DaemonConfiguration
@@ -114,6 +142,17 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
                 }
             })
         overrides.maxConnections = maxConnections
+        var mail = MailOverrides()
+        mail.delivery = mailDelivery
+        mail.smtpHost = smtpHost
+        mail.smtpPort = smtpPort
+        mail.smtpSecurity = smtpSecurity
+        mail.smtpUsername = smtpUsername
+        mail.smtpPasswordFile = smtpPasswordFile
+        mail.smtpCAFile = smtpCaFile
+        mail.from = mailFrom
+        mail.connections = mailConnections
+        overrides.mail = mail
         return overrides
     }
 }

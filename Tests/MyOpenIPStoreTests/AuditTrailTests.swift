@@ -36,7 +36,8 @@ struct AuditTrailTests {
                 draft, link: link,
                 mail: { _ in
                     OutgoingMail(
-                        recipient: "ops@myopenip.fr", subject: "s", body: "b", template: "password_initialisation", secret: nil)
+                        recipient: "ops@myopenip.fr", subject: "s", body: "b", template: "password_initialisation", secret: nil,
+                        messageID: MessageID.new(domain: "myopenip.example"))
                 },
                 context: CompanyFixture.context, at: CompanyFixture.start)
         }

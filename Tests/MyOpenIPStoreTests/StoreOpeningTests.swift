@@ -17,7 +17,7 @@ struct StoreOpeningTests {
             #expect(
                 try store.appliedMigrations() == [
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
-                    "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys",
+                    "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
                 ])
             #expect(await store.isReachable())
         }
@@ -45,7 +45,7 @@ struct StoreOpeningTests {
             #expect(
                 try reopened.appliedMigrations() == [
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
-                    "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys",
+                    "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
                 ])
             #expect(try reopened.journalMode() == "wal")
             #expect(try await reopened.installation() == first)
@@ -91,7 +91,7 @@ struct StoreOpeningTests {
             #expect(
                 try store.appliedMigrations() == [
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
-                    "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys",
+                    "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
                 ])
         }
     }

@@ -272,10 +272,26 @@ int myopenip_mail_service_get_mail(
 
 /*
  * myopenip.v1.MailService/MarkMailSent
- * Operator staff (the sender): the mail left; secrets in its text are blanked out.
+ * Operator staff: the mail left by other means; secrets in its text are blanked out.
  */
 int myopenip_mail_service_mark_mail_sent(
     myopenip_connection *connection, const Myopenip__V1__MarkMailSentRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Mail **response);
+
+/*
+ * myopenip.v1.MailService/RetryMail
+ * Operator staff: a failed or waiting mail is tried again now.
+ */
+int myopenip_mail_service_retry_mail(
+    myopenip_connection *connection, const Myopenip__V1__RetryMailRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Mail **response);
+
+/*
+ * myopenip.v1.MailService/CancelMail
+ * Operator staff: a waiting or failed mail will not be sent.
+ */
+int myopenip_mail_service_cancel_mail(
+    myopenip_connection *connection, const Myopenip__V1__CancelMailRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Mail **response);
 
 /* myopenip.v1.ReflectionService */

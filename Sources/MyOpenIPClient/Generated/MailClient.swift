@@ -6,8 +6,9 @@ import MyOpenIPRPC
 
 /// The typed client of `myopenip.v1.MailService`.
 ///
-/// MailService shows operator staff the durable outbox, and lets a mail sender mark mails sent.
-/// Mails are written in the same transaction as the change they tell of.
+/// MailService shows operator staff the durable outbox and its delivery over SMTP, and lets them
+/// retry or cancel a mail, or mark one sent by hand. Mails are written in the same transaction as
+/// the change they tell of; the daemon's sender delivers them.
 public struct MailClient: Sendable {
     /// The methods of `myopenip.v1.MailService`.
     public enum Method {
@@ -18,6 +19,10 @@ public struct MailClient: Sendable {
             service: serviceName, method: "GetMail")
         public static let markMailSent = MethodDescriptor(
             service: serviceName, method: "MarkMailSent")
+        public static let retryMail = MethodDescriptor(
+            service: serviceName, method: "RetryMail")
+        public static let cancelMail = MethodDescriptor(
+            service: serviceName, method: "CancelMail")
     }
 
     public let client: MyOpenIPClient
@@ -50,12 +55,36 @@ public struct MailClient: Sendable {
         )
     }
 
-    /// Operator staff (the sender): the mail left; secrets in its text are blanked out.
+    /// Operator staff: the mail left by other means; secrets in its text are blanked out.
     public func markMailSent(
         _ request: Myopenip_V1_MarkMailSentRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_Mail {
         try await client.unary(
             Method.markMailSent,
+            request: request,
+            as: Myopenip_V1_Mail.self,
+            options: options
+        )
+    }
+
+    /// Operator staff: a failed or waiting mail is tried again now.
+    public func retryMail(
+        _ request: Myopenip_V1_RetryMailRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_Mail {
+        try await client.unary(
+            Method.retryMail,
+            request: request,
+            as: Myopenip_V1_Mail.self,
+            options: options
+        )
+    }
+
+    /// Operator staff: a waiting or failed mail will not be sent.
+    public func cancelMail(
+        _ request: Myopenip_V1_CancelMailRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_Mail {
+        try await client.unary(
+            Method.cancelMail,
             request: request,
             as: Myopenip_V1_Mail.self,
             options: options

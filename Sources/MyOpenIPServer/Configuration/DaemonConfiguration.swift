@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MyOpenIPRPC
+import MyOpenIPSMTP
 import MyOpenIPTransport
 
 /// Everything a daemon needs to start, resolved from, in rising order of precedence: the
@@ -26,6 +27,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var operatorUIDs: Set<UInt32>
     /// Sessions, password links, lockout and the portal's address.
     public var identity: IdentitySettings
+    /// How mails leave: the relay, the sender, retries.
+    public var mail: MailSettings
 
     /// The embedded defaults for this process and environment.
     public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonConfiguration {
@@ -40,7 +43,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
             connections: ConnectionSettings(),
             logLevel: .info,
             operatorUIDs: [0, getuid()],
-            identity: IdentitySettings())
+            identity: IdentitySettings(),
+            mail: MailSettings(smtp: SMTPSettings(heloName: hostName), owner: hostName))
     }
 
     /// The settings that a config file, the environment or flags may give; nil leaves the value below.
@@ -67,6 +71,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var lockoutThreshold: Int?
         public var portalURL: String?
         public var scryptLogRounds: Int?
+        /// The `mail` object of a config file, or the mail variables and flags.
+        public var mail: MailOverrides?
 
         public init(
             dataDirectory: String? = nil, socket: String? = nil, listen: String? = nil,
@@ -114,6 +120,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case lockoutThreshold = "lockout_threshold"
             case portalURL = "portal_url"
             case scryptLogRounds = "scrypt_log_rounds"
+            case mail
         }
 
         /// The overrides named by `MYOPENIP_*` environment variables.
@@ -157,6 +164,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             overrides.anonymousIdleTimeoutSeconds = try number("MYOPENIP_ANONYMOUS_IDLE_TIMEOUT_SECONDS", Double.self)
             overrides.stalledReaderSeconds = try number("MYOPENIP_STALLED_READER_SECONDS", Double.self)
             overrides.failedLoginsPerAddress = try number("MYOPENIP_FAILED_LOGINS_PER_ADDRESS", Int.self)
+            overrides.mail = try MailOverrides.environment(environment)
             return overrides
         }
 
@@ -219,6 +227,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         }
         if let uids = overrides.operatorUIDs { operatorUIDs = Set(uids) }
         try applyIdentity(overrides)
+        if let mail = overrides.mail { try self.mail.apply(mail) }
     }
 
     private mutating func applyIdentity(_ overrides: Overrides) throws {
@@ -266,6 +275,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
         if socketPath == nil && tcp == nil {
             throw ConfigurationError("the daemon must listen somewhere: both the socket and TCP are off")
         }
+        if mail.smtp.username != nil && mail.smtp.password == nil {
+            throw ConfigurationError("smtp_username is set but no password (MYOPENIP_SMTP_PASSWORD or smtp_password_file)")
+        }
     }
 
     /// Resolves defaults, then the config file (`configFile`, else `$MYOPENIP_CONFIG`), then the
@@ -300,6 +312,14 @@ public struct DaemonConfiguration: Sendable, Hashable {
         configuration.trusted.idleTimeout = connections.idleTimeout
         return configuration
     }
+}
+
+/// This machine's name, for EHLO and the mail sender's claims.
+private var hostName: String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
+    let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return name.isEmpty ? "localhost" : name
 }
 
 /// A configuration value that cannot be used, with a message for the operator.

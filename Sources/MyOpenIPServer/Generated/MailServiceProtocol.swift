@@ -35,19 +35,40 @@ public enum MailServiceContract {
         access: .operatorOnly,
         isIdempotentWrite: true)
 
+    /// `myopenip.v1.MailService/RetryMail`.
+    public static let retryMail = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "RetryMail"),
+        requestType: "myopenip.v1.RetryMailRequest",
+        responseType: "myopenip.v1.Mail",
+        isServerStreaming: false,
+        access: .operatorOnly,
+        isIdempotentWrite: true)
+
+    /// `myopenip.v1.MailService/CancelMail`.
+    public static let cancelMail = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "CancelMail"),
+        requestType: "myopenip.v1.CancelMailRequest",
+        responseType: "myopenip.v1.Mail",
+        isServerStreaming: false,
+        access: .operatorOnly,
+        isIdempotentWrite: true)
+
     /// Every method, in the order of the proto file.
     public static let methods: [MethodContract] = [
         listMails,
         getMail,
         markMailSent,
+        retryMail,
+        cancelMail,
     ]
 }
 
 /// The implementation of `myopenip.v1.MailService`: it writes every method; the registration on the
 /// router is generated.
 ///
-/// MailService shows operator staff the durable outbox, and lets a mail sender mark mails sent.
-/// Mails are written in the same transaction as the change they tell of.
+/// MailService shows operator staff the durable outbox and its delivery over SMTP, and lets them
+/// retry or cancel a mail, or mark one sent by hand. Mails are written in the same transaction as
+/// the change they tell of; the daemon's sender delivers them.
 public protocol MailServiceProtocol: ContractService {
     /// Operator staff: mails, newest first, a page at a time.
     func listMails(
@@ -59,9 +80,19 @@ public protocol MailServiceProtocol: ContractService {
         _ request: Myopenip_V1_GetMailRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Mail
 
-    /// Operator staff (the sender): the mail left; secrets in its text are blanked out.
+    /// Operator staff: the mail left by other means; secrets in its text are blanked out.
     func markMailSent(
         _ request: Myopenip_V1_MarkMailSentRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Mail
+
+    /// Operator staff: a failed or waiting mail is tried again now.
+    func retryMail(
+        _ request: Myopenip_V1_RetryMailRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Mail
+
+    /// Operator staff: a waiting or failed mail will not be sent.
+    func cancelMail(
+        _ request: Myopenip_V1_CancelMailRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Mail
 }
 
@@ -76,6 +107,12 @@ extension MailServiceProtocol {
     }
     public static var markMailSent: MethodDescriptor {
         MailServiceContract.markMailSent.descriptor
+    }
+    public static var retryMail: MethodDescriptor {
+        MailServiceContract.retryMail.descriptor
+    }
+    public static var cancelMail: MethodDescriptor {
+        MailServiceContract.cancelMail.descriptor
     }
 
     public func register(on router: inout RPCRouter) {
@@ -99,6 +136,20 @@ extension MailServiceProtocol {
             response: Myopenip_V1_Mail.self
         ) { request, context in
             try await self.markMailSent(request, context: context)
+        }
+        router.registerUnary(
+            Self.retryMail,
+            request: Myopenip_V1_RetryMailRequest.self,
+            response: Myopenip_V1_Mail.self
+        ) { request, context in
+            try await self.retryMail(request, context: context)
+        }
+        router.registerUnary(
+            Self.cancelMail,
+            request: Myopenip_V1_CancelMailRequest.self,
+            response: Myopenip_V1_Mail.self
+        ) { request, context in
+            try await self.cancelMail(request, context: context)
         }
     }
 }

@@ -28,6 +28,7 @@ extension RequestFieldCheck {
                 8: "company_reference",
             ],
             "myopenip.v1.AuditEvent.DetailsEntry": [1: "key", 2: "value"],
+            "myopenip.v1.CancelMailRequest": [1: "id"],
             "myopenip.v1.ChangePasswordRequest": [1: "current_password", 2: "new_password", 3: "new_password_confirmation"],
             "myopenip.v1.ChangePasswordResponse": [1: "revoked_sessions"],
             "myopenip.v1.Company": [
@@ -76,7 +77,7 @@ extension RequestFieldCheck {
             "myopenip.v1.ListCompaniesResponse": [1: "companies", 2: "next_page_token"],
             "myopenip.v1.ListContactsRequest": [1: "company_reference", 2: "page_size", 3: "page_token"],
             "myopenip.v1.ListContactsResponse": [1: "contacts", 2: "next_page_token"],
-            "myopenip.v1.ListMailsRequest": [1: "page_size", 2: "page_token", 3: "account_login", 4: "unsent_only"],
+            "myopenip.v1.ListMailsRequest": [1: "page_size", 2: "page_token", 3: "account_login", 4: "unsent_only", 5: "state"],
             "myopenip.v1.ListMailsResponse": [1: "mails", 2: "next_page_token"],
             "myopenip.v1.ListRightTemplatesResponse": [1: "templates", 2: "main_rights"],
             "myopenip.v1.ListRightsRequest": [1: "company_reference"],
@@ -92,7 +93,11 @@ extension RequestFieldCheck {
             ],
             "myopenip.v1.Mail": [
                 1: "id", 2: "recipient", 3: "subject", 4: "body", 5: "template", 6: "account_login", 7: "created_at",
-                8: "sent_at",
+                8: "sent_at", 9: "state", 10: "message_id", 11: "attempt_count", 12: "last_error", 13: "next_attempt_at",
+                14: "ended_at", 15: "attempts",
+            ],
+            "myopenip.v1.MailAttempt": [
+                1: "number", 2: "owner", 3: "started_at", 4: "ended_at", 5: "outcome", 6: "reply_code", 7: "reply",
             ],
             "myopenip.v1.MarkMailSentRequest": [1: "id"],
             "myopenip.v1.MethodDescription": [
@@ -104,6 +109,7 @@ extension RequestFieldCheck {
             "myopenip.v1.PublishTermsRequest": [1: "title", 2: "text", 3: "effective_at"],
             "myopenip.v1.RequestPasswordResetRequest": [1: "identifier"],
             "myopenip.v1.ResetPasswordResponse": [1: "link_expires_at"],
+            "myopenip.v1.RetryMailRequest": [1: "id"],
             "myopenip.v1.RevokeSessionsResponse": [1: "revoked"],
             "myopenip.v1.RightTemplate": [1: "name", 2: "label", 3: "permissions"],
             "myopenip.v1.ServiceDescription": [1: "name", 2: "methods"],

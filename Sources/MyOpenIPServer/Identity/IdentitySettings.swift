@@ -36,4 +36,7 @@ public struct IdentitySettings: Sendable, Hashable {
         while base.hasSuffix("/") { base.removeLast() }
         return base + "/initialisation-mot-de-passe?token=" + token
     }
+
+    /// The right-hand side of the Message-IDs of the mails queued: the portal's host.
+    public var messageIDDomain: String { MessageID.domain(of: portalURL) }
 }

@@ -6,10 +6,13 @@ import MyOpenIPDomain
 public struct MailFilter: Sendable, Hashable {
     public var accountLogin: AccountLogin?
     public var unsentOnly: Bool
+    /// Only the mails in this state.
+    public var state: MailDeliveryState?
 
-    public init(accountLogin: AccountLogin? = nil, unsentOnly: Bool = false) {
+    public init(accountLogin: AccountLogin? = nil, unsentOnly: Bool = false, state: MailDeliveryState? = nil) {
         self.accountLogin = accountLogin
         self.unsentOnly = unsentOnly
+        self.state = state
     }
 }
 
@@ -19,8 +22,9 @@ public protocol MailOutboxRepository: Sendable {
     /// Mails, newest first.
     func mails(_ filter: MailFilter, page: PageRequest) async throws -> Page<MailRecord>
     func mail(id: Int64) async throws -> MailRecord?
-    /// Marks a mail sent and blanks the secret out of its text; nil for an unknown id.
-    /// Marking a sent mail again changes nothing.
+    /// Marks a mail sent by hand and blanks the secret out of its text; nil for an unknown id.
+    /// Marking a sent mail again changes nothing; a mail being sent, or cancelled, cannot be
+    /// marked (``MailStateConflict``).
     func markSent(id: Int64, context: AuditContext, at now: Timestamp) async throws -> MailRecord?
 }
 
@@ -47,6 +51,7 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
         var request = MailOutboxRow.filter(MailOutboxRow.Columns.id < (page.cursor ?? Int64.max))
         if let login = filter.accountLogin { request = request.filter(MailOutboxRow.Columns.accountID == login.sequence) }
         if filter.unsentOnly { request = request.filter(MailOutboxRow.Columns.sentAt == nil) }
+        if let state = filter.state { request = request.filter(MailOutboxRow.Columns.state == state.rawValue) }
         let newestFirst = request.order(MailOutboxRow.Columns.id.desc).limit(page.limit + 1)
         return try await reads.readPage { db in
             Page(fetched: try newestFirst.fetchAll(db).map(\.record), limit: page.limit, id: \.id)
@@ -60,11 +65,17 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
     public func markSent(id: Int64, context: AuditContext, at now: Timestamp) async throws -> MailRecord? {
         let (record, blanked) = try await writes.write { db -> (MailRecord?, Bool) in
             guard var row = try MailOutboxRow.fetchOne(db, key: id) else { return (nil, false) }
+            guard row.deliveryState != .sending, row.deliveryState != .cancelled else {
+                throw MailStateConflict(state: row.deliveryState)
+            }
             let blanked = row.sentAt == nil && row.secret != nil
             if row.sentAt == nil {
                 if let secret = row.secret { row.body = row.body.replacingOccurrences(of: secret, with: Self.blankedSecret) }
                 row.secret = nil
                 row.sentAt = now.milliseconds
+                row.endedAt = now.milliseconds
+                row.state = MailDeliveryState.sent.rawValue
+                row.nextAttemptAt = nil
                 row.attempts += 1
                 try row.update(db)
                 try AuditTrail.append(

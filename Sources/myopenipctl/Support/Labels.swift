@@ -86,3 +86,17 @@ extension Myopenip_V1_TermsVersionState {
 func legalStatusLabel(_ code: String) -> String {
     LegalStatus(rawValue: code)?.label ?? (code.isEmpty ? "-" : code)
 }
+
+extension Myopenip_V1_MailState {
+    var label: String {
+        switch self {
+        case .queued: return MailDeliveryState.queued.label
+        case .sending: return MailDeliveryState.sending.label
+        case .retrying: return MailDeliveryState.retrying.label
+        case .sent: return MailDeliveryState.sent.label
+        case .failed: return MailDeliveryState.failed.label
+        case .cancelled: return MailDeliveryState.cancelled.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}

@@ -54,10 +54,13 @@ final class TestDaemon: Sendable {
         maximumCallsPerConnection: Int? = nil,
         operatorUIDs: Set<UInt32>? = nil,
         connections: ConnectionSettings? = nil,
-        failedLoginsPerAddress: Int? = nil
+        failedLoginsPerAddress: Int? = nil,
+        mail: MailSettings? = nil
     ) async throws -> TestDaemon {
         let clock = AdjustableTimeSource()
         var configuration = DaemonConfiguration.defaults(environment: [:])
+        // Mails wait in the outbox unless a test gives a relay: none of them leaves this machine.
+        configuration.mail = mail ?? MailSettings(delivery: false)
         configuration.dataDirectory = folder
         configuration.socketPath = socketPath ?? folder + "/d.sock"
         configuration.tcp = .init(host: "127.0.0.1", port: 0)
@@ -133,11 +136,12 @@ func withTestDaemon<T>(
     operatorUIDs: Set<UInt32>? = nil,
     connections: ConnectionSettings? = nil,
     failedLoginsPerAddress: Int? = nil,
+    mail: MailSettings? = nil,
     _ body: (TestDaemon) async throws -> T
 ) async throws -> T {
     let daemon = try await TestDaemon.start(
         grace: grace, maximumMessageSize: maximumMessageSize, maximumCallsPerConnection: maximumCallsPerConnection,
-        operatorUIDs: operatorUIDs, connections: connections, failedLoginsPerAddress: failedLoginsPerAddress)
+        operatorUIDs: operatorUIDs, connections: connections, failedLoginsPerAddress: failedLoginsPerAddress, mail: mail)
     do {
         let result = try await body(daemon)
         try await daemon.stop()

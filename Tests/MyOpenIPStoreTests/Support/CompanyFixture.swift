@@ -53,7 +53,10 @@ struct CompanyFixture: Sendable {
             tokenDigest: "digest-" + email, purpose: .initialisation, expiresAt: Self.start.adding(.seconds(3600)))
         return try await accounts.createAccount(
             draft, link: link,
-            mail: { _ in OutgoingMail(recipient: email, subject: "s", body: "b", template: "password_initialisation", secret: nil)
+            mail: { _ in
+                OutgoingMail(
+                    recipient: email, subject: "s", body: "b", template: "password_initialisation", secret: nil,
+                    messageID: MessageID.new(domain: "myopenip.example"))
             },
             context: Self.context, at: Self.start)
     }

@@ -56,7 +56,8 @@ struct IdentityFixture: Sendable {
                 let mail = PasswordLinkMail(login: login, link: url, expiresAt: expiry)
                 return OutgoingMail(
                     recipient: recipient, subject: mail.subject, body: mail.body,
-                    template: PasswordLinkMail.Purpose.initialisation.rawValue, secret: token)
+                    template: PasswordLinkMail.Purpose.initialisation.rawValue, secret: token,
+                    messageID: MessageID.new(domain: "myopenip.example"))
             },
             context: Self.context, at: now)
     }
@@ -76,7 +77,8 @@ struct IdentityFixture: Sendable {
         let mail = PasswordLinkMail(login: account.login, link: url(ofLink: linkDigest), expiresAt: expiresAt)
         return OutgoingMail(
             recipient: account.email, subject: mail.subject, body: mail.body,
-            template: PasswordLinkMail.Purpose.reset.rawValue, secret: token(ofLink: linkDigest))
+            template: PasswordLinkMail.Purpose.reset.rawValue, secret: token(ofLink: linkDigest),
+            messageID: MessageID.new(domain: "myopenip.example"))
     }
 
     /// Opens a session with the default policy.

@@ -114,7 +114,8 @@ extension IdentityService {
                             linkMail(before.login, email.description),
                             OutgoingMail(
                                 recipient: before.email, subject: notice.subject, body: notice.body,
-                                template: EmailChangedMail.template)
+                                template: EmailChangedMail.template,
+                                messageID: MessageID.new(domain: environment.settings.messageIDDomain))
                         )
                     }, context: context.audit, at: now)
             })

@@ -13,13 +13,15 @@ extension IdentityService {
         let token = SecretToken.generate()
         let expiry = now.adding(environment.settings.passwordLinkLifetime)
         let url = environment.settings.passwordLink(token: token.value)
+        let domain = environment.settings.messageIDDomain
         let link = NewPasswordLink(tokenDigest: token.digest, purpose: purpose, expiresAt: expiry)
         return (
             link,
             { login, recipient in
                 let mail = PasswordLinkMail(login: login, link: url, expiresAt: expiry)
                 return OutgoingMail(
-                    recipient: recipient, subject: mail.subject, body: mail.body, template: purpose.rawValue, secret: token.value)
+                    recipient: recipient, subject: mail.subject, body: mail.body, template: purpose.rawValue, secret: token.value,
+                    messageID: MessageID.new(domain: domain))
             }
         )
     }

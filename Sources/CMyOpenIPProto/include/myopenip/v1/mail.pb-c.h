@@ -17,17 +17,85 @@ PROTOBUF_C__BEGIN_DECLS
 #include "google/protobuf/timestamp.pb-c.h"
 #include "myopenip/v1/options.pb-c.h"
 
+typedef struct Myopenip__V1__MailAttempt Myopenip__V1__MailAttempt;
 typedef struct Myopenip__V1__Mail Myopenip__V1__Mail;
 typedef struct Myopenip__V1__ListMailsRequest Myopenip__V1__ListMailsRequest;
 typedef struct Myopenip__V1__ListMailsResponse Myopenip__V1__ListMailsResponse;
 typedef struct Myopenip__V1__GetMailRequest Myopenip__V1__GetMailRequest;
 typedef struct Myopenip__V1__MarkMailSentRequest Myopenip__V1__MarkMailSentRequest;
+typedef struct Myopenip__V1__RetryMailRequest Myopenip__V1__RetryMailRequest;
+typedef struct Myopenip__V1__CancelMailRequest Myopenip__V1__CancelMailRequest;
 
 
 /* --- enums --- */
 
+/*
+ * Where a mail stands.
+ */
+typedef enum _Myopenip__V1__MailState {
+  MYOPENIP__V1__MAIL_STATE__MAIL_STATE_UNSPECIFIED = 0,
+  /*
+   * Waiting for its first attempt.
+   */
+  MYOPENIP__V1__MAIL_STATE__MAIL_STATE_QUEUED = 1,
+  /*
+   * A daemon is talking to the mail relay.
+   */
+  MYOPENIP__V1__MAIL_STATE__MAIL_STATE_SENDING = 2,
+  /*
+   * A temporary failure: waiting for its next attempt.
+   */
+  MYOPENIP__V1__MAIL_STATE__MAIL_STATE_RETRYING = 3,
+  /*
+   * The relay accepted it.
+   */
+  MYOPENIP__V1__MAIL_STATE__MAIL_STATE_SENT = 4,
+  /*
+   * Refused by the relay, or given up: not sent unless retried.
+   */
+  MYOPENIP__V1__MAIL_STATE__MAIL_STATE_FAILED = 5,
+  /*
+   * Cancelled by operator staff.
+   */
+  MYOPENIP__V1__MAIL_STATE__MAIL_STATE_CANCELLED = 6
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MYOPENIP__V1__MAIL_STATE)
+} Myopenip__V1__MailState;
 
 /* --- messages --- */
+
+/*
+ * One attempt to hand a mail to the relay.
+ */
+struct  Myopenip__V1__MailAttempt
+{
+  ProtobufCMessage base;
+  uint32_t number;
+  /*
+   * The daemon that made it.
+   */
+  char *owner;
+  Google__Protobuf__Timestamp *started_at;
+  /*
+   * Unset while it runs.
+   */
+  Google__Protobuf__Timestamp *ended_at;
+  /*
+   * "delivered", "deferred", "refused", "interrupted"; empty while it runs.
+   */
+  char *outcome;
+  /*
+   * The relay's reply code, 0 when it gave none.
+   */
+  uint32_t reply_code;
+  /*
+   * The relay's reply, or what went wrong.
+   */
+  char *reply;
+};
+#define MYOPENIP__V1__MAIL_ATTEMPT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__mail_attempt__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+
 
 struct  Myopenip__V1__Mail
 {
@@ -52,10 +120,36 @@ struct  Myopenip__V1__Mail
    * Unset while the mail waits in the outbox.
    */
   Google__Protobuf__Timestamp *sent_at;
+  Myopenip__V1__MailState state;
+  /*
+   * The Message-ID every attempt sends, fixed when the mail was queued.
+   */
+  char *message_id;
+  /*
+   * Attempts made so far.
+   */
+  uint32_t attempt_count;
+  /*
+   * Why the last attempt failed, or why the mail was given up.
+   */
+  char *last_error;
+  /*
+   * When the next attempt is due (queued, retrying).
+   */
+  Google__Protobuf__Timestamp *next_attempt_at;
+  /*
+   * When it was sent, failed or cancelled.
+   */
+  Google__Protobuf__Timestamp *ended_at;
+  /*
+   * Every attempt, first first (GetMail only; empty in lists).
+   */
+  size_t n_attempts;
+  Myopenip__V1__MailAttempt **attempts;
 };
 #define MYOPENIP__V1__MAIL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__mail__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL }
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, MYOPENIP__V1__MAIL_STATE__MAIL_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, NULL, NULL, 0,NULL }
 
 
 struct  Myopenip__V1__ListMailsRequest
@@ -71,10 +165,14 @@ struct  Myopenip__V1__ListMailsRequest
    * Only the mails not sent yet.
    */
   protobuf_c_boolean unsent_only;
+  /*
+   * Only the mails in this state (unspecified: all).
+   */
+  Myopenip__V1__MailState state;
 };
 #define MYOPENIP__V1__LIST_MAILS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__list_mails_request__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, MYOPENIP__V1__MAIL_STATE__MAIL_STATE_UNSPECIFIED }
 
 
 struct  Myopenip__V1__ListMailsResponse
@@ -109,6 +207,45 @@ struct  Myopenip__V1__MarkMailSentRequest
     , 0 }
 
 
+struct  Myopenip__V1__RetryMailRequest
+{
+  ProtobufCMessage base;
+  int64_t id;
+};
+#define MYOPENIP__V1__RETRY_MAIL_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__retry_mail_request__descriptor) \
+    , 0 }
+
+
+struct  Myopenip__V1__CancelMailRequest
+{
+  ProtobufCMessage base;
+  int64_t id;
+};
+#define MYOPENIP__V1__CANCEL_MAIL_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__cancel_mail_request__descriptor) \
+    , 0 }
+
+
+/* Myopenip__V1__MailAttempt methods */
+void   myopenip__v1__mail_attempt__init
+                     (Myopenip__V1__MailAttempt         *message);
+size_t myopenip__v1__mail_attempt__get_packed_size
+                     (const Myopenip__V1__MailAttempt   *message);
+size_t myopenip__v1__mail_attempt__pack
+                     (const Myopenip__V1__MailAttempt   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__mail_attempt__pack_to_buffer
+                     (const Myopenip__V1__MailAttempt   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__MailAttempt *
+       myopenip__v1__mail_attempt__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__mail_attempt__free_unpacked
+                     (Myopenip__V1__MailAttempt *message,
+                      ProtobufCAllocator *allocator);
 /* Myopenip__V1__Mail methods */
 void   myopenip__v1__mail__init
                      (Myopenip__V1__Mail         *message);
@@ -204,8 +341,49 @@ Myopenip__V1__MarkMailSentRequest *
 void   myopenip__v1__mark_mail_sent_request__free_unpacked
                      (Myopenip__V1__MarkMailSentRequest *message,
                       ProtobufCAllocator *allocator);
+/* Myopenip__V1__RetryMailRequest methods */
+void   myopenip__v1__retry_mail_request__init
+                     (Myopenip__V1__RetryMailRequest         *message);
+size_t myopenip__v1__retry_mail_request__get_packed_size
+                     (const Myopenip__V1__RetryMailRequest   *message);
+size_t myopenip__v1__retry_mail_request__pack
+                     (const Myopenip__V1__RetryMailRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__retry_mail_request__pack_to_buffer
+                     (const Myopenip__V1__RetryMailRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__RetryMailRequest *
+       myopenip__v1__retry_mail_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__retry_mail_request__free_unpacked
+                     (Myopenip__V1__RetryMailRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__CancelMailRequest methods */
+void   myopenip__v1__cancel_mail_request__init
+                     (Myopenip__V1__CancelMailRequest         *message);
+size_t myopenip__v1__cancel_mail_request__get_packed_size
+                     (const Myopenip__V1__CancelMailRequest   *message);
+size_t myopenip__v1__cancel_mail_request__pack
+                     (const Myopenip__V1__CancelMailRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__cancel_mail_request__pack_to_buffer
+                     (const Myopenip__V1__CancelMailRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__CancelMailRequest *
+       myopenip__v1__cancel_mail_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__cancel_mail_request__free_unpacked
+                     (Myopenip__V1__CancelMailRequest *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
+typedef void (*Myopenip__V1__MailAttempt_Closure)
+                 (const Myopenip__V1__MailAttempt *message,
+                  void *closure_data);
 typedef void (*Myopenip__V1__Mail_Closure)
                  (const Myopenip__V1__Mail *message,
                   void *closure_data);
@@ -220,6 +398,12 @@ typedef void (*Myopenip__V1__GetMailRequest_Closure)
                   void *closure_data);
 typedef void (*Myopenip__V1__MarkMailSentRequest_Closure)
                  (const Myopenip__V1__MarkMailSentRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__RetryMailRequest_Closure)
+                 (const Myopenip__V1__RetryMailRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__CancelMailRequest_Closure)
+                 (const Myopenip__V1__CancelMailRequest *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -240,6 +424,14 @@ struct Myopenip__V1__MailService_Service
                          const Myopenip__V1__MarkMailSentRequest *input,
                          Myopenip__V1__Mail_Closure closure,
                          void *closure_data);
+  void (*retry_mail)(Myopenip__V1__MailService_Service *service,
+                     const Myopenip__V1__RetryMailRequest *input,
+                     Myopenip__V1__Mail_Closure closure,
+                     void *closure_data);
+  void (*cancel_mail)(Myopenip__V1__MailService_Service *service,
+                      const Myopenip__V1__CancelMailRequest *input,
+                      Myopenip__V1__Mail_Closure closure,
+                      void *closure_data);
 };
 typedef void (*Myopenip__V1__MailService_ServiceDestroy)(Myopenip__V1__MailService_Service *);
 void myopenip__v1__mail_service__init (Myopenip__V1__MailService_Service *service,
@@ -250,7 +442,9 @@ void myopenip__v1__mail_service__init (Myopenip__V1__MailService_Service *servic
     { MYOPENIP__V1__MAIL_SERVICE__BASE_INIT,\
       function_prefix__ ## list_mails,\
       function_prefix__ ## get_mail,\
-      function_prefix__ ## mark_mail_sent  }
+      function_prefix__ ## mark_mail_sent,\
+      function_prefix__ ## retry_mail,\
+      function_prefix__ ## cancel_mail  }
 void myopenip__v1__mail_service__list_mails(ProtobufCService *service,
                                             const Myopenip__V1__ListMailsRequest *input,
                                             Myopenip__V1__ListMailsResponse_Closure closure,
@@ -263,14 +457,26 @@ void myopenip__v1__mail_service__mark_mail_sent(ProtobufCService *service,
                                                 const Myopenip__V1__MarkMailSentRequest *input,
                                                 Myopenip__V1__Mail_Closure closure,
                                                 void *closure_data);
+void myopenip__v1__mail_service__retry_mail(ProtobufCService *service,
+                                            const Myopenip__V1__RetryMailRequest *input,
+                                            Myopenip__V1__Mail_Closure closure,
+                                            void *closure_data);
+void myopenip__v1__mail_service__cancel_mail(ProtobufCService *service,
+                                             const Myopenip__V1__CancelMailRequest *input,
+                                             Myopenip__V1__Mail_Closure closure,
+                                             void *closure_data);
 
 /* --- descriptors --- */
 
+extern const ProtobufCEnumDescriptor    myopenip__v1__mail_state__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__mail_attempt__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__mail__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__list_mails_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__list_mails_response__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__get_mail_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__mark_mail_sent_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__retry_mail_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__cancel_mail_request__descriptor;
 extern const ProtobufCServiceDescriptor myopenip__v1__mail_service__descriptor;
 
 PROTOBUF_C__END_DECLS

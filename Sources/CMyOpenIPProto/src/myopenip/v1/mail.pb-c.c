@@ -7,6 +7,51 @@
 #endif
 
 #include "myopenip/v1/mail.pb-c.h"
+void   myopenip__v1__mail_attempt__init
+                     (Myopenip__V1__MailAttempt         *message)
+{
+  static const Myopenip__V1__MailAttempt init_value = MYOPENIP__V1__MAIL_ATTEMPT__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__mail_attempt__get_packed_size
+                     (const Myopenip__V1__MailAttempt *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__mail_attempt__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__mail_attempt__pack
+                     (const Myopenip__V1__MailAttempt *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__mail_attempt__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__mail_attempt__pack_to_buffer
+                     (const Myopenip__V1__MailAttempt *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__mail_attempt__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__MailAttempt *
+       myopenip__v1__mail_attempt__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__MailAttempt *)
+     protobuf_c_message_unpack (&myopenip__v1__mail_attempt__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__mail_attempt__free_unpacked
+                     (Myopenip__V1__MailAttempt *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__mail_attempt__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   myopenip__v1__mail__init
                      (Myopenip__V1__Mail         *message)
 {
@@ -232,7 +277,213 @@ void   myopenip__v1__mark_mail_sent_request__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__mark_mail_sent_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor myopenip__v1__mail__field_descriptors[8] =
+void   myopenip__v1__retry_mail_request__init
+                     (Myopenip__V1__RetryMailRequest         *message)
+{
+  static const Myopenip__V1__RetryMailRequest init_value = MYOPENIP__V1__RETRY_MAIL_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__retry_mail_request__get_packed_size
+                     (const Myopenip__V1__RetryMailRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__retry_mail_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__retry_mail_request__pack
+                     (const Myopenip__V1__RetryMailRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__retry_mail_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__retry_mail_request__pack_to_buffer
+                     (const Myopenip__V1__RetryMailRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__retry_mail_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__RetryMailRequest *
+       myopenip__v1__retry_mail_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__RetryMailRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__retry_mail_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__retry_mail_request__free_unpacked
+                     (Myopenip__V1__RetryMailRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__retry_mail_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__cancel_mail_request__init
+                     (Myopenip__V1__CancelMailRequest         *message)
+{
+  static const Myopenip__V1__CancelMailRequest init_value = MYOPENIP__V1__CANCEL_MAIL_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__cancel_mail_request__get_packed_size
+                     (const Myopenip__V1__CancelMailRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__cancel_mail_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__cancel_mail_request__pack
+                     (const Myopenip__V1__CancelMailRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__cancel_mail_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__cancel_mail_request__pack_to_buffer
+                     (const Myopenip__V1__CancelMailRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__cancel_mail_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__CancelMailRequest *
+       myopenip__v1__cancel_mail_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__CancelMailRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__cancel_mail_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__cancel_mail_request__free_unpacked
+                     (Myopenip__V1__CancelMailRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__cancel_mail_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor myopenip__v1__mail_attempt__field_descriptors[7] =
+{
+  {
+    "number",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MailAttempt, number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "owner",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MailAttempt, owner),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "started_at",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MailAttempt, started_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ended_at",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MailAttempt, ended_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "outcome",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MailAttempt, outcome),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reply_code",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MailAttempt, reply_code),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reply",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MailAttempt, reply),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__mail_attempt__field_indices_by_name[] = {
+  3,   /* field[3] = ended_at */
+  0,   /* field[0] = number */
+  4,   /* field[4] = outcome */
+  1,   /* field[1] = owner */
+  6,   /* field[6] = reply */
+  5,   /* field[5] = reply_code */
+  2,   /* field[2] = started_at */
+};
+static const ProtobufCIntRange myopenip__v1__mail_attempt__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__mail_attempt__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.MailAttempt",
+  "MailAttempt",
+  "Myopenip__V1__MailAttempt",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__MailAttempt),
+  7,
+  myopenip__v1__mail_attempt__field_descriptors,
+  myopenip__v1__mail_attempt__field_indices_by_name,
+  1,  myopenip__v1__mail_attempt__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__mail_attempt__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__mail__field_descriptors[15] =
 {
   {
     "id",
@@ -330,21 +581,112 @@ static const ProtobufCFieldDescriptor myopenip__v1__mail__field_descriptors[8] =
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "state",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Mail, state),
+    &myopenip__v1__mail_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message_id",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Mail, message_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attempt_count",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Mail, attempt_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_error",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Mail, last_error),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_attempt_at",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Mail, next_attempt_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ended_at",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Mail, ended_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attempts",
+    15,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Myopenip__V1__Mail, n_attempts),
+    offsetof(Myopenip__V1__Mail, attempts),
+    &myopenip__v1__mail_attempt__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__mail__field_indices_by_name[] = {
   5,   /* field[5] = account_login */
+  10,   /* field[10] = attempt_count */
+  14,   /* field[14] = attempts */
   3,   /* field[3] = body */
   6,   /* field[6] = created_at */
+  13,   /* field[13] = ended_at */
   0,   /* field[0] = id */
+  11,   /* field[11] = last_error */
+  9,   /* field[9] = message_id */
+  12,   /* field[12] = next_attempt_at */
   1,   /* field[1] = recipient */
   7,   /* field[7] = sent_at */
+  8,   /* field[8] = state */
   2,   /* field[2] = subject */
   4,   /* field[4] = template */
 };
 static const ProtobufCIntRange myopenip__v1__mail__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 15 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__mail__descriptor =
 {
@@ -354,14 +696,14 @@ const ProtobufCMessageDescriptor myopenip__v1__mail__descriptor =
   "Myopenip__V1__Mail",
   "myopenip.v1",
   sizeof(Myopenip__V1__Mail),
-  8,
+  15,
   myopenip__v1__mail__field_descriptors,
   myopenip__v1__mail__field_indices_by_name,
   1,  myopenip__v1__mail__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__mail__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__list_mails_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor myopenip__v1__list_mails_request__field_descriptors[5] =
 {
   {
     "page_size",
@@ -411,17 +753,30 @@ static const ProtobufCFieldDescriptor myopenip__v1__list_mails_request__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "state",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListMailsRequest, state),
+    &myopenip__v1__mail_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__list_mails_request__field_indices_by_name[] = {
   2,   /* field[2] = account_login */
   0,   /* field[0] = page_size */
   1,   /* field[1] = page_token */
+  4,   /* field[4] = state */
   3,   /* field[3] = unsent_only */
 };
 static const ProtobufCIntRange myopenip__v1__list_mails_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__list_mails_request__descriptor =
 {
@@ -431,7 +786,7 @@ const ProtobufCMessageDescriptor myopenip__v1__list_mails_request__descriptor =
   "Myopenip__V1__ListMailsRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__ListMailsRequest),
-  4,
+  5,
   myopenip__v1__list_mails_request__field_descriptors,
   myopenip__v1__list_mails_request__field_indices_by_name,
   1,  myopenip__v1__list_mails_request__number_ranges,
@@ -565,16 +920,134 @@ const ProtobufCMessageDescriptor myopenip__v1__mark_mail_sent_request__descripto
   (ProtobufCMessageInit) myopenip__v1__mark_mail_sent_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor myopenip__v1__mail_service__method_descriptors[3] =
+static const ProtobufCFieldDescriptor myopenip__v1__retry_mail_request__field_descriptors[1] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RetryMailRequest, id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__retry_mail_request__field_indices_by_name[] = {
+  0,   /* field[0] = id */
+};
+static const ProtobufCIntRange myopenip__v1__retry_mail_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__retry_mail_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.RetryMailRequest",
+  "RetryMailRequest",
+  "Myopenip__V1__RetryMailRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__RetryMailRequest),
+  1,
+  myopenip__v1__retry_mail_request__field_descriptors,
+  myopenip__v1__retry_mail_request__field_indices_by_name,
+  1,  myopenip__v1__retry_mail_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__retry_mail_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__cancel_mail_request__field_descriptors[1] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CancelMailRequest, id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__cancel_mail_request__field_indices_by_name[] = {
+  0,   /* field[0] = id */
+};
+static const ProtobufCIntRange myopenip__v1__cancel_mail_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__cancel_mail_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.CancelMailRequest",
+  "CancelMailRequest",
+  "Myopenip__V1__CancelMailRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__CancelMailRequest),
+  1,
+  myopenip__v1__cancel_mail_request__field_descriptors,
+  myopenip__v1__cancel_mail_request__field_indices_by_name,
+  1,  myopenip__v1__cancel_mail_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__cancel_mail_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue myopenip__v1__mail_state__enum_values_by_number[7] =
+{
+  { "MAIL_STATE_UNSPECIFIED", "MYOPENIP__V1__MAIL_STATE__MAIL_STATE_UNSPECIFIED", 0 },
+  { "MAIL_STATE_QUEUED", "MYOPENIP__V1__MAIL_STATE__MAIL_STATE_QUEUED", 1 },
+  { "MAIL_STATE_SENDING", "MYOPENIP__V1__MAIL_STATE__MAIL_STATE_SENDING", 2 },
+  { "MAIL_STATE_RETRYING", "MYOPENIP__V1__MAIL_STATE__MAIL_STATE_RETRYING", 3 },
+  { "MAIL_STATE_SENT", "MYOPENIP__V1__MAIL_STATE__MAIL_STATE_SENT", 4 },
+  { "MAIL_STATE_FAILED", "MYOPENIP__V1__MAIL_STATE__MAIL_STATE_FAILED", 5 },
+  { "MAIL_STATE_CANCELLED", "MYOPENIP__V1__MAIL_STATE__MAIL_STATE_CANCELLED", 6 },
+};
+static const ProtobufCIntRange myopenip__v1__mail_state__value_ranges[] = {
+{0, 0},{0, 7}
+};
+static const ProtobufCEnumValueIndex myopenip__v1__mail_state__enum_values_by_name[7] =
+{
+  { "MAIL_STATE_CANCELLED", 6 },
+  { "MAIL_STATE_FAILED", 5 },
+  { "MAIL_STATE_QUEUED", 1 },
+  { "MAIL_STATE_RETRYING", 3 },
+  { "MAIL_STATE_SENDING", 2 },
+  { "MAIL_STATE_SENT", 4 },
+  { "MAIL_STATE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor myopenip__v1__mail_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "myopenip.v1.MailState",
+  "MailState",
+  "Myopenip__V1__MailState",
+  "myopenip.v1",
+  7,
+  myopenip__v1__mail_state__enum_values_by_number,
+  7,
+  myopenip__v1__mail_state__enum_values_by_name,
+  1,
+  myopenip__v1__mail_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor myopenip__v1__mail_service__method_descriptors[5] =
 {
   { "ListMails", &myopenip__v1__list_mails_request__descriptor, &myopenip__v1__list_mails_response__descriptor },
   { "GetMail", &myopenip__v1__get_mail_request__descriptor, &myopenip__v1__mail__descriptor },
   { "MarkMailSent", &myopenip__v1__mark_mail_sent_request__descriptor, &myopenip__v1__mail__descriptor },
+  { "RetryMail", &myopenip__v1__retry_mail_request__descriptor, &myopenip__v1__mail__descriptor },
+  { "CancelMail", &myopenip__v1__cancel_mail_request__descriptor, &myopenip__v1__mail__descriptor },
 };
 const unsigned myopenip__v1__mail_service__method_indices_by_name[] = {
+  4,        /* CancelMail */
   1,        /* GetMail */
   0,        /* ListMails */
-  2         /* MarkMailSent */
+  2,        /* MarkMailSent */
+  3         /* RetryMail */
 };
 const ProtobufCServiceDescriptor myopenip__v1__mail_service__descriptor =
 {
@@ -583,7 +1056,7 @@ const ProtobufCServiceDescriptor myopenip__v1__mail_service__descriptor =
   "MailService",
   "Myopenip__V1__MailService",
   "myopenip.v1",
-  3,
+  5,
   myopenip__v1__mail_service__method_descriptors,
   myopenip__v1__mail_service__method_indices_by_name
 };
@@ -610,6 +1083,22 @@ void myopenip__v1__mail_service__mark_mail_sent(ProtobufCService *service,
 {
   assert(service->descriptor == &myopenip__v1__mail_service__descriptor);
   service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__mail_service__retry_mail(ProtobufCService *service,
+                                            const Myopenip__V1__RetryMailRequest *input,
+                                            Myopenip__V1__Mail_Closure closure,
+                                            void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__mail_service__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__mail_service__cancel_mail(ProtobufCService *service,
+                                             const Myopenip__V1__CancelMailRequest *input,
+                                             Myopenip__V1__Mail_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__mail_service__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__mail_service__init (Myopenip__V1__MailService_Service *service,
                                        Myopenip__V1__MailService_ServiceDestroy destroy)

@@ -1,0 +1,146 @@
+import Logging
+import MyOpenIPDomain
+import MyOpenIPSMTP
+import MyOpenIPStore
+import ServiceLifecycle
+
+/// Sends the outbox's mails to the relay, in the background of the daemon.
+///
+/// - At start, it settles the attempts its previous run left unfinished
+///   (``MailDeliveryRepository/recoverInterrupted(owner:context:at:)``).
+/// - ``MailSettings/connections`` workers each claim one due mail at a time, under a lease, and
+///   send it on their connection, kept open while mails keep coming.
+/// - The end of a mail's data is sent only after the outbox has durably recorded it: an attempt
+///   cut short after that point is not repeated by itself, so a mail is never sent twice.
+/// - A 4xx reply or a lost connection is retried later (``MailRetryPolicy``); a 5xx reply fails
+///   the mail at once. Every attempt is kept on the mail.
+public struct MailDeliveryService: Service {
+    /// The actor of the audit events the sender writes.
+    public static let actor = "mail-delivery"
+
+    let settings: MailSettings
+    let outbox: any MailDeliveryRepository
+    let time: any TimeSource
+    let logger: Logger
+
+    public init(settings: MailSettings, outbox: any MailDeliveryRepository, time: any TimeSource, logger: Logger) {
+        self.settings = settings
+        self.outbox = outbox
+        self.time = time
+        self.logger = logger
+    }
+
+    private var context: AuditContext { AuditContext(actor: Self.actor) }
+
+    public func run() async throws {
+        let client = try SMTPClient(settings: settings.smtp)
+        let recovered = try await outbox.recoverInterrupted(owner: settings.owner, context: context, at: time.timestamp())
+        if recovered.retried + recovered.uncertain > 0 {
+            logger.warning(
+                "mail attempts interrupted by the last stop",
+                metadata: ["retried": "\(recovered.retried)", "not_sent_again": "\(recovered.uncertain)"])
+        }
+        logger.info("mail delivery on", metadata: ["relay": "\(settings.smtp)", "connections": "\(settings.connections)"])
+        // A graceful shutdown stops the workers between two mails, never in the middle of one.
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<max(settings.connections, 1) {
+                group.addTask { await work(client: client) }
+            }
+        }
+    }
+
+    /// One connection's loop: waits for a due mail, sends it and the ones after it on one
+    /// session, until the daemon stops.
+    private func work(client: SMTPClient) async {
+        var failures = 0
+        while !Self.stopping {
+            let seen = OutboxBell.shared.rings
+            guard let first = await claim() else {
+                let limit = await waitLimit()
+                await cancelWhenGracefulShutdown { await OutboxBell.shared.wait(after: seen, upTo: limit) }
+                continue
+            }
+            var opened = false
+            do {
+                try await client.withSession { session in
+                    opened = true
+                    var mail: MailToSend? = first
+                    while let current = mail {
+                        try await send(current, on: &session)
+                        mail = Self.stopping ? nil : await claim()
+                    }
+                }
+                failures = 0
+            } catch {
+                // No session (relay down, TLS or AUTH refused: the relay's or the settings'
+                // fault, not the mail's): the claimed mail waits for its next attempt. A session
+                // that broke later: `send` settled the mail in flight.
+                if !opened { await settle(first, .deferred("\(error)")) }
+                failures += 1
+                if failures == 1 || failures % 100 == 0 {
+                    logger.warning(
+                        "mail relay unreachable or failing",
+                        metadata: ["relay": "\(settings.smtp)", "error": "\(error)", "failures": "\(failures)"])
+                }
+            }
+        }
+    }
+
+    private static var stopping: Bool { Task.isShuttingDownGracefully || Task.isCancelled }
+
+    /// Sends one claimed mail and settles it; rethrows what broke the session.
+    private func send(_ mail: MailToSend, on session: inout SMTPSession) async throws {
+        let message = MIMEMessage(
+            from: settings.from, fromName: settings.fromName, to: mail.recipient, subject: mail.subject, body: mail.body,
+            date: time.timestamp(), messageID: mail.messageID, attachments: mail.attachments)
+        do {
+            let accepted = try await session.send(from: settings.from, to: mail.recipient, message: message.rendered()) {
+                try await outbox.handOver(mail, owner: settings.owner, at: time.timestamp())
+            }
+            await settle(mail, .delivered(accepted))
+        } catch let failure as SMTPFailure {
+            await settle(mail, failure.outcome)
+            // A refused recipient leaves the session usable; anything else ends it.
+            guard case .reply(let reply, _) = failure, reply.isPermanent || reply.isTransient else { throw failure }
+        } catch {
+            // The outbox could not record the hand-over: the end of the data was not sent.
+            await settle(mail, .deferred("the outbox could not be written: \(error)"))
+            throw error
+        }
+    }
+
+    /// Records how the attempt ended; a failure to record leaves the mail claimed until its lease
+    /// expires (then another start or daemon settles it).
+    private func settle(_ mail: MailToSend, _ outcome: MailAttemptOutcome) async {
+        let now = time.timestamp()
+        let decision = settings.retry.decide(outcome, attempt: mail.attempt, queuedAt: mail.queuedAt, now: now)
+        do {
+            try await outbox.finish(mail, owner: settings.owner, outcome: outcome, decision: decision, context: context, at: now)
+        } catch {
+            logger.error("cannot record a mail attempt", metadata: ["mail": "\(mail.id)", "error": "\(error)"])
+        }
+        switch decision {
+        case .sent: logger.debug("mail sent", metadata: ["mail": "\(mail.id)"])
+        case .retry: logger.info("mail deferred", metadata: ["mail": "\(mail.id)", "attempt": "\(mail.attempt)"])
+        case .fail(let reason): logger.warning("mail failed", metadata: ["mail": "\(mail.id)", "reason": "\(reason)"])
+        }
+    }
+
+    private func claim() async -> MailToSend? {
+        let now = time.timestamp()
+        do {
+            return try await outbox.claimDue(owner: settings.owner, now: now, leaseUntil: now.adding(settings.lease), limit: 1)
+                .first
+        } catch {
+            logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
+    /// How long to wait when nothing is due: until the next due mail, at most the poll interval.
+    private func waitLimit() async -> Duration {
+        guard let due = try? await outbox.nextDue() else { return settings.pollInterval }
+        let untilDue = Duration.milliseconds(max(due.milliseconds - time.timestamp().milliseconds, 10))
+        return min(untilDue, settings.pollInterval)
+    }
+}
