@@ -140,6 +140,7 @@ let package = Package(
                 "MyOpenIPClient",
                 "MyOpenIPDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "tools/bench"
@@ -184,6 +185,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "MyOpenIPSMTPTests",
+            dependencies: [
+                "MyOpenIPSMTP",
+                "MyOpenIPDomain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "MyOpenIPDomainTests",
             dependencies: ["MyOpenIPDomain"]
         ),
@@ -197,6 +207,7 @@ let package = Package(
                 "MyOpenIPServer",
                 "MyOpenIPDomain",
                 "MyOpenIPStore",
+                "MyOpenIPSMTP",
                 "MyOpenIPRPC",
                 "MyOpenIPProto",
                 "MyOpenIPTransport",

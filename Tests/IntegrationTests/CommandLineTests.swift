@@ -59,7 +59,7 @@ struct CommandLineTests {
             received += chunk
         }
         let text = String(decoding: received, as: UTF8.self)
-        let ended = watcher.waitUntilExit()
+        let ended = await watcher.exit()
         try await daemon.waitUntilStopped()
         #expect(ended == .exited(0))
         let lines = text.split(separator: "\n").map(String.init)
@@ -124,7 +124,7 @@ struct CommandLineTests {
         #expect(health.status == 0)
 
         daemon.terminate()  // SIGTERM
-        #expect(daemon.waitUntilExit() == .exited(0))
+        #expect(await daemon.exit() == .exited(0))
         #expect(!FileManager.default.fileExists(atPath: socket))
     }
 

@@ -80,15 +80,12 @@ struct CrashDurabilityTests {
         // Let the burst run, then kill the daemon without warning.
         while acknowledged.all.count < 300 { try await Task.sleep(for: .milliseconds(5)) }
         kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
+        await first.exit()
         for writer in writers { await writer.value }
         let answered = acknowledged.all
 
         let second = try await Self.start(folder)
-        defer {
-            second.terminate()
-            second.waitUntilExit()
-        }
+        defer { second.stopInBackground() }
         let reader = MyOpenIPClient(target: .unix(path: socket))
         let stored = try await Self.contactNames(reference, through: reader)
         var audited = 0
@@ -99,6 +96,8 @@ struct CrashDurabilityTests {
             token = page.nextPageToken
         } while !token.isEmpty
         await reader.close()
+        second.terminate()
+        await second.exit()
 
         #expect(answered.isSubset(of: Set(stored)), "\(answered.subtracting(stored).count) acknowledged writes lost")
         #expect(Set(stored).count == stored.count)
@@ -135,14 +134,11 @@ struct CrashDurabilityTests {
         }
         while calls.answers.count < 300 { try await Task.sleep(for: .milliseconds(5)) }
         kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
+        await first.exit()
         for writer in writers { await writer.value }
 
         let second = try await Self.start(folder)
-        defer {
-            second.terminate()
-            second.waitUntilExit()
-        }
+        defer { second.stopInBackground() }
         let client = MyOpenIPClient(target: .unix(path: socket))
         let acknowledged = calls.answers
         var retriedWithoutAnswer = 0
@@ -158,6 +154,8 @@ struct CrashDurabilityTests {
         }
         let stored = try await Self.contactNames(reference, through: client)
         await client.close()
+        second.terminate()
+        await second.exit()
         // Every write once, whether its first answer arrived or not; none told its answer was lost.
         #expect(stored.count == Set(stored).count)
         #expect(Set(stored) == Set(calls.sent))

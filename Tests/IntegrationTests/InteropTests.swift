@@ -26,13 +26,14 @@ enum PythonClient {
     static let python = "/usr/bin/python3"
     static let script = Executables.packageRoot + "/tools/interop/ttrpc_check.py"
 
-    static var isAvailable: Bool {
+    /// Asked once.
+    static let isAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: python),
             ["/usr/bin/protoc", "/usr/local/bin/protoc"].contains(where: FileManager.default.isExecutableFile(atPath:)),
             let probe = try? Executables.runBlocking(python, ["-c", "import google.protobuf"])
         else { return false }
         return probe.status == 0
-    }
+    }()
 
     static func run(_ arguments: [String]) async throws -> Executables.Outcome {
         try await Executables.runProgram(python, [script] + arguments, environment: ["MYOPENIP_PASSWORD": goodPassword])

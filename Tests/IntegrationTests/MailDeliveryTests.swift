@@ -31,8 +31,10 @@ func mail(_ id: Int64, becomes state: Myopenip_V1_MailState, through client: MyO
     return mail
 }
 
+/// One test at a time: each starts a Python SMTP server, and the suite's load beside the others
+/// would only stretch every test's timings.
 @Suite(
-    "Mail delivery over SMTP, to a real server on loopback",
+    "Mail delivery over SMTP, to a real server on loopback", .serialized,
     .enabled(if: TestSMTPServer.isAvailable, "python3-aiosmtpd is missing: tools/install-deps.sh"))
 struct MailDeliveryTests {
     /// The id of the last mail queued for `login`.
@@ -120,6 +122,20 @@ struct MailDeliveryTests {
             #expect(try await admin.mail.list(state: .failed).mails.map(\.id).contains(queued.id))
             let audit = try await admin.audit.list(action: "mail.failed")
             #expect(audit.events.contains { $0.details["mail"] == String(queued.id) })
+
+            // What staff see from the command line.
+            if Executables.areBuilt {
+                let socket = ["--socket", daemon.socketPath]
+                let list = try await Executables.run("myopenipctl", ["mail", "list", "--state", "failed"] + socket)
+                #expect(list.status == 0, "\(list.standardError)")
+                #expect(list.standardOutput.contains("Échec"))
+                #expect(list.standardOutput.contains("reject-carol@example.fr"))
+                let shown = try await Executables.run("myopenipctl", ["mail", "show", String(queued.id)] + socket)
+                #expect(shown.standardOutput.contains("550 5.1.1 No such user here"))
+                #expect(shown.standardOutput.contains("refused"))
+                let bad = try await Executables.run("myopenipctl", ["mail", "list", "--state", "lost"] + socket)
+                #expect(bad.status == 64)
+            }
 
             // The address corrected: a new link goes to the new one, and works.
             _ = try await admin.identity.updateAccount(login: account.login, email: "carol@example.fr")
@@ -256,13 +272,10 @@ struct MailDeliveryTests {
         #expect(await server.waitForMessages(to: address).count == 1)
         await admin.close()
         kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
+        await first.exit()
 
         let second = try await start()
-        defer {
-            second.terminate()
-            second.waitUntilExit()
-        }
+        defer { second.stopInBackground() }
         let client = MyOpenIPClient(target: .unix(path: socket))
         let settled = try await mail(queued.id, becomes: .failed, through: client)
         #expect(settled.lastError == SQLiteMailDeliveryRepository.uncertainError)
@@ -271,5 +284,7 @@ struct MailDeliveryTests {
         try await Task.sleep(for: .milliseconds(500))
         #expect(server.messages(to: address).count == 1)
         await client.close()
+        second.terminate()
+        await second.exit()
     }
 }

@@ -52,6 +52,12 @@ struct Benchmark: AsyncParsableCommand {
     )
     var compare: String?
 
+    @Option(help: "Instead of round trips: queue this many mails and time their delivery to an SMTP sink on loopback.")
+    var mails: Int?
+
+    @Option(help: "Comma-separated numbers of connections to the relay, for --mails.")
+    var mailConnections: String = "1,4"
+
     @Option(help: "The page size of --companies.")
     var pageSize: UInt32 = 50
 
@@ -66,6 +72,15 @@ struct Benchmark: AsyncParsableCommand {
         let concurrencies = try inFlight.split(separator: ",").map { text in
             guard let value = Int(text), value > 0 else { throw ValidationError("--in-flight: \(text) is not a positive number") }
             return value
+        }
+        if let mails {
+            let counts = try mailConnections.split(separator: ",").map { text in
+                guard let value = Int(text), value > 0 else {
+                    throw ValidationError("--mail-connections: \(text) is not a positive number")
+                }
+                return value
+            }
+            return try await MailBench.run(executable: executable, mails: mails, connectionCounts: counts, seconds: seconds)
         }
         let child = try DaemonProcess.start(executable: executable)
         defer { child.stop() }

@@ -18,19 +18,26 @@ final class DaemonProcess {
         var description: String
     }
 
-    static func start(executable: String) throws -> DaemonProcess {
+    /// Starts a daemon on `folder` (a new temporary one by default) with `arguments` added;
+    /// mail delivery is off unless they turn it on.
+    static func start(executable: String, folder given: URL? = nil, arguments: [String] = ["--mail-delivery", "off"]) throws
+        -> DaemonProcess
+    {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw StartFailure(description: "no myopenipd at \(executable); build it first (swift build -c release)")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "myopenip-bench-\(UUID().uuidString.prefix(8))")
+        let folder =
+            given
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("myopenip-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ready = folder.appendingPathComponent("ready.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--data-dir", folder.path, "--listen", "127.0.0.1:0", "--ready-file", ready.path, "--log-level", "warning",
-        ]
+        process.arguments =
+            [
+                "--data-dir", folder.path, "--listen", "127.0.0.1:0", "--ready-file", ready.path, "--log-level", "warning",
+            ] + arguments
+        try? FileManager.default.removeItem(at: ready)
         try process.run()
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
@@ -64,11 +71,12 @@ final class DaemonProcess {
         return 0
     }
 
-    func stop() {
+    /// Stops the daemon (SIGTERM) and removes its folder, unless `keepingFolder`.
+    func stop(keepingFolder: Bool = false) {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(at: folder)
+        if !keepingFolder { try? FileManager.default.removeItem(at: folder) }
     }
 }

@@ -113,6 +113,19 @@ final class ChildProcess: Sendable {
 
     func terminate() { send(SIGTERM) }
 
+    /// Waits for the program's end on a thread of its own: a test blocked on a child must not hold
+    /// one of the few threads every in-process daemon runs its calls on.
+    @discardableResult
+    func exit() async -> Termination {
+        await onOwnThread { self.waitUntilExit() }
+    }
+
+    /// Sends `signal` and reaps the program in the background (for a `defer`, which cannot wait).
+    func stopInBackground(_ signal: Int32 = SIGTERM) {
+        send(signal)
+        Thread.detachNewThread { self.waitUntilExit() }
+    }
+
     /// Blocks until the program ends; returns how it ended (the same answer every time).
     @discardableResult
     func waitUntilExit() -> Termination {

@@ -9,13 +9,13 @@ final class TestSMTPServer: Sendable {
     static let python = "/usr/bin/python3"
     static let script = Executables.packageRoot + "/tools/smtp/test_smtp_server.py"
 
-    /// Whether Python and aiosmtpd are there (`tools/install-deps.sh` installs them).
-    static var isAvailable: Bool {
+    /// Whether Python and aiosmtpd are there (`tools/install-deps.sh` installs them); asked once.
+    static let isAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: python),
             let probe = try? Executables.runBlocking(python, ["-c", "import aiosmtpd"])
         else { return false }
         return probe.status == 0
-    }
+    }()
 
     /// One message the server accepted.
     struct Received: Sendable {
@@ -66,7 +66,7 @@ final class TestSMTPServer: Sendable {
             let port = object["port"] as? Int
         else {
             close(standardInput.writing)
-            child.waitUntilExit()
+            await child.exit()
             throw ChildProcess.Failure(description: "the SMTP test server did not start: \(line)")
         }
         return TestSMTPServer(port: port, spool: spool, child: child, input: standardInput.writing)
@@ -79,9 +79,12 @@ final class TestSMTPServer: Sendable {
             return !stopped
         }
         guard first else { return }
+        // The end of its input stops it; it is reaped off the concurrency pool.
         close(input)
-        child.waitUntilExit()
-        try? FileManager.default.removeItem(atPath: spool)
+        Thread.detachNewThread { [child, spool] in
+            child.waitUntilExit()
+            try? FileManager.default.removeItem(atPath: spool)
+        }
     }
 
     /// The messages accepted so far, in order.
