@@ -109,7 +109,10 @@ struct MailDeliveryRepositoryTests {
             #expect(try await fixture.mails.mail(id: theirs[0].id)?.state == .sending)
             #expect(try await delivery.attempts(of: mine[1].id).map(\.outcome) == ["interrupted"])
 
-            let later = try await delivery.recoverInterrupted(owner: "a", context: sender, at: lease.adding(.seconds(1)))
+            // Another sender's claim holds until its lease ends, whoever looks.
+            let early = try await delivery.recoverInterrupted(owner: nil, context: sender, at: start.adding(.seconds(5)))
+            #expect(early == InterruptedDeliveries(retried: 0, uncertain: 0))
+            let later = try await delivery.recoverInterrupted(owner: nil, context: sender, at: lease.adding(.seconds(1)))
             #expect(later == InterruptedDeliveries(retried: 1, uncertain: 0))
             #expect(try await fixture.mails.mail(id: theirs[0].id)?.state == .retrying)
         }

@@ -57,9 +57,9 @@ public protocol MailDeliveryRepository: Sendable {
         _ mail: MailToSend, owner: String, outcome: MailAttemptOutcome, decision: MailDecision, context: AuditContext,
         at now: Timestamp
     ) async throws
-    /// Settles the attempts of `owner` (a previous run of this daemon) and those whose lease
-    /// expired (another daemon that stopped).
-    func recoverInterrupted(owner: String, context: AuditContext, at now: Timestamp) async throws -> InterruptedDeliveries
+    /// Settles the attempts of `owner` (a previous run of this daemon; nil for none) and those
+    /// whose lease expired (another daemon that stopped).
+    func recoverInterrupted(owner: String?, context: AuditContext, at now: Timestamp) async throws -> InterruptedDeliveries
     /// When the earliest waiting mail is due, if one waits.
     func nextDue() async throws -> Timestamp?
     /// The attempts made for mail `id`, first first.

@@ -77,7 +77,7 @@ public struct SQLiteMailDeliveryRepository: MailDeliveryRepository {
         if blanked { await writer.truncateJournal() }
     }
 
-    public func recoverInterrupted(owner: String, context: AuditContext, at now: Timestamp) async throws
+    public func recoverInterrupted(owner: String?, context: AuditContext, at now: Timestamp) async throws
         -> InterruptedDeliveries
     {
         try await writes.write { db in

@@ -14,6 +14,8 @@ final class CClient: @unchecked Sendable {
         var reason: String
         var field: String
         var payload: [UInt8]
+        /// How long the C call took, measured on its own thread (not the test's wait to resume).
+        var elapsed: Duration = .zero
     }
 
     private let connection: OpaquePointer
@@ -65,13 +67,16 @@ final class CClient: @unchecked Sendable {
         var options = myopenip_call_options(
             timeout_ms: timeoutMS, bearer_token: UnsafePointer(tokenCopy), metadata: nil, metadata_count: 0)
         var reply = myopenip_reply()
+        let started = ContinuousClock.now
         let result = body(&options, &reply)
+        let elapsed = started.duration(to: .now)
         defer { myopenip_reply_free(&reply) }
         return Outcome(
             result: result, code: reply.code, message: String(cString: reply.message), reason: String(cString: reply.reason),
             field: String(cString: reply.field),
-            payload: reply.payload_length > 0 ? Array(UnsafeBufferPointer(start: reply.payload, count: reply.payload_length)) : []
-        )
+            payload: reply.payload_length > 0
+                ? Array(UnsafeBufferPointer(start: reply.payload, count: reply.payload_length)) : [],
+            elapsed: elapsed)
     }
 
     /// Health/Check with a protobuf-c request; the serving status protobuf-c unpacked.

@@ -53,9 +53,14 @@ public struct MailDeliveryService: Service {
     /// session, until the daemon stops.
     private func work(client: SMTPClient) async {
         var failures = 0
+        var lastRecovery = ContinuousClock.now
         while !Self.stopping {
             let seen = OutboxBell.shared.rings
             guard let first = await claim() else {
+                if lastRecovery.duration(to: .now) >= Self.recoveryInterval {
+                    lastRecovery = .now
+                    await recoverExpiredClaims()
+                }
                 let limit = await waitLimit()
                 await cancelWhenGracefulShutdown { await OutboxBell.shared.wait(after: seen, upTo: limit) }
                 continue
@@ -86,6 +91,23 @@ public struct MailDeliveryService: Service {
         }
     }
 
+    /// How often an idle worker settles the mails of senders whose claims expired (another
+    /// daemon sharing the database that stopped in the middle of an attempt).
+    static let recoveryInterval: Duration = .seconds(60)
+
+    private func recoverExpiredClaims() async {
+        do {
+            let found = try await outbox.recoverInterrupted(owner: nil, context: context, at: time.timestamp())
+            if found.retried + found.uncertain > 0 {
+                logger.warning(
+                    "mail attempts of another sender settled after their claims expired",
+                    metadata: ["retried": "\(found.retried)", "not_sent_again": "\(found.uncertain)"])
+            }
+        } catch {
+            logger.error("cannot settle expired mail claims", metadata: ["error": "\(error)"])
+        }
+    }
+
     private static var stopping: Bool { Task.isShuttingDownGracefully || Task.isCancelled }
 
     /// Sends one claimed mail and settles it; rethrows what broke the session.
@@ -100,8 +122,11 @@ public struct MailDeliveryService: Service {
             await settle(mail, .delivered(accepted))
         } catch let failure as SMTPFailure {
             await settle(mail, failure.outcome)
-            // A refused recipient leaves the session usable; anything else ends it.
-            guard case .reply(let reply, _) = failure, reply.isPermanent || reply.isTransient else { throw failure }
+            // A refused recipient or message leaves the session usable; anything else ends it,
+            // and so does 421, the relay closing the connection.
+            guard case .reply(let reply, _) = failure, reply.isPermanent || reply.isTransient, reply.code != 421 else {
+                throw failure
+            }
         } catch {
             // The outbox could not record the hand-over: the end of the data was not sent.
             await settle(mail, .deferred("the outbox could not be written: \(error)"))
