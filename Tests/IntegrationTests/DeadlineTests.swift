@@ -15,7 +15,7 @@ struct DeadlineTests {
                 try await client.probe(ProbeService.sleep, ["ms": "20000"], options: CallOptions(timeout: .milliseconds(150)))
             }
             #expect(error?.code == .deadlineExceeded)
-            #expect(start.duration(to: .now) < .seconds(5))  // far below the handler's 20 s
+            #expect(start.duration(to: .now) < .seconds(10))  // far below the handler's 20 s, even on a loaded machine
             #expect(await daemon.probe.wait(for: "sleep.cancelled"))
             #expect(daemon.probe.count("sleep.finished") == 0)
             #expect(try await client.health.check() == .serving)
@@ -38,7 +38,7 @@ struct DeadlineTests {
                 let start = ContinuousClock.now
                 let response = try await connection.call(request, timeout: nil)
                 #expect(response.status.code == StatusCode.deadlineExceeded.rawValue)
-                #expect(start.duration(to: .now) < .seconds(5))  // far below the handler's 20 s
+                #expect(start.duration(to: .now) < .seconds(10))  // far below the handler's 20 s, even on a loaded machine
             }
             await connection.close()
         }

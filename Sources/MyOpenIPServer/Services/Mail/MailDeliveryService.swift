@@ -154,6 +154,8 @@ public struct MailDeliveryService: Service {
     private func claim() async -> MailToSend? {
         let now = time.timestamp()
         do {
+            // A read first: an idle outbox costs no write transaction at each look.
+            guard let due = try await outbox.nextDue(), due <= now else { return nil }
             return try await outbox.claimDue(owner: settings.owner, now: now, leaseUntil: now.adding(settings.lease), limit: 1)
                 .first
         } catch {
