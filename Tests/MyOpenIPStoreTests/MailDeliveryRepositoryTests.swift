@@ -39,6 +39,33 @@ struct MailDeliveryRepositoryTests {
         }
     }
 
+    @Test func mailsClaimedButNotTriedGoBackAsTheyWere() async throws {
+        try await withIdentityStore { fixture async throws in
+            for index in 1...3 {
+                _ = try await fixture.createAccount(email: "u\(index)@example.fr", linkDigest: "link-\(index)")
+            }
+            let delivery = SQLiteMailDeliveryRepository(store: fixture.store)
+            let lease = start.adding(.seconds(900))
+            let claimed = try await delivery.claimDue(owner: "a", now: start, leaseUntil: lease, limit: 3)
+            #expect(claimed.count == 3)
+            let later = start.adding(.seconds(2))
+            try await delivery.release(Array(claimed.dropFirst()), owner: "a", at: later)
+            for mail in claimed.dropFirst() {
+                let record = try #require(try await fixture.mails.mail(id: mail.id))
+                #expect(record.state == .queued)
+                #expect(record.attempts == 0)
+                #expect(record.nextAttemptAt == later)
+                #expect(try await delivery.attempts(of: mail.id).isEmpty)
+            }
+            #expect(try await fixture.mails.mail(id: claimed[0].id)?.state == .sending)
+            // Another sender cannot give back what it does not hold.
+            try await delivery.release([claimed[0]], owner: "b", at: later)
+            #expect(try await fixture.mails.mail(id: claimed[0].id)?.state == .sending)
+            let again = try await delivery.claimDue(owner: "b", now: later, leaseUntil: lease, limit: 10)
+            #expect(again.map(\.attempt) == [1, 1])
+        }
+    }
+
     @Test func aDeliveredMailIsSentItsSecretBlankedAndAudited() async throws {
         try await withQueuedMail { fixture, delivery, mail async throws in
             let claimed = try #require(

@@ -49,14 +49,23 @@ public protocol MailDeliveryRepository: Sendable {
     /// Claims up to `limit` waiting mails whose attempt is due at `now`, oldest due first, for
     /// `owner` until `leaseUntil`; each one's attempt is recorded as started.
     func claimDue(owner: String, now: Timestamp, leaseUntil: Timestamp, limit: Int) async throws -> [MailToSend]
+    /// Gives back mails claimed by `owner` and not tried (their session ended first): they are
+    /// due again at once, as if never claimed.
+    func release(_ mails: [MailToSend], owner: String, at now: Timestamp) async throws
     /// Records, durably, that the attempt is about to send the end of the mail's data.
     func handOver(_ mail: MailToSend, owner: String, at now: Timestamp) async throws
     /// Records how the attempt ended and what becomes of the mail. Does nothing when the attempt
     /// no longer holds its claim (its lease expired and another sender took the mail).
+    /// Returns whether the mail's link secret was blanked out: the database's log still holds the
+    /// text that had it until ``eraseBlankedSecrets()``.
+    @discardableResult
     func finish(
         _ mail: MailToSend, owner: String, outcome: MailAttemptOutcome, decision: MailDecision, context: AuditContext,
         at now: Timestamp
-    ) async throws
+    ) async throws -> Bool
+    /// Empties the database's log into the database, so that the secrets blanked out of sent mails
+    /// are no longer in any file. A sender calls it once after a run of mails, not after each.
+    func eraseBlankedSecrets() async
     /// Settles the attempts of `owner` (a previous run of this daemon; nil for none) and those
     /// whose lease expired (another daemon that stopped).
     func recoverInterrupted(owner: String?, context: AuditContext, at now: Timestamp) async throws -> InterruptedDeliveries

@@ -54,6 +54,30 @@ public struct SQLiteMailDeliveryRepository: MailDeliveryRepository {
         }
     }
 
+    public func release(_ mails: [MailToSend], owner: String, at now: Timestamp) async throws {
+        guard !mails.isEmpty else { return }
+        try await writes.write { db in
+            for mail in mails {
+                let held =
+                    try Bool.fetchOne(
+                        db,
+                        sql: "SELECT 1 FROM mail_outbox WHERE id = ? AND state = 'sending' AND lease_owner = ? AND attempts = ?",
+                        arguments: [mail.id, owner, mail.attempt]) ?? false
+                guard held else { continue }
+                try db.execute(
+                    sql: "DELETE FROM mail_attempt WHERE mail_id = ? AND number = ? AND ended_at IS NULL",
+                    arguments: [mail.id, mail.attempt])
+                try db.execute(
+                    sql: """
+                        UPDATE mail_outbox SET state = CASE WHEN attempts = 1 THEN 'queued' ELSE 'retrying' END,
+                            attempts = attempts - 1, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
+                        WHERE id = ?
+                        """,
+                    arguments: [now.milliseconds, mail.id])
+            }
+        }
+    }
+
     public func handOver(_ mail: MailToSend, owner: String, at now: Timestamp) async throws {
         try await writes.write { db in
             try db.execute(
@@ -63,18 +87,22 @@ public struct SQLiteMailDeliveryRepository: MailDeliveryRepository {
         }
     }
 
+    @discardableResult
     public func finish(
         _ mail: MailToSend, owner: String, outcome: MailAttemptOutcome, decision: MailDecision, context: AuditContext,
         at now: Timestamp
-    ) async throws {
-        let blanked = try await writes.write { db -> Bool in
+    ) async throws -> Bool {
+        try await writes.write { db -> Bool in
             guard var row = try MailOutboxRow.fetchOne(db, key: mail.id), row.deliveryState == .sending,
                 row.leaseOwner == owner, row.attempts == mail.attempt
             else { return false }
             try Self.endAttempt(mail.id, number: mail.attempt, outcome, at: now, in: db)
             return try Self.settle(&row, decision, context: context, at: now, in: db)
         }
-        if blanked { await writer.truncateJournal() }
+    }
+
+    public func eraseBlankedSecrets() async {
+        await writer.truncateJournal()
     }
 
     public func recoverInterrupted(owner: String?, context: AuditContext, at now: Timestamp) async throws

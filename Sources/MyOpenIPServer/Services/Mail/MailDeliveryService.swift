@@ -52,11 +52,14 @@ public struct MailDeliveryService: Service {
     /// One connection's loop: waits for a due mail, sends it and the ones after it on one
     /// session, until the daemon stops.
     private func work(client: SMTPClient) async {
+        let secrets = BlankedSecrets()
         var failures = 0
         var lastRecovery = ContinuousClock.now
         while !Self.stopping {
             let seen = OutboxBell.shared.rings
-            guard let first = await claim() else {
+            var claimed = await claim()
+            guard !claimed.isEmpty else {
+                await secrets.eraseIfBlanked(outbox)
                 if lastRecovery.duration(to: .now) >= Self.recoveryInterval {
                     lastRecovery = .now
                     await recoverExpiredClaims()
@@ -69,18 +72,22 @@ public struct MailDeliveryService: Service {
             do {
                 try await client.withSession { session in
                     opened = true
-                    var mail: MailToSend? = first
-                    while let current = mail {
-                        try await send(current, on: &session)
-                        mail = Self.stopping ? nil : await claim()
+                    while !claimed.isEmpty && !Self.stopping {
+                        let current = claimed.removeFirst()
+                        try await send(current, on: &session, secrets: secrets)
+                        await secrets.eraseIfDue(outbox)
+                        if claimed.isEmpty && !Self.stopping { claimed = await claim() }
                     }
                 }
                 failures = 0
             } catch {
                 // No session (relay down, TLS or AUTH refused: the relay's or the settings'
-                // fault, not the mail's): the claimed mail waits for its next attempt. A session
-                // that broke later: `send` settled the mail in flight.
-                if !opened { await settle(first, .deferred("\(error)")) }
+                // fault, not the mail's): the first claimed mail waits for its next attempt. A
+                // session that broke later: `send` settled the mail in flight. The others of the
+                // claim were not tried: they go back as they were.
+                if !opened, !claimed.isEmpty {
+                    await settle(claimed.removeFirst(), .deferred("\(error)"), secrets: secrets)
+                }
                 failures += 1
                 if failures == 1 || failures % 100 == 0 {
                     logger.warning(
@@ -88,6 +95,18 @@ public struct MailDeliveryService: Service {
                         metadata: ["relay": "\(settings.smtp)", "error": "\(error)", "failures": "\(failures)"])
                 }
             }
+            await release(claimed)
+        }
+        await secrets.eraseIfBlanked(outbox)
+    }
+
+    /// Gives back claimed mails this worker will not try now.
+    private func release(_ mails: [MailToSend]) async {
+        guard !mails.isEmpty else { return }
+        do {
+            try await outbox.release(mails, owner: settings.owner, at: time.timestamp())
+        } catch {
+            logger.error("cannot give back claimed mails", metadata: ["mails": "\(mails.count)", "error": "\(error)"])
         }
     }
 
@@ -111,7 +130,7 @@ public struct MailDeliveryService: Service {
     private static var stopping: Bool { Task.isShuttingDownGracefully || Task.isCancelled }
 
     /// Sends one claimed mail and settles it; rethrows what broke the session.
-    private func send(_ mail: MailToSend, on session: inout SMTPSession) async throws {
+    private func send(_ mail: MailToSend, on session: inout SMTPSession, secrets: BlankedSecrets) async throws {
         let message = MIMEMessage(
             from: settings.from, fromName: settings.fromName, to: mail.recipient, subject: mail.subject, body: mail.body,
             date: time.timestamp(), messageID: mail.messageID, attachments: mail.attachments)
@@ -119,9 +138,9 @@ public struct MailDeliveryService: Service {
             let accepted = try await session.send(from: settings.from, to: mail.recipient, message: message.rendered()) {
                 try await outbox.handOver(mail, owner: settings.owner, at: time.timestamp())
             }
-            await settle(mail, .delivered(accepted))
+            await settle(mail, .delivered(accepted), secrets: secrets)
         } catch let failure as SMTPFailure {
-            await settle(mail, failure.outcome)
+            await settle(mail, failure.outcome, secrets: secrets)
             // A refused recipient or message leaves the session usable; anything else ends it,
             // and so does 421, the relay closing the connection.
             guard case .reply(let reply, _) = failure, reply.isPermanent || reply.isTransient, reply.code != 421 else {
@@ -129,18 +148,20 @@ public struct MailDeliveryService: Service {
             }
         } catch {
             // The outbox could not record the hand-over: the end of the data was not sent.
-            await settle(mail, .deferred("the outbox could not be written: \(error)"))
+            await settle(mail, .deferred("the outbox could not be written: \(error)"), secrets: secrets)
             throw error
         }
     }
 
     /// Records how the attempt ended; a failure to record leaves the mail claimed until its lease
     /// expires (then another start or daemon settles it).
-    private func settle(_ mail: MailToSend, _ outcome: MailAttemptOutcome) async {
+    private func settle(_ mail: MailToSend, _ outcome: MailAttemptOutcome, secrets: BlankedSecrets) async {
         let now = time.timestamp()
         let decision = settings.retry.decide(outcome, attempt: mail.attempt, queuedAt: mail.queuedAt, now: now)
         do {
-            try await outbox.finish(mail, owner: settings.owner, outcome: outcome, decision: decision, context: context, at: now)
+            let blanked = try await outbox.finish(
+                mail, owner: settings.owner, outcome: outcome, decision: decision, context: context, at: now)
+            if blanked { secrets.blanked() }
         } catch {
             logger.error("cannot record a mail attempt", metadata: ["mail": "\(mail.id)", "error": "\(error)"])
         }
@@ -151,16 +172,20 @@ public struct MailDeliveryService: Service {
         }
     }
 
-    private func claim() async -> MailToSend? {
+    /// Mails claimed at once by a worker: one commit for several mails, few enough that the other
+    /// workers get their share.
+    static let claimBatch = 8
+
+    private func claim() async -> [MailToSend] {
         let now = time.timestamp()
         do {
             // A read first: an idle outbox costs no write transaction at each look.
-            guard let due = try await outbox.nextDue(), due <= now else { return nil }
-            return try await outbox.claimDue(owner: settings.owner, now: now, leaseUntil: now.adding(settings.lease), limit: 1)
-                .first
+            guard let due = try await outbox.nextDue(), due <= now else { return [] }
+            return try await outbox.claimDue(
+                owner: settings.owner, now: now, leaseUntil: now.adding(settings.lease), limit: Self.claimBatch)
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
-            return nil
+            return []
         }
     }
 
@@ -169,5 +194,29 @@ public struct MailDeliveryService: Service {
         guard let due = try? await outbox.nextDue() else { return settings.pollInterval }
         let untilDue = Duration.milliseconds(max(due.milliseconds - time.timestamp().milliseconds, 10))
         return min(untilDue, settings.pollInterval)
+    }
+}
+
+/// The secrets a worker blanked out of sent mails whose text the database's log still holds:
+/// erased once the worker goes idle, or a second after the first of them while mails keep
+/// coming (a checkpoint after every mail would cost more than the mail).
+final class BlankedSecrets {
+    static let longestWait: Duration = .seconds(1)
+
+    private var since: ContinuousClock.Instant?
+
+    func blanked() {
+        if since == nil { since = .now }
+    }
+
+    func eraseIfBlanked(_ outbox: any MailDeliveryRepository) async {
+        guard since != nil else { return }
+        since = nil
+        await outbox.eraseBlankedSecrets()
+    }
+
+    func eraseIfDue(_ outbox: any MailDeliveryRepository) async {
+        guard let since, since.duration(to: .now) >= Self.longestWait else { return }
+        await eraseIfBlanked(outbox)
     }
 }
