@@ -288,3 +288,34 @@ struct MailDeliveryTests {
         await second.exit()
     }
 }
+
+@Suite(
+    "Mail messages as a real MIME parser reads them",
+    .enabled(if: TestSMTPServer.isAvailable, "python3 is missing: tools/install-deps.sh"))
+struct MIMEMessageParsingTests {
+    @Test("a French mail with a PDF and a non-ASCII file name: every header, the text and the files come back")
+    func attachmentsAndFrenchText() async throws {
+        let pdf = [UInt8]("%PDF-1.7\n".utf8) + (0..<3000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        let body = "Bonjour,\n\nVotre facture de décembre est jointe : 1 234,56 € TTC.\n.Une ligne qui commence par un point.\n"
+        let message = MIMEMessage(
+            from: "facturation@myopenip.fr", fromName: "MyOpenIP Facturation", to: "compta@example.fr",
+            subject: "Votre facture n° FA-2026-00042 — échéance le 31/12", body: body,
+            date: Timestamp(milliseconds: 1_796_212_800_000), messageID: "3f0c6e1a@cm.myopenip.fr",
+            attachments: [
+                MailAttachment(filename: "Facture FA-2026-00042.pdf", contentType: "application/pdf", data: pdf),
+                MailAttachment(filename: "détail des lignes.csv", contentType: "text/csv", data: Array("a;b\n".utf8)),
+            ])
+        let parsed = try await ParsedMail.parse(String(decoding: message.rendered(), as: UTF8.self))
+        #expect(parsed.headers["Subject"] == "Votre facture n° FA-2026-00042 — échéance le 31/12")
+        #expect(parsed.headers["From"] == "MyOpenIP Facturation <facturation@myopenip.fr>")
+        #expect(parsed.headers["Message-ID"] == "<3f0c6e1a@cm.myopenip.fr>")
+        #expect(parsed.headers["Auto-Submitted"] == "auto-generated")
+        #expect(parsed.headers["Date"] == "Wed, 02 Dec 2026 12:00:00 +0000")
+        #expect(parsed.text.replacingOccurrences(of: "\r\n", with: "\n") == body)
+        #expect(
+            Set(parsed.attachments) == [
+                .init(filename: "Facture FA-2026-00042.pdf", contentType: "application/pdf", size: pdf.count),
+                .init(filename: "détail des lignes.csv", contentType: "text/csv", size: 4),
+            ])
+    }
+}
