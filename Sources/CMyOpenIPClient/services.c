@@ -24,6 +24,61 @@ int myopenip_audit_service_list_audit_events(
         result, reply, &myopenip__v1__list_audit_events_response__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_catalogue_service_list_offerings(
+    myopenip_connection *connection, const Myopenip__V1__ListOfferingsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListOfferingsResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.CatalogueService", "ListOfferings",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__list_offerings_response__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_catalogue_service_get_offering(
+    myopenip_connection *connection, const Myopenip__V1__GetOfferingRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.CatalogueService", "GetOffering",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__offering__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_catalogue_service_create_offering(
+    myopenip_connection *connection, const Myopenip__V1__CreateOfferingRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.CatalogueService", "CreateOffering",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__offering__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_catalogue_service_update_offering(
+    myopenip_connection *connection, const Myopenip__V1__UpdateOfferingRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.CatalogueService", "UpdateOffering",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__offering__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_catalogue_service_retire_offering(
+    myopenip_connection *connection, const Myopenip__V1__RetireOfferingRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.CatalogueService", "RetireOffering",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__offering__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_company_service_create_company(
     myopenip_connection *connection, const Myopenip__V1__CreateCompanyRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Company **response) {

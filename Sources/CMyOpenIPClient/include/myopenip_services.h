@@ -23,6 +23,7 @@
 #include "myopenip_client.h"
 #include "grpc/health/v1/health.pb-c.h"
 #include "myopenip/v1/audit.pb-c.h"
+#include "myopenip/v1/catalogue.pb-c.h"
 #include "myopenip/v1/company.pb-c.h"
 #include "myopenip/v1/identity.pb-c.h"
 #include "myopenip/v1/mail.pb-c.h"
@@ -56,6 +57,50 @@ int myopenip_health_check(
 int myopenip_audit_service_list_audit_events(
     myopenip_connection *connection, const Myopenip__V1__ListAuditEventsRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListAuditEventsResponse **response);
+
+/* myopenip.v1.CatalogueService */
+
+/*
+ * myopenip.v1.CatalogueService/ListOfferings
+ * Holders of orders.manage and operator staff: offerings by category and name, a page at a
+ * time; only those on sale, unless operator staff ask for the retired ones too.
+ */
+int myopenip_catalogue_service_list_offerings(
+    myopenip_connection *connection, const Myopenip__V1__ListOfferingsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListOfferingsResponse **response);
+
+/*
+ * myopenip.v1.CatalogueService/GetOffering
+ * Holders of orders.manage and operator staff: one offering with its form. A retired one is
+ * NOT_FOUND for all but operator staff.
+ */
+int myopenip_catalogue_service_get_offering(
+    myopenip_connection *connection, const Myopenip__V1__GetOfferingRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response);
+
+/*
+ * myopenip.v1.CatalogueService/CreateOffering
+ * Operator staff: a new offering, on sale at once.
+ */
+int myopenip_catalogue_service_create_offering(
+    myopenip_connection *connection, const Myopenip__V1__CreateOfferingRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response);
+
+/*
+ * myopenip.v1.CatalogueService/UpdateOffering
+ * Operator staff: changes the fields named in update_mask of an offering on sale.
+ */
+int myopenip_catalogue_service_update_offering(
+    myopenip_connection *connection, const Myopenip__V1__UpdateOfferingRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response);
+
+/*
+ * myopenip.v1.CatalogueService/RetireOffering
+ * Operator staff: the offering is no longer sold.
+ */
+int myopenip_catalogue_service_retire_offering(
+    myopenip_connection *connection, const Myopenip__V1__RetireOfferingRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response);
 
 /* myopenip.v1.CompanyService */
 

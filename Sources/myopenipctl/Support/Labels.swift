@@ -100,3 +100,28 @@ extension Myopenip_V1_MailState {
         }
     }
 }
+
+extension Myopenip_V1_OfferingCategory {
+    var label: String {
+        switch self {
+        case .internetAccess: return OfferingCategory.internetAccess.label
+        case .cloud: return OfferingCategory.cloud.label
+        case .unifiedCommunications: return OfferingCategory.unifiedCommunications.label
+        case .ipTelephony: return OfferingCategory.ipTelephony.label
+        case .standardTelephony: return OfferingCategory.standardTelephony.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
+
+extension Myopenip_V1_CharacteristicType {
+    var label: String {
+        switch self {
+        case .text: return "texte"
+        case .number: return "nombre"
+        case .choice: return "choix"
+        case .boolean: return "oui/non"
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
