@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes what reads untrusted bytes and text: the ttrpc frame decoder, the request envelope and
 # its metadata, the domain's parsers (email, phone, IBAN, BIC, SIREN, references, logins, dates,
-# password rules) and forms (site, contact, company, right, account), with libFuzzer and
-# AddressSanitizer.
+# password rules) and forms (site, contact, company, right, account, an offering and its order
+# form), with libFuzzer and AddressSanitizer.
 #
 #   tools/fuzz.sh [SECONDS] [libFuzzer options...]     (default: 60 seconds)
 #

@@ -13,7 +13,7 @@ import NIOEmbedded
 /// to itself, and a frame decoder hands on nothing larger than its limit.
 enum FuzzTarget: UInt8, CaseIterable {
     case frames, envelope, email, phone, iban, bic, siren, companyReference, accountLogin, timestamp, password, bearer
-    case site, contact, company, right, account
+    case site, contact, company, right, account, offering
 
     /// Runs the input `bytes` (target byte first); empty input does nothing.
     static func run(_ bytes: UnsafeRawBufferPointer) {
@@ -82,10 +82,43 @@ enum FuzzTarget: UInt8, CaseIterable {
             for kind in [AccountKind.operatorStaff, .partnerUser, .clientUser, nil] {
                 _ = try? AccountDraft(displayName: field[0], email: field[1], kind: kind, companyReference: field[2])
             }
+        case .offering:
+            Self.checkOffering(Self.fields(text, count: 8))
         case .bearer:
             var metadata = Metadata()
             metadata.add(Metadata.Keys.authorization, text)
             _ = metadata.bearerToken
+        }
+    }
+
+    /// An offering with one characteristic made of the input (name, label, type, pattern,
+    /// allowed values, bounds), then a value for it: what the form accepts must be what the
+    /// characteristic allows. Text values are matched against a fixed pattern: a pattern is
+    /// written by operator staff, and an arbitrary one may backtrack for as long as it likes.
+    static func checkOffering(_ field: [String]) {
+        let kind = Characteristic.Kind.allCases[field[2].utf8.count % Characteristic.Kind.allCases.count]
+        let range: ClosedRange<Int64>? =
+            if let low = Int64(field[5]), let high = Int64(field[6]), low <= high { low...high } else { nil }
+        let characteristic = Characteristic(
+            name: field[0], label: field[1], kind: kind, required: true,
+            allowedValues: field[4].isEmpty
+                ? [] : field[4].split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+            pattern: kind == .text && !field[3].isEmpty ? "0[1-9][0-9]{8}" : "", range: range)
+        guard
+            let offering = try? OfferingDraft(
+                code: "FUZZ", name: "Offre", category: .cloud, oneTimePriceCents: 0, monthlyPriceCents: 0,
+                commitmentMonths: 0, noticeMonths: 0, terminationFeeCents: 0, form: [characteristic])
+        else { return }
+        let value = field[7]
+        guard (try? offering.checkForm([characteristic.name: value])) != nil else { return }
+        switch kind {
+        case .choice: precondition(characteristic.allowedValues.contains(value), "a choice accepted \(value.debugDescription)")
+        case .number:
+            let number = Int64(value)
+            precondition(
+                number != nil && (range.map { $0.contains(number!) } ?? true), "a number accepted \(value.debugDescription)")
+        case .boolean: precondition(value == "true" || value == "false", "a boolean accepted \(value.debugDescription)")
+        case .text: precondition(value.count <= Characteristic.maximumValueLength, "a text of \(value.count) characters accepted")
         }
     }
 
