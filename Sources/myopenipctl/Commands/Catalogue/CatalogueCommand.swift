@@ -86,10 +86,12 @@ struct CatalogueCommand: AsyncParsableCommand {
             discussion: """
                 Each offering of the file is created when its code is new, and otherwise updated to \
                 the file's values; a retired offering is left as it is. The fields are those of \
-                myopenip.v1.OfferingFields in protobuf JSON (tools/catalogue/demo-catalogue.json).
+                myopenip.v1.OfferingFields in protobuf JSON (tools/catalogue/demo-catalogue.json). \
+                Running it again is safe: what is already as the file says is left unchanged.
                 """)
 
-        @OptionGroup var connection: WriteOptions
+        // Several writes, each safe to run again: no idempotency key, which one call only may use.
+        @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The catalogue file.") var file: String
 
         func run() async throws {
