@@ -46,16 +46,11 @@ public struct SMTPClient: Sendable {
         }
     }
 
-    private func serverHostname() -> String? {
-        // SNI and name checks use a name; an address is checked against the certificate's IPs.
-        settings.host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : settings.host
-    }
-
     private func connect() async throws -> NIOAsyncChannel<SMTPReply, ByteBuffer> {
         let implicitTLS = settings.security == .tls ? tls : nil
-        let hostname = serverHostname()
+        let hostname = settings.tlsServerName
         return try await ClientBootstrap(group: group)
-            .connectTimeout(.milliseconds(settings.connectTimeout.milliseconds))
+            .connectTimeout(TimeAmount(settings.connectTimeout))
             .channelOption(.socketOption(.so_keepalive), value: 1)
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -67,12 +62,5 @@ public struct SMTPClient: Sendable {
                     return try NIOAsyncChannel<SMTPReply, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

@@ -33,8 +33,7 @@ public struct SMTPSession {
                 throw SMTPFailure.protocolViolation("the relay does not offer STARTTLS, which the settings require")
             }
             try await command("STARTTLS")
-            let hostname =
-                settings.host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : settings.host
+            let hostname = settings.tlsServerName
             let channel = self.channel
             try await channel.eventLoop.submit {
                 try channel.pipeline.syncOperations.addHandler(
@@ -140,7 +139,7 @@ public struct SMTPSession {
     /// The next reply, or a timeout after `limit`: the connection is then closed.
     private mutating func reply(to command: String, within limit: Duration) async throws -> SMTPReply {
         let channel = self.channel
-        let timer = channel.eventLoop.scheduleTask(in: .milliseconds(limit.milliseconds)) {
+        let timer = channel.eventLoop.scheduleTask(in: TimeAmount(limit)) {
             channel.close(promise: nil)
         }
         defer { timer.cancel() }

@@ -46,6 +46,14 @@ public struct SMTPSettings: Sendable, Hashable {
     }
 }
 
+extension SMTPSettings {
+    /// The name TLS sends (SNI) and checks the certificate against; nil for an address, which is
+    /// checked against the certificate's IP addresses.
+    var tlsServerName: String? {
+        host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
+    }
+}
+
 extension SMTPSettings: CustomStringConvertible {
     /// Where and how, without the password.
     public var description: String {

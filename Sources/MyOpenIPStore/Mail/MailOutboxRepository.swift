@@ -68,10 +68,9 @@ public struct SQLiteMailOutboxRepository: MailOutboxRepository {
             guard row.deliveryState != .sending, row.deliveryState != .cancelled else {
                 throw MailStateConflict(state: row.deliveryState)
             }
-            let blanked = row.sentAt == nil && row.secret != nil
+            var blanked = false
             if row.sentAt == nil {
-                if let secret = row.secret { row.body = row.body.replacingOccurrences(of: secret, with: Self.blankedSecret) }
-                row.secret = nil
+                blanked = row.blankSecret()
                 row.sentAt = now.milliseconds
                 row.endedAt = now.milliseconds
                 row.state = MailDeliveryState.sent.rawValue

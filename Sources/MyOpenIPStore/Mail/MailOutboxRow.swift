@@ -74,6 +74,15 @@ struct MailOutboxRow: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
     var deliveryState: MailDeliveryState { MailDeliveryState(rawValue: state) ?? .failed }
 
+    /// Replaces the secret in the text of a mail that will not be sent again; returns whether
+    /// there was one (the database's log still holds the former text until it is emptied).
+    mutating func blankSecret() -> Bool {
+        guard let secret else { return false }
+        body = body.replacingOccurrences(of: secret, with: SQLiteMailOutboxRepository.blankedSecret)
+        self.secret = nil
+        return true
+    }
+
     var record: MailRecord {
         MailRecord(
             id: id ?? 0, accountLogin: accountID.flatMap(AccountLogin.init(sequence:))?.description, recipient: recipient,

@@ -189,7 +189,7 @@ public struct SQLiteMailDeliveryRepository: MailDeliveryRepository {
             guard row.deliveryState.isWaiting || row.deliveryState == .failed else {
                 throw MailStateConflict(state: row.deliveryState)
             }
-            let blanked = Self.blankSecret(&row)
+            let blanked = row.blankSecret()
             row.state = MailDeliveryState.cancelled.rawValue
             row.nextAttemptAt = nil
             row.endedAt = now.milliseconds
@@ -236,7 +236,7 @@ public struct SQLiteMailDeliveryRepository: MailDeliveryRepository {
         var blanked = false
         switch decision {
         case .sent:
-            blanked = blankSecret(&row)
+            blanked = row.blankSecret()
             row.state = MailDeliveryState.sent.rawValue
             row.sentAt = now.milliseconds
             row.endedAt = now.milliseconds
@@ -267,13 +267,5 @@ public struct SQLiteMailDeliveryRepository: MailDeliveryRepository {
     private static func lastReply(of row: MailOutboxRow, in db: Database) throws -> String? {
         try String.fetchOne(
             db, sql: "SELECT reply FROM mail_attempt WHERE mail_id = ? AND number = ?", arguments: [row.id, row.attempts])
-    }
-
-    /// Replaces the secret in the text of a mail that will not be sent again.
-    private static func blankSecret(_ row: inout MailOutboxRow) -> Bool {
-        guard let secret = row.secret else { return false }
-        row.body = row.body.replacingOccurrences(of: secret, with: SQLiteMailOutboxRepository.blankedSecret)
-        row.secret = nil
-        return true
     }
 }

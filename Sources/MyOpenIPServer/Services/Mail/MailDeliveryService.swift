@@ -57,14 +57,15 @@ public struct MailDeliveryService: Service {
         var lastRecovery = ContinuousClock.now
         while !Self.stopping {
             let seen = OutboxBell.shared.rings
-            var claimed = await claim()
+            let found = await claim()
+            var claimed = found.mails
             guard !claimed.isEmpty else {
                 await secrets.eraseIfBlanked(outbox)
                 if lastRecovery.duration(to: .now) >= Self.recoveryInterval {
                     lastRecovery = .now
                     await recoverExpiredClaims()
                 }
-                let limit = await waitLimit()
+                let limit = waitLimit(until: found.nextDue)
                 await cancelWhenGracefulShutdown { await OutboxBell.shared.wait(after: seen, upTo: limit) }
                 continue
             }
@@ -76,7 +77,7 @@ public struct MailDeliveryService: Service {
                         let current = claimed.removeFirst()
                         try await send(current, on: &session, secrets: secrets)
                         await secrets.eraseIfDue(outbox)
-                        if claimed.isEmpty && !Self.stopping { claimed = await claim() }
+                        if claimed.isEmpty && !Self.stopping { claimed = await claim().mails }
                     }
                 }
                 failures = 0
@@ -176,22 +177,26 @@ public struct MailDeliveryService: Service {
     /// workers get their share.
     static let claimBatch = 8
 
-    private func claim() async -> [MailToSend] {
+    /// The due mails claimed, or none and when the next one falls due (nil: none waits, or the
+    /// outbox could not be read).
+    private func claim() async -> (mails: [MailToSend], nextDue: Timestamp?) {
         let now = time.timestamp()
         do {
             // A read first: an idle outbox costs no write transaction at each look.
-            guard let due = try await outbox.nextDue(), due <= now else { return [] }
-            return try await outbox.claimDue(
+            guard let due = try await outbox.nextDue() else { return ([], nil) }
+            guard due <= now else { return ([], due) }
+            let mails = try await outbox.claimDue(
                 owner: settings.owner, now: now, leaseUntil: now.adding(settings.lease), limit: Self.claimBatch)
+            return (mails, nil)
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
-            return []
+            return ([], nil)
         }
     }
 
     /// How long to wait when nothing is due: until the next due mail, at most the poll interval.
-    private func waitLimit() async -> Duration {
-        guard let due = try? await outbox.nextDue() else { return settings.pollInterval }
+    private func waitLimit(until due: Timestamp?) -> Duration {
+        guard let due else { return settings.pollInterval }
         let untilDue = Duration.milliseconds(max(due.milliseconds - time.timestamp().milliseconds, 10))
         return min(untilDue, settings.pollInterval)
     }
