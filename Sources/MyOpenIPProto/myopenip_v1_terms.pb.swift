@@ -8,7 +8,8 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
-/// The terms of use ("Conditions d'Utilisation") and their acceptance.
+/// The terms of use ("Conditions d'Utilisation") and the sales conditions ("Conditions Générales de
+/// Vente"), and the acceptance of the terms of use.
 
 import SwiftProtobuf
 
@@ -20,6 +21,46 @@ import SwiftProtobuf
 fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobuf.ProtobufAPIVersionCheck {
   struct _2: SwiftProtobuf.ProtobufAPIVersion_2 {}
   typealias Version = _2
+}
+
+/// The documents published as versions.
+public nonisolated enum Myopenip_V1_TermsDocument: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// The terms of use, which every account accepts. It is 0, the value of an unset field, so that
+  /// every caller written before the sales conditions existed keeps its meaning.
+  case termsOfUse // = 0
+
+  /// The sales conditions of the e-shop, accepted with each order.
+  case salesConditions // = 1
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .termsOfUse
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .termsOfUse
+    case 1: self = .salesConditions
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .termsOfUse: return 0
+    case .salesConditions: return 1
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Myopenip_V1_TermsDocument] = [
+    .termsOfUse,
+    .salesConditions,
+  ]
+
 }
 
 public nonisolated enum Myopenip_V1_TermsVersionState: SwiftProtobuf.Enum, Swift.CaseIterable {
@@ -81,7 +122,8 @@ public nonisolated struct Myopenip_V1_TermsVersion: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// 1, 2, 3… in publication order.
+  /// 1, 2, 3… in publication order. Both documents share this numbering: a number names one
+  /// version of one document.
   public var version: Int64 = 0
 
   public var title: String = String()
@@ -130,6 +172,10 @@ public nonisolated struct Myopenip_V1_TermsVersion: Sendable {
 
   public var withdrawnBy: String = String()
 
+  /// The document it is a version of; in_force and state compare it with the version in force
+  /// of that document.
+  public var document: Myopenip_V1_TermsDocument = .termsOfUse
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -150,7 +196,7 @@ public nonisolated struct Myopenip_V1_PublishTermsRequest: Sendable {
 
   /// When it comes into force (a date is midnight UTC); unset means now. It may not come before
   /// the version in force; versions scheduled later do not block it: versions come into force in
-  /// the order of their dates.
+  /// the order of their dates. Only versions of the same document count.
   public var effectiveAt: SwiftProtobuf.Google_Protobuf_Timestamp {
     get {_effectiveAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
     set {_effectiveAt = newValue}
@@ -159,6 +205,9 @@ public nonisolated struct Myopenip_V1_PublishTermsRequest: Sendable {
   public var hasEffectiveAt: Bool {self._effectiveAt != nil}
   /// Clears the value of `effectiveAt`. Subsequent reads from it will return its default value.
   public mutating func clearEffectiveAt() {self._effectiveAt = nil}
+
+  /// The document it is a version of.
+  public var document: Myopenip_V1_TermsDocument = .termsOfUse
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -172,6 +221,7 @@ public nonisolated struct Myopenip_V1_WithdrawTermsRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// Version numbers are shared by both documents: the number alone names the version.
   public var version: Int64 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -183,6 +233,9 @@ public nonisolated struct Myopenip_V1_ListTermsRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
+
+  /// The document whose versions are listed.
+  public var document: Myopenip_V1_TermsDocument = .termsOfUse
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -206,8 +259,12 @@ public nonisolated struct Myopenip_V1_GetTermsRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// 0 for the version in force.
+  /// 0 for the version of `document` in force; another number names a version of either
+  /// document (numbers are shared), answered whatever `document` says.
   public var version: Int64 = 0
+
+  /// The document whose version in force is asked for when `version` is 0.
+  public var document: Myopenip_V1_TermsDocument = .termsOfUse
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -221,6 +278,10 @@ public nonisolated struct Myopenip_V1_AcceptTermsRequest: Sendable {
 
   /// The version being accepted: it must be the one in force.
   public var version: Int64 = 0
+
+  /// Only the terms of use are accepted here: the sales conditions are INVALID_ARGUMENT
+  /// TERMS_DOCUMENT_INVALID (field "document"), they are accepted by placing an order.
+  public var document: Myopenip_V1_TermsDocument = .termsOfUse
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -254,13 +315,17 @@ public nonisolated struct Myopenip_V1_AcceptTermsResponse: Sendable {
 
 fileprivate nonisolated let _protobuf_package = "myopenip.v1"
 
+nonisolated extension Myopenip_V1_TermsDocument: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TERMS_DOCUMENT_TERMS_OF_USE\0\u{1}TERMS_DOCUMENT_SALES_CONDITIONS\0")
+}
+
 nonisolated extension Myopenip_V1_TermsVersionState: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TERMS_VERSION_STATE_UNSPECIFIED\0\u{1}TERMS_VERSION_STATE_SCHEDULED\0\u{1}TERMS_VERSION_STATE_IN_FORCE\0\u{1}TERMS_VERSION_STATE_SUPERSEDED\0\u{1}TERMS_VERSION_STATE_WITHDRAWN\0")
 }
 
 nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TermsVersion"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{1}title\0\u{1}text\0\u{3}effective_at\0\u{1}applicability\0\u{3}published_at\0\u{3}published_by\0\u{3}in_force\0\u{1}state\0\u{3}withdrawn_at\0\u{3}withdrawn_by\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{1}title\0\u{1}text\0\u{3}effective_at\0\u{1}applicability\0\u{3}published_at\0\u{3}published_by\0\u{3}in_force\0\u{1}state\0\u{3}withdrawn_at\0\u{3}withdrawn_by\0\u{1}document\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -279,6 +344,7 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
       case 9: try { try decoder.decodeSingularEnumField(value: &self.state) }()
       case 10: try { try decoder.decodeSingularMessageField(value: &self._withdrawnAt) }()
       case 11: try { try decoder.decodeSingularStringField(value: &self.withdrawnBy) }()
+      case 12: try { try decoder.decodeSingularEnumField(value: &self.document) }()
       default: break
       }
     }
@@ -322,6 +388,9 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
     if !self.withdrawnBy.isEmpty {
       try visitor.visitSingularStringField(value: self.withdrawnBy, fieldNumber: 11)
     }
+    if self.document != .termsOfUse {
+      try visitor.visitSingularEnumField(value: self.document, fieldNumber: 12)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -337,6 +406,7 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
     if lhs.state != rhs.state {return false}
     if lhs._withdrawnAt != rhs._withdrawnAt {return false}
     if lhs.withdrawnBy != rhs.withdrawnBy {return false}
+    if lhs.document != rhs.document {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -344,7 +414,7 @@ nonisolated extension Myopenip_V1_TermsVersion: SwiftProtobuf.Message, SwiftProt
 
 nonisolated extension Myopenip_V1_PublishTermsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PublishTermsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}title\0\u{1}text\0\u{3}effective_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}title\0\u{1}text\0\u{3}effective_at\0\u{1}document\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -355,6 +425,7 @@ nonisolated extension Myopenip_V1_PublishTermsRequest: SwiftProtobuf.Message, Sw
       case 1: try { try decoder.decodeSingularStringField(value: &self.title) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.text) }()
       case 3: try { try decoder.decodeSingularMessageField(value: &self._effectiveAt) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.document) }()
       default: break
       }
     }
@@ -374,6 +445,9 @@ nonisolated extension Myopenip_V1_PublishTermsRequest: SwiftProtobuf.Message, Sw
     try { if let v = self._effectiveAt {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
     } }()
+    if self.document != .termsOfUse {
+      try visitor.visitSingularEnumField(value: self.document, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -381,6 +455,7 @@ nonisolated extension Myopenip_V1_PublishTermsRequest: SwiftProtobuf.Message, Sw
     if lhs.title != rhs.title {return false}
     if lhs.text != rhs.text {return false}
     if lhs._effectiveAt != rhs._effectiveAt {return false}
+    if lhs.document != rhs.document {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -418,18 +493,29 @@ nonisolated extension Myopenip_V1_WithdrawTermsRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Myopenip_V1_ListTermsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListTermsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}document\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    // Load everything into unknown fields
-    while try decoder.nextFieldNumber() != nil {}
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.document) }()
+      default: break
+      }
+    }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.document != .termsOfUse {
+      try visitor.visitSingularEnumField(value: self.document, fieldNumber: 1)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_ListTermsRequest, rhs: Myopenip_V1_ListTermsRequest) -> Bool {
+    if lhs.document != rhs.document {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -467,7 +553,7 @@ nonisolated extension Myopenip_V1_ListTermsResponse: SwiftProtobuf.Message, Swif
 
 nonisolated extension Myopenip_V1_GetTermsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetTermsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{1}document\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -476,6 +562,7 @@ nonisolated extension Myopenip_V1_GetTermsRequest: SwiftProtobuf.Message, SwiftP
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.version) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.document) }()
       default: break
       }
     }
@@ -485,11 +572,15 @@ nonisolated extension Myopenip_V1_GetTermsRequest: SwiftProtobuf.Message, SwiftP
     if self.version != 0 {
       try visitor.visitSingularInt64Field(value: self.version, fieldNumber: 1)
     }
+    if self.document != .termsOfUse {
+      try visitor.visitSingularEnumField(value: self.document, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_GetTermsRequest, rhs: Myopenip_V1_GetTermsRequest) -> Bool {
     if lhs.version != rhs.version {return false}
+    if lhs.document != rhs.document {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -497,7 +588,7 @@ nonisolated extension Myopenip_V1_GetTermsRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Myopenip_V1_AcceptTermsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AcceptTermsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{1}document\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -506,6 +597,7 @@ nonisolated extension Myopenip_V1_AcceptTermsRequest: SwiftProtobuf.Message, Swi
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.version) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.document) }()
       default: break
       }
     }
@@ -515,11 +607,15 @@ nonisolated extension Myopenip_V1_AcceptTermsRequest: SwiftProtobuf.Message, Swi
     if self.version != 0 {
       try visitor.visitSingularInt64Field(value: self.version, fieldNumber: 1)
     }
+    if self.document != .termsOfUse {
+      try visitor.visitSingularEnumField(value: self.document, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_AcceptTermsRequest, rhs: Myopenip_V1_AcceptTermsRequest) -> Bool {
     if lhs.version != rhs.version {return false}
+    if lhs.document != rhs.document {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -461,7 +461,7 @@ int myopenip_site_service_delete_site(
 
 /*
  * myopenip.v1.TermsService/PublishTerms
- * Operator staff: publishes a new version, in force from its effective date.
+ * Operator staff: publishes a new version of a document, in force from its effective date.
  */
 int myopenip_terms_service_publish_terms(
     myopenip_connection *connection, const Myopenip__V1__PublishTermsRequest *request,
@@ -478,7 +478,7 @@ int myopenip_terms_service_withdraw_terms(
 
 /*
  * myopenip.v1.TermsService/ListTerms
- * Operator staff: every version, newest first.
+ * Operator staff: every version of one document, newest first.
  */
 int myopenip_terms_service_list_terms(
     myopenip_connection *connection, const Myopenip__V1__ListTermsRequest *request,
@@ -486,7 +486,7 @@ int myopenip_terms_service_list_terms(
 
 /*
  * myopenip.v1.TermsService/GetTerms
- * A session or the operator: the version in force, or one version by number.
+ * A session or the operator: the version of a document in force, or one version by number.
  */
 int myopenip_terms_service_get_terms(
     myopenip_connection *connection, const Myopenip__V1__GetTermsRequest *request,
@@ -494,7 +494,8 @@ int myopenip_terms_service_get_terms(
 
 /*
  * myopenip.v1.TermsService/AcceptTerms
- * A session: accepts the version in force.
+ * A session: accepts the version of the terms of use in force (the sales conditions are
+ * accepted by placing an order).
  */
 int myopenip_terms_service_accept_terms(
     myopenip_connection *connection, const Myopenip__V1__AcceptTermsRequest *request,

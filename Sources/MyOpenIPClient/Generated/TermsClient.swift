@@ -6,9 +6,12 @@ import MyOpenIPRPC
 
 /// The typed client of `myopenip.v1.TermsService`.
 ///
-/// TermsService publishes versions of the terms of use and records their acceptance. Until an
-/// account has accepted the version in force, its calls other than reading the terms, accepting
-/// them and logging out fail with FAILED_PRECONDITION.
+/// TermsService publishes versions of two documents, the terms of use and the sales conditions,
+/// each with its own version in force, and records the acceptance of the terms of use. Until an
+/// account has accepted the version of the terms of use in force, its calls other than reading the
+/// terms, accepting them and logging out fail with FAILED_PRECONDITION. The sales conditions never
+/// gate a session: the version in force is accepted when an order is placed, and that acceptance
+/// is kept with the order.
 public struct TermsClient: Sendable {
     /// The methods of `myopenip.v1.TermsService`.
     public enum Method {
@@ -31,7 +34,7 @@ public struct TermsClient: Sendable {
         self.client = client
     }
 
-    /// Operator staff: publishes a new version, in force from its effective date.
+    /// Operator staff: publishes a new version of a document, in force from its effective date.
     public func publishTerms(
         _ request: Myopenip_V1_PublishTermsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_TermsVersion {
@@ -56,7 +59,7 @@ public struct TermsClient: Sendable {
         )
     }
 
-    /// Operator staff: every version, newest first.
+    /// Operator staff: every version of one document, newest first.
     public func listTerms(
         _ request: Myopenip_V1_ListTermsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_ListTermsResponse {
@@ -68,7 +71,7 @@ public struct TermsClient: Sendable {
         )
     }
 
-    /// A session or the operator: the version in force, or one version by number.
+    /// A session or the operator: the version of a document in force, or one version by number.
     public func getTerms(
         _ request: Myopenip_V1_GetTermsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_TermsVersion {
@@ -80,7 +83,8 @@ public struct TermsClient: Sendable {
         )
     }
 
-    /// A session: accepts the version in force.
+    /// A session: accepts the version of the terms of use in force (the sales conditions are
+    /// accepted by placing an order).
     public func acceptTerms(
         _ request: Myopenip_V1_AcceptTermsRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_AcceptTermsResponse {

@@ -12,7 +12,7 @@ extension RequestFieldCheck {
             "google.rpc.Status": [1: "code", 2: "message", 3: "details"],
             "grpc.health.v1.HealthCheckRequest": [1: "service"],
             "grpc.health.v1.HealthCheckResponse": [1: "status"],
-            "myopenip.v1.AcceptTermsRequest": [1: "version"],
+            "myopenip.v1.AcceptTermsRequest": [1: "version", 2: "document"],
             "myopenip.v1.AcceptTermsResponse": [1: "version", 2: "accepted_at"],
             "myopenip.v1.Access": [1: "audience", 2: "permission"],
             "myopenip.v1.AccessRight": [
@@ -67,7 +67,7 @@ extension RequestFieldCheck {
             "myopenip.v1.GetOfferingRequest": [1: "code"],
             "myopenip.v1.GetRightRequest": [1: "id"],
             "myopenip.v1.GetSiteRequest": [1: "id"],
-            "myopenip.v1.GetTermsRequest": [1: "version"],
+            "myopenip.v1.GetTermsRequest": [1: "version", 2: "document"],
             "myopenip.v1.ListAccountsRequest": [
                 1: "page_size", 2: "page_token", 3: "kind", 4: "state", 5: "company_reference", 6: "right_id",
             ],
@@ -92,6 +92,7 @@ extension RequestFieldCheck {
             "myopenip.v1.ListServicesResponse": [1: "services"],
             "myopenip.v1.ListSitesRequest": [1: "company_reference"],
             "myopenip.v1.ListSitesResponse": [1: "sites"],
+            "myopenip.v1.ListTermsRequest": [1: "document"],
             "myopenip.v1.ListTermsResponse": [1: "versions"],
             "myopenip.v1.ListUserRightsRequest": [1: "login"],
             "myopenip.v1.LoginRequest": [1: "identifier", 2: "password"],
@@ -120,7 +121,7 @@ extension RequestFieldCheck {
             ],
             "myopenip.v1.PaymentDetails": [1: "iban", 2: "bic", 3: "holder"],
             "myopenip.v1.PostalAddress": [1: "street", 2: "complement", 3: "postcode", 4: "city", 5: "country"],
-            "myopenip.v1.PublishTermsRequest": [1: "title", 2: "text", 3: "effective_at"],
+            "myopenip.v1.PublishTermsRequest": [1: "title", 2: "text", 3: "effective_at", 4: "document"],
             "myopenip.v1.RequestPasswordResetRequest": [1: "identifier"],
             "myopenip.v1.ResetPasswordResponse": [1: "link_expires_at"],
             "myopenip.v1.RetireOfferingRequest": [1: "code"],
@@ -138,7 +139,7 @@ extension RequestFieldCheck {
             "myopenip.v1.SiteFields": [1: "name", 2: "address", 3: "phone", 4: "opening_hours", 5: "payment"],
             "myopenip.v1.TermsVersion": [
                 1: "version", 2: "title", 3: "text", 4: "effective_at", 5: "applicability", 6: "published_at", 7: "published_by",
-                8: "in_force", 9: "state", 10: "withdrawn_at", 11: "withdrawn_by",
+                8: "in_force", 9: "state", 10: "withdrawn_at", 11: "withdrawn_by", 12: "document",
             ],
             "myopenip.v1.UpdateAccountRequest": [1: "login", 2: "display_name", 3: "email", 4: "update_mask"],
             "myopenip.v1.UpdateCompanyRequest": [1: "reference", 2: "company", 4: "update_mask"],

@@ -66,11 +66,14 @@ public enum TermsServiceContract {
 /// The implementation of `myopenip.v1.TermsService`: it writes every method; the registration on the
 /// router is generated.
 ///
-/// TermsService publishes versions of the terms of use and records their acceptance. Until an
-/// account has accepted the version in force, its calls other than reading the terms, accepting
-/// them and logging out fail with FAILED_PRECONDITION.
+/// TermsService publishes versions of two documents, the terms of use and the sales conditions,
+/// each with its own version in force, and records the acceptance of the terms of use. Until an
+/// account has accepted the version of the terms of use in force, its calls other than reading the
+/// terms, accepting them and logging out fail with FAILED_PRECONDITION. The sales conditions never
+/// gate a session: the version in force is accepted when an order is placed, and that acceptance
+/// is kept with the order.
 public protocol TermsServiceProtocol: ContractService {
-    /// Operator staff: publishes a new version, in force from its effective date.
+    /// Operator staff: publishes a new version of a document, in force from its effective date.
     func publishTerms(
         _ request: Myopenip_V1_PublishTermsRequest, context: ServerContext
     ) async throws -> Myopenip_V1_TermsVersion
@@ -81,17 +84,18 @@ public protocol TermsServiceProtocol: ContractService {
         _ request: Myopenip_V1_WithdrawTermsRequest, context: ServerContext
     ) async throws -> Myopenip_V1_TermsVersion
 
-    /// Operator staff: every version, newest first.
+    /// Operator staff: every version of one document, newest first.
     func listTerms(
         _ request: Myopenip_V1_ListTermsRequest, context: ServerContext
     ) async throws -> Myopenip_V1_ListTermsResponse
 
-    /// A session or the operator: the version in force, or one version by number.
+    /// A session or the operator: the version of a document in force, or one version by number.
     func getTerms(
         _ request: Myopenip_V1_GetTermsRequest, context: ServerContext
     ) async throws -> Myopenip_V1_TermsVersion
 
-    /// A session: accepts the version in force.
+    /// A session: accepts the version of the terms of use in force (the sales conditions are
+    /// accepted by placing an order).
     func acceptTerms(
         _ request: Myopenip_V1_AcceptTermsRequest, context: ServerContext
     ) async throws -> Myopenip_V1_AcceptTermsResponse

@@ -29,6 +29,21 @@ typedef struct Myopenip__V1__AcceptTermsResponse Myopenip__V1__AcceptTermsRespon
 
 /* --- enums --- */
 
+/*
+ * The documents published as versions.
+ */
+typedef enum _Myopenip__V1__TermsDocument {
+  /*
+   * The terms of use, which every account accepts. It is 0, the value of an unset field, so that
+   * every caller written before the sales conditions existed keeps its meaning.
+   */
+  MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_TERMS_OF_USE = 0,
+  /*
+   * The sales conditions of the e-shop, accepted with each order.
+   */
+  MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_SALES_CONDITIONS = 1
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MYOPENIP__V1__TERMS_DOCUMENT)
+} Myopenip__V1__TermsDocument;
 typedef enum _Myopenip__V1__TermsVersionState {
   MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_UNSPECIFIED = 0,
   /*
@@ -56,7 +71,8 @@ struct  Myopenip__V1__TermsVersion
 {
   ProtobufCMessage base;
   /*
-   * 1, 2, 3… in publication order.
+   * 1, 2, 3… in publication order. Both documents share this numbering: a number names one
+   * version of one document.
    */
   int64_t version;
   char *title;
@@ -84,10 +100,15 @@ struct  Myopenip__V1__TermsVersion
    */
   Google__Protobuf__Timestamp *withdrawn_at;
   char *withdrawn_by;
+  /*
+   * The document it is a version of; in_force and state compare it with the version in force
+   * of that document.
+   */
+  Myopenip__V1__TermsDocument document;
 };
 #define MYOPENIP__V1__TERMS_VERSION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__terms_version__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0, MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_UNSPECIFIED, NULL, (char *)protobuf_c_empty_string }
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0, MYOPENIP__V1__TERMS_VERSION_STATE__TERMS_VERSION_STATE_UNSPECIFIED, NULL, (char *)protobuf_c_empty_string, MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_TERMS_OF_USE }
 
 
 struct  Myopenip__V1__PublishTermsRequest
@@ -98,18 +119,25 @@ struct  Myopenip__V1__PublishTermsRequest
   /*
    * When it comes into force (a date is midnight UTC); unset means now. It may not come before
    * the version in force; versions scheduled later do not block it: versions come into force in
-   * the order of their dates.
+   * the order of their dates. Only versions of the same document count.
    */
   Google__Protobuf__Timestamp *effective_at;
+  /*
+   * The document it is a version of.
+   */
+  Myopenip__V1__TermsDocument document;
 };
 #define MYOPENIP__V1__PUBLISH_TERMS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__publish_terms_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_TERMS_OF_USE }
 
 
 struct  Myopenip__V1__WithdrawTermsRequest
 {
   ProtobufCMessage base;
+  /*
+   * Version numbers are shared by both documents: the number alone names the version.
+   */
   int64_t version;
 };
 #define MYOPENIP__V1__WITHDRAW_TERMS_REQUEST__INIT \
@@ -120,10 +148,14 @@ struct  Myopenip__V1__WithdrawTermsRequest
 struct  Myopenip__V1__ListTermsRequest
 {
   ProtobufCMessage base;
+  /*
+   * The document whose versions are listed.
+   */
+  Myopenip__V1__TermsDocument document;
 };
 #define MYOPENIP__V1__LIST_TERMS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__list_terms_request__descriptor) \
-     }
+    , MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_TERMS_OF_USE }
 
 
 struct  Myopenip__V1__ListTermsResponse
@@ -141,13 +173,18 @@ struct  Myopenip__V1__GetTermsRequest
 {
   ProtobufCMessage base;
   /*
-   * 0 for the version in force.
+   * 0 for the version of `document` in force; another number names a version of either
+   * document (numbers are shared), answered whatever `document` says.
    */
   int64_t version;
+  /*
+   * The document whose version in force is asked for when `version` is 0.
+   */
+  Myopenip__V1__TermsDocument document;
 };
 #define MYOPENIP__V1__GET_TERMS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__get_terms_request__descriptor) \
-    , 0 }
+    , 0, MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_TERMS_OF_USE }
 
 
 struct  Myopenip__V1__AcceptTermsRequest
@@ -157,10 +194,15 @@ struct  Myopenip__V1__AcceptTermsRequest
    * The version being accepted: it must be the one in force.
    */
   int64_t version;
+  /*
+   * Only the terms of use are accepted here: the sales conditions are INVALID_ARGUMENT
+   * TERMS_DOCUMENT_INVALID (field "document"), they are accepted by placing an order.
+   */
+  Myopenip__V1__TermsDocument document;
 };
 #define MYOPENIP__V1__ACCEPT_TERMS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__accept_terms_request__descriptor) \
-    , 0 }
+    , 0, MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_TERMS_OF_USE }
 
 
 struct  Myopenip__V1__AcceptTermsResponse
@@ -415,6 +457,7 @@ void myopenip__v1__terms_service__accept_terms(ProtobufCService *service,
 
 /* --- descriptors --- */
 
+extern const ProtobufCEnumDescriptor    myopenip__v1__terms_document__descriptor;
 extern const ProtobufCEnumDescriptor    myopenip__v1__terms_version_state__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__terms_version__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__publish_terms_request__descriptor;

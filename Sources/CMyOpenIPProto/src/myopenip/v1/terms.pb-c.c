@@ -367,7 +367,7 @@ void   myopenip__v1__accept_terms_response__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__accept_terms_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor myopenip__v1__terms_version__field_descriptors[11] =
+static const ProtobufCFieldDescriptor myopenip__v1__terms_version__field_descriptors[12] =
 {
   {
     "version",
@@ -501,9 +501,22 @@ static const ProtobufCFieldDescriptor myopenip__v1__terms_version__field_descrip
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "document",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TermsVersion, document),
+    &myopenip__v1__terms_document__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__terms_version__field_indices_by_name[] = {
   4,   /* field[4] = applicability */
+  11,   /* field[11] = document */
   3,   /* field[3] = effective_at */
   7,   /* field[7] = in_force */
   5,   /* field[5] = published_at */
@@ -518,7 +531,7 @@ static const unsigned myopenip__v1__terms_version__field_indices_by_name[] = {
 static const ProtobufCIntRange myopenip__v1__terms_version__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__terms_version__descriptor =
 {
@@ -528,14 +541,14 @@ const ProtobufCMessageDescriptor myopenip__v1__terms_version__descriptor =
   "Myopenip__V1__TermsVersion",
   "myopenip.v1",
   sizeof(Myopenip__V1__TermsVersion),
-  11,
+  12,
   myopenip__v1__terms_version__field_descriptors,
   myopenip__v1__terms_version__field_indices_by_name,
   1,  myopenip__v1__terms_version__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__terms_version__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__publish_terms_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor myopenip__v1__publish_terms_request__field_descriptors[4] =
 {
   {
     "title",
@@ -573,8 +586,21 @@ static const ProtobufCFieldDescriptor myopenip__v1__publish_terms_request__field
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "document",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__PublishTermsRequest, document),
+    &myopenip__v1__terms_document__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__publish_terms_request__field_indices_by_name[] = {
+  3,   /* field[3] = document */
   2,   /* field[2] = effective_at */
   1,   /* field[1] = text */
   0,   /* field[0] = title */
@@ -582,7 +608,7 @@ static const unsigned myopenip__v1__publish_terms_request__field_indices_by_name
 static const ProtobufCIntRange myopenip__v1__publish_terms_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__publish_terms_request__descriptor =
 {
@@ -592,7 +618,7 @@ const ProtobufCMessageDescriptor myopenip__v1__publish_terms_request__descriptor
   "Myopenip__V1__PublishTermsRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__PublishTermsRequest),
-  3,
+  4,
   myopenip__v1__publish_terms_request__field_descriptors,
   myopenip__v1__publish_terms_request__field_indices_by_name,
   1,  myopenip__v1__publish_terms_request__number_ranges,
@@ -637,9 +663,29 @@ const ProtobufCMessageDescriptor myopenip__v1__withdraw_terms_request__descripto
   (ProtobufCMessageInit) myopenip__v1__withdraw_terms_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-#define myopenip__v1__list_terms_request__field_descriptors NULL
-#define myopenip__v1__list_terms_request__field_indices_by_name NULL
-#define myopenip__v1__list_terms_request__number_ranges NULL
+static const ProtobufCFieldDescriptor myopenip__v1__list_terms_request__field_descriptors[1] =
+{
+  {
+    "document",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListTermsRequest, document),
+    &myopenip__v1__terms_document__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__list_terms_request__field_indices_by_name[] = {
+  0,   /* field[0] = document */
+};
+static const ProtobufCIntRange myopenip__v1__list_terms_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
 const ProtobufCMessageDescriptor myopenip__v1__list_terms_request__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
@@ -648,10 +694,10 @@ const ProtobufCMessageDescriptor myopenip__v1__list_terms_request__descriptor =
   "Myopenip__V1__ListTermsRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__ListTermsRequest),
-  0,
+  1,
   myopenip__v1__list_terms_request__field_descriptors,
   myopenip__v1__list_terms_request__field_indices_by_name,
-  0,  myopenip__v1__list_terms_request__number_ranges,
+  1,  myopenip__v1__list_terms_request__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__list_terms_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -693,7 +739,7 @@ const ProtobufCMessageDescriptor myopenip__v1__list_terms_response__descriptor =
   (ProtobufCMessageInit) myopenip__v1__list_terms_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__get_terms_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor myopenip__v1__get_terms_request__field_descriptors[2] =
 {
   {
     "version",
@@ -707,14 +753,27 @@ static const ProtobufCFieldDescriptor myopenip__v1__get_terms_request__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "document",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__GetTermsRequest, document),
+    &myopenip__v1__terms_document__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__get_terms_request__field_indices_by_name[] = {
+  1,   /* field[1] = document */
   0,   /* field[0] = version */
 };
 static const ProtobufCIntRange myopenip__v1__get_terms_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__get_terms_request__descriptor =
 {
@@ -724,14 +783,14 @@ const ProtobufCMessageDescriptor myopenip__v1__get_terms_request__descriptor =
   "Myopenip__V1__GetTermsRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__GetTermsRequest),
-  1,
+  2,
   myopenip__v1__get_terms_request__field_descriptors,
   myopenip__v1__get_terms_request__field_indices_by_name,
   1,  myopenip__v1__get_terms_request__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__get_terms_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__accept_terms_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor myopenip__v1__accept_terms_request__field_descriptors[2] =
 {
   {
     "version",
@@ -745,14 +804,27 @@ static const ProtobufCFieldDescriptor myopenip__v1__accept_terms_request__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "document",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AcceptTermsRequest, document),
+    &myopenip__v1__terms_document__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__accept_terms_request__field_indices_by_name[] = {
+  1,   /* field[1] = document */
   0,   /* field[0] = version */
 };
 static const ProtobufCIntRange myopenip__v1__accept_terms_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__accept_terms_request__descriptor =
 {
@@ -762,7 +834,7 @@ const ProtobufCMessageDescriptor myopenip__v1__accept_terms_request__descriptor 
   "Myopenip__V1__AcceptTermsRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__AcceptTermsRequest),
-  1,
+  2,
   myopenip__v1__accept_terms_request__field_descriptors,
   myopenip__v1__accept_terms_request__field_indices_by_name,
   1,  myopenip__v1__accept_terms_request__number_ranges,
@@ -819,6 +891,34 @@ const ProtobufCMessageDescriptor myopenip__v1__accept_terms_response__descriptor
   1,  myopenip__v1__accept_terms_response__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__accept_terms_response__init,
   NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue myopenip__v1__terms_document__enum_values_by_number[2] =
+{
+  { "TERMS_DOCUMENT_TERMS_OF_USE", "MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_TERMS_OF_USE", 0 },
+  { "TERMS_DOCUMENT_SALES_CONDITIONS", "MYOPENIP__V1__TERMS_DOCUMENT__TERMS_DOCUMENT_SALES_CONDITIONS", 1 },
+};
+static const ProtobufCIntRange myopenip__v1__terms_document__value_ranges[] = {
+{0, 0},{0, 2}
+};
+static const ProtobufCEnumValueIndex myopenip__v1__terms_document__enum_values_by_name[2] =
+{
+  { "TERMS_DOCUMENT_SALES_CONDITIONS", 1 },
+  { "TERMS_DOCUMENT_TERMS_OF_USE", 0 },
+};
+const ProtobufCEnumDescriptor myopenip__v1__terms_document__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "myopenip.v1.TermsDocument",
+  "TermsDocument",
+  "Myopenip__V1__TermsDocument",
+  "myopenip.v1",
+  2,
+  myopenip__v1__terms_document__enum_values_by_number,
+  2,
+  myopenip__v1__terms_document__enum_values_by_name,
+  1,
+  myopenip__v1__terms_document__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCEnumValue myopenip__v1__terms_version_state__enum_values_by_number[5] =
 {
