@@ -14,6 +14,19 @@ struct TermsTests {
                 == "Version de Conditions d'Utilisation applicable au 15 Février 2017")
     }
 
+    @Test func theSalesConditionsGetTheSameLineWithTheirName() {
+        #expect(
+            TermsApplicability.label(effectiveAt: Self.february15, document: .salesConditions)
+                == "Version de Conditions Générales de Vente applicable au 15 Février 2017")
+        #expect(TermsDocument.salesConditions.rawValue == "sales_conditions")
+        #expect(TermsDocument.termsOfUse.rawValue == "terms_of_use")
+        #expect(
+            TermsViolation.noneInForce(.salesConditions).message
+                == "Aucune version des conditions générales de vente n'est en vigueur")
+        #expect(TermsViolation.noneInForce(.termsOfUse).message == "Aucune version des conditions d'utilisation n'est en vigueur")
+        #expect(TermsViolation.notFound.message == "Cette version des conditions d'utilisation n'existe pas")
+    }
+
     @Test func theTimeOfDayDoesNotChangeTheDay() {
         // 2017-02-15T23:59:59.999Z is still the 15th in UTC.
         let lastMillisecond = Timestamp(milliseconds: 1_487_116_800_000 + 86_400_000 - 1)
