@@ -118,7 +118,8 @@ struct IdempotencyInterceptorTests {
             let context = harness.context(TermsService.publishTerms, key: "publish-once")
             let write: @Sendable (ServerRequest, ServerContext) async throws -> ServerResponse = { _, _ in
                 let draft = try TermsDraft(title: "CU", text: "Conditions", effectiveAt: "", now: clock.timestamp())
-                _ = try await terms.publish(draft, context: AuditContext(actor: "operator(uid=0)"), at: clock.timestamp())
+                _ = try await terms.publish(
+                    draft, document: .termsOfUse, context: AuditContext(actor: "operator(uid=0)"), at: clock.timestamp())
                 throw RPCError.internalError  // e.g. the answer could not be encoded
             }
             await #expect(throws: RPCError.internalError) {
@@ -127,7 +128,7 @@ struct IdempotencyInterceptorTests {
             await #expect(throws: IdempotencyInterceptor.answerLost) {
                 try await harness.interceptor.intercept(ServerRequest(payload: Data()), context: context, next: write)
             }
-            #expect(try await terms.all().count == 1)
+            #expect(try await terms.all(document: .termsOfUse).count == 1)
         }
     }
 
@@ -141,7 +142,7 @@ struct IdempotencyInterceptorTests {
                 keyed.expectAnswer { (record: TermsRecord) in Data("v\(record.version)".utf8) }
                 let draft = try TermsDraft(title: "CU", text: "Conditions", effectiveAt: "", now: clock.timestamp())
                 let record = try await terms.publish(
-                    draft, context: AuditContext(actor: "operator(uid=0)"), at: clock.timestamp())
+                    draft, document: .termsOfUse, context: AuditContext(actor: "operator(uid=0)"), at: clock.timestamp())
                 return ServerResponse(payload: Data("v\(record.version)".utf8))
             }
             let context = harness.context(TermsService.publishTerms, key: "publish")
@@ -150,7 +151,7 @@ struct IdempotencyInterceptorTests {
             #expect(harness.store.writes.commits == commits + 1)
             let again = try await harness.interceptor.intercept(ServerRequest(payload: Data()), context: context, next: write)
             #expect(again.payload == first.payload)
-            #expect(try await terms.all().count == 1)
+            #expect(try await terms.all(document: .termsOfUse).count == 1)
         }
     }
 

@@ -30,7 +30,7 @@ struct IdempotencyRepositoryTests {
         let draft = try TermsDraft(title: "CU", text: "Conditions", effectiveAt: "", now: start)
         return try await KeyedWrite.$current.withValue(write) {
             try await SQLiteTermsRepository(store: store).publish(
-                draft, context: AuditContext(actor: "operator(uid=0)"), at: start)
+                draft, document: .termsOfUse, context: AuditContext(actor: "operator(uid=0)"), at: start)
         }
     }
 
@@ -54,7 +54,7 @@ struct IdempotencyRepositoryTests {
             let second = keyedWrite()
             await #expect(throws: KeyedWrite.Conflict.self) { try await publishTerms(store, under: second) }
             #expect(second.conflicted)
-            #expect(try await SQLiteTermsRepository(store: store).all().count == 1)
+            #expect(try await SQLiteTermsRepository(store: store).all(document: .termsOfUse).count == 1)
             #expect(try await records.keep(IdempotencyOutcome(statusCode: 0), for: second, at: start) != .free)
         }
     }

@@ -218,7 +218,7 @@ struct SessionRepositoryTests {
 
             let first = try await fixture.terms.publish(
                 try TermsDraft(title: "C.U. 2017", text: "Texte", effectiveAt: "2017-02-15", now: start),
-                context: context, at: start)
+                document: .termsOfUse, context: context, at: start)
             let published = try await fixture.lookUp("session-a", at: now)
             #expect(published.termsInForce == first.version)
             #expect(!published.hasAcceptedTermsInForce)
@@ -233,7 +233,7 @@ struct SessionRepositoryTests {
             let march1 = Timestamp(milliseconds: 1_488_326_400_000)
             let second = try await fixture.terms.publish(
                 try TermsDraft(title: "C.U. mars 2017", text: "Texte", effectiveAt: "2017-03-01", now: now),
-                context: context, at: now)
+                document: .termsOfUse, context: context, at: now)
             let before = try await fixture.lookUp("session-a", at: march1.adding(.milliseconds(-1)))
             #expect(before.termsInForce == first.version)
             #expect(before.hasAcceptedTermsInForce)

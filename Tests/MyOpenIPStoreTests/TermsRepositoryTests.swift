@@ -15,13 +15,14 @@ struct TermsRepositoryTests {
         try TermsDraft(title: title, text: "Texte de " + title, effectiveAt: effectiveAt, now: now)
     }
 
-    /// Publishes a version titled `title` at `now` (the start of the tests by default).
+    /// Publishes a version of `document` titled `title` at `now` (the start of the tests by default).
     func publish(
-        _ title: String, effectiveAt: String, in fixture: IdentityFixture, at now: Timestamp? = nil
+        _ title: String, effectiveAt: String, document: TermsDocument = .termsOfUse, in fixture: IdentityFixture,
+        at now: Timestamp? = nil
     ) async throws -> TermsRecord {
         let now = now ?? start
         return try await fixture.terms.publish(
-            try Self.draft(title, effectiveAt: effectiveAt, now: now), context: context, at: now)
+            try Self.draft(title, effectiveAt: effectiveAt, now: now), document: document, context: context, at: now)
     }
 
     @Test func versionsArePublishedInOrder() async throws {
@@ -40,7 +41,7 @@ struct TermsRepositoryTests {
             #expect(second.effectiveAt == Self.january2018)
             #expect(second.publishedAt == publishedAt)
 
-            #expect(try await fixture.terms.all() == [second, first])
+            #expect(try await fixture.terms.all(document: .termsOfUse) == [second, first])
             #expect(try await fixture.terms.version(1) == first)
             #expect(try await fixture.terms.version(2) == second)
             #expect(try await fixture.terms.version(3) == nil)
@@ -49,7 +50,10 @@ struct TermsRepositoryTests {
             #expect(events.count == 2)
             let latest = try #require(events.first)
             #expect(latest.accountLogin == nil)
-            #expect(latest.details == ["version": "2", "effective_at": "2018-01-01T00:00:00.000Z", "title": "C.U. 2018"])
+            #expect(
+                latest.details == [
+                    "version": "2", "document": "terms_of_use", "effective_at": "2018-01-01T00:00:00.000Z", "title": "C.U. 2018",
+                ])
         }
     }
 
@@ -66,7 +70,7 @@ struct TermsRepositoryTests {
                 try await publish("C.U. veille", effectiveAt: "2017-12-31T23:59:59Z", in: fixture, at: now)
             }
 
-            #expect(try await fixture.terms.all().count == 2)
+            #expect(try await fixture.terms.all(document: .termsOfUse).count == 2)
             #expect(try await fixture.events(AuditFilter(action: "terms.published")).count == 2)
             #expect(TermsViolation.beforeInForce.reason == "TERMS_BEFORE_IN_FORCE")
             #expect(TermsViolation.beforeInForce.field == "effective_at")
@@ -81,10 +85,10 @@ struct TermsRepositoryTests {
             let march = try await publish("C.U. mars", effectiveAt: "2017-03-01", in: fixture)
             let corrected = try await publish("C.U. corrigées", effectiveAt: "", in: fixture, at: start.adding(.seconds(60)))
 
-            #expect(try await fixture.terms.inForce(at: start) == first)
-            #expect(try await fixture.terms.inForce(at: start.adding(.seconds(60))) == corrected)
-            #expect(try await fixture.terms.inForce(at: Self.march2017) == march)
-            #expect(try await fixture.terms.inForce(at: Self.january2018) == scheduled)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: start) == first)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: start.adding(.seconds(60))) == corrected)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: Self.march2017) == march)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: Self.january2018) == scheduled)
             #expect(corrected.state(inForce: corrected.version, at: start.adding(.seconds(60))) == .inForce)
             #expect(first.state(inForce: corrected.version, at: start.adding(.seconds(60))) == .superseded)
             #expect(scheduled.state(inForce: corrected.version, at: start.adding(.seconds(60))) == .scheduled)
@@ -101,7 +105,7 @@ struct TermsRepositoryTests {
             #expect(withdrawn.withdrawnAt == later)
             #expect(withdrawn.withdrawnBy == "operator(uid=0)")
             #expect(withdrawn.state(inForce: first.version, at: later) == .withdrawn)
-            #expect(try await fixture.terms.inForce(at: Self.january2018) == first)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: Self.january2018) == first)
             // Again: nothing changes, nothing more is audited.
             #expect(
                 try await fixture.terms.withdraw(version: scheduled.version, context: context, at: Self.january2018) == withdrawn)
@@ -110,7 +114,7 @@ struct TermsRepositoryTests {
             #expect(events.first?.details["version"] == String(scheduled.version))
             // A version dated before the withdrawn one may be published.
             let replacement = try await publish("C.U. 2018 bis", effectiveAt: "2017-12-01", in: fixture, at: later)
-            #expect(try await fixture.terms.inForce(at: Self.january2018) == replacement)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: Self.january2018) == replacement)
         }
     }
 
@@ -138,26 +142,28 @@ struct TermsRepositoryTests {
         try await withIdentityStore { fixture async throws in
             _ = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture)
             let corrected = try await publish("C.U. 2017 corrigées", effectiveAt: "2017-02-15", in: fixture)
-            #expect(try await fixture.terms.inForce(at: start) == corrected)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: start) == corrected)
         }
     }
 
     @Test func theVersionInForceIsTheLatestWhoseDateHasCome() async throws {
         try await withIdentityStore { fixture async throws in
-            #expect(try await fixture.terms.inForce(at: start) == nil)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: start) == nil)
 
             let first = try await publish("C.U. 2017", effectiveAt: "2017-02-15", in: fixture)
             let second = try await publish("C.U. mars", effectiveAt: "2017-03-01", in: fixture)
             let third = try await publish("C.U. 2018", effectiveAt: "2018-01-01", in: fixture)
 
             let justBefore = Duration.milliseconds(-1)
-            #expect(try await fixture.terms.inForce(at: start.adding(justBefore)) == nil)
-            #expect(try await fixture.terms.inForce(at: start) == first)
-            #expect(try await fixture.terms.inForce(at: Self.march2017.adding(justBefore)) == first)
-            #expect(try await fixture.terms.inForce(at: Self.march2017) == second)
-            #expect(try await fixture.terms.inForce(at: Self.january2018.adding(justBefore)) == second)
-            #expect(try await fixture.terms.inForce(at: Self.january2018) == third)
-            #expect(try await fixture.terms.inForce(at: Self.january2018.adding(.seconds(86_400 * 365))) == third)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: start.adding(justBefore)) == nil)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: start) == first)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: Self.march2017.adding(justBefore)) == first)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: Self.march2017) == second)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: Self.january2018.adding(justBefore)) == second)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: Self.january2018) == third)
+            #expect(
+                try await fixture.terms.inForce(document: .termsOfUse, at: Self.january2018.adding(.seconds(86_400 * 365)))
+                    == third)
         }
     }
 
@@ -166,7 +172,7 @@ struct TermsRepositoryTests {
             let now = start.adding(.seconds(42))
             let version = try await publish("C.U.", effectiveAt: "", in: fixture, at: now)
             #expect(version.effectiveAt == now)
-            #expect(try await fixture.terms.inForce(at: now) == version)
+            #expect(try await fixture.terms.inForce(document: .termsOfUse, at: now) == version)
         }
     }
 

@@ -354,13 +354,13 @@ public struct SQLiteIdentityRepository: IdentityRepository {
                                    WHERE account_id = a.id AND terms_version_id = t.in_force),
                            \(RightRecord.heldNamesSQL),
                            (SELECT state FROM company WHERE reference = a.company_reference),
-                           (SELECT MIN(effective_at) FROM terms_version WHERE withdrawn_at IS NULL AND effective_at > ?),
+                           \(TermsVersionRow.nextEffectiveAtSQL(document: .termsOfUse)),
                            (SELECT group_concat(name, char(31)) FROM (
                                SELECT r.name FROM account_right ar JOIN access_right r ON r.id = ar.right_id
                                WHERE ar.account_id = a.id ORDER BY r.company_id IS NOT NULL, r.name))
                     FROM session s
                     JOIN account a ON a.id = s.account_id
-                    JOIN (SELECT \(TermsVersionRow.inForceIDSQL) AS in_force) t
+                    JOIN (SELECT \(TermsVersionRow.inForceIDSQL(document: .termsOfUse)) AS in_force) t
                     WHERE s.token_digest = ?
                     """)
             guard let row = try Row.fetchOne(statement, arguments: [now.milliseconds, now.milliseconds, tokenDigest]) else {

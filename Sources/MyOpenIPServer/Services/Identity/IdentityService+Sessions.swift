@@ -61,7 +61,7 @@ extension IdentityService {
             accountID: account.id, tokenDigest: token.digest, policy: environment.settings.sessions,
             client: "\(context.peer)", rehashedPassword: rehashed,
             context: AuditContext(actor: account.login.description, requestID: context.requestID), at: now)
-        let inForce = try await environment.terms.inForce(at: now)
+        let inForce = try await environment.terms.inForce(document: .termsOfUse, at: now)
         var mustAcceptTerms = false
         if let inForce {
             mustAcceptTerms = try await !environment.terms.hasAccepted(version: inForce.version, accountID: account.id)
