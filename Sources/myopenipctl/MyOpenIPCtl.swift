@@ -21,8 +21,8 @@ struct MyOpenIPCtl: AsyncParsableCommand {
         version: MyOpenIPVersion.current,
         subcommands: [
             HealthCommand.self, ServicesCommand.self, AccountCommand.self, LoginCommand.self, LogoutCommand.self,
-            WhoAmICommand.self, PasswordCommand.self, TermsCommand.self, MailCommand.self, AuditCommand.self,
-            CompanyCommand.self, SiteCommand.self, ContactCommand.self, UserCommand.self, RightCommand.self,
-            CatalogueCommand.self,
+            WhoAmICommand.self, PasswordCommand.self, TermsCommand.self, SalesConditionsCommand.self, MailCommand.self,
+            AuditCommand.self, CompanyCommand.self, SiteCommand.self, ContactCommand.self, UserCommand.self,
+            RightCommand.self, CatalogueCommand.self,
         ])
 }
