@@ -38,3 +38,12 @@ public struct DomainViolation: Error, Sendable, Hashable, CustomStringConvertibl
 
     public var description: String { "\(reason): \(message)" }
 }
+
+extension DomainViolation {
+    /// The same violation, naming another field.
+    public func on(_ field: String) -> DomainViolation {
+        var copy = self
+        copy.field = field
+        return copy
+    }
+}
