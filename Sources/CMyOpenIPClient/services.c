@@ -387,6 +387,182 @@ int myopenip_mail_service_cancel_mail(
         result, reply, &myopenip__v1__mail__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_order_service_list_orders(
+    myopenip_connection *connection, const Myopenip__V1__ListOrdersRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListOrdersResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.OrderService", "ListOrders",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__list_orders_response__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_order_service_get_order(
+    myopenip_connection *connection, const Myopenip__V1__GetOrderRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.OrderService", "GetOrder",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__order__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_order_service_list_contracted_offers(
+    myopenip_connection *connection, const Myopenip__V1__ListContractedOffersRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListContractedOffersResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.OrderService", "ListContractedOffers",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__list_contracted_offers_response__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_order_service_get_contracted_offer(
+    myopenip_connection *connection, const Myopenip__V1__GetContractedOfferRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ContractedOfferDetail **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.OrderService", "GetContractedOffer",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__contracted_offer_detail__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_create_quote(
+    myopenip_connection *connection, const Myopenip__V1__CreateQuoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "CreateQuote",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_get_quote(
+    myopenip_connection *connection, const Myopenip__V1__GetQuoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "GetQuote",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_list_quotes(
+    myopenip_connection *connection, const Myopenip__V1__ListQuotesRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListQuotesResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "ListQuotes",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__list_quotes_response__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_add_quote_item(
+    myopenip_connection *connection, const Myopenip__V1__AddQuoteItemRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "AddQuoteItem",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_remove_quote_item(
+    myopenip_connection *connection, const Myopenip__V1__RemoveQuoteItemRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "RemoveQuoteItem",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_add_quote_contact(
+    myopenip_connection *connection, const Myopenip__V1__AddQuoteContactRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "AddQuoteContact",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_set_quote_contact_functions(
+    myopenip_connection *connection, const Myopenip__V1__SetQuoteContactFunctionsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "SetQuoteContactFunctions",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_remove_quote_contact(
+    myopenip_connection *connection, const Myopenip__V1__RemoveQuoteContactRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "RemoveQuoteContact",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_submit_quote(
+    myopenip_connection *connection, const Myopenip__V1__SubmitQuoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "SubmitQuote",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_open_validation_link(
+    myopenip_connection *connection, const Myopenip__V1__OpenValidationLinkRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "OpenValidationLink",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_place_order(
+    myopenip_connection *connection, const Myopenip__V1__PlaceOrderRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "PlaceOrder",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__order__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_quote_service_refuse_quote(
+    myopenip_connection *connection, const Myopenip__V1__RefuseQuoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.QuoteService", "RefuseQuote",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__quote__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_reflection_service_list_services(
     myopenip_connection *connection, const Myopenip__V1__ListServicesRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListServicesResponse **response) {

@@ -23,6 +23,6 @@ struct MyOpenIPCtl: AsyncParsableCommand {
             HealthCommand.self, ServicesCommand.self, AccountCommand.self, LoginCommand.self, LogoutCommand.self,
             WhoAmICommand.self, PasswordCommand.self, TermsCommand.self, SalesConditionsCommand.self, MailCommand.self,
             AuditCommand.self, CompanyCommand.self, SiteCommand.self, ContactCommand.self, UserCommand.self,
-            RightCommand.self, CatalogueCommand.self,
+            RightCommand.self, CatalogueCommand.self, QuoteCommand.self, OrderCommand.self, OfferCommand.self,
         ])
 }

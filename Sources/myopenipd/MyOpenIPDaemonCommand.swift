@@ -23,7 +23,7 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help:
-            "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, max_connections, anonymous_max_calls_per_connection, max_unread_bytes, anonymous_max_unread_bytes, idle_timeout_seconds, anonymous_idle_timeout_seconds, stalled_reader_seconds, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds; and a mail object: delivery, smtp_host, smtp_port, smtp_security, smtp_username, smtp_password, smtp_password_file, smtp_ca_file, helo_name, from, from_name, connections, retry_first_minutes, retry_max_minutes, give_up_hours, poll_seconds, owner)."
+            "A JSON config file (keys: data_dir, socket, listen, max_message_bytes, grace_seconds, max_calls_per_connection, max_connections, anonymous_max_calls_per_connection, max_unread_bytes, anonymous_max_unread_bytes, idle_timeout_seconds, anonymous_idle_timeout_seconds, stalled_reader_seconds, log_level, operator_uids, session_idle_minutes, session_max_hours, password_link_hours, lockout_threshold, portal_url, scrypt_log_rounds, quote_validity_days; and a mail object: delivery, smtp_host, smtp_port, smtp_security, smtp_username, smtp_password, smtp_password_file, smtp_ca_file, helo_name, from, from_name, connections, retry_first_minutes, retry_max_minutes, give_up_hours, poll_seconds, owner)."
     )
     var config: String?
 

@@ -33,18 +33,19 @@ struct FieldTableGlue {
         return out.text
     }
 
-    /// `key: [a, b],` on one line when it fits the 130 columns of `.swift-format` (at the table's
-    /// depth of 12 spaces), else as swift-format lays it out: the items packed on lines one level in.
+    /// `key: [a, b],` on one line when it fits within the 130 columns of `.swift-format` (at the
+    /// table's depth of 12 spaces; swift-format breaks a collection that would reach column 130),
+    /// else as swift-format lays it out: the items packed on lines one level in.
     private func entry(_ key: String, _ items: [String], out: CodeWriter) {
         let width = 130
         let single = "\(key): [\(items.joined(separator: ", "))],"
-        guard 12 + single.count > width else { return out.line(single) }
+        guard 12 + single.count >= width else { return out.line(single) }
         out.line("\(key): [")
         out.indented {
             var line = ""
             for item in items {
                 let candidate = line.isEmpty ? item + "," : line + " " + item + ","
-                if 16 + candidate.count > width, !line.isEmpty {
+                if 16 + candidate.count >= width, !line.isEmpty {
                     out.line(line)
                     line = item + ","
                 } else {

@@ -27,6 +27,7 @@
 #include "myopenip/v1/company.pb-c.h"
 #include "myopenip/v1/identity.pb-c.h"
 #include "myopenip/v1/mail.pb-c.h"
+#include "myopenip/v1/ordering.pb-c.h"
 #include "myopenip/v1/reflection.pb-c.h"
 #include "myopenip/v1/rights.pb-c.h"
 #include "myopenip/v1/site.pb-c.h"
@@ -338,6 +339,143 @@ int myopenip_mail_service_retry_mail(
 int myopenip_mail_service_cancel_mail(
     myopenip_connection *connection, const Myopenip__V1__CancelMailRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Mail **response);
+
+/* myopenip.v1.OrderService */
+
+/*
+ * myopenip.v1.OrderService/ListOrders
+ */
+int myopenip_order_service_list_orders(
+    myopenip_connection *connection, const Myopenip__V1__ListOrdersRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListOrdersResponse **response);
+
+/*
+ * myopenip.v1.OrderService/GetOrder
+ */
+int myopenip_order_service_get_order(
+    myopenip_connection *connection, const Myopenip__V1__GetOrderRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response);
+
+/*
+ * myopenip.v1.OrderService/ListContractedOffers
+ * The guide's list: pilote, réf., nom, réf. dernière commande, client final, compte client,
+ * ville, date de livraison, état, type; newest first, a page at a time.
+ */
+int myopenip_order_service_list_contracted_offers(
+    myopenip_connection *connection, const Myopenip__V1__ListContractedOffersRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListContractedOffersResponse **response);
+
+/*
+ * myopenip.v1.OrderService/GetContractedOffer
+ * The guide's detail: last order, client, main site, history of operations, actors, cost,
+ * products included, commitment.
+ */
+int myopenip_order_service_get_contracted_offer(
+    myopenip_connection *connection, const Myopenip__V1__GetContractedOfferRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ContractedOfferDetail **response);
+
+/* myopenip.v1.QuoteService */
+
+/*
+ * myopenip.v1.QuoteService/CreateQuote
+ * A new, empty quote for a client company of the caller's scope, valid 30 days by default.
+ */
+int myopenip_quote_service_create_quote(
+    myopenip_connection *connection, const Myopenip__V1__CreateQuoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/GetQuote
+ */
+int myopenip_quote_service_get_quote(
+    myopenip_connection *connection, const Myopenip__V1__GetQuoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/ListQuotes
+ * Quotes of the caller's scope, newest first.
+ */
+int myopenip_quote_service_list_quotes(
+    myopenip_connection *connection, const Myopenip__V1__ListQuotesRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListQuotesResponse **response);
+
+/*
+ * myopenip.v1.QuoteService/AddQuoteItem
+ * Adds a product ("Ajouter d'autres produits"): an offering on sale, a site of the client, a
+ * quantity and the filled form, checked against the offering. Its prices are frozen.
+ */
+int myopenip_quote_service_add_quote_item(
+    myopenip_connection *connection, const Myopenip__V1__AddQuoteItemRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/RemoveQuoteItem
+ */
+int myopenip_quote_service_remove_quote_item(
+    myopenip_connection *connection, const Myopenip__V1__RemoveQuoteItemRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/AddQuoteContact
+ * Adds a contact: from the client's directory, from its partner's (referent contacts), or for
+ * this quote only (not saved in any directory), with its functions.
+ */
+int myopenip_quote_service_add_quote_contact(
+    myopenip_connection *connection, const Myopenip__V1__AddQuoteContactRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/SetQuoteContactFunctions
+ * Replaces the functions of a contact of the quote (ticks its boxes).
+ */
+int myopenip_quote_service_set_quote_contact_functions(
+    myopenip_connection *connection, const Myopenip__V1__SetQuoteContactFunctionsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/RemoveQuoteContact
+ */
+int myopenip_quote_service_remove_quote_contact(
+    myopenip_connection *connection, const Myopenip__V1__RemoveQuoteContactRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/SubmitQuote
+ * A quote built for a client (by its partner or operator staff): checks it like an order and
+ * mails each of the client's users who hold orders.manage a single-use validation link.
+ */
+int myopenip_quote_service_submit_quote(
+    myopenip_connection *connection, const Myopenip__V1__SubmitQuoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/OpenValidationLink
+ * The client: the quote behind a mailed validation link, to read before validating it. The
+ * link is not used up by reading.
+ */
+int myopenip_quote_service_open_validation_link(
+    myopenip_connection *connection, const Myopenip__V1__OpenValidationLinkRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
+
+/*
+ * myopenip.v1.QuoteService/PlaceOrder
+ * The client: places the order of a quote, accepting the CGV version in force, in one
+ * transaction: the order (COM00025), one contracted offer per product (OC40482), the
+ * confirmation mails. A quote is ordered once; a second attempt is FAILED_PRECONDITION naming
+ * the order. The validation token is a random single-use secret: keeping a digest of the
+ * request for a retry reveals nothing of it.
+ */
+int myopenip_quote_service_place_order(
+    myopenip_connection *connection, const Myopenip__V1__PlaceOrderRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response);
+
+/*
+ * myopenip.v1.QuoteService/RefuseQuote
+ * The client: refuses a quote its partner submitted, through the mailed link.
+ */
+int myopenip_quote_service_refuse_quote(
+    myopenip_connection *connection, const Myopenip__V1__RefuseQuoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Quote **response);
 
 /* myopenip.v1.ReflectionService */
 

@@ -29,6 +29,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var identity: IdentitySettings
     /// How mails leave: the relay, the sender, retries.
     public var mail: MailSettings
+    /// How long quotes stay valid.
+    public var ordering = OrderingSettings()
 
     /// The embedded defaults for this process and environment.
     public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonConfiguration {
@@ -71,6 +73,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var lockoutThreshold: Int?
         public var portalURL: String?
         public var scryptLogRounds: Int?
+        public var quoteValidityDays: Int?
         /// The `mail` object of a config file, or the mail variables and flags.
         public var mail: MailOverrides?
 
@@ -120,6 +123,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case lockoutThreshold = "lockout_threshold"
             case portalURL = "portal_url"
             case scryptLogRounds = "scrypt_log_rounds"
+            case quoteValidityDays = "quote_validity_days"
             case mail
         }
 
@@ -164,6 +168,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             overrides.anonymousIdleTimeoutSeconds = try number("MYOPENIP_ANONYMOUS_IDLE_TIMEOUT_SECONDS", Double.self)
             overrides.stalledReaderSeconds = try number("MYOPENIP_STALLED_READER_SECONDS", Double.self)
             overrides.failedLoginsPerAddress = try number("MYOPENIP_FAILED_LOGINS_PER_ADDRESS", Int.self)
+            overrides.quoteValidityDays = try number("MYOPENIP_QUOTE_VALIDITY_DAYS", Int.self)
             overrides.mail = try MailOverrides.environment(environment)
             return overrides
         }
@@ -228,6 +233,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
         if let uids = overrides.operatorUIDs { operatorUIDs = Set(uids) }
         try applyIdentity(overrides)
         if let mail = overrides.mail { try self.mail.apply(mail) }
+        if let days = overrides.quoteValidityDays {
+            guard (1...365).contains(days) else { throw ConfigurationError("quote_validity_days must be between 1 and 365") }
+            ordering.quoteValidity = .seconds(Int64(days) * 86_400)
+        }
     }
 
     private mutating func applyIdentity(_ overrides: Overrides) throws {

@@ -106,7 +106,8 @@ struct OfferingRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord
 
 /// An order form as stored: a JSON array of characteristics.
 enum FormJSON {
-    private struct Item: Codable {
+    /// One characteristic as stored.
+    struct Item: Codable {
         var name: String
         var label: String
         var type: String
@@ -115,30 +116,48 @@ enum FormJSON {
         var pattern: String?
         var minimum: Int64?
         var maximum: Int64?
+
+        init(_ characteristic: Characteristic) {
+            name = characteristic.name
+            label = characteristic.label
+            type = characteristic.kind.rawValue
+            required = characteristic.required
+            allowedValues = characteristic.allowedValues.isEmpty ? nil : characteristic.allowedValues
+            pattern = characteristic.pattern.isEmpty ? nil : characteristic.pattern
+            minimum = characteristic.range?.lowerBound
+            maximum = characteristic.range?.upperBound
+        }
+
+        func characteristic() throws -> Characteristic {
+            guard let kind = Characteristic.Kind(rawValue: type) else {
+                throw DomainViolation(reason: "FORM_INVALID", message: "unknown characteristic type \(type)")
+            }
+            let range: ClosedRange<Int64>? =
+                if let minimum, let maximum, minimum <= maximum { minimum...maximum } else { nil }
+            return Characteristic(
+                name: name, label: label, kind: kind, required: required, allowedValues: allowedValues ?? [],
+                pattern: pattern ?? "", range: range)
+        }
     }
 
     static func encode(_ form: [Characteristic]) -> String {
-        let items = form.map {
-            Item(
-                name: $0.name, label: $0.label, type: $0.kind.rawValue, required: $0.required,
-                allowedValues: $0.allowedValues.isEmpty ? nil : $0.allowedValues, pattern: $0.pattern.isEmpty ? nil : $0.pattern,
-                minimum: $0.range?.lowerBound, maximum: $0.range?.upperBound)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self)
+        StoredJSON.encode(form.map(Item.init))
     }
 
     static func decode(_ text: String) throws -> [Characteristic] {
-        try JSONDecoder().decode([Item].self, from: Data(text.utf8)).map { item in
-            guard let kind = Characteristic.Kind(rawValue: item.type) else {
-                throw DomainViolation(reason: "FORM_INVALID", message: "unknown characteristic type \(item.type)")
-            }
-            let range: ClosedRange<Int64>? =
-                if let minimum = item.minimum, let maximum = item.maximum, minimum <= maximum { minimum...maximum } else { nil }
-            return Characteristic(
-                name: item.name, label: item.label, kind: kind, required: item.required,
-                allowedValues: item.allowedValues ?? [], pattern: item.pattern ?? "", range: range)
-        }
+        try JSONDecoder().decode([Item].self, from: Data(text.utf8)).map { try $0.characteristic() }
+    }
+}
+
+/// JSON as the store writes it: keys sorted, slashes kept, so that equal values are equal texts.
+enum StoredJSON {
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }

@@ -125,3 +125,37 @@ extension Myopenip_V1_CharacteristicType {
         }
     }
 }
+
+extension Myopenip_V1_QuoteState {
+    var label: String {
+        switch self {
+        case .inProgress: return QuoteState.inProgress.label
+        case .pending: return QuoteState.pending.label
+        case .accepted: return QuoteState.accepted.label
+        case .rejected: return QuoteState.rejected.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
+
+extension Myopenip_V1_ContactFunction {
+    var label: String {
+        switch self {
+        case .onSiteIntervention: return ContactFunction.onSiteIntervention.label
+        case .equipmentDelivery: return ContactFunction.equipmentDelivery.label
+        case .orderFollowUp: return ContactFunction.orderFollowUp.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}
+
+extension Myopenip_V1_QuoteContactSource {
+    var label: String {
+        switch self {
+        case .clientDirectory: return QuoteContactSource.clientDirectory.label
+        case .partnerDirectory: return QuoteContactSource.partnerDirectory.label
+        case .adHoc: return QuoteContactSource.adHoc.label
+        case .unspecified, .UNRECOGNIZED: return "?"
+        }
+    }
+}

@@ -18,4 +18,7 @@ extension Google_Protobuf_Timestamp {
             parts.minute ?? 0)
         return Self.displayTimeZone == nil ? text + " UTC" : text
     }
+
+    /// The day in Europe/Paris, as the guide writes delivery dates: `12/11/2012`.
+    var shownDate: String { String(shown.prefix(10)) }
 }

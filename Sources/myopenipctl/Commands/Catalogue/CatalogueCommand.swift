@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MyOpenIPClient
+import MyOpenIPDomain
 import SwiftProtobuf
 
 /// `myopenipctl catalogue …`: the e-shop's offerings.
@@ -165,17 +166,7 @@ struct CatalogueCommand: AsyncParsableCommand {
 }
 
 /// Cents as euros, the French way: `1 234,50 €`.
-func euros(_ cents: Int64) -> String {
-    let sign = cents < 0 ? "-" : ""
-    let whole = abs(cents) / 100
-    var digits = String(whole)
-    var grouped = ""
-    while digits.count > 3 {
-        grouped = "\u{202F}" + digits.suffix(3) + grouped
-        digits.removeLast(3)
-    }
-    return "\(sign)\(digits)\(grouped),\(String(format: "%02d", abs(cents) % 100)) €"
-}
+func euros(_ cents: Int64) -> String { Amounts.euros(cents) }
 
 /// An offering category on the command line.
 enum CategoryArgument: String, ExpressibleByArgument, CaseIterable {
