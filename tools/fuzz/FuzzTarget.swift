@@ -13,7 +13,7 @@ import NIOEmbedded
 /// to itself, and a frame decoder hands on nothing larger than its limit.
 enum FuzzTarget: UInt8, CaseIterable {
     case frames, envelope, email, phone, iban, bic, siren, companyReference, accountLogin, timestamp, password, bearer
-    case site, contact, company, right, account, offering
+    case site, contact, company, right, account, offering, quote
 
     /// Runs the input `bytes` (target byte first); empty input does nothing.
     static func run(_ bytes: UnsafeRawBufferPointer) {
@@ -84,6 +84,8 @@ enum FuzzTarget: UInt8, CaseIterable {
             }
         case .offering:
             Self.checkOffering(Self.fields(text, count: 8))
+        case .quote:
+            Self.checkQuote(input)
         case .bearer:
             var metadata = Metadata()
             metadata.add(Metadata.Keys.authorization, text)
@@ -120,6 +122,49 @@ enum FuzzTarget: UInt8, CaseIterable {
         case .boolean: precondition(value == "true" || value == "false", "a boolean accepted \(value.debugDescription)")
         case .text: precondition(value.count <= Characteristic.maximumValueLength, "a text of \(value.count) characters accepted")
         }
+    }
+
+    /// A product of a quote, then the contacts of the order: the first byte is the quantity,
+    /// the next four the functions of up to four contacts (three bits each), the rest the form's
+    /// values as NAME=VALUE separated by NUL. What is accepted must keep the rules: a quantity of
+    /// 1 to 999, every required value present and allowed; contacts each with a function, one
+    /// intervention and one delivery contact, one to three follow-up contacts.
+    static func checkQuote(_ input: UnsafeRawBufferPointer) {
+        let bytes = Array(input)
+        guard bytes.count >= 5 else { return }
+        let form = String(decoding: bytes.dropFirst(5), as: UTF8.self).split(separator: "\u{0}").reduce(into: [String: String]())
+        {
+            values, pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        let bandwidth = Characteristic(
+            name: "bandwidth_mbps", label: "Débit", kind: .choice, required: true, allowedValues: ["100", "1000"])
+        let addresses = Characteristic(name: "ip_addresses", label: "Adresses", kind: .number, range: 1...64)
+        guard
+            let fibre = try? OfferingDraft(
+                code: "FIBRE", name: "Fibre", category: .internetAccess, oneTimePriceCents: 1, monthlyPriceCents: 1,
+                commitmentMonths: 36, noticeMonths: 1, terminationFeeCents: 0, form: [bandwidth, addresses],
+                needsOnSiteIntervention: true, needsEquipmentDelivery: true)
+        else { preconditionFailure("the fixed offering is valid") }
+        if let item = try? QuoteItemDraft(offering: fibre, siteID: 1, quantity: Int(bytes[0]) * 5, form: form) {
+            precondition((1...999).contains(item.quantity), "a quantity of \(item.quantity) accepted")
+            precondition(["100", "1000"].contains(item.form["bandwidth_mbps"] ?? ""), "a bandwidth accepted: \(item.form)")
+            precondition(Set(item.form.keys).isSubset(of: ["bandwidth_mbps", "ip_addresses"]), "an unknown field accepted")
+        }
+        let contacts = bytes[1..<5].prefix { $0 & 0x80 == 0 }.map { byte in
+            Set(ContactFunction.allCases.enumerated().filter { byte >> $0.offset & 1 == 1 }.map(\.element))
+        }
+        guard
+            (try? QuoteContactRules.check(
+                contacts: contacts, items: [QuoteContactRules.ItemNeeds(onSiteIntervention: true, equipmentDelivery: true)]))
+                != nil
+        else { return }
+        precondition(contacts.allSatisfy { !$0.isEmpty }, "a contact without a function accepted")
+        for function in [ContactFunction.onSiteIntervention, .equipmentDelivery] {
+            precondition(contacts.filter { $0.contains(function) }.count == 1, "\(function) contacts accepted: \(contacts)")
+        }
+        precondition((1...3).contains(contacts.filter { $0.contains(.orderFollowUp) }.count), "follow-up contacts accepted")
     }
 
     /// The `count` fields of a form, separated by NUL in the input (missing ones are empty).
