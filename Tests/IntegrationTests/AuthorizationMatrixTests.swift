@@ -129,6 +129,7 @@ struct AuthorizationMatrixTests {
             let user = try await daemon.createActiveUser(company: client)
             let custom = try await admin.rights.create(companyReference: client, name: "Sonde", templates: ["company_view"])
             try await admin.rights.setUserRights(login: user, rightIDs: [custom.id])
+            let quote = try await admin.quotes.create(companyReference: client).id
             // Each probe reads one object of the client and says whether the caller saw it: a
             // tenant outside the scope gets NOT_FOUND or an empty list, never the data.
             let probes: [(MethodDescriptor, (MyOpenIPClient) async throws -> Bool)] = [
@@ -156,6 +157,8 @@ struct AuthorizationMatrixTests {
                     { !(try await $0.identity.listAccounts(companyReference: client).accounts.isEmpty) }
                 ),
                 (AuditService.listAuditEvents, { !(try await $0.audit.list(companyReference: client).events.isEmpty) }),
+                (QuoteService.getQuote, { try await $0.quotes.get(id: quote).id == quote }),
+                (QuoteService.listQuotes, { try await $0.quotes.list().quotes.contains { $0.id == quote } }),
             ]
             for (descriptor, probe) in probes {
                 let rule = try #require(daemon.daemon.accessPolicy.rule(for: descriptor))

@@ -21,6 +21,9 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
     /// `CompanyService/GetCompany` then `SiteService/ListSites` with a session: a company read
     /// with its sites, as the "Ma société" page needs (two calls a round).
     case companyPage = "company-page"
+    /// A client's quote of two products with its contacts, then `QuoteService/PlaceOrder` with
+    /// an idempotency key (six writes a round, the last creating an order and two contracted offers).
+    case placeOrder = "place-order"
 
     static let password = "Bench-Mark-2026!"
 
@@ -33,6 +36,7 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         case .updateSiteKeyed: return "UpdateSite round trips, a new idempotency key each"
         case .updateSiteReplayed: return "UpdateSite round trips, one idempotency key replayed"
         case .companyPage: return "GetCompany then ListSites (a company with its sites)"
+        case .placeOrder: return "a quote of two products with contacts, then PlaceOrder keyed (6 calls a round)"
         }
     }
 
@@ -46,6 +50,7 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
     /// site writes, a company with a site.
     static func prepare(_ call: BenchCall, socketPath: String) async throws -> BenchFixture {
         guard call != .health else { return BenchFixture(login: "", siteID: 0) }
+        if call == .placeOrder { return try await OrderBench.prepare(socketPath: socketPath) }
         let login = try await prepareAccount(socketPath: socketPath)
         guard call.needsSite else { return BenchFixture(login: login, siteID: 0) }
         return try await prepareSite(login: login, socketPath: socketPath)
@@ -119,6 +124,8 @@ enum BenchCall: String, ExpressibleByArgument, CaseIterable {
         case .companyPage:
             _ = try await client.companies.get(reference: fixture.companyReference)
             _ = try await client.sites.list(companyReference: fixture.companyReference)
+        case .placeOrder:
+            try await OrderBench.placeOrder(on: client, fixture: fixture)
         }
     }
 }
@@ -131,4 +138,6 @@ struct BenchFixture: Sendable {
     var siteID: Int64
     /// The company of that site.
     var companyReference: String = ""
+    /// What orders use (place-order).
+    var order: OrderFixture? = nil
 }

@@ -48,6 +48,12 @@ struct Benchmark: AsyncParsableCommand {
 
     @Option(
         help:
+            "Instead of round trips: order until this many contracted offers exist (comma-separated, rising) and time every page of their list."
+    )
+    var offers: String?
+
+    @Option(
+        help:
             "Compare calls in one run, side by side with their ratio to Health (comma-separated, e.g. health,whoami,company-page,update-site,update-site-keyed)."
     )
     var compare: String?
@@ -58,7 +64,7 @@ struct Benchmark: AsyncParsableCommand {
     @Option(help: "Comma-separated numbers of connections to the relay, for --mails.")
     var mailConnections: String = "1,4"
 
-    @Option(help: "The page size of --companies.")
+    @Option(help: "The page size of --companies and --offers.")
     var pageSize: UInt32 = 50
 
     @Flag(help: "Print JSON lines instead of a table.")
@@ -92,6 +98,16 @@ struct Benchmark: AsyncParsableCommand {
                 return value
             }
             return try await CompanyListBench.run(socketPath: child.socketPath, counts: counts, pageSize: pageSize)
+        }
+
+        if let offers {
+            let counts = try offers.split(separator: ",").map { text in
+                guard let value = Int(text), value > 0 else {
+                    throw ValidationError("--offers: \(text) is not a positive number")
+                }
+                return value
+            }
+            return try await OfferListBench.run(socketPath: child.socketPath, counts: counts, pageSize: pageSize)
         }
 
         if let compare {

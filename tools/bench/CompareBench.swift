@@ -20,6 +20,8 @@ enum CompareBench {
                 ? try await BenchCall.prepareSite(login: login, socketPath: child.socketPath)
                 : BenchFixture(login: login, siteID: 0)
         }
+        // Orders are placed by a client's user, in a world of their own.
+        let orderFixture = calls.contains(.placeOrder) ? try await OrderBench.prepare(socketPath: child.socketPath) : nil
         print(
             "myopenip-bench --compare: \(seconds)s per row, one connection, \(ProcessInfo.processInfo.activeProcessorCount) cores"
         )
@@ -32,6 +34,7 @@ enum CompareBench {
             for concurrency in concurrencies {
                 var health: LoadRun?
                 for call in calls {
+                    let fixture = call == .placeOrder ? orderFixture ?? fixture : fixture
                     let client = MyOpenIPClient(
                         target: target,
                         configuration: .init(defaultTimeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil))
