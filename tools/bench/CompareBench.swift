@@ -40,6 +40,8 @@ enum CompareBench {
                         configuration: .init(defaultTimeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil))
                     if call.needsSession || transport == "tcp" {
                         try await client.identity.login(identifier: fixture.login, password: BenchCall.password)
+                        // The order world publishes terms of use: every session accepts them.
+                        if orderFixture != nil { _ = try await client.terms.accept(version: 1) }
                     }
                     _ = try await LoadRun.run(
                         clients: [client], concurrency: concurrency, seconds: min(0.5, seconds), call: call, fixture: fixture)

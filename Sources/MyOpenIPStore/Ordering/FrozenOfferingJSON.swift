@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPDomain
+import Synchronization
 
 /// An offering frozen on a quote or a contracted offer, as stored: every field of its draft,
 /// with its form.
@@ -31,8 +32,23 @@ enum FrozenOfferingJSON {
                 needsEquipmentDelivery: offering.needsEquipmentDelivery, upgradeOf: offering.upgradeOf))
     }
 
+    /// The offerings decoded lately, by their JSON: the same few offerings are frozen on many
+    /// quotes and offers, and decoding JSON costs far more than looking its text up.
+    private static let decoded = Mutex<[String: OfferingDraft]>([:])
+    private static let cacheLimit = 512
+
     /// The frozen offering; `table` and `id` name the row in the error of a damaged one.
     static func decode(_ text: String, table: String, id: Int64) throws -> OfferingDraft {
+        if let offering = decoded.withLock({ $0[text] }) { return offering }
+        let offering = try decodeAnew(text, table: table, id: id)
+        decoded.withLock { cache in
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[text] = offering
+        }
+        return offering
+    }
+
+    private static func decodeAnew(_ text: String, table: String, id: Int64) throws -> OfferingDraft {
         do {
             let stored = try StoredJSON.decode(Stored.self, from: text)
             return try OfferingDraft(

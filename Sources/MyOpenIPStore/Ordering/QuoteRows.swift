@@ -135,8 +135,9 @@ struct QuoteContactRow: Codable, Sendable, FetchableRecord, MutablePersistableRe
 
 /// Reads whole quotes inside a transaction.
 enum QuoteLoader {
-    /// The quote `id` if its company is in `scope`.
-    static func quote(_ id: Int64, in scope: CompanyScope, db: Database) throws -> QuoteRecord? {
+    /// The quote `id` if its company is in `scope`; without its products unless `items` (a
+    /// change that only checks the quote's state and contacts does not decode its offerings).
+    static func quote(_ id: Int64, in scope: CompanyScope, items: Bool = true, db: Database) throws -> QuoteRecord? {
         let condition = scope.companyCondition
         let statement = try db.cachedStatement(
             sql: """
@@ -147,15 +148,17 @@ enum QuoteLoader {
                 WHERE quote.id = ? AND \(condition.condition)
                 """)
         guard let row = try Row.fetchOne(statement, arguments: [id] + condition.arguments) else { return nil }
-        return try record(row, db: db)
+        return try record(row, items: items, db: db)
     }
 
     /// The quote of a row of the query of ``quote(_:in:db:)``, with its items and contacts.
-    static func record(_ row: Row, db: Database) throws -> QuoteRecord {
+    static func record(_ row: Row, items withItems: Bool = true, db: Database) throws -> QuoteRecord {
         let quote = try QuoteRow(row: row)
         let id = quote.id ?? 0
-        let items = try QuoteItemRow.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM quote_item WHERE quote_id = ? ORDER BY number"), arguments: [id])
+        let items =
+            withItems
+            ? try QuoteItemRow.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM quote_item WHERE quote_id = ? ORDER BY number"), arguments: [id]) : []
         let contacts = try QuoteContactRow.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM quote_contact WHERE quote_id = ? ORDER BY id"), arguments: [id])
         guard let state = QuoteState(rawValue: quote.state) else {

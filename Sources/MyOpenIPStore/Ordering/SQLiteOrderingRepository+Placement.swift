@@ -8,7 +8,7 @@ extension SQLiteOrderingRepository {
         mail: @escaping @Sendable (QuoteRecord, OrderValidator) -> ValidationLinkMail
     ) async throws -> QuoteRecord {
         try await writes.write { db in
-            let quote = try Self.editable(quoteID, in: scope, at: now, db: db)
+            let quote = try Self.editable(quoteID, in: scope, at: now, items: true, db: db)
             guard quote.enteredForClient else { throw OrderingViolation.notEnteredForClient }
             try Self.checkOrderable(quote)
             let validators = try Self.validators(of: quote.companyReference, db: db)
@@ -54,11 +54,10 @@ extension SQLiteOrderingRepository {
                 of: quote, by: placement.client, tokenDigest: placement.validationTokenDigest, at: now, db: db)
             try Self.checkOrderable(quote)
             try Self.checkSalesConditions(placement.cgvVersion, at: now, db: db)
-            let orderID = try Self.insertOrder(of: quote, placement: placement, context: context, at: now, db: db)
+            let order = try Self.insertOrder(of: quote, placement: placement, context: context, at: now, db: db)
             try db.execute(
                 sql: "UPDATE quote SET state = ?, updated_at = ? WHERE id = ?",
                 arguments: [QuoteState.accepted.rawValue, now.milliseconds, quote.id])
-            let order = try OrderLoader.order(id: orderID, in: .everything, db: db)!
             try AuditTrail.append(
                 .orderPlaced, accountID: placement.client.accountID, companyID: quote.companyID,
                 details: [
@@ -176,10 +175,10 @@ extension SQLiteOrderingRepository {
     }
 
     /// Inserts the order of `quote` and one contracted offer per product, with the first
-    /// operation of each offer's history.
+    /// operation of each offer's history; returns the order as written.
     static func insertOrder(
         of quote: QuoteRecord, placement: OrderPlacement, context: AuditContext, at now: Timestamp, db: Database
-    ) throws -> Int64 {
+    ) throws -> OrderRecord {
         let reference = try nextReference(.order, db: db).description
         let totals = quote.totals
         let enteredBy = quote.enteredForClient ? (quote.submittedBy ?? quote.createdBy) : nil
@@ -195,6 +194,7 @@ extension SQLiteOrderingRepository {
             SearchText.key([reference, quote.companyName] + quote.items.map(\.offering.name)), now.milliseconds,
         ])
         let orderID = db.lastInsertedRowID
+        var items: [OrderItemRecord] = []
         for item in quote.items {
             let offer = try nextReference(.contractedOffer, db: db).description
             try db.cachedStatement(
@@ -220,8 +220,12 @@ extension SQLiteOrderingRepository {
                 db.lastInsertedRowID, now.milliseconds, context.actor, ContractedOfferState.created.rawValue,
                 "Commande \(reference) déposée", orderID,
             ])
+            items.append(OrderItemRecord(item: item, contractedOfferReference: offer, state: .created))
         }
-        return orderID
+        return OrderRecord(
+            id: orderID, reference: reference, companyReference: quote.companyReference, companyName: quote.companyName,
+            state: .acknowledged, quoteID: quote.id, items: items, contacts: quote.contacts, cgvVersion: placement.cgvVersion,
+            placedAt: now, placedBy: context.actor, enteredBy: enteredBy, pilot: nil)
     }
 
     /// The active users of a client company who hold orders.manage.

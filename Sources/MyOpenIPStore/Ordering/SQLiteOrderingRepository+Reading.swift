@@ -8,14 +8,8 @@ extension SQLiteOrderingRepository {
     }
 
     public func orders(_ filter: OrderFilter, in scope: CompanyScope, page: PageRequest) async throws -> Page<OrderRecord> {
-        let visible = scope.condition(onCompanyID: "customer_order.company_id")
-        var sql = "\(OrderLoader.orderSelect) WHERE customer_order.id < ? AND \(visible.condition)"
+        var sql = "\(OrderLoader.orderSelect) WHERE customer_order.id < ?"
         var arguments: StatementArguments = [page.cursor ?? Int64.max]
-        arguments += visible.arguments
-        if let company = filter.company {
-            sql += " AND company.reference = ?"
-            arguments += [company.description]
-        }
         if let state = filter.state {
             sql += " AND customer_order.state = ?"
             arguments += [state.rawValue]
@@ -28,12 +22,15 @@ extension SQLiteOrderingRepository {
             sql += " AND customer_order.search_key LIKE ? ESCAPE '\\'"
             arguments += [pattern]
         }
-        sql += " ORDER BY customer_order.id DESC LIMIT ?"
-        arguments += [page.limit + 1]
+        sql += " AND "
         let query = sql
         let values = arguments
         return try await reads.readPage { db in
-            let rows = try Row.fetchAll(db, sql: query, arguments: values)
+            let visible = try ListScope.condition(
+                column: "customer_order.company_id", scope: scope, company: filter.company, db: db)
+            let rows = try Row.fetchAll(
+                db, sql: query + visible.condition + " ORDER BY customer_order.id DESC LIMIT ?",
+                arguments: values + visible.arguments + [page.limit + 1])
             return Page(fetched: try rows.map { try OrderLoader.record($0, db: db) }, limit: page.limit, id: \.id)
         }
     }
@@ -41,14 +38,8 @@ extension SQLiteOrderingRepository {
     public func contractedOffers(_ filter: ContractedOfferFilter, in scope: CompanyScope, page: PageRequest) async throws
         -> Page<ContractedOfferRecord>
     {
-        let visible = scope.condition(onCompanyID: "contracted_offer.company_id")
-        var sql = "\(OrderLoader.offerSelect) WHERE contracted_offer.id < ? AND \(visible.condition)"
+        var sql = "\(OrderLoader.offerSelect) WHERE contracted_offer.id < ?"
         var arguments: StatementArguments = [page.cursor ?? Int64.max]
-        arguments += visible.arguments
-        if let company = filter.company {
-            sql += " AND company.reference = ?"
-            arguments += [company.description]
-        }
         if let state = filter.state {
             sql += " AND contracted_offer.state = ?"
             arguments += [state.rawValue]
@@ -65,13 +56,16 @@ extension SQLiteOrderingRepository {
             sql += " AND contracted_offer.search_key LIKE ? ESCAPE '\\'"
             arguments += [pattern]
         }
-        sql += " ORDER BY contracted_offer.id DESC LIMIT ?"
-        arguments += [page.limit + 1]
+        sql += " AND "
         let query = sql
         let values = arguments
         return try await reads.readPage { db in
-            let statement = try db.cachedStatement(sql: query)
-            let rows = try Row.fetchAll(statement, arguments: values)
+            let visible = try ListScope.condition(
+                column: "contracted_offer.company_id", scope: scope, company: filter.company, db: db)
+            let text = query + visible.condition + " ORDER BY contracted_offer.id DESC LIMIT ?"
+            // A partner's list of clients changes the text: prepared for this call only.
+            let statement = try visible.condition.contains(" IN (") ? db.makeStatement(sql: text) : db.cachedStatement(sql: text)
+            let rows = try Row.fetchAll(statement, arguments: values + visible.arguments + [page.limit + 1])
             return Page(fetched: try rows.map(OrderLoader.offer), limit: page.limit, id: \.id)
         }
     }

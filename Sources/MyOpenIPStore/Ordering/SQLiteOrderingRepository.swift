@@ -74,7 +74,10 @@ public struct SQLiteOrderingRepository: OrderingRepository {
     ) async throws -> QuoteRecord {
         try await writes.write { db in
             let quote = try Self.editable(quoteID, in: scope, at: now, db: db)
-            guard quote.items.count < Self.maximumItems else { throw OrderingViolation.tooManyItems }
+            let count =
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM quote_item WHERE quote_id = ?"), arguments: [quoteID]) ?? 0
+            guard count < Self.maximumItems else { throw OrderingViolation.tooManyItems }
             guard let offering = try OfferingRow.filter(OfferingRow.Columns.code == offeringCode).fetchOne(db),
                 offering.retiredAt == nil
             else { throw CatalogueViolation.unknownOffering.on("offering_code") }
@@ -178,9 +181,14 @@ public struct SQLiteOrderingRepository: OrderingRepository {
         return quote
     }
 
-    /// The quote `id` of `scope` if it may still change: being built, and valid.
-    static func editable(_ id: Int64, in scope: CompanyScope, at now: Timestamp, db: Database) throws -> QuoteRecord {
-        let quote = try loaded(id, in: scope, db: db)
+    /// The quote `id` of `scope` if it may still change: being built, and valid; without its
+    /// products unless `items`.
+    static func editable(_ id: Int64, in scope: CompanyScope, at now: Timestamp, items: Bool = false, db: Database) throws
+        -> QuoteRecord
+    {
+        guard let quote = try QuoteLoader.quote(id, in: scope, items: items, db: db) else {
+            throw OrderingViolation.unknownQuote
+        }
         guard quote.state == .inProgress else { throw OrderingViolation.notEditable(quote.state) }
         guard !quote.isExpired(at: now) else { throw OrderingViolation.expired }
         return quote
