@@ -93,7 +93,9 @@ struct HostilePeerTests {
                     for _ in 0..<40 {
                         group.addTask {
                             do {
-                                _ = try await client.probe(ProbeService.sleep, ["ms": "300"])
+                                // Long enough that all forty are sent while the first still run,
+                                // even on a machine loaded by the whole suite.
+                                _ = try await client.probe(ProbeService.sleep, ["ms": "1500"])
                                 return "ok"
                             } catch let error as RPCError {
                                 return error.reason ?? "\(error.code)"
