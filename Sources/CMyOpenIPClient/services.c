@@ -178,6 +178,50 @@ int myopenip_contact_service_delete_contact(
         result, reply, &myopenip__v1__delete_contact_response__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_delivery_service_assign_pilot(
+    myopenip_connection *connection, const Myopenip__V1__AssignPilotRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.DeliveryService", "AssignPilot",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__order__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_delivery_service_advance_order(
+    myopenip_connection *connection, const Myopenip__V1__AdvanceOrderRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.DeliveryService", "AdvanceOrder",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__order__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_delivery_service_mark_point_of_no_return(
+    myopenip_connection *connection, const Myopenip__V1__MarkPointOfNoReturnRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.DeliveryService", "MarkPointOfNoReturn",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__order__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_delivery_service_advance_contracted_offer(
+    myopenip_connection *connection, const Myopenip__V1__AdvanceContractedOfferRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.DeliveryService", "AdvanceContractedOffer",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__order__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_identity_service_create_account(
     myopenip_connection *connection, const Myopenip__V1__CreateAccountRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Account **response) {
@@ -429,6 +473,39 @@ int myopenip_order_service_get_contracted_offer(
         request == NULL ? NULL : &request->base, options, reply);
     return myopenip_unpack_answer(
         result, reply, &myopenip__v1__contracted_offer_detail__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_order_service_cancel_order(
+    myopenip_connection *connection, const Myopenip__V1__CancelOrderRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.OrderService", "CancelOrder",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__order__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_order_service_dry_run_termination(
+    myopenip_connection *connection, const Myopenip__V1__DryRunTerminationRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TerminationTerms **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.OrderService", "DryRunTermination",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__termination_terms__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_order_service_terminate_contracted_offer(
+    myopenip_connection *connection, const Myopenip__V1__TerminateContractedOfferRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TerminationTerms **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.OrderService", "TerminateContractedOffer",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__termination_terms__descriptor, (ProtobufCMessage **)response);
 }
 
 int myopenip_quote_service_create_quote(

@@ -526,6 +526,12 @@ public nonisolated struct Myopenip_V1_QuoteItem: @unchecked Sendable {
     set {_uniqueStorage()._monthlyTotalCents = newValue}
   }
 
+  /// For an upgrade: the contracted offer it is ordered on.
+  public var upgradedOfferReference: String {
+    get {_storage._upgradedOfferReference}
+    set {_uniqueStorage()._upgradedOfferReference = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -767,6 +773,11 @@ public nonisolated struct Myopenip_V1_AddQuoteItemRequest: Sendable {
 
   /// The form's values, by characteristic name.
   public var form: Dictionary<String,String> = [:]
+
+  /// For an upgrade offering ("Ajout de canaux SIP sur un Trunk SIP existant"): the active
+  /// contracted offer it is ordered on ("OC40482"), of the offering it upgrades. Its site is that
+  /// offer's; site_id may be left at 0.
+  public var upgradedOfferReference: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1022,9 +1033,24 @@ public nonisolated struct Myopenip_V1_OrderItem: @unchecked Sendable {
     set {_uniqueStorage()._state = newValue}
   }
 
+  /// "Commande annulée (client)", "Livraison en échec"… for a cancelled one.
   public var stateLabel: String {
     get {_storage._stateLabel}
     set {_uniqueStorage()._stateLabel = newValue}
+  }
+
+  public var deliveredAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._deliveredAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._deliveredAt = newValue}
+  }
+  /// Returns true if `deliveredAt` has been explicitly set.
+  public var hasDeliveredAt: Bool {_storage._deliveredAt != nil}
+  /// Clears the value of `deliveredAt`. Subsequent reads from it will return its default value.
+  public mutating func clearDeliveredAt() {_uniqueStorage()._deliveredAt = nil}
+
+  public var upgradedOfferReference: String {
+    get {_storage._upgradedOfferReference}
+    set {_uniqueStorage()._upgradedOfferReference = newValue}
   }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -1126,6 +1152,27 @@ public nonisolated struct Myopenip_V1_Order: @unchecked Sendable {
     set {_uniqueStorage()._pilot = newValue}
   }
 
+  /// "Création", or "Modification" for an order of upgrades.
+  public var kind: Myopenip_V1_ContractedOfferKind {
+    get {_storage._kind}
+    set {_uniqueStorage()._kind = newValue}
+  }
+
+  public var kindLabel: String {
+    get {_storage._kindLabel}
+    set {_uniqueStorage()._kindLabel = newValue}
+  }
+
+  /// Once set, the client can no longer cancel it.
+  public var pointOfNoReturnAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._pointOfNoReturnAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._pointOfNoReturnAt = newValue}
+  }
+  /// Returns true if `pointOfNoReturnAt` has been explicitly set.
+  public var hasPointOfNoReturnAt: Bool {_storage._pointOfNoReturnAt != nil}
+  /// Clears the value of `pointOfNoReturnAt`. Subsequent reads from it will return its default value.
+  public mutating func clearPointOfNoReturnAt() {_uniqueStorage()._pointOfNoReturnAt = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1184,60 +1231,108 @@ public nonisolated struct Myopenip_V1_GetOrderRequest: Sendable {
 }
 
 /// A line of the guide's list of contracted offers.
-public nonisolated struct Myopenip_V1_ContractedOffer: Sendable {
+public nonisolated struct Myopenip_V1_ContractedOffer: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// "OC40482".
-  public var reference: String = String()
+  public var reference: String {
+    get {_storage._reference}
+    set {_uniqueStorage()._reference = newValue}
+  }
 
   /// "FIBRE OPTIQUE ENTREPRISE".
-  public var name: String = String()
+  public var name: String {
+    get {_storage._name}
+    set {_uniqueStorage()._name = newValue}
+  }
 
-  public var offeringCode: String = String()
+  public var offeringCode: String {
+    get {_storage._offeringCode}
+    set {_uniqueStorage()._offeringCode = newValue}
+  }
 
-  public var category: Myopenip_V1_OfferingCategory = .unspecified
+  public var category: Myopenip_V1_OfferingCategory {
+    get {_storage._category}
+    set {_uniqueStorage()._category = newValue}
+  }
 
   /// Empty for "Aucun".
-  public var pilot: String = String()
+  public var pilot: String {
+    get {_storage._pilot}
+    set {_uniqueStorage()._pilot = newValue}
+  }
 
   /// "COM00025".
-  public var lastOrderReference: String = String()
+  public var lastOrderReference: String {
+    get {_storage._lastOrderReference}
+    set {_uniqueStorage()._lastOrderReference = newValue}
+  }
 
   /// Client final.
-  public var companyName: String = String()
+  public var companyName: String {
+    get {_storage._companyName}
+    set {_uniqueStorage()._companyName = newValue}
+  }
 
   /// Compte client: "OIP-00000002".
-  public var companyReference: String = String()
+  public var companyReference: String {
+    get {_storage._companyReference}
+    set {_uniqueStorage()._companyReference = newValue}
+  }
 
-  public var city: String = String()
+  public var city: String {
+    get {_storage._city}
+    set {_uniqueStorage()._city = newValue}
+  }
 
   /// Unset while "Pas encore livrée".
   public var deliveredAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_deliveredAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_deliveredAt = newValue}
+    get {_storage._deliveredAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._deliveredAt = newValue}
   }
   /// Returns true if `deliveredAt` has been explicitly set.
-  public var hasDeliveredAt: Bool {self._deliveredAt != nil}
+  public var hasDeliveredAt: Bool {_storage._deliveredAt != nil}
   /// Clears the value of `deliveredAt`. Subsequent reads from it will return its default value.
-  public mutating func clearDeliveredAt() {self._deliveredAt = nil}
+  public mutating func clearDeliveredAt() {_uniqueStorage()._deliveredAt = nil}
 
-  public var state: Myopenip_V1_ContractedOfferState = .unspecified
+  public var state: Myopenip_V1_ContractedOfferState {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
 
-  public var stateLabel: String = String()
+  public var stateLabel: String {
+    get {_storage._stateLabel}
+    set {_uniqueStorage()._stateLabel = newValue}
+  }
 
-  public var kind: Myopenip_V1_ContractedOfferKind = .unspecified
+  public var kind: Myopenip_V1_ContractedOfferKind {
+    get {_storage._kind}
+    set {_uniqueStorage()._kind = newValue}
+  }
 
-  public var kindLabel: String = String()
+  public var kindLabel: String {
+    get {_storage._kindLabel}
+    set {_uniqueStorage()._kindLabel = newValue}
+  }
 
-  public var quantity: UInt32 = 0
+  public var quantity: UInt32 {
+    get {_storage._quantity}
+    set {_uniqueStorage()._quantity = newValue}
+  }
+
+  /// For an option ordered on another offer: that offer.
+  public var upgradedOfferReference: String {
+    get {_storage._upgradedOfferReference}
+    set {_uniqueStorage()._upgradedOfferReference = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _deliveredAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Myopenip_V1_ListContractedOffersRequest: Sendable {
@@ -1441,11 +1536,361 @@ public nonisolated struct Myopenip_V1_ContractedOfferDetail: @unchecked Sendable
   /// Clears the value of `commitmentEndsAt`. Subsequent reads from it will return its default value.
   public mutating func clearCommitmentEndsAt() {_uniqueStorage()._commitmentEndsAt = nil}
 
+  /// Options ordered on this offer (upgrades), with their state.
+  public var upgrades: [Myopenip_V1_ContractedOffer] {
+    get {_storage._upgrades}
+    set {_uniqueStorage()._upgrades = newValue}
+  }
+
+  /// The service as delivered: the form with the delivered upgrades' additions (10 channels
+  /// and 5 added make "15").
+  public var service: [Myopenip_V1_FormValue] {
+    get {_storage._service}
+    set {_uniqueStorage()._service = newValue}
+  }
+
+  /// Per month, HT: this offer and its delivered upgrades that still run.
+  public var monthlyTotalWithUpgradesCents: Int64 {
+    get {_storage._monthlyTotalWithUpgradesCents}
+    set {_uniqueStorage()._monthlyTotalWithUpgradesCents = newValue}
+  }
+
+  /// Once its termination is confirmed.
+  public var termination: Myopenip_V1_TerminationTerms {
+    get {_storage._termination ?? Myopenip_V1_TerminationTerms()}
+    set {_uniqueStorage()._termination = newValue}
+  }
+  /// Returns true if `termination` has been explicitly set.
+  public var hasTermination: Bool {_storage._termination != nil}
+  /// Clears the value of `termination`. Subsequent reads from it will return its default value.
+  public mutating func clearTermination() {_uniqueStorage()._termination = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+public nonisolated struct Myopenip_V1_CancelOrderRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var reference: String = String()
+
+  /// Only these products ("OC40482"); empty for the whole order.
+  public var offerReferences: [String] = []
+
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Myopenip_V1_WatchOrdersRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// One order ("COM00025"); or, when empty, the orders of one company, or of the whole scope.
+  public var orderReference: String = String()
+
+  public var companyReference: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// A change of an order or of one of its contracted offers.
+public nonisolated struct Myopenip_V1_OrderChange: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var orderReference: String = String()
+
+  public var companyReference: String = String()
+
+  /// The order's state after the change.
+  public var orderState: Myopenip_V1_OrderState = .unspecified
+
+  public var orderStateLabel: String = String()
+
+  /// The offer that changed; empty for a change of the order itself.
+  public var offerReference: String = String()
+
+  public var offerFromState: Myopenip_V1_ContractedOfferState = .unspecified
+
+  public var offerToState: Myopenip_V1_ContractedOfferState = .unspecified
+
+  public var offerStateLabel: String = String()
+
+  public var at: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_at ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
+  public var actor: String = String()
+
+  public var reason: String = String()
+
+  public var pilot: String = String()
+
+  public var pointOfNoReturn: Bool = false
+
+  /// The first message of a watch on one order: its state when the watch began.
+  public var current: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _at: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Myopenip_V1_DryRunTerminationRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The contracted offer ("OC40482").
+  public var reference: String = String()
+
+  /// YYYY-MM-DD; today (Europe/Paris) when empty.
+  public var desiredDate: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Myopenip_V1_TerminateContractedOfferRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var reference: String = String()
+
+  public var desiredDate: String = String()
+
+  /// The terms_digest of the dry run the client saw.
+  public var termsDigest: String = String()
+
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// What terminating one offer (an option ordered on it ends with it) costs.
+public nonisolated struct Myopenip_V1_TerminationLine: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var reference: String = String()
+
+  public var name: String = String()
+
+  public var noticeMonths: UInt32 = 0
+
+  /// YYYY-MM-DD; empty when it was never delivered.
+  public var commitmentEndsOn: String = String()
+
+  /// Committed months left after the month the termination takes effect in.
+  public var remainingCommittedMonths: UInt32 = 0
+
+  /// Per month, HT, for the quantity ordered.
+  public var monthlyCents: Int64 = 0
+
+  public var terminationFeeCents: Int64 = 0
+
+  /// remaining_committed_months × monthly_cents.
+  public var penaltyCents: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// The terms of a termination, in integer cents HT; days are YYYY-MM-DD in Europe/Paris.
+public nonisolated struct Myopenip_V1_TerminationTerms: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var reference: String {
+    get {_storage._reference}
+    set {_uniqueStorage()._reference = newValue}
+  }
+
+  public var requestDate: String {
+    get {_storage._requestDate}
+    set {_uniqueStorage()._requestDate = newValue}
+  }
+
+  public var desiredDate: String {
+    get {_storage._desiredDate}
+    set {_uniqueStorage()._desiredDate = newValue}
+  }
+
+  public var noticeMonths: UInt32 {
+    get {_storage._noticeMonths}
+    set {_uniqueStorage()._noticeMonths = newValue}
+  }
+
+  /// The request date plus the notice.
+  public var noticeEndsOn: String {
+    get {_storage._noticeEndsOn}
+    set {_uniqueStorage()._noticeEndsOn = newValue}
+  }
+
+  /// The later of the desired date and the end of the notice (of every line).
+  public var effectiveDate: String {
+    get {_storage._effectiveDate}
+    set {_uniqueStorage()._effectiveDate = newValue}
+  }
+
+  public var terminationFeeCents: Int64 {
+    get {_storage._terminationFeeCents}
+    set {_uniqueStorage()._terminationFeeCents = newValue}
+  }
+
+  public var penaltyCents: Int64 {
+    get {_storage._penaltyCents}
+    set {_uniqueStorage()._penaltyCents = newValue}
+  }
+
+  public var totalCents: Int64 {
+    get {_storage._totalCents}
+    set {_uniqueStorage()._totalCents = newValue}
+  }
+
+  public var lines: [Myopenip_V1_TerminationLine] {
+    get {_storage._lines}
+    set {_uniqueStorage()._lines = newValue}
+  }
+
+  /// « Pour les services facturés avec un abonnement mensuel : toute récurrence entamée est due. »…
+  public var warnings: [String] {
+    get {_storage._warnings}
+    set {_uniqueStorage()._warnings = newValue}
+  }
+
+  /// What the confirmation carries back.
+  public var termsDigest: String {
+    get {_storage._termsDigest}
+    set {_uniqueStorage()._termsDigest = newValue}
+  }
+
+  /// Set once confirmed: who asked, when, and the offer's state.
+  public var confirmed: Bool {
+    get {_storage._confirmed}
+    set {_uniqueStorage()._confirmed = newValue}
+  }
+
+  public var requestedBy: String {
+    get {_storage._requestedBy}
+    set {_uniqueStorage()._requestedBy = newValue}
+  }
+
+  public var requestedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._requestedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._requestedAt = newValue}
+  }
+  /// Returns true if `requestedAt` has been explicitly set.
+  public var hasRequestedAt: Bool {_storage._requestedAt != nil}
+  /// Clears the value of `requestedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearRequestedAt() {_uniqueStorage()._requestedAt = nil}
+
+  public var state: Myopenip_V1_ContractedOfferState {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
+
+  public var stateLabel: String {
+    get {_storage._stateLabel}
+    set {_uniqueStorage()._stateLabel = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+public nonisolated struct Myopenip_V1_AssignPilotRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var orderReference: String = String()
+
+  /// An active operator staff login; empty for none.
+  public var pilotLogin: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Myopenip_V1_AdvanceOrderRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var reference: String = String()
+
+  public var state: Myopenip_V1_OrderState = .unspecified
+
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Myopenip_V1_MarkPointOfNoReturnRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var reference: String = String()
+
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Myopenip_V1_AdvanceContractedOfferRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var reference: String = String()
+
+  public var state: Myopenip_V1_ContractedOfferState = .unspecified
+
+  public var reason: String = String()
+
+  /// For active from pendingActive: the day it was delivered (YYYY-MM-DD, Europe/Paris, not in
+  /// the future); today when empty.
+  public var deliveredOn: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -1732,7 +2177,7 @@ nonisolated extension Myopenip_V1_FormValue: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension Myopenip_V1_QuoteItem: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".QuoteItem"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}offering\0\u{1}site\0\u{1}quantity\0\u{1}form\0\u{3}one_time_total_cents\0\u{3}monthly_total_cents\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}offering\0\u{1}site\0\u{1}quantity\0\u{1}form\0\u{3}one_time_total_cents\0\u{3}monthly_total_cents\0\u{3}upgraded_offer_reference\0")
 
   fileprivate class _StorageClass {
     var _number: String = String()
@@ -1742,6 +2187,7 @@ nonisolated extension Myopenip_V1_QuoteItem: SwiftProtobuf.Message, SwiftProtobu
     var _form: [Myopenip_V1_FormValue] = []
     var _oneTimeTotalCents: Int64 = 0
     var _monthlyTotalCents: Int64 = 0
+    var _upgradedOfferReference: String = String()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -1759,6 +2205,7 @@ nonisolated extension Myopenip_V1_QuoteItem: SwiftProtobuf.Message, SwiftProtobu
       _form = source._form
       _oneTimeTotalCents = source._oneTimeTotalCents
       _monthlyTotalCents = source._monthlyTotalCents
+      _upgradedOfferReference = source._upgradedOfferReference
     }
   }
 
@@ -1784,6 +2231,7 @@ nonisolated extension Myopenip_V1_QuoteItem: SwiftProtobuf.Message, SwiftProtobu
         case 5: try { try decoder.decodeRepeatedMessageField(value: &_storage._form) }()
         case 6: try { try decoder.decodeSingularInt64Field(value: &_storage._oneTimeTotalCents) }()
         case 7: try { try decoder.decodeSingularInt64Field(value: &_storage._monthlyTotalCents) }()
+        case 8: try { try decoder.decodeSingularStringField(value: &_storage._upgradedOfferReference) }()
         default: break
         }
       }
@@ -1817,6 +2265,9 @@ nonisolated extension Myopenip_V1_QuoteItem: SwiftProtobuf.Message, SwiftProtobu
       if _storage._monthlyTotalCents != 0 {
         try visitor.visitSingularInt64Field(value: _storage._monthlyTotalCents, fieldNumber: 7)
       }
+      if !_storage._upgradedOfferReference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._upgradedOfferReference, fieldNumber: 8)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -1833,6 +2284,7 @@ nonisolated extension Myopenip_V1_QuoteItem: SwiftProtobuf.Message, SwiftProtobu
         if _storage._form != rhs_storage._form {return false}
         if _storage._oneTimeTotalCents != rhs_storage._oneTimeTotalCents {return false}
         if _storage._monthlyTotalCents != rhs_storage._monthlyTotalCents {return false}
+        if _storage._upgradedOfferReference != rhs_storage._upgradedOfferReference {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -2250,7 +2702,7 @@ nonisolated extension Myopenip_V1_ListQuotesResponse: SwiftProtobuf.Message, Swi
 
 nonisolated extension Myopenip_V1_AddQuoteItemRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AddQuoteItemRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}quote_id\0\u{3}offering_code\0\u{3}site_id\0\u{1}quantity\0\u{1}form\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}quote_id\0\u{3}offering_code\0\u{3}site_id\0\u{1}quantity\0\u{1}form\0\u{3}upgraded_offer_reference\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -2263,6 +2715,7 @@ nonisolated extension Myopenip_V1_AddQuoteItemRequest: SwiftProtobuf.Message, Sw
       case 3: try { try decoder.decodeSingularInt64Field(value: &self.siteID) }()
       case 4: try { try decoder.decodeSingularUInt32Field(value: &self.quantity) }()
       case 5: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: &self.form) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.upgradedOfferReference) }()
       default: break
       }
     }
@@ -2284,6 +2737,9 @@ nonisolated extension Myopenip_V1_AddQuoteItemRequest: SwiftProtobuf.Message, Sw
     if !self.form.isEmpty {
       try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: self.form, fieldNumber: 5)
     }
+    if !self.upgradedOfferReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.upgradedOfferReference, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -2293,6 +2749,7 @@ nonisolated extension Myopenip_V1_AddQuoteItemRequest: SwiftProtobuf.Message, Sw
     if lhs.siteID != rhs.siteID {return false}
     if lhs.quantity != rhs.quantity {return false}
     if lhs.form != rhs.form {return false}
+    if lhs.upgradedOfferReference != rhs.upgradedOfferReference {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -2716,7 +3173,7 @@ nonisolated extension Myopenip_V1_SalesConditionsAcceptance: SwiftProtobuf.Messa
 
 nonisolated extension Myopenip_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".OrderItem"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{3}contracted_offer_reference\0\u{1}offering\0\u{1}site\0\u{1}quantity\0\u{1}form\0\u{3}one_time_total_cents\0\u{3}monthly_total_cents\0\u{1}state\0\u{3}state_label\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{3}contracted_offer_reference\0\u{1}offering\0\u{1}site\0\u{1}quantity\0\u{1}form\0\u{3}one_time_total_cents\0\u{3}monthly_total_cents\0\u{1}state\0\u{3}state_label\0\u{3}delivered_at\0\u{3}upgraded_offer_reference\0")
 
   fileprivate class _StorageClass {
     var _number: String = String()
@@ -2729,6 +3186,8 @@ nonisolated extension Myopenip_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobu
     var _monthlyTotalCents: Int64 = 0
     var _state: Myopenip_V1_ContractedOfferState = .unspecified
     var _stateLabel: String = String()
+    var _deliveredAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _upgradedOfferReference: String = String()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -2749,6 +3208,8 @@ nonisolated extension Myopenip_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobu
       _monthlyTotalCents = source._monthlyTotalCents
       _state = source._state
       _stateLabel = source._stateLabel
+      _deliveredAt = source._deliveredAt
+      _upgradedOfferReference = source._upgradedOfferReference
     }
   }
 
@@ -2777,6 +3238,8 @@ nonisolated extension Myopenip_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobu
         case 8: try { try decoder.decodeSingularInt64Field(value: &_storage._monthlyTotalCents) }()
         case 9: try { try decoder.decodeSingularEnumField(value: &_storage._state) }()
         case 10: try { try decoder.decodeSingularStringField(value: &_storage._stateLabel) }()
+        case 11: try { try decoder.decodeSingularMessageField(value: &_storage._deliveredAt) }()
+        case 12: try { try decoder.decodeSingularStringField(value: &_storage._upgradedOfferReference) }()
         default: break
         }
       }
@@ -2819,6 +3282,12 @@ nonisolated extension Myopenip_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobu
       if !_storage._stateLabel.isEmpty {
         try visitor.visitSingularStringField(value: _storage._stateLabel, fieldNumber: 10)
       }
+      try { if let v = _storage._deliveredAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 11)
+      } }()
+      if !_storage._upgradedOfferReference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._upgradedOfferReference, fieldNumber: 12)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -2838,6 +3307,8 @@ nonisolated extension Myopenip_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobu
         if _storage._monthlyTotalCents != rhs_storage._monthlyTotalCents {return false}
         if _storage._state != rhs_storage._state {return false}
         if _storage._stateLabel != rhs_storage._stateLabel {return false}
+        if _storage._deliveredAt != rhs_storage._deliveredAt {return false}
+        if _storage._upgradedOfferReference != rhs_storage._upgradedOfferReference {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -2849,7 +3320,7 @@ nonisolated extension Myopenip_V1_OrderItem: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension Myopenip_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Order"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{3}company_reference\0\u{3}company_name\0\u{1}state\0\u{3}state_label\0\u{3}quote_id\0\u{1}items\0\u{1}contacts\0\u{1}totals\0\u{1}cgv\0\u{3}placed_at\0\u{3}placed_by\0\u{3}entered_by\0\u{1}pilot\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{3}company_reference\0\u{3}company_name\0\u{1}state\0\u{3}state_label\0\u{3}quote_id\0\u{1}items\0\u{1}contacts\0\u{1}totals\0\u{1}cgv\0\u{3}placed_at\0\u{3}placed_by\0\u{3}entered_by\0\u{1}pilot\0\u{1}kind\0\u{3}kind_label\0\u{3}point_of_no_return_at\0")
 
   fileprivate class _StorageClass {
     var _reference: String = String()
@@ -2866,6 +3337,9 @@ nonisolated extension Myopenip_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._M
     var _placedBy: String = String()
     var _enteredBy: String = String()
     var _pilot: String = String()
+    var _kind: Myopenip_V1_ContractedOfferKind = .unspecified
+    var _kindLabel: String = String()
+    var _pointOfNoReturnAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -2890,6 +3364,9 @@ nonisolated extension Myopenip_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._M
       _placedBy = source._placedBy
       _enteredBy = source._enteredBy
       _pilot = source._pilot
+      _kind = source._kind
+      _kindLabel = source._kindLabel
+      _pointOfNoReturnAt = source._pointOfNoReturnAt
     }
   }
 
@@ -2922,6 +3399,9 @@ nonisolated extension Myopenip_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._M
         case 12: try { try decoder.decodeSingularStringField(value: &_storage._placedBy) }()
         case 13: try { try decoder.decodeSingularStringField(value: &_storage._enteredBy) }()
         case 14: try { try decoder.decodeSingularStringField(value: &_storage._pilot) }()
+        case 15: try { try decoder.decodeSingularEnumField(value: &_storage._kind) }()
+        case 16: try { try decoder.decodeSingularStringField(value: &_storage._kindLabel) }()
+        case 17: try { try decoder.decodeSingularMessageField(value: &_storage._pointOfNoReturnAt) }()
         default: break
         }
       }
@@ -2976,6 +3456,15 @@ nonisolated extension Myopenip_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._M
       if !_storage._pilot.isEmpty {
         try visitor.visitSingularStringField(value: _storage._pilot, fieldNumber: 14)
       }
+      if _storage._kind != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._kind, fieldNumber: 15)
+      }
+      if !_storage._kindLabel.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._kindLabel, fieldNumber: 16)
+      }
+      try { if let v = _storage._pointOfNoReturnAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 17)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -2999,6 +3488,9 @@ nonisolated extension Myopenip_V1_Order: SwiftProtobuf.Message, SwiftProtobuf._M
         if _storage._placedBy != rhs_storage._placedBy {return false}
         if _storage._enteredBy != rhs_storage._enteredBy {return false}
         if _storage._pilot != rhs_storage._pilot {return false}
+        if _storage._kind != rhs_storage._kind {return false}
+        if _storage._kindLabel != rhs_storage._kindLabel {return false}
+        if _storage._pointOfNoReturnAt != rhs_storage._pointOfNoReturnAt {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -3130,103 +3622,174 @@ nonisolated extension Myopenip_V1_GetOrderRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Myopenip_V1_ContractedOffer: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ContractedOffer"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{1}name\0\u{3}offering_code\0\u{1}category\0\u{1}pilot\0\u{3}last_order_reference\0\u{3}company_name\0\u{3}company_reference\0\u{1}city\0\u{3}delivered_at\0\u{1}state\0\u{3}state_label\0\u{1}kind\0\u{3}kind_label\0\u{1}quantity\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{1}name\0\u{3}offering_code\0\u{1}category\0\u{1}pilot\0\u{3}last_order_reference\0\u{3}company_name\0\u{3}company_reference\0\u{1}city\0\u{3}delivered_at\0\u{1}state\0\u{3}state_label\0\u{1}kind\0\u{3}kind_label\0\u{1}quantity\0\u{3}upgraded_offer_reference\0")
+
+  fileprivate class _StorageClass {
+    var _reference: String = String()
+    var _name: String = String()
+    var _offeringCode: String = String()
+    var _category: Myopenip_V1_OfferingCategory = .unspecified
+    var _pilot: String = String()
+    var _lastOrderReference: String = String()
+    var _companyName: String = String()
+    var _companyReference: String = String()
+    var _city: String = String()
+    var _deliveredAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _state: Myopenip_V1_ContractedOfferState = .unspecified
+    var _stateLabel: String = String()
+    var _kind: Myopenip_V1_ContractedOfferKind = .unspecified
+    var _kindLabel: String = String()
+    var _quantity: UInt32 = 0
+    var _upgradedOfferReference: String = String()
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _reference = source._reference
+      _name = source._name
+      _offeringCode = source._offeringCode
+      _category = source._category
+      _pilot = source._pilot
+      _lastOrderReference = source._lastOrderReference
+      _companyName = source._companyName
+      _companyReference = source._companyReference
+      _city = source._city
+      _deliveredAt = source._deliveredAt
+      _state = source._state
+      _stateLabel = source._stateLabel
+      _kind = source._kind
+      _kindLabel = source._kindLabel
+      _quantity = source._quantity
+      _upgradedOfferReference = source._upgradedOfferReference
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.name) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.offeringCode) }()
-      case 4: try { try decoder.decodeSingularEnumField(value: &self.category) }()
-      case 5: try { try decoder.decodeSingularStringField(value: &self.pilot) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.lastOrderReference) }()
-      case 7: try { try decoder.decodeSingularStringField(value: &self.companyName) }()
-      case 8: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
-      case 9: try { try decoder.decodeSingularStringField(value: &self.city) }()
-      case 10: try { try decoder.decodeSingularMessageField(value: &self._deliveredAt) }()
-      case 11: try { try decoder.decodeSingularEnumField(value: &self.state) }()
-      case 12: try { try decoder.decodeSingularStringField(value: &self.stateLabel) }()
-      case 13: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
-      case 14: try { try decoder.decodeSingularStringField(value: &self.kindLabel) }()
-      case 15: try { try decoder.decodeSingularUInt32Field(value: &self.quantity) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._reference) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._name) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._offeringCode) }()
+        case 4: try { try decoder.decodeSingularEnumField(value: &_storage._category) }()
+        case 5: try { try decoder.decodeSingularStringField(value: &_storage._pilot) }()
+        case 6: try { try decoder.decodeSingularStringField(value: &_storage._lastOrderReference) }()
+        case 7: try { try decoder.decodeSingularStringField(value: &_storage._companyName) }()
+        case 8: try { try decoder.decodeSingularStringField(value: &_storage._companyReference) }()
+        case 9: try { try decoder.decodeSingularStringField(value: &_storage._city) }()
+        case 10: try { try decoder.decodeSingularMessageField(value: &_storage._deliveredAt) }()
+        case 11: try { try decoder.decodeSingularEnumField(value: &_storage._state) }()
+        case 12: try { try decoder.decodeSingularStringField(value: &_storage._stateLabel) }()
+        case 13: try { try decoder.decodeSingularEnumField(value: &_storage._kind) }()
+        case 14: try { try decoder.decodeSingularStringField(value: &_storage._kindLabel) }()
+        case 15: try { try decoder.decodeSingularUInt32Field(value: &_storage._quantity) }()
+        case 16: try { try decoder.decodeSingularStringField(value: &_storage._upgradedOfferReference) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if !self.reference.isEmpty {
-      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 1)
-    }
-    if !self.name.isEmpty {
-      try visitor.visitSingularStringField(value: self.name, fieldNumber: 2)
-    }
-    if !self.offeringCode.isEmpty {
-      try visitor.visitSingularStringField(value: self.offeringCode, fieldNumber: 3)
-    }
-    if self.category != .unspecified {
-      try visitor.visitSingularEnumField(value: self.category, fieldNumber: 4)
-    }
-    if !self.pilot.isEmpty {
-      try visitor.visitSingularStringField(value: self.pilot, fieldNumber: 5)
-    }
-    if !self.lastOrderReference.isEmpty {
-      try visitor.visitSingularStringField(value: self.lastOrderReference, fieldNumber: 6)
-    }
-    if !self.companyName.isEmpty {
-      try visitor.visitSingularStringField(value: self.companyName, fieldNumber: 7)
-    }
-    if !self.companyReference.isEmpty {
-      try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 8)
-    }
-    if !self.city.isEmpty {
-      try visitor.visitSingularStringField(value: self.city, fieldNumber: 9)
-    }
-    try { if let v = self._deliveredAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
-    } }()
-    if self.state != .unspecified {
-      try visitor.visitSingularEnumField(value: self.state, fieldNumber: 11)
-    }
-    if !self.stateLabel.isEmpty {
-      try visitor.visitSingularStringField(value: self.stateLabel, fieldNumber: 12)
-    }
-    if self.kind != .unspecified {
-      try visitor.visitSingularEnumField(value: self.kind, fieldNumber: 13)
-    }
-    if !self.kindLabel.isEmpty {
-      try visitor.visitSingularStringField(value: self.kindLabel, fieldNumber: 14)
-    }
-    if self.quantity != 0 {
-      try visitor.visitSingularUInt32Field(value: self.quantity, fieldNumber: 15)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._reference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._reference, fieldNumber: 1)
+      }
+      if !_storage._name.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._name, fieldNumber: 2)
+      }
+      if !_storage._offeringCode.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._offeringCode, fieldNumber: 3)
+      }
+      if _storage._category != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._category, fieldNumber: 4)
+      }
+      if !_storage._pilot.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._pilot, fieldNumber: 5)
+      }
+      if !_storage._lastOrderReference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._lastOrderReference, fieldNumber: 6)
+      }
+      if !_storage._companyName.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._companyName, fieldNumber: 7)
+      }
+      if !_storage._companyReference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._companyReference, fieldNumber: 8)
+      }
+      if !_storage._city.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._city, fieldNumber: 9)
+      }
+      try { if let v = _storage._deliveredAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+      } }()
+      if _storage._state != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._state, fieldNumber: 11)
+      }
+      if !_storage._stateLabel.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._stateLabel, fieldNumber: 12)
+      }
+      if _storage._kind != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._kind, fieldNumber: 13)
+      }
+      if !_storage._kindLabel.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._kindLabel, fieldNumber: 14)
+      }
+      if _storage._quantity != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._quantity, fieldNumber: 15)
+      }
+      if !_storage._upgradedOfferReference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._upgradedOfferReference, fieldNumber: 16)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_ContractedOffer, rhs: Myopenip_V1_ContractedOffer) -> Bool {
-    if lhs.reference != rhs.reference {return false}
-    if lhs.name != rhs.name {return false}
-    if lhs.offeringCode != rhs.offeringCode {return false}
-    if lhs.category != rhs.category {return false}
-    if lhs.pilot != rhs.pilot {return false}
-    if lhs.lastOrderReference != rhs.lastOrderReference {return false}
-    if lhs.companyName != rhs.companyName {return false}
-    if lhs.companyReference != rhs.companyReference {return false}
-    if lhs.city != rhs.city {return false}
-    if lhs._deliveredAt != rhs._deliveredAt {return false}
-    if lhs.state != rhs.state {return false}
-    if lhs.stateLabel != rhs.stateLabel {return false}
-    if lhs.kind != rhs.kind {return false}
-    if lhs.kindLabel != rhs.kindLabel {return false}
-    if lhs.quantity != rhs.quantity {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._reference != rhs_storage._reference {return false}
+        if _storage._name != rhs_storage._name {return false}
+        if _storage._offeringCode != rhs_storage._offeringCode {return false}
+        if _storage._category != rhs_storage._category {return false}
+        if _storage._pilot != rhs_storage._pilot {return false}
+        if _storage._lastOrderReference != rhs_storage._lastOrderReference {return false}
+        if _storage._companyName != rhs_storage._companyName {return false}
+        if _storage._companyReference != rhs_storage._companyReference {return false}
+        if _storage._city != rhs_storage._city {return false}
+        if _storage._deliveredAt != rhs_storage._deliveredAt {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._stateLabel != rhs_storage._stateLabel {return false}
+        if _storage._kind != rhs_storage._kind {return false}
+        if _storage._kindLabel != rhs_storage._kindLabel {return false}
+        if _storage._quantity != rhs_storage._quantity {return false}
+        if _storage._upgradedOfferReference != rhs_storage._upgradedOfferReference {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -3463,7 +4026,7 @@ nonisolated extension Myopenip_V1_Actor: SwiftProtobuf.Message, SwiftProtobuf._M
 
 nonisolated extension Myopenip_V1_ContractedOfferDetail: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ContractedOfferDetail"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}offer\0\u{3}last_order_state\0\u{3}last_order_state_label\0\u{3}company_phone\0\u{1}site\0\u{1}history\0\u{1}actors\0\u{1}offering\0\u{1}form\0\u{3}one_time_total_cents\0\u{3}monthly_total_cents\0\u{3}commitment_total_cents\0\u{3}commitment_months\0\u{3}commitment_ends_at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}offer\0\u{3}last_order_state\0\u{3}last_order_state_label\0\u{3}company_phone\0\u{1}site\0\u{1}history\0\u{1}actors\0\u{1}offering\0\u{1}form\0\u{3}one_time_total_cents\0\u{3}monthly_total_cents\0\u{3}commitment_total_cents\0\u{3}commitment_months\0\u{3}commitment_ends_at\0\u{1}upgrades\0\u{1}service\0\u{3}monthly_total_with_upgrades_cents\0\u{1}termination\0")
 
   fileprivate class _StorageClass {
     var _offer: Myopenip_V1_ContractedOffer? = nil
@@ -3480,6 +4043,10 @@ nonisolated extension Myopenip_V1_ContractedOfferDetail: SwiftProtobuf.Message, 
     var _commitmentTotalCents: Int64 = 0
     var _commitmentMonths: UInt32 = 0
     var _commitmentEndsAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _upgrades: [Myopenip_V1_ContractedOffer] = []
+    var _service: [Myopenip_V1_FormValue] = []
+    var _monthlyTotalWithUpgradesCents: Int64 = 0
+    var _termination: Myopenip_V1_TerminationTerms? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -3504,6 +4071,10 @@ nonisolated extension Myopenip_V1_ContractedOfferDetail: SwiftProtobuf.Message, 
       _commitmentTotalCents = source._commitmentTotalCents
       _commitmentMonths = source._commitmentMonths
       _commitmentEndsAt = source._commitmentEndsAt
+      _upgrades = source._upgrades
+      _service = source._service
+      _monthlyTotalWithUpgradesCents = source._monthlyTotalWithUpgradesCents
+      _termination = source._termination
     }
   }
 
@@ -3536,6 +4107,10 @@ nonisolated extension Myopenip_V1_ContractedOfferDetail: SwiftProtobuf.Message, 
         case 12: try { try decoder.decodeSingularInt64Field(value: &_storage._commitmentTotalCents) }()
         case 13: try { try decoder.decodeSingularUInt32Field(value: &_storage._commitmentMonths) }()
         case 14: try { try decoder.decodeSingularMessageField(value: &_storage._commitmentEndsAt) }()
+        case 15: try { try decoder.decodeRepeatedMessageField(value: &_storage._upgrades) }()
+        case 16: try { try decoder.decodeRepeatedMessageField(value: &_storage._service) }()
+        case 17: try { try decoder.decodeSingularInt64Field(value: &_storage._monthlyTotalWithUpgradesCents) }()
+        case 18: try { try decoder.decodeSingularMessageField(value: &_storage._termination) }()
         default: break
         }
       }
@@ -3590,6 +4165,18 @@ nonisolated extension Myopenip_V1_ContractedOfferDetail: SwiftProtobuf.Message, 
       try { if let v = _storage._commitmentEndsAt {
         try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
       } }()
+      if !_storage._upgrades.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._upgrades, fieldNumber: 15)
+      }
+      if !_storage._service.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._service, fieldNumber: 16)
+      }
+      if _storage._monthlyTotalWithUpgradesCents != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._monthlyTotalWithUpgradesCents, fieldNumber: 17)
+      }
+      try { if let v = _storage._termination {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 18)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -3613,10 +4200,670 @@ nonisolated extension Myopenip_V1_ContractedOfferDetail: SwiftProtobuf.Message, 
         if _storage._commitmentTotalCents != rhs_storage._commitmentTotalCents {return false}
         if _storage._commitmentMonths != rhs_storage._commitmentMonths {return false}
         if _storage._commitmentEndsAt != rhs_storage._commitmentEndsAt {return false}
+        if _storage._upgrades != rhs_storage._upgrades {return false}
+        if _storage._service != rhs_storage._service {return false}
+        if _storage._monthlyTotalWithUpgradesCents != rhs_storage._monthlyTotalWithUpgradesCents {return false}
+        if _storage._termination != rhs_storage._termination {return false}
         return true
       }
       if !storagesAreEqual {return false}
     }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_CancelOrderRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CancelOrderRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{3}offer_references\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 2: try { try decoder.decodeRepeatedStringField(value: &self.offerReferences) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 1)
+    }
+    if !self.offerReferences.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.offerReferences, fieldNumber: 2)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_CancelOrderRequest, rhs: Myopenip_V1_CancelOrderRequest) -> Bool {
+    if lhs.reference != rhs.reference {return false}
+    if lhs.offerReferences != rhs.offerReferences {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_WatchOrdersRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".WatchOrdersRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}order_reference\0\u{3}company_reference\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.orderReference) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.orderReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.orderReference, fieldNumber: 1)
+    }
+    if !self.companyReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_WatchOrdersRequest, rhs: Myopenip_V1_WatchOrdersRequest) -> Bool {
+    if lhs.orderReference != rhs.orderReference {return false}
+    if lhs.companyReference != rhs.companyReference {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_OrderChange: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".OrderChange"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}order_reference\0\u{3}company_reference\0\u{3}order_state\0\u{3}order_state_label\0\u{3}offer_reference\0\u{3}offer_from_state\0\u{3}offer_to_state\0\u{3}offer_state_label\0\u{1}at\0\u{1}actor\0\u{1}reason\0\u{1}pilot\0\u{3}point_of_no_return\0\u{1}current\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.orderReference) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.orderState) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.orderStateLabel) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.offerReference) }()
+      case 6: try { try decoder.decodeSingularEnumField(value: &self.offerFromState) }()
+      case 7: try { try decoder.decodeSingularEnumField(value: &self.offerToState) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.offerStateLabel) }()
+      case 9: try { try decoder.decodeSingularMessageField(value: &self._at) }()
+      case 10: try { try decoder.decodeSingularStringField(value: &self.actor) }()
+      case 11: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 12: try { try decoder.decodeSingularStringField(value: &self.pilot) }()
+      case 13: try { try decoder.decodeSingularBoolField(value: &self.pointOfNoReturn) }()
+      case 14: try { try decoder.decodeSingularBoolField(value: &self.current) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.orderReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.orderReference, fieldNumber: 1)
+    }
+    if !self.companyReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 2)
+    }
+    if self.orderState != .unspecified {
+      try visitor.visitSingularEnumField(value: self.orderState, fieldNumber: 3)
+    }
+    if !self.orderStateLabel.isEmpty {
+      try visitor.visitSingularStringField(value: self.orderStateLabel, fieldNumber: 4)
+    }
+    if !self.offerReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.offerReference, fieldNumber: 5)
+    }
+    if self.offerFromState != .unspecified {
+      try visitor.visitSingularEnumField(value: self.offerFromState, fieldNumber: 6)
+    }
+    if self.offerToState != .unspecified {
+      try visitor.visitSingularEnumField(value: self.offerToState, fieldNumber: 7)
+    }
+    if !self.offerStateLabel.isEmpty {
+      try visitor.visitSingularStringField(value: self.offerStateLabel, fieldNumber: 8)
+    }
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+    } }()
+    if !self.actor.isEmpty {
+      try visitor.visitSingularStringField(value: self.actor, fieldNumber: 10)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 11)
+    }
+    if !self.pilot.isEmpty {
+      try visitor.visitSingularStringField(value: self.pilot, fieldNumber: 12)
+    }
+    if self.pointOfNoReturn != false {
+      try visitor.visitSingularBoolField(value: self.pointOfNoReturn, fieldNumber: 13)
+    }
+    if self.current != false {
+      try visitor.visitSingularBoolField(value: self.current, fieldNumber: 14)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_OrderChange, rhs: Myopenip_V1_OrderChange) -> Bool {
+    if lhs.orderReference != rhs.orderReference {return false}
+    if lhs.companyReference != rhs.companyReference {return false}
+    if lhs.orderState != rhs.orderState {return false}
+    if lhs.orderStateLabel != rhs.orderStateLabel {return false}
+    if lhs.offerReference != rhs.offerReference {return false}
+    if lhs.offerFromState != rhs.offerFromState {return false}
+    if lhs.offerToState != rhs.offerToState {return false}
+    if lhs.offerStateLabel != rhs.offerStateLabel {return false}
+    if lhs._at != rhs._at {return false}
+    if lhs.actor != rhs.actor {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.pilot != rhs.pilot {return false}
+    if lhs.pointOfNoReturn != rhs.pointOfNoReturn {return false}
+    if lhs.current != rhs.current {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_DryRunTerminationRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DryRunTerminationRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{3}desired_date\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.desiredDate) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 1)
+    }
+    if !self.desiredDate.isEmpty {
+      try visitor.visitSingularStringField(value: self.desiredDate, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_DryRunTerminationRequest, rhs: Myopenip_V1_DryRunTerminationRequest) -> Bool {
+    if lhs.reference != rhs.reference {return false}
+    if lhs.desiredDate != rhs.desiredDate {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_TerminateContractedOfferRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TerminateContractedOfferRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{3}desired_date\0\u{3}terms_digest\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.desiredDate) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.termsDigest) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 1)
+    }
+    if !self.desiredDate.isEmpty {
+      try visitor.visitSingularStringField(value: self.desiredDate, fieldNumber: 2)
+    }
+    if !self.termsDigest.isEmpty {
+      try visitor.visitSingularStringField(value: self.termsDigest, fieldNumber: 3)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_TerminateContractedOfferRequest, rhs: Myopenip_V1_TerminateContractedOfferRequest) -> Bool {
+    if lhs.reference != rhs.reference {return false}
+    if lhs.desiredDate != rhs.desiredDate {return false}
+    if lhs.termsDigest != rhs.termsDigest {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_TerminationLine: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TerminationLine"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{1}name\0\u{3}notice_months\0\u{3}commitment_ends_on\0\u{3}remaining_committed_months\0\u{3}monthly_cents\0\u{3}termination_fee_cents\0\u{3}penalty_cents\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.name) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.noticeMonths) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.commitmentEndsOn) }()
+      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.remainingCommittedMonths) }()
+      case 6: try { try decoder.decodeSingularInt64Field(value: &self.monthlyCents) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self.terminationFeeCents) }()
+      case 8: try { try decoder.decodeSingularInt64Field(value: &self.penaltyCents) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 1)
+    }
+    if !self.name.isEmpty {
+      try visitor.visitSingularStringField(value: self.name, fieldNumber: 2)
+    }
+    if self.noticeMonths != 0 {
+      try visitor.visitSingularUInt32Field(value: self.noticeMonths, fieldNumber: 3)
+    }
+    if !self.commitmentEndsOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.commitmentEndsOn, fieldNumber: 4)
+    }
+    if self.remainingCommittedMonths != 0 {
+      try visitor.visitSingularUInt32Field(value: self.remainingCommittedMonths, fieldNumber: 5)
+    }
+    if self.monthlyCents != 0 {
+      try visitor.visitSingularInt64Field(value: self.monthlyCents, fieldNumber: 6)
+    }
+    if self.terminationFeeCents != 0 {
+      try visitor.visitSingularInt64Field(value: self.terminationFeeCents, fieldNumber: 7)
+    }
+    if self.penaltyCents != 0 {
+      try visitor.visitSingularInt64Field(value: self.penaltyCents, fieldNumber: 8)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_TerminationLine, rhs: Myopenip_V1_TerminationLine) -> Bool {
+    if lhs.reference != rhs.reference {return false}
+    if lhs.name != rhs.name {return false}
+    if lhs.noticeMonths != rhs.noticeMonths {return false}
+    if lhs.commitmentEndsOn != rhs.commitmentEndsOn {return false}
+    if lhs.remainingCommittedMonths != rhs.remainingCommittedMonths {return false}
+    if lhs.monthlyCents != rhs.monthlyCents {return false}
+    if lhs.terminationFeeCents != rhs.terminationFeeCents {return false}
+    if lhs.penaltyCents != rhs.penaltyCents {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_TerminationTerms: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TerminationTerms"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{3}request_date\0\u{3}desired_date\0\u{3}notice_months\0\u{3}notice_ends_on\0\u{3}effective_date\0\u{3}termination_fee_cents\0\u{3}penalty_cents\0\u{3}total_cents\0\u{1}lines\0\u{1}warnings\0\u{3}terms_digest\0\u{1}confirmed\0\u{3}requested_by\0\u{3}requested_at\0\u{1}state\0\u{3}state_label\0")
+
+  fileprivate class _StorageClass {
+    var _reference: String = String()
+    var _requestDate: String = String()
+    var _desiredDate: String = String()
+    var _noticeMonths: UInt32 = 0
+    var _noticeEndsOn: String = String()
+    var _effectiveDate: String = String()
+    var _terminationFeeCents: Int64 = 0
+    var _penaltyCents: Int64 = 0
+    var _totalCents: Int64 = 0
+    var _lines: [Myopenip_V1_TerminationLine] = []
+    var _warnings: [String] = []
+    var _termsDigest: String = String()
+    var _confirmed: Bool = false
+    var _requestedBy: String = String()
+    var _requestedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _state: Myopenip_V1_ContractedOfferState = .unspecified
+    var _stateLabel: String = String()
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _reference = source._reference
+      _requestDate = source._requestDate
+      _desiredDate = source._desiredDate
+      _noticeMonths = source._noticeMonths
+      _noticeEndsOn = source._noticeEndsOn
+      _effectiveDate = source._effectiveDate
+      _terminationFeeCents = source._terminationFeeCents
+      _penaltyCents = source._penaltyCents
+      _totalCents = source._totalCents
+      _lines = source._lines
+      _warnings = source._warnings
+      _termsDigest = source._termsDigest
+      _confirmed = source._confirmed
+      _requestedBy = source._requestedBy
+      _requestedAt = source._requestedAt
+      _state = source._state
+      _stateLabel = source._stateLabel
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._reference) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._requestDate) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._desiredDate) }()
+        case 4: try { try decoder.decodeSingularUInt32Field(value: &_storage._noticeMonths) }()
+        case 5: try { try decoder.decodeSingularStringField(value: &_storage._noticeEndsOn) }()
+        case 6: try { try decoder.decodeSingularStringField(value: &_storage._effectiveDate) }()
+        case 7: try { try decoder.decodeSingularInt64Field(value: &_storage._terminationFeeCents) }()
+        case 8: try { try decoder.decodeSingularInt64Field(value: &_storage._penaltyCents) }()
+        case 9: try { try decoder.decodeSingularInt64Field(value: &_storage._totalCents) }()
+        case 10: try { try decoder.decodeRepeatedMessageField(value: &_storage._lines) }()
+        case 11: try { try decoder.decodeRepeatedStringField(value: &_storage._warnings) }()
+        case 12: try { try decoder.decodeSingularStringField(value: &_storage._termsDigest) }()
+        case 13: try { try decoder.decodeSingularBoolField(value: &_storage._confirmed) }()
+        case 14: try { try decoder.decodeSingularStringField(value: &_storage._requestedBy) }()
+        case 15: try { try decoder.decodeSingularMessageField(value: &_storage._requestedAt) }()
+        case 16: try { try decoder.decodeSingularEnumField(value: &_storage._state) }()
+        case 17: try { try decoder.decodeSingularStringField(value: &_storage._stateLabel) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._reference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._reference, fieldNumber: 1)
+      }
+      if !_storage._requestDate.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._requestDate, fieldNumber: 2)
+      }
+      if !_storage._desiredDate.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._desiredDate, fieldNumber: 3)
+      }
+      if _storage._noticeMonths != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._noticeMonths, fieldNumber: 4)
+      }
+      if !_storage._noticeEndsOn.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._noticeEndsOn, fieldNumber: 5)
+      }
+      if !_storage._effectiveDate.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._effectiveDate, fieldNumber: 6)
+      }
+      if _storage._terminationFeeCents != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._terminationFeeCents, fieldNumber: 7)
+      }
+      if _storage._penaltyCents != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._penaltyCents, fieldNumber: 8)
+      }
+      if _storage._totalCents != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._totalCents, fieldNumber: 9)
+      }
+      if !_storage._lines.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._lines, fieldNumber: 10)
+      }
+      if !_storage._warnings.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._warnings, fieldNumber: 11)
+      }
+      if !_storage._termsDigest.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._termsDigest, fieldNumber: 12)
+      }
+      if _storage._confirmed != false {
+        try visitor.visitSingularBoolField(value: _storage._confirmed, fieldNumber: 13)
+      }
+      if !_storage._requestedBy.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._requestedBy, fieldNumber: 14)
+      }
+      try { if let v = _storage._requestedAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 15)
+      } }()
+      if _storage._state != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._state, fieldNumber: 16)
+      }
+      if !_storage._stateLabel.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._stateLabel, fieldNumber: 17)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_TerminationTerms, rhs: Myopenip_V1_TerminationTerms) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._reference != rhs_storage._reference {return false}
+        if _storage._requestDate != rhs_storage._requestDate {return false}
+        if _storage._desiredDate != rhs_storage._desiredDate {return false}
+        if _storage._noticeMonths != rhs_storage._noticeMonths {return false}
+        if _storage._noticeEndsOn != rhs_storage._noticeEndsOn {return false}
+        if _storage._effectiveDate != rhs_storage._effectiveDate {return false}
+        if _storage._terminationFeeCents != rhs_storage._terminationFeeCents {return false}
+        if _storage._penaltyCents != rhs_storage._penaltyCents {return false}
+        if _storage._totalCents != rhs_storage._totalCents {return false}
+        if _storage._lines != rhs_storage._lines {return false}
+        if _storage._warnings != rhs_storage._warnings {return false}
+        if _storage._termsDigest != rhs_storage._termsDigest {return false}
+        if _storage._confirmed != rhs_storage._confirmed {return false}
+        if _storage._requestedBy != rhs_storage._requestedBy {return false}
+        if _storage._requestedAt != rhs_storage._requestedAt {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._stateLabel != rhs_storage._stateLabel {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_AssignPilotRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AssignPilotRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}order_reference\0\u{3}pilot_login\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.orderReference) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.pilotLogin) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.orderReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.orderReference, fieldNumber: 1)
+    }
+    if !self.pilotLogin.isEmpty {
+      try visitor.visitSingularStringField(value: self.pilotLogin, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_AssignPilotRequest, rhs: Myopenip_V1_AssignPilotRequest) -> Bool {
+    if lhs.orderReference != rhs.orderReference {return false}
+    if lhs.pilotLogin != rhs.pilotLogin {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_AdvanceOrderRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AdvanceOrderRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{1}state\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.state) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 1)
+    }
+    if self.state != .unspecified {
+      try visitor.visitSingularEnumField(value: self.state, fieldNumber: 2)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_AdvanceOrderRequest, rhs: Myopenip_V1_AdvanceOrderRequest) -> Bool {
+    if lhs.reference != rhs.reference {return false}
+    if lhs.state != rhs.state {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_MarkPointOfNoReturnRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".MarkPointOfNoReturnRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 1)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_MarkPointOfNoReturnRequest, rhs: Myopenip_V1_MarkPointOfNoReturnRequest) -> Bool {
+    if lhs.reference != rhs.reference {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_AdvanceContractedOfferRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AdvanceContractedOfferRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reference\0\u{1}state\0\u{1}reason\0\u{3}delivered_on\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.state) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.deliveredOn) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 1)
+    }
+    if self.state != .unspecified {
+      try visitor.visitSingularEnumField(value: self.state, fieldNumber: 2)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 3)
+    }
+    if !self.deliveredOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.deliveredOn, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_AdvanceContractedOfferRequest, rhs: Myopenip_V1_AdvanceContractedOfferRequest) -> Bool {
+    if lhs.reference != rhs.reference {return false}
+    if lhs.state != rhs.state {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.deliveredOn != rhs.deliveredOn {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -54,9 +54,10 @@ public struct Daemon: Service {
         let identity = IdentityEnvironment(
             store: store, hasher: PasswordHasher(parameters: configuration.identity.passwordHashing), time: time,
             settings: configuration.identity)
+        let servingState = ServingState()
         let environment = DomainEnvironment(
             store: store, time: time, identity: identity, configuration: configuration,
-            auditActions: Set(domains.flatMap(\.auditActions)), logger: logger)
+            auditActions: Set(domains.flatMap(\.auditActions)), servingState: servingState, logger: logger)
         let idempotencyRecords = SQLiteIdempotencyRepository(store: store)
         // Keyed calls cut short by the last stop: a committed write keeps its key (its retry is
         // told the answer was lost), the others free theirs.
@@ -68,7 +69,6 @@ public struct Daemon: Service {
                 metadata: ["answers_lost": "\(interrupted.answersLost)", "keys_freed": "\(interrupted.keysFreed)"])
         }
 
-        let servingState = ServingState()
         let services = domains.flatMap { $0.services(environment) } + additionalServices
         let (router, access, idempotency) = Self.makeRouter(
             services: services, additionalRules: additionalRules, servingState: servingState)

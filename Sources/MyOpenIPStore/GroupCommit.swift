@@ -42,18 +42,33 @@ public final class GroupCommit: Sendable {
     /// commit's failure. Under an idempotency key (``KeyedWrite/current``), the same savepoint
     /// keeps the key's record, with the call's answer when `body`'s value makes it.
     public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await write({ db in (try body(db), ()) }, committed: { _ in })
+    }
+
+    /// ``write(_:)`` for a body that also returns what to publish: `committed` gets it once the
+    /// transaction is durable, before the caller resumes with the body's value. The writer calls
+    /// it for each committed write in commit order, so what it publishes (changes to watchers)
+    /// comes out in the order it was written; it must not block. An idempotency key keeps the
+    /// value, not what is published.
+    public func write<T: Sendable, Published: Sendable>(
+        _ body: @escaping @Sendable (Database) throws -> (T, Published),
+        committed: @escaping @Sendable (Published) -> Void
+    ) async throws -> T {
         let keyed = KeyedWrite.current
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let value = Mutex<T?>(nil)
+            let value = Mutex<(T, Published)?>(nil)
             let job = Job(
                 run: { db in
                     let result = try body(db)
-                    try keyed?.record(result, in: db)
+                    try keyed?.record(result.0, in: db)
                     value.withLock { $0 = result }
                 },
                 answer: { outcome in
                     switch outcome {
-                    case .success: continuation.resume(returning: value.withLock { $0! })
+                    case .success:
+                        let (result, published) = value.withLock { $0! }
+                        committed(published)
+                        continuation.resume(returning: result)
                     case .failure(let error): continuation.resume(throwing: error)
                     }
                 }, keyed: keyed)

@@ -14,6 +14,8 @@ public final class Store: Sendable {
     public let path: String?
     /// The generation of what sessions are allowed, moved by every write that changes it.
     public let authenticationChanges = AuthenticationChanges()
+    /// The changes of orders and contracted offers, for the calls that watch them.
+    public let orderChanges = OrderChangeFeed()
     /// The writes of every repository: concurrent ones share one commit.
     public let writes: GroupCommit
     /// The reads of every repository, on the calling thread.

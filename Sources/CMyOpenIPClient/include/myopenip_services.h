@@ -175,6 +175,44 @@ int myopenip_contact_service_delete_contact(
     myopenip_connection *connection, const Myopenip__V1__DeleteContactRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__DeleteContactResponse **response);
 
+/* myopenip.v1.DeliveryService */
+
+/*
+ * myopenip.v1.DeliveryService/AssignPilot
+ * Names the staff member who pilots the order's delivery (an active operator staff login), or
+ * none with an empty login.
+ */
+int myopenip_delivery_service_assign_pilot(
+    myopenip_connection *connection, const Myopenip__V1__AssignPilotRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response);
+
+/*
+ * myopenip.v1.DeliveryService/AdvanceOrder
+ * acknowledged → inProgress (its offers become pendingActive), held, or rejected;
+ * inProgress ⇄ held; inProgress ⇄ pending (waiting for the client). Completed, partial,
+ * failed and cancelled follow from the offers.
+ */
+int myopenip_delivery_service_advance_order(
+    myopenip_connection *connection, const Myopenip__V1__AdvanceOrderRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response);
+
+/*
+ * myopenip.v1.DeliveryService/MarkPointOfNoReturn
+ * From now on the client can no longer cancel the order.
+ */
+int myopenip_delivery_service_mark_point_of_no_return(
+    myopenip_connection *connection, const Myopenip__V1__MarkPointOfNoReturnRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response);
+
+/*
+ * myopenip.v1.DeliveryService/AdvanceContractedOffer
+ * created → pendingActive; pendingActive → active (delivered, on a day) or cancelled (delivery
+ * failed); active ⇄ suspended; pendingTerminate → terminated from its effective date.
+ */
+int myopenip_delivery_service_advance_contracted_offer(
+    myopenip_connection *connection, const Myopenip__V1__AdvanceContractedOfferRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response);
+
 /* myopenip.v1.IdentityService */
 
 /*
@@ -373,6 +411,36 @@ int myopenip_order_service_list_contracted_offers(
 int myopenip_order_service_get_contracted_offer(
     myopenip_connection *connection, const Myopenip__V1__GetContractedOfferRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ContractedOfferDetail **response);
+
+/*
+ * myopenip.v1.OrderService/CancelOrder
+ * Cancels an order, or some of its products, while the order is acknowledged or pending
+ * (waiting for the client) and operator staff have not marked its point of no return. The
+ * cancelled offers show "Commande annulée (client)"; the order too once nothing of it is left.
+ */
+int myopenip_order_service_cancel_order(
+    myopenip_connection *connection, const Myopenip__V1__CancelOrderRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Order **response);
+
+/*
+ * myopenip.v1.OrderService/DryRunTermination
+ * "Résilier une offre", first step: what terminating a delivered offer at a desired date
+ * costs and when it takes effect (with the offer's options, which end with it), and the
+ * guide's warnings. Nothing is written.
+ */
+int myopenip_order_service_dry_run_termination(
+    myopenip_connection *connection, const Myopenip__V1__DryRunTerminationRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TerminationTerms **response);
+
+/*
+ * myopenip.v1.OrderService/TerminateContractedOffer
+ * The irreversible confirmation: carries the digest of the dry run's terms, refused when they
+ * changed since. The offer becomes pendingTerminate, and terminated on the effective date; a
+ * second termination is refused.
+ */
+int myopenip_order_service_terminate_contracted_offer(
+    myopenip_connection *connection, const Myopenip__V1__TerminateContractedOfferRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TerminationTerms **response);
 
 /* myopenip.v1.QuoteService */
 

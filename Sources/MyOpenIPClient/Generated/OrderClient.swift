@@ -20,6 +20,14 @@ public struct OrderClient: Sendable {
             service: serviceName, method: "ListContractedOffers")
         public static let getContractedOffer = MethodDescriptor(
             service: serviceName, method: "GetContractedOffer")
+        public static let cancelOrder = MethodDescriptor(
+            service: serviceName, method: "CancelOrder")
+        public static let watchOrders = MethodDescriptor(
+            service: serviceName, method: "WatchOrders")
+        public static let dryRunTermination = MethodDescriptor(
+            service: serviceName, method: "DryRunTermination")
+        public static let terminateContractedOffer = MethodDescriptor(
+            service: serviceName, method: "TerminateContractedOffer")
     }
 
     public let client: MyOpenIPClient
@@ -72,6 +80,64 @@ public struct OrderClient: Sendable {
             Method.getContractedOffer,
             request: request,
             as: Myopenip_V1_ContractedOfferDetail.self,
+            options: options
+        )
+    }
+
+    /// Cancels an order, or some of its products, while the order is acknowledged or pending
+    /// (waiting for the client) and operator staff have not marked its point of no return. The
+    /// cancelled offers show "Commande annulée (client)"; the order too once nothing of it is left.
+    public func cancelOrder(
+        _ request: Myopenip_V1_CancelOrderRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_Order {
+        try await client.unary(
+            Method.cancelOrder,
+            request: request,
+            as: Myopenip_V1_Order.self,
+            options: options
+        )
+    }
+
+    /// Follows the changes of one order, or of the orders of one company (or of the whole scope),
+    /// live and in the order they were written: a watch on one order first sends its state. The
+    /// stream runs until the caller stops, its deadline passes or the daemon stops; a watcher that
+    /// does not read falls behind and is ended with RESOURCE_EXHAUSTED WATCH_TOO_SLOW.
+    /// The sequence yields each message as it arrives and ends with the call.
+    public func watchOrders(
+        _ request: Myopenip_V1_WatchOrdersRequest, options: CallOptions = .default
+    ) async throws -> some AsyncSequence<Myopenip_V1_OrderChange, any Error> {
+        try await client.serverStreaming(
+            Method.watchOrders,
+            request: request,
+            as: Myopenip_V1_OrderChange.self,
+            options: options
+        )
+    }
+
+    /// "Résilier une offre", first step: what terminating a delivered offer at a desired date
+    /// costs and when it takes effect (with the offer's options, which end with it), and the
+    /// guide's warnings. Nothing is written.
+    public func dryRunTermination(
+        _ request: Myopenip_V1_DryRunTerminationRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_TerminationTerms {
+        try await client.unary(
+            Method.dryRunTermination,
+            request: request,
+            as: Myopenip_V1_TerminationTerms.self,
+            options: options
+        )
+    }
+
+    /// The irreversible confirmation: carries the digest of the dry run's terms, refused when they
+    /// changed since. The offer becomes pendingTerminate, and terminated on the effective date; a
+    /// second termination is refused.
+    public func terminateContractedOffer(
+        _ request: Myopenip_V1_TerminateContractedOfferRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_TerminationTerms {
+        try await client.unary(
+            Method.terminateContractedOffer,
+            request: request,
+            as: Myopenip_V1_TerminationTerms.self,
             options: options
         )
     }

@@ -9,9 +9,11 @@ public struct QuoteItemDraft: Sendable, Hashable {
     public let form: [String: String]
 
     /// Checks the quantity and the form against `offering`; `field` prefixes the fields named in
-    /// errors (`items[2]` when a whole quote is checked again).
+    /// errors (`items[2]` when a whole quote is checked again). An upgrade offering is ordered
+    /// on a contracted offer (`upgrading`), and only there.
     public init(
-        offering: OfferingDraft, siteID: Int64, quantity: Int, form: [String: String], field: String = ""
+        offering: OfferingDraft, siteID: Int64, quantity: Int, form: [String: String], upgrading: Bool = false,
+        field: String = ""
     ) throws(DomainViolation) {
         let prefix = field.isEmpty ? "" : field + "."
         guard (1...Self.maximumQuantity).contains(quantity) else {
@@ -19,12 +21,13 @@ public struct QuoteItemDraft: Sendable, Hashable {
                 reason: "QUOTE_QUANTITY_INVALID", message: "La quantité est de 1 à \(Self.maximumQuantity)",
                 field: prefix + "quantity")
         }
-        guard offering.upgradeOf == nil else {
+        if let upgraded = offering.upgradeOf, !upgrading {
             throw DomainViolation(
                 reason: "OFFERING_IS_UPGRADE",
-                message: "Cette offre se commande sur une offre contractée livrée « \(offering.upgradeOf!) »",
-                field: prefix + "offering_code", kind: .refusedInThisState)
+                message: "Cette offre se commande sur une offre contractée livrée « \(upgraded) » : indiquez laquelle",
+                field: prefix + "upgraded_offer_reference")
         }
+        guard offering.upgradeOf != nil || !upgrading else { throw OrderingViolation.upgradeOfPlainOffering }
         try offering.checkForm(form, field: prefix + "form")
         self.offering = offering
         self.siteID = siteID

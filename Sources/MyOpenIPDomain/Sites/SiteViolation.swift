@@ -18,6 +18,14 @@ public enum SiteViolation {
             message: "Ce site est celui du droit « \(right) » : modifiez ou supprimez ce droit avant de supprimer le site",
             field: "site_id", kind: .refusedInThisState)
     }
+    /// A site with a contracted offer that lives (neither terminated nor cancelled).
+    public static func usedByContractedOffer(_ offer: String) -> DomainViolation {
+        DomainViolation(
+            reason: "SITE_USED_BY_CONTRACTED_OFFER",
+            message:
+                "Ce site accueille l'offre contractée \(offer) : il ne peut pas être supprimé tant qu'elle n'est pas résiliée",
+            field: "site_id", kind: .refusedInThisState)
+    }
     public static let unknownContact = DomainViolation(
         reason: "CONTACT_NOT_FOUND", message: "Ce contact n'existe pas", field: "contact_id", kind: .notFound)
 }

@@ -1,5 +1,6 @@
 import Logging
 import MyOpenIPDomain
+import MyOpenIPRPC
 import MyOpenIPStore
 
 /// What every domain's services are built from: the store, the clock, the identity of callers
@@ -13,12 +14,15 @@ public struct DomainEnvironment: Sendable {
     public let configuration: DaemonConfiguration
     /// Every action the daemon's domains write to the audit trail.
     public let auditActions: Set<AuditAction>
+    /// Whether the daemon is shutting down: long calls (watches) end when it begins.
+    public let servingState: ServingState
     public let logger: Logger
 
     public init(
         store: Store, time: any TimeSource, identity: IdentityEnvironment, configuration: DaemonConfiguration,
-        auditActions: Set<AuditAction>, logger: Logger
+        auditActions: Set<AuditAction>, servingState: ServingState = ServingState(), logger: Logger
     ) {
+        self.servingState = servingState
         self.store = store
         self.time = time
         self.identity = identity

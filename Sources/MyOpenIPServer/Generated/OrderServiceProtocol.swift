@@ -44,12 +44,52 @@ public enum OrderServiceContract {
         access: .permission(.ordersManage),
         isIdempotentWrite: false)
 
+    /// `myopenip.v1.OrderService/CancelOrder`.
+    public static let cancelOrder = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "CancelOrder"),
+        requestType: "myopenip.v1.CancelOrderRequest",
+        responseType: "myopenip.v1.Order",
+        isServerStreaming: false,
+        access: .permission(.ordersManage),
+        isIdempotentWrite: true)
+
+    /// `myopenip.v1.OrderService/WatchOrders`.
+    public static let watchOrders = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "WatchOrders"),
+        requestType: "myopenip.v1.WatchOrdersRequest",
+        responseType: "myopenip.v1.OrderChange",
+        isServerStreaming: true,
+        access: .permission(.ordersManage),
+        isIdempotentWrite: false)
+
+    /// `myopenip.v1.OrderService/DryRunTermination`.
+    public static let dryRunTermination = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "DryRunTermination"),
+        requestType: "myopenip.v1.DryRunTerminationRequest",
+        responseType: "myopenip.v1.TerminationTerms",
+        isServerStreaming: false,
+        access: .permission(.ordersManage),
+        isIdempotentWrite: false)
+
+    /// `myopenip.v1.OrderService/TerminateContractedOffer`.
+    public static let terminateContractedOffer = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "TerminateContractedOffer"),
+        requestType: "myopenip.v1.TerminateContractedOfferRequest",
+        responseType: "myopenip.v1.TerminationTerms",
+        isServerStreaming: false,
+        access: .permission(.ordersManage),
+        isIdempotentWrite: true)
+
     /// Every method, in the order of the proto file.
     public static let methods: [MethodContract] = [
         listOrders,
         getOrder,
         listContractedOffers,
         getContractedOffer,
+        cancelOrder,
+        watchOrders,
+        dryRunTermination,
+        terminateContractedOffer,
     ]
 }
 
@@ -78,6 +118,36 @@ public protocol OrderServiceProtocol: ContractService {
     func getContractedOffer(
         _ request: Myopenip_V1_GetContractedOfferRequest, context: ServerContext
     ) async throws -> Myopenip_V1_ContractedOfferDetail
+
+    /// Cancels an order, or some of its products, while the order is acknowledged or pending
+    /// (waiting for the client) and operator staff have not marked its point of no return. The
+    /// cancelled offers show "Commande annulée (client)"; the order too once nothing of it is left.
+    func cancelOrder(
+        _ request: Myopenip_V1_CancelOrderRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_Order
+
+    /// Follows the changes of one order, or of the orders of one company (or of the whole scope),
+    /// live and in the order they were written: a watch on one order first sends its state. The
+    /// stream runs until the caller stops, its deadline passes or the daemon stops; a watcher that
+    /// does not read falls behind and is ended with RESOURCE_EXHAUSTED WATCH_TOO_SLOW.
+    func watchOrders(
+        _ request: Myopenip_V1_WatchOrdersRequest, stream: ResponseStream<Myopenip_V1_OrderChange>,
+        context: ServerContext
+    ) async throws
+
+    /// "Résilier une offre", first step: what terminating a delivered offer at a desired date
+    /// costs and when it takes effect (with the offer's options, which end with it), and the
+    /// guide's warnings. Nothing is written.
+    func dryRunTermination(
+        _ request: Myopenip_V1_DryRunTerminationRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_TerminationTerms
+
+    /// The irreversible confirmation: carries the digest of the dry run's terms, refused when they
+    /// changed since. The offer becomes pendingTerminate, and terminated on the effective date; a
+    /// second termination is refused.
+    func terminateContractedOffer(
+        _ request: Myopenip_V1_TerminateContractedOfferRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_TerminationTerms
 }
 
 extension OrderServiceProtocol {
@@ -94,6 +164,18 @@ extension OrderServiceProtocol {
     }
     public static var getContractedOffer: MethodDescriptor {
         OrderServiceContract.getContractedOffer.descriptor
+    }
+    public static var cancelOrder: MethodDescriptor {
+        OrderServiceContract.cancelOrder.descriptor
+    }
+    public static var watchOrders: MethodDescriptor {
+        OrderServiceContract.watchOrders.descriptor
+    }
+    public static var dryRunTermination: MethodDescriptor {
+        OrderServiceContract.dryRunTermination.descriptor
+    }
+    public static var terminateContractedOffer: MethodDescriptor {
+        OrderServiceContract.terminateContractedOffer.descriptor
     }
 
     public func register(on router: inout RPCRouter) {
@@ -124,6 +206,34 @@ extension OrderServiceProtocol {
             response: Myopenip_V1_ContractedOfferDetail.self
         ) { request, context in
             try await self.getContractedOffer(request, context: context)
+        }
+        router.registerUnary(
+            Self.cancelOrder,
+            request: Myopenip_V1_CancelOrderRequest.self,
+            response: Myopenip_V1_Order.self
+        ) { request, context in
+            try await self.cancelOrder(request, context: context)
+        }
+        router.registerServerStreaming(
+            Self.watchOrders,
+            request: Myopenip_V1_WatchOrdersRequest.self,
+            response: Myopenip_V1_OrderChange.self
+        ) { request, stream, context in
+            try await self.watchOrders(request, stream: stream, context: context)
+        }
+        router.registerUnary(
+            Self.dryRunTermination,
+            request: Myopenip_V1_DryRunTerminationRequest.self,
+            response: Myopenip_V1_TerminationTerms.self
+        ) { request, context in
+            try await self.dryRunTermination(request, context: context)
+        }
+        router.registerUnary(
+            Self.terminateContractedOffer,
+            request: Myopenip_V1_TerminateContractedOfferRequest.self,
+            response: Myopenip_V1_TerminationTerms.self
+        ) { request, context in
+            try await self.terminateContractedOffer(request, context: context)
         }
     }
 }

@@ -26,15 +26,21 @@ extension RequestFieldCheck {
             "myopenip.v1.Actor": [1: "part", 2: "name", 3: "email", 4: "phone"],
             "myopenip.v1.AdHocContact": [1: "last_name", 2: "first_name", 3: "email", 4: "phone", 5: "role"],
             "myopenip.v1.AddQuoteContactRequest": [1: "quote_id", 2: "directory_contact_id", 3: "ad_hoc", 4: "functions"],
-            "myopenip.v1.AddQuoteItemRequest": [1: "quote_id", 2: "offering_code", 3: "site_id", 4: "quantity", 5: "form"],
+            "myopenip.v1.AddQuoteItemRequest": [
+                1: "quote_id", 2: "offering_code", 3: "site_id", 4: "quantity", 5: "form", 6: "upgraded_offer_reference",
+            ],
             "myopenip.v1.AddQuoteItemRequest.FormEntry": [1: "key", 2: "value"],
+            "myopenip.v1.AdvanceContractedOfferRequest": [1: "reference", 2: "state", 3: "reason", 4: "delivered_on"],
+            "myopenip.v1.AdvanceOrderRequest": [1: "reference", 2: "state", 3: "reason"],
             "myopenip.v1.Amounts": [1: "excluding_vat_cents", 2: "vat_cents", 3: "including_vat_cents"],
+            "myopenip.v1.AssignPilotRequest": [1: "order_reference", 2: "pilot_login"],
             "myopenip.v1.AuditEvent": [
                 1: "id", 2: "occurred_at", 3: "actor", 4: "action", 5: "account_login", 6: "details", 7: "request_id",
                 8: "company_reference",
             ],
             "myopenip.v1.AuditEvent.DetailsEntry": [1: "key", 2: "value"],
             "myopenip.v1.CancelMailRequest": [1: "id"],
+            "myopenip.v1.CancelOrderRequest": [1: "reference", 2: "offer_references", 3: "reason"],
             "myopenip.v1.ChangePasswordRequest": [1: "current_password", 2: "new_password", 3: "new_password_confirmation"],
             "myopenip.v1.ChangePasswordResponse": [1: "revoked_sessions"],
             "myopenip.v1.Characteristic": [
@@ -53,12 +59,13 @@ extension RequestFieldCheck {
             "myopenip.v1.ContractedOffer": [
                 1: "reference", 2: "name", 3: "offering_code", 4: "category", 5: "pilot", 6: "last_order_reference",
                 7: "company_name", 8: "company_reference", 9: "city", 10: "delivered_at", 11: "state", 12: "state_label",
-                13: "kind", 14: "kind_label", 15: "quantity",
+                13: "kind", 14: "kind_label", 15: "quantity", 16: "upgraded_offer_reference",
             ],
             "myopenip.v1.ContractedOfferDetail": [
                 1: "offer", 2: "last_order_state", 3: "last_order_state_label", 4: "company_phone", 5: "site", 6: "history",
                 7: "actors", 8: "offering", 9: "form", 10: "one_time_total_cents", 11: "monthly_total_cents",
-                12: "commitment_total_cents", 13: "commitment_months", 14: "commitment_ends_at",
+                12: "commitment_total_cents", 13: "commitment_months", 14: "commitment_ends_at", 15: "upgrades", 16: "service",
+                17: "monthly_total_with_upgrades_cents", 18: "termination",
             ],
             "myopenip.v1.ContractedOfferEvent": [
                 1: "at", 2: "actor", 3: "from_state", 4: "to_state", 5: "reason", 6: "order_reference",
@@ -80,6 +87,7 @@ extension RequestFieldCheck {
             "myopenip.v1.DeleteRightRequest": [1: "id"],
             "myopenip.v1.DeleteRightResponse": [1: "former_holders"],
             "myopenip.v1.DeleteSiteRequest": [1: "id"],
+            "myopenip.v1.DryRunTerminationRequest": [1: "reference", 2: "desired_date"],
             "myopenip.v1.FormValue": [1: "name", 2: "label", 3: "value"],
             "myopenip.v1.FrozenOffering": [
                 1: "code", 2: "name", 3: "category", 4: "one_time_price_cents", 5: "monthly_price_cents", 6: "commitment_months",
@@ -146,6 +154,7 @@ extension RequestFieldCheck {
                 1: "number", 2: "owner", 3: "started_at", 4: "ended_at", 5: "outcome", 6: "reply_code", 7: "reply",
             ],
             "myopenip.v1.MarkMailSentRequest": [1: "id"],
+            "myopenip.v1.MarkPointOfNoReturnRequest": [1: "reference", 2: "reason"],
             "myopenip.v1.MethodDescription": [
                 1: "name", 2: "request_type", 3: "response_type", 4: "server_streaming", 5: "access", 6: "idempotent_write",
             ],
@@ -161,11 +170,17 @@ extension RequestFieldCheck {
             "myopenip.v1.Order": [
                 1: "reference", 2: "company_reference", 3: "company_name", 4: "state", 5: "state_label", 6: "quote_id",
                 7: "items", 8: "contacts", 9: "totals", 10: "cgv", 11: "placed_at", 12: "placed_by", 13: "entered_by",
-                14: "pilot",
+                14: "pilot", 15: "kind", 16: "kind_label", 17: "point_of_no_return_at",
+            ],
+            "myopenip.v1.OrderChange": [
+                1: "order_reference", 2: "company_reference", 3: "order_state", 4: "order_state_label", 5: "offer_reference",
+                6: "offer_from_state", 7: "offer_to_state", 8: "offer_state_label", 9: "at", 10: "actor", 11: "reason",
+                12: "pilot", 13: "point_of_no_return", 14: "current",
             ],
             "myopenip.v1.OrderItem": [
                 1: "number", 2: "contracted_offer_reference", 3: "offering", 4: "site", 5: "quantity", 6: "form",
-                7: "one_time_total_cents", 8: "monthly_total_cents", 9: "state", 10: "state_label",
+                7: "one_time_total_cents", 8: "monthly_total_cents", 9: "state", 10: "state_label", 11: "delivered_at",
+                12: "upgraded_offer_reference",
             ],
             "myopenip.v1.PaymentDetails": [1: "iban", 2: "bic", 3: "holder"],
             "myopenip.v1.PlaceOrderRequest": [1: "quote_id", 2: "cgv_version", 3: "validation_token"],
@@ -183,7 +198,7 @@ extension RequestFieldCheck {
             ],
             "myopenip.v1.QuoteItem": [
                 1: "number", 2: "offering", 3: "site", 4: "quantity", 5: "form", 6: "one_time_total_cents",
-                7: "monthly_total_cents",
+                7: "monthly_total_cents", 8: "upgraded_offer_reference",
             ],
             "myopenip.v1.QuoteTotals": [1: "one_time", 2: "monthly"],
             "myopenip.v1.RefuseQuoteRequest": [1: "quote_id", 2: "validation_token", 3: "reason"],
@@ -210,6 +225,17 @@ extension RequestFieldCheck {
                 1: "id", 2: "name", 3: "street", 4: "complement", 5: "postcode", 6: "city", 7: "country",
             ],
             "myopenip.v1.SubmitQuoteRequest": [1: "quote_id"],
+            "myopenip.v1.TerminateContractedOfferRequest": [1: "reference", 2: "desired_date", 3: "terms_digest", 4: "reason"],
+            "myopenip.v1.TerminationLine": [
+                1: "reference", 2: "name", 3: "notice_months", 4: "commitment_ends_on", 5: "remaining_committed_months",
+                6: "monthly_cents", 7: "termination_fee_cents", 8: "penalty_cents",
+            ],
+            "myopenip.v1.TerminationTerms": [
+                1: "reference", 2: "request_date", 3: "desired_date", 4: "notice_months", 5: "notice_ends_on",
+                6: "effective_date", 7: "termination_fee_cents", 8: "penalty_cents", 9: "total_cents", 10: "lines",
+                11: "warnings", 12: "terms_digest", 13: "confirmed", 14: "requested_by", 15: "requested_at", 16: "state",
+                17: "state_label",
+            ],
             "myopenip.v1.TermsVersion": [
                 1: "version", 2: "title", 3: "text", 4: "effective_at", 5: "applicability", 6: "published_at", 7: "published_by",
                 8: "in_force", 9: "state", 10: "withdrawn_at", 11: "withdrawn_by", 12: "document",
@@ -220,6 +246,7 @@ extension RequestFieldCheck {
             "myopenip.v1.UpdateOfferingRequest": [1: "code", 2: "fields", 3: "update_mask"],
             "myopenip.v1.UpdateRightRequest": [1: "id", 2: "name", 3: "site", 4: "role", 5: "templates", 6: "update_mask"],
             "myopenip.v1.UpdateSiteRequest": [1: "id", 2: "fields", 3: "update_mask"],
+            "myopenip.v1.WatchOrdersRequest": [1: "order_reference", 2: "company_reference"],
             "myopenip.v1.WhoAmIResponse": [
                 1: "account", 2: "operator_uid", 3: "is_operator", 4: "rights", 5: "must_accept_terms", 6: "session_expires_at",
                 7: "permissions",
@@ -231,11 +258,16 @@ extension RequestFieldCheck {
             "ttrpc.StringList": [1: "list"],
         ],
         multiline: [
+            "myopenip.v1.AdvanceContractedOfferRequest.reason",
+            "myopenip.v1.AdvanceOrderRequest.reason",
+            "myopenip.v1.CancelOrderRequest.reason",
             "myopenip.v1.Company.comment",
             "myopenip.v1.CreateCompanyRequest.comment",
+            "myopenip.v1.MarkPointOfNoReturnRequest.reason",
             "myopenip.v1.OfferingFields.description",
             "myopenip.v1.PublishTermsRequest.text",
             "myopenip.v1.RefuseQuoteRequest.reason",
             "myopenip.v1.SiteFields.opening_hours",
+            "myopenip.v1.TerminateContractedOfferRequest.reason",
         ])
 }

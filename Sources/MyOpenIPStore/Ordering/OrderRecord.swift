@@ -5,6 +5,19 @@ public struct OrderItemRecord: Sendable, Hashable {
     public var item: QuoteItemRecord
     public var contractedOfferReference: String
     public var state: ContractedOfferState
+    public var cancellation: CancellationCause? = nil
+    public var deliveredAt: Timestamp? = nil
+}
+
+/// The contracted offer an upgrade is ordered on.
+public struct UpgradedOffer: Sendable, Hashable {
+    public var id: Int64
+    public var reference: String
+
+    public init(id: Int64, reference: String) {
+        self.id = id
+        self.reference = reference
+    }
 }
 
 /// An order, with the quote's contacts and the CGV accepted.
@@ -22,6 +35,9 @@ public struct OrderRecord: Sendable, Hashable {
     public var placedBy: String
     public var enteredBy: String?
     public var pilot: String?
+    /// Modification for an order of upgrades.
+    public var kind: ContractedOfferKind = .creation
+    public var pointOfNoReturnAt: Timestamp? = nil
 
     public var totals: QuoteTotals {
         QuoteTotals(
@@ -47,6 +63,9 @@ public struct ContractedOfferRecord: Sendable, Hashable {
     public var state: ContractedOfferState
     public var kind: ContractedOfferKind
     public var quantity: Int
+    public var cancellation: CancellationCause? = nil
+    /// For an option: the offer it was ordered on.
+    public var upgradedOfferReference: String? = nil
 }
 
 /// An operation in the history of a contracted offer.
@@ -73,4 +92,15 @@ public struct ContractedOfferDetailRecord: Sendable, Hashable {
     public var placedBy: String
     /// The contacts of the last order.
     public var contacts: [QuoteContact]
+    /// Options ordered on this offer, with the form and frozen offering of each.
+    public var upgrades: [UpgradeRecord] = []
+    /// Once its termination is confirmed.
+    public var termination: TerminationRecord? = nil
+}
+
+/// An option ordered on a contracted offer.
+public struct UpgradeRecord: Sendable, Hashable {
+    public var offer: ContractedOfferRecord
+    public var offering: OfferingDraft
+    public var form: [String: String]
 }

@@ -100,9 +100,11 @@ public protocol OrderingRepository: Sendable {
     func quotes(_ filter: QuoteFilter, in scope: CompanyScope, page: PageRequest) async throws -> Page<QuoteRecord>
 
     /// Adds a product: the offering `offeringCode` on sale, the site `siteID` of the quote's
-    /// company; `check` makes the item from the offering, or refuses it.
+    /// company, or for an upgrade the active contracted offer `upgrading` of the quote's company
+    /// (its site is the offer's); `check` makes the item from the offering, or refuses it.
     func addItem(
-        to quoteID: Int64, in scope: CompanyScope, offeringCode: String, siteID: Int64, context: AuditContext,
+        to quoteID: Int64, in scope: CompanyScope, offeringCode: String, siteID: Int64, upgrading: String?,
+        context: AuditContext,
         at now: Timestamp, check: @escaping @Sendable (OfferingDraft) throws -> QuoteItemDraft
     ) async throws -> QuoteRecord
     func removeItem(

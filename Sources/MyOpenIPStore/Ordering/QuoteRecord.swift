@@ -10,6 +10,8 @@ public struct QuoteItemRecord: Sendable, Hashable {
     public var siteExists: Bool
     public var quantity: Int
     public var form: [String: String]
+    /// For an upgrade: the contracted offer it is ordered on.
+    public var upgradedOffer: UpgradedOffer? = nil
 
     /// The number as the portal shows it, two digits at least.
     public var numberText: String { number < 10 ? "0\(number)" : String(number) }

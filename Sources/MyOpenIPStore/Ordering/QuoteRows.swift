@@ -57,12 +57,30 @@ struct QuoteItemRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var quantity: Int
     /// The form's values, a JSON object.
     var form: String
+    /// For an upgrade: the contracted offer it is ordered on.
+    var upgradesOfferID: Int64?
+    /// Read only, joined from `contracted_offer`.
+    var upgradesOfferReference: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case number, offering, site, quantity, form
         case quoteID = "quote_id"
         case offeringID = "offering_id"
         case siteID = "site_id"
+        case upgradesOfferID = "upgrades_offer_id"
+        case upgradesOfferReference = "upgrades_offer_reference"
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["quote_id"] = quoteID
+        container["number"] = number
+        container["offering_id"] = offeringID
+        container["offering"] = offering
+        container["site_id"] = siteID
+        container["site"] = site
+        container["quantity"] = quantity
+        container["form"] = form
+        container["upgrades_offer_id"] = upgradesOfferID
     }
 
     func record() throws -> QuoteItemRecord {
@@ -70,8 +88,13 @@ struct QuoteItemRow: Codable, Sendable, FetchableRecord, PersistableRecord {
         guard let site = try? StoredJSON.decode(SiteSnapshot.self, from: site),
             let form = try? StoredJSON.decode([String: String].self, from: form)
         else { throw StoreError.corruptRow(table: Self.databaseTableName, id: quoteID) }
+        var upgraded: UpgradedOffer?
+        if let upgradesOfferID, let upgradesOfferReference {
+            upgraded = UpgradedOffer(id: upgradesOfferID, reference: upgradesOfferReference)
+        }
         return QuoteItemRecord(
-            number: number, offering: offering, site: site, siteExists: siteID != nil, quantity: quantity, form: form)
+            number: number, offering: offering, site: site, siteExists: siteID != nil, quantity: quantity, form: form,
+            upgradedOffer: upgraded)
     }
 }
 
@@ -158,7 +181,12 @@ enum QuoteLoader {
         let items =
             withItems
             ? try QuoteItemRow.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM quote_item WHERE quote_id = ? ORDER BY number"), arguments: [id]) : []
+                db.cachedStatement(
+                    sql: """
+                        SELECT quote_item.*, contracted_offer.reference AS upgrades_offer_reference FROM quote_item
+                        LEFT JOIN contracted_offer ON contracted_offer.id = quote_item.upgrades_offer_id
+                        WHERE quote_id = ? ORDER BY number
+                        """), arguments: [id]) : []
         let contacts = try QuoteContactRow.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM quote_contact WHERE quote_id = ? ORDER BY id"), arguments: [id])
         guard let state = QuoteState(rawValue: quote.state) else {

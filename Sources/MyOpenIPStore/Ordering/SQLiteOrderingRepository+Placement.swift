@@ -179,19 +179,30 @@ extension SQLiteOrderingRepository {
     static func insertOrder(
         of quote: QuoteRecord, placement: OrderPlacement, context: AuditContext, at now: Timestamp, db: Database
     ) throws -> OrderRecord {
+        for (index, item) in quote.items.enumerated() {
+            guard let upgraded = item.upgradedOffer else { continue }
+            let state = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT state FROM contracted_offer WHERE id = ?"), arguments: [upgraded.id])
+            guard state == ContractedOfferState.active.rawValue else {
+                throw OrderingViolation.upgradeTargetInvalid(expected: item.offering.upgradeOf ?? "")
+                    .on("items[\(index)].upgraded_offer_reference")
+            }
+        }
         let reference = try nextReference(.order, db: db).description
         let totals = quote.totals
         let enteredBy = quote.enteredForClient ? (quote.submittedBy ?? quote.createdBy) : nil
+        let kind: ContractedOfferKind = quote.items.contains { $0.upgradedOffer != nil } ? .modification : .creation
         try db.cachedStatement(
             sql: """
                 INSERT INTO customer_order (reference, company_id, quote_id, state, cgv_version, placed_at, placed_by,
-                    entered_by, one_time_cents, monthly_cents, search_key, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    entered_by, one_time_cents, monthly_cents, search_key, updated_at, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             reference, quote.companyID, quote.id, OrderState.acknowledged.rawValue, placement.cgvVersion, now.milliseconds,
             context.actor, enteredBy, totals.oneTime.excludingVATCents, totals.monthly.excludingVATCents,
             SearchText.key([reference, quote.companyName] + quote.items.map(\.offering.name)), now.milliseconds,
+            kind.rawValue,
         ])
         let orderID = db.lastInsertedRowID
         var items: [OrderItemRecord] = []
@@ -200,24 +211,33 @@ extension SQLiteOrderingRepository {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO contracted_offer (reference, company_id, order_id, item_number, offering_code, name, category,
-                        offering, site_id, site, city, quantity, form, state, kind, search_key, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        offering, site_id, site, city, quantity, form, state, kind, search_key, created_at, updated_at,
+                        upgrades_offer_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
                 offer, quote.companyID, orderID, item.number, item.offering.code, item.offering.name,
                 item.offering.category.rawValue, FrozenOfferingJSON.encode(item.offering), item.site.id,
                 StoredJSON.encode(item.site), item.site.city, item.quantity, StoredJSON.encode(item.form),
-                ContractedOfferState.created.rawValue, ContractedOfferKind.creation.rawValue,
+                ContractedOfferState.created.rawValue,
+                (item.upgradedOffer == nil ? ContractedOfferKind.creation : .modification).rawValue,
                 SearchText.key([offer, item.offering.name, item.site.city, quote.companyName]), now.milliseconds,
-                now.milliseconds,
+                now.milliseconds, item.upgradedOffer?.id,
             ])
+            let offerID = db.lastInsertedRowID
+            if let upgraded = item.upgradedOffer {
+                // The upgraded offer's last order is this one (« réf. dernière commande »).
+                try db.cachedStatement(
+                    sql: "UPDATE contracted_offer SET last_order_id = ?, kind = ?, updated_at = ? WHERE id = ?"
+                ).execute(arguments: [orderID, ContractedOfferKind.modification.rawValue, now.milliseconds, upgraded.id])
+            }
             try db.cachedStatement(
                 sql: """
                     INSERT INTO contracted_offer_event (contracted_offer_id, at, actor, from_state, to_state, reason, order_id)
                     VALUES (?, ?, ?, NULL, ?, ?, ?)
                     """
             ).execute(arguments: [
-                db.lastInsertedRowID, now.milliseconds, context.actor, ContractedOfferState.created.rawValue,
+                offerID, now.milliseconds, context.actor, ContractedOfferState.created.rawValue,
                 "Commande \(reference) déposée", orderID,
             ])
             items.append(OrderItemRecord(item: item, contractedOfferReference: offer, state: .created))
@@ -225,7 +245,7 @@ extension SQLiteOrderingRepository {
         return OrderRecord(
             id: orderID, reference: reference, companyReference: quote.companyReference, companyName: quote.companyName,
             state: .acknowledged, quoteID: quote.id, items: items, contacts: quote.contacts, cgvVersion: placement.cgvVersion,
-            placedAt: now, placedBy: context.actor, enteredBy: enteredBy, pilot: nil)
+            placedAt: now, placedBy: context.actor, enteredBy: enteredBy, pilot: nil, kind: kind)
     }
 
     /// The active users of a client company who hold orders.manage.

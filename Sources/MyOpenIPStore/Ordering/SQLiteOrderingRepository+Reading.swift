@@ -110,10 +110,19 @@ extension SQLiteOrderingRepository {
             guard let orderState = OrderState(rawValue: row["order_state"]) else {
                 throw StoreError.corruptRow(table: "customer_order", id: row["order_id"])
             }
+            let upgrades = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "\(OrderLoader.offerSelect) WHERE contracted_offer.upgrades_offer_id = ? ORDER BY contracted_offer.id"),
+                arguments: [offer.id]
+            ).map { row in
+                let upgrade = try OrderLoader.item(row)
+                return UpgradeRecord(offer: try OrderLoader.offer(row), offering: upgrade.offering, form: upgrade.form)
+            }
             return ContractedOfferDetailRecord(
                 offer: offer, offering: item.offering, site: item.site, form: item.form, lastOrderState: orderState,
                 companyPhone: phone, history: history, enteredBy: row["entered_by"], placedBy: row["placed_by"],
-                contacts: try contacts.map { try $0.record() })
+                contacts: try contacts.map { try $0.record() }, upgrades: upgrades,
+                termination: try Self.termination(reference, in: scope, db: db))
         }
     }
 }

@@ -9,10 +9,16 @@ public struct SQLiteOrderingRepository: OrderingRepository {
 
     let reads: StoreReads
     let writes: GroupCommit
+    /// Where the changes of orders go once durable.
+    let feed: OrderChangeFeed
+    /// The domain of the Message-IDs of the mails it writes.
+    let messageIDDomain: String
 
-    public init(store: Store) {
+    public init(store: Store, messageIDDomain: String = "myopenip.invalid") {
         reads = store.reads
         writes = store.writes
+        feed = store.orderChanges
+        self.messageIDDomain = messageIDDomain
     }
 
     public func createQuote(
@@ -69,7 +75,8 @@ public struct SQLiteOrderingRepository: OrderingRepository {
     }
 
     public func addItem(
-        to quoteID: Int64, in scope: CompanyScope, offeringCode: String, siteID: Int64, context: AuditContext,
+        to quoteID: Int64, in scope: CompanyScope, offeringCode: String, siteID: Int64, upgrading: String?,
+        context: AuditContext,
         at now: Timestamp, check: @escaping @Sendable (OfferingDraft) throws -> QuoteItemDraft
     ) async throws -> QuoteRecord {
         try await writes.write { db in
@@ -81,12 +88,18 @@ public struct SQLiteOrderingRepository: OrderingRepository {
             guard let offering = try OfferingRow.filter(OfferingRow.Columns.code == offeringCode).fetchOne(db),
                 offering.retiredAt == nil
             else { throw CatalogueViolation.unknownOffering.on("offering_code") }
-            let site = try Self.site(siteID, ofCompany: quote.companyID, db: db)
-            let item = try check(try offering.record().draft)
+            let draft = try offering.record().draft
+            var upgraded: (id: Int64, siteID: Int64)?
+            if let upgrading, let target = draft.upgradeOf {
+                upgraded = try Self.upgradeTarget(upgrading, of: target, company: quote.companyID, db: db)
+            }
+            let site = try Self.site(upgraded?.siteID ?? siteID, ofCompany: quote.companyID, db: db)
+            let item = try check(draft)
             let number = try Int.fetchOne(db, sql: "SELECT next_item_number FROM quote WHERE id = ?", arguments: [quoteID]) ?? 1
             try QuoteItemRow(
                 quoteID: quoteID, number: number, offeringID: offering.id!, offering: FrozenOfferingJSON.encode(item.offering),
-                siteID: siteID, site: StoredJSON.encode(site), quantity: item.quantity, form: StoredJSON.encode(item.form)
+                siteID: site.id, site: StoredJSON.encode(site), quantity: item.quantity, form: StoredJSON.encode(item.form),
+                upgradesOfferID: upgraded?.id
             ).insert(db)
             try db.execute(
                 sql: "UPDATE quote SET next_item_number = ?, updated_at = ? WHERE id = ?",
@@ -206,6 +219,26 @@ public struct SQLiteOrderingRepository: OrderingRepository {
             action, accountID: nil, companyID: quote.companyID,
             details: details.merging(["quote": String(quote.id)]) { a, _ in a },
             context: context, at: now, in: db)
+    }
+
+    /// The contracted offer an upgrade of `offeringCode` is ordered on: an active offer of that
+    /// offering, of the company, not itself an option. Returns its id and site.
+    static func upgradeTarget(_ reference: String, of offeringCode: String, company companyID: Int64, db: Database) throws
+        -> (id: Int64, siteID: Int64)
+    {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, site_id, state, offering_code, upgrades_offer_id FROM contracted_offer
+                        WHERE reference = ? AND company_id = ?
+                        """),
+                arguments: [reference, companyID])
+        else { throw OrderingViolation.unknownContractedOffer.on("upgraded_offer_reference") }
+        guard row["offering_code"] as String == offeringCode, row["state"] as String == ContractedOfferState.active.rawValue,
+            row["upgrades_offer_id"] as Int64? == nil, let siteID = row["site_id"] as Int64?
+        else { throw OrderingViolation.upgradeTargetInvalid(expected: offeringCode) }
+        return (row["id"], siteID)
     }
 
     /// The site `id` of the company, frozen.

@@ -84,7 +84,19 @@ public struct SQLiteSiteRepository: SiteRepository {
                 throw SiteViolation.usedByRight(right.name)
             }
             try ContactRow.filter(ContactRow.Columns.siteID == id).updateAll(db, ContactRow.Columns.siteID.set(to: nil))
-            try row.delete(db)
+            do {
+                try row.delete(db)
+            } catch let error as DatabaseError where error.message == Self.heldByContractedOffer {
+                // The ordering schema's trigger: a living contracted offer holds the site.
+                let offer = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT reference FROM contracted_offer
+                        WHERE site_id = ? AND state NOT IN ('terminated', 'cancelled') ORDER BY id LIMIT 1
+                        """,
+                    arguments: [id])
+                throw SiteViolation.usedByContractedOffer(offer ?? "")
+            }
             try AuditTrail.append(
                 .siteDeleted, accountID: nil, companyID: row.companyID,
                 details: Self.facts(row.record.site).merging(["site": String(id)]) { $1 }, context: context, at: now, in: db)
@@ -169,6 +181,9 @@ public struct SQLiteSiteRepository: SiteRepository {
     }
 
     // MARK: - Inside a transaction
+
+    /// The message of the trigger that keeps a site a living contracted offer is on.
+    static let heldByContractedOffer = "site held by a contracted offer"
 
     private static func contact(_ id: Int64, in scope: CompanyScope, db: Database) throws -> ContactRecord? {
         try ContactWithSite.request(ContactRow.filter(key: id).visible(in: scope)).fetchOne(db)?.record

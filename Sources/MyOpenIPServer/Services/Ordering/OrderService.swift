@@ -8,10 +8,21 @@ import SwiftProtobuf
 /// `myopenip.v1.OrderService`: orders and contracted offers (« Offres contractées »), in the
 /// caller's scope.
 public struct OrderService: OrderServiceProtocol {
-    let ordering: any OrderingRepository
+    let ordering: any OrderingRepository & OrderLifecycleRepository
+    /// The changes of orders, for watchers.
+    let changes: OrderChangeFeed
+    /// Watches end when the daemon begins to shut down.
+    let servingState: ServingState
+    let time: any TimeSource
 
-    public init(ordering: any OrderingRepository) {
+    public init(
+        ordering: any OrderingRepository & OrderLifecycleRepository, changes: OrderChangeFeed,
+        servingState: ServingState = ServingState(), time: any TimeSource = SystemTimeSource()
+    ) {
         self.ordering = ordering
+        self.changes = changes
+        self.servingState = servingState
+        self.time = time
     }
 
     public func listOrders(_ request: Myopenip_V1_ListOrdersRequest, context: ServerContext) async throws
@@ -90,6 +101,17 @@ extension Myopenip_V1_ContractedOfferDetail {
         let quantity = Int64(detail.offer.quantity)
         oneTimeTotalCents = detail.offering.oneTimePriceCents * quantity
         monthlyTotalCents = detail.offering.monthlyPriceCents * quantity
+        upgrades = detail.upgrades.map { Myopenip_V1_ContractedOffer($0.offer) }
+        let running = detail.upgrades.filter { $0.offer.deliveredAt != nil && OfferLifecycle.holdsSite($0.offer.state) }
+        service = Myopenip_V1_FormValue.list(
+            UpgradeCharacteristics.merged(detail.form, upgrades: running.map(\.form)), of: detail.offering)
+        monthlyTotalWithUpgradesCents =
+            monthlyTotalCents
+            + running.reduce(0) { $0 + $1.offering.monthlyPriceCents * Int64($1.offer.quantity) }
+        if let termination = detail.termination {
+            self.termination = Myopenip_V1_TerminationTerms(
+                termination.quote, digest: TerminationDigest.of(termination.quote), record: termination)
+        }
         commitmentMonths = UInt32(detail.offering.commitmentMonths)
         commitmentTotalCents = oneTimeTotalCents + monthlyTotalCents * Int64(detail.offering.commitmentMonths)
         if let delivered = detail.offer.deliveredAt,

@@ -176,6 +176,7 @@ extension Myopenip_V1_QuoteItem {
         form = Myopenip_V1_FormValue.list(item.form, of: item.offering)
         oneTimeTotalCents = item.offering.oneTimePriceCents * Int64(item.quantity)
         monthlyTotalCents = item.offering.monthlyPriceCents * Int64(item.quantity)
+        upgradedOfferReference = item.upgradedOffer?.reference ?? ""
     }
 }
 
@@ -245,7 +246,9 @@ extension Myopenip_V1_Order {
             line.oneTimeTotalCents = item.item.offering.oneTimePriceCents * Int64(item.item.quantity)
             line.monthlyTotalCents = item.item.offering.monthlyPriceCents * Int64(item.item.quantity)
             line.state = item.state.proto
-            line.stateLabel = item.state.label
+            line.stateLabel = item.state.label(cancellation: item.cancellation)
+            if let delivered = item.deliveredAt { line.deliveredAt = Google_Protobuf_Timestamp(delivered) }
+            line.upgradedOfferReference = item.item.upgradedOffer?.reference ?? ""
             return line
         }
         contacts = order.contacts.map(Myopenip_V1_QuoteContact.init)
@@ -257,6 +260,9 @@ extension Myopenip_V1_Order {
         placedBy = order.placedBy
         enteredBy = order.enteredBy ?? ""
         pilot = order.pilot ?? ""
+        kind = order.kind.proto
+        kindLabel = order.kind.label
+        if let mark = order.pointOfNoReturnAt { pointOfNoReturnAt = Google_Protobuf_Timestamp(mark) }
     }
 }
 
@@ -274,9 +280,68 @@ extension Myopenip_V1_ContractedOffer {
         city = offer.city
         if let delivered = offer.deliveredAt { deliveredAt = Google_Protobuf_Timestamp(delivered) }
         state = offer.state.proto
-        stateLabel = offer.state.label
+        stateLabel = offer.state.label(cancellation: offer.cancellation)
         kind = offer.kind.proto
         kindLabel = offer.kind.label
         quantity = UInt32(offer.quantity)
+        upgradedOfferReference = offer.upgradedOfferReference ?? ""
+    }
+}
+
+extension Myopenip_V1_OrderChange {
+    init(_ change: OrderChange) {
+        self.init()
+        orderReference = change.orderReference
+        companyReference = change.companyReference
+        orderState = change.orderState.proto
+        orderStateLabel = change.orderState.label
+        offerReference = change.offerReference ?? ""
+        if let from = change.offerFrom { offerFromState = from.proto }
+        if let to = change.offerTo {
+            offerToState = to.proto
+            offerStateLabel = to.label(cancellation: change.cancellation)
+        }
+        at = Google_Protobuf_Timestamp(change.at)
+        actor = change.actor
+        reason = change.reason
+        pilot = change.pilot ?? ""
+        pointOfNoReturn = change.pointOfNoReturn
+    }
+}
+
+extension Myopenip_V1_TerminationTerms {
+    /// The terms of a dry run, or of a confirmed termination (`record`), with their digest.
+    init(_ quote: TerminationQuote, digest: String, record: TerminationRecord? = nil) {
+        self.init()
+        reference = quote.main.reference
+        requestDate = quote.requestDate.description
+        desiredDate = quote.desiredDate.description
+        noticeMonths = UInt32(quote.main.terms.noticeMonths)
+        noticeEndsOn = quote.main.terms.noticeEndsOn.description
+        effectiveDate = quote.effectiveDate.description
+        terminationFeeCents = quote.terminationFeeCents
+        penaltyCents = quote.penaltyCents
+        totalCents = quote.totalCents
+        lines = quote.lines.map { line in
+            var item = Myopenip_V1_TerminationLine()
+            item.reference = line.reference
+            item.name = line.name
+            item.noticeMonths = UInt32(line.terms.noticeMonths)
+            item.commitmentEndsOn = line.terms.commitmentEndsOn?.description ?? ""
+            item.remainingCommittedMonths = UInt32(line.terms.remainingCommittedMonths)
+            item.monthlyCents = line.offer.monthlyCents
+            item.terminationFeeCents = line.terms.terminationFeeCents
+            item.penaltyCents = line.terms.penaltyCents
+            return item
+        }
+        warnings = TerminationTerms.warnings
+        termsDigest = digest
+        if let record {
+            confirmed = true
+            requestedBy = record.requestedBy
+            requestedAt = Google_Protobuf_Timestamp(record.requestedAt)
+            state = record.state.proto
+            stateLabel = record.state.label
+        }
     }
 }

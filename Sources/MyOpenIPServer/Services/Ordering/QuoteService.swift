@@ -65,12 +65,14 @@ public struct QuoteService: QuoteServiceProtocol {
         let quantity = request.quantity == 0 ? 1 : Int(clamping: request.quantity)
         let siteID = request.siteID
         let form = request.form
+        let upgrading = request.upgradedOfferReference.isEmpty ? nil : request.upgradedOfferReference
         return try await answering(context) {
             try await ordering.addItem(
                 to: request.quoteID, in: context.principal.companyScope, offeringCode: request.offeringCode, siteID: siteID,
-                context: context.audit, at: time.timestamp()
+                upgrading: upgrading, context: context.audit, at: time.timestamp()
             ) { offering in
-                try QuoteItemDraft(offering: offering, siteID: siteID, quantity: quantity, form: form)
+                try QuoteItemDraft(
+                    offering: offering, siteID: siteID, quantity: quantity, form: form, upgrading: upgrading != nil)
             }
         }
     }

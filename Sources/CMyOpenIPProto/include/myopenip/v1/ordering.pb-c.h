@@ -54,6 +54,17 @@ typedef struct Myopenip__V1__GetContractedOfferRequest Myopenip__V1__GetContract
 typedef struct Myopenip__V1__ContractedOfferEvent Myopenip__V1__ContractedOfferEvent;
 typedef struct Myopenip__V1__Actor Myopenip__V1__Actor;
 typedef struct Myopenip__V1__ContractedOfferDetail Myopenip__V1__ContractedOfferDetail;
+typedef struct Myopenip__V1__CancelOrderRequest Myopenip__V1__CancelOrderRequest;
+typedef struct Myopenip__V1__WatchOrdersRequest Myopenip__V1__WatchOrdersRequest;
+typedef struct Myopenip__V1__OrderChange Myopenip__V1__OrderChange;
+typedef struct Myopenip__V1__DryRunTerminationRequest Myopenip__V1__DryRunTerminationRequest;
+typedef struct Myopenip__V1__TerminateContractedOfferRequest Myopenip__V1__TerminateContractedOfferRequest;
+typedef struct Myopenip__V1__TerminationLine Myopenip__V1__TerminationLine;
+typedef struct Myopenip__V1__TerminationTerms Myopenip__V1__TerminationTerms;
+typedef struct Myopenip__V1__AssignPilotRequest Myopenip__V1__AssignPilotRequest;
+typedef struct Myopenip__V1__AdvanceOrderRequest Myopenip__V1__AdvanceOrderRequest;
+typedef struct Myopenip__V1__MarkPointOfNoReturnRequest Myopenip__V1__MarkPointOfNoReturnRequest;
+typedef struct Myopenip__V1__AdvanceContractedOfferRequest Myopenip__V1__AdvanceContractedOfferRequest;
 
 
 /* --- enums --- */
@@ -279,10 +290,14 @@ struct  Myopenip__V1__QuoteItem
    */
   int64_t one_time_total_cents;
   int64_t monthly_total_cents;
+  /*
+   * For an upgrade: the contracted offer it is ordered on.
+   */
+  char *upgraded_offer_reference;
 };
 #define MYOPENIP__V1__QUOTE_ITEM__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__quote_item__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, 0, 0,NULL, 0, 0 }
+    , (char *)protobuf_c_empty_string, NULL, NULL, 0, 0,NULL, 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Myopenip__V1__QuoteContact
@@ -426,10 +441,16 @@ struct  Myopenip__V1__AddQuoteItemRequest
    */
   size_t n_form;
   Myopenip__V1__AddQuoteItemRequest__FormEntry **form;
+  /*
+   * For an upgrade offering ("Ajout de canaux SIP sur un Trunk SIP existant"): the active
+   * contracted offer it is ordered on ("OC40482"), of the offering it upgrades. Its site is that
+   * offer's; site_id may be left at 0.
+   */
+  char *upgraded_offer_reference;
 };
 #define MYOPENIP__V1__ADD_QUOTE_ITEM_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__add_quote_item_request__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, 0, 0, 0,NULL }
+    , 0, (char *)protobuf_c_empty_string, 0, 0, 0,NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Myopenip__V1__RemoveQuoteItemRequest
@@ -595,11 +616,16 @@ struct  Myopenip__V1__OrderItem
   int64_t one_time_total_cents;
   int64_t monthly_total_cents;
   Myopenip__V1__ContractedOfferState state;
+  /*
+   * "Commande annulée (client)", "Livraison en échec"… for a cancelled one.
+   */
   char *state_label;
+  Google__Protobuf__Timestamp *delivered_at;
+  char *upgraded_offer_reference;
 };
 #define MYOPENIP__V1__ORDER_ITEM__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__order_item__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, 0, 0,NULL, 0, 0, MYOPENIP__V1__CONTRACTED_OFFER_STATE__CONTRACTED_OFFER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, 0, 0,NULL, 0, 0, MYOPENIP__V1__CONTRACTED_OFFER_STATE__CONTRACTED_OFFER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Myopenip__V1__Order
@@ -636,10 +662,19 @@ struct  Myopenip__V1__Order
    * The operator staff member who pilots its delivery; empty for "Aucun".
    */
   char *pilot;
+  /*
+   * "Création", or "Modification" for an order of upgrades.
+   */
+  Myopenip__V1__ContractedOfferKind kind;
+  char *kind_label;
+  /*
+   * Once set, the client can no longer cancel it.
+   */
+  Google__Protobuf__Timestamp *point_of_no_return_at;
 };
 #define MYOPENIP__V1__ORDER__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__order__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__ORDER_STATE__ORDER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0,NULL, 0,NULL, NULL, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__ORDER_STATE__ORDER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0,NULL, 0,NULL, NULL, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__CONTRACTED_OFFER_KIND__CONTRACTED_OFFER_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL }
 
 
 struct  Myopenip__V1__ListOrdersRequest
@@ -727,10 +762,14 @@ struct  Myopenip__V1__ContractedOffer
   Myopenip__V1__ContractedOfferKind kind;
   char *kind_label;
   uint32_t quantity;
+  /*
+   * For an option ordered on another offer: that offer.
+   */
+  char *upgraded_offer_reference;
 };
 #define MYOPENIP__V1__CONTRACTED_OFFER__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__contracted_offer__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__OFFERING_CATEGORY__OFFERING_CATEGORY_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, MYOPENIP__V1__CONTRACTED_OFFER_STATE__CONTRACTED_OFFER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, MYOPENIP__V1__CONTRACTED_OFFER_KIND__CONTRACTED_OFFER_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__OFFERING_CATEGORY__OFFERING_CATEGORY_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, MYOPENIP__V1__CONTRACTED_OFFER_STATE__CONTRACTED_OFFER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, MYOPENIP__V1__CONTRACTED_OFFER_KIND__CONTRACTED_OFFER_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Myopenip__V1__ListContractedOffersRequest
@@ -852,10 +891,259 @@ struct  Myopenip__V1__ContractedOfferDetail
    * The end of the commitment, once delivered.
    */
   Google__Protobuf__Timestamp *commitment_ends_at;
+  /*
+   * Options ordered on this offer (upgrades), with their state.
+   */
+  size_t n_upgrades;
+  Myopenip__V1__ContractedOffer **upgrades;
+  /*
+   * The service as delivered: the form with the delivered upgrades' additions (10 channels
+   * and 5 added make "15").
+   */
+  size_t n_service;
+  Myopenip__V1__FormValue **service;
+  /*
+   * Per month, HT: this offer and its delivered upgrades that still run.
+   */
+  int64_t monthly_total_with_upgrades_cents;
+  /*
+   * Once its termination is confirmed.
+   */
+  Myopenip__V1__TerminationTerms *termination;
 };
 #define MYOPENIP__V1__CONTRACTED_OFFER_DETAIL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__contracted_offer_detail__descriptor) \
-    , NULL, MYOPENIP__V1__ORDER_STATE__ORDER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, NULL, 0,NULL, 0, 0, 0, 0, NULL }
+    , NULL, MYOPENIP__V1__ORDER_STATE__ORDER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, NULL, 0,NULL, 0, 0, 0, 0, NULL, 0,NULL, 0,NULL, 0, NULL }
+
+
+struct  Myopenip__V1__CancelOrderRequest
+{
+  ProtobufCMessage base;
+  char *reference;
+  /*
+   * Only these products ("OC40482"); empty for the whole order.
+   */
+  size_t n_offer_references;
+  char **offer_references;
+  char *reason;
+};
+#define MYOPENIP__V1__CANCEL_ORDER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__cancel_order_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__WatchOrdersRequest
+{
+  ProtobufCMessage base;
+  /*
+   * One order ("COM00025"); or, when empty, the orders of one company, or of the whole scope.
+   */
+  char *order_reference;
+  char *company_reference;
+};
+#define MYOPENIP__V1__WATCH_ORDERS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__watch_orders_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A change of an order or of one of its contracted offers.
+ */
+struct  Myopenip__V1__OrderChange
+{
+  ProtobufCMessage base;
+  char *order_reference;
+  char *company_reference;
+  /*
+   * The order's state after the change.
+   */
+  Myopenip__V1__OrderState order_state;
+  char *order_state_label;
+  /*
+   * The offer that changed; empty for a change of the order itself.
+   */
+  char *offer_reference;
+  Myopenip__V1__ContractedOfferState offer_from_state;
+  Myopenip__V1__ContractedOfferState offer_to_state;
+  char *offer_state_label;
+  Google__Protobuf__Timestamp *at;
+  char *actor;
+  char *reason;
+  char *pilot;
+  protobuf_c_boolean point_of_no_return;
+  /*
+   * The first message of a watch on one order: its state when the watch began.
+   */
+  protobuf_c_boolean current;
+};
+#define MYOPENIP__V1__ORDER_CHANGE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__order_change__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__ORDER_STATE__ORDER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__CONTRACTED_OFFER_STATE__CONTRACTED_OFFER_STATE_UNSPECIFIED, MYOPENIP__V1__CONTRACTED_OFFER_STATE__CONTRACTED_OFFER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
+
+
+struct  Myopenip__V1__DryRunTerminationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The contracted offer ("OC40482").
+   */
+  char *reference;
+  /*
+   * YYYY-MM-DD; today (Europe/Paris) when empty.
+   */
+  char *desired_date;
+};
+#define MYOPENIP__V1__DRY_RUN_TERMINATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__dry_run_termination_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__TerminateContractedOfferRequest
+{
+  ProtobufCMessage base;
+  char *reference;
+  char *desired_date;
+  /*
+   * The terms_digest of the dry run the client saw.
+   */
+  char *terms_digest;
+  char *reason;
+};
+#define MYOPENIP__V1__TERMINATE_CONTRACTED_OFFER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__terminate_contracted_offer_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * What terminating one offer (an option ordered on it ends with it) costs.
+ */
+struct  Myopenip__V1__TerminationLine
+{
+  ProtobufCMessage base;
+  char *reference;
+  char *name;
+  uint32_t notice_months;
+  /*
+   * YYYY-MM-DD; empty when it was never delivered.
+   */
+  char *commitment_ends_on;
+  /*
+   * Committed months left after the month the termination takes effect in.
+   */
+  uint32_t remaining_committed_months;
+  /*
+   * Per month, HT, for the quantity ordered.
+   */
+  int64_t monthly_cents;
+  int64_t termination_fee_cents;
+  /*
+   * remaining_committed_months × monthly_cents.
+   */
+  int64_t penalty_cents;
+};
+#define MYOPENIP__V1__TERMINATION_LINE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__termination_line__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0 }
+
+
+/*
+ * The terms of a termination, in integer cents HT; days are YYYY-MM-DD in Europe/Paris.
+ */
+struct  Myopenip__V1__TerminationTerms
+{
+  ProtobufCMessage base;
+  char *reference;
+  char *request_date;
+  char *desired_date;
+  uint32_t notice_months;
+  /*
+   * The request date plus the notice.
+   */
+  char *notice_ends_on;
+  /*
+   * The later of the desired date and the end of the notice (of every line).
+   */
+  char *effective_date;
+  int64_t termination_fee_cents;
+  int64_t penalty_cents;
+  int64_t total_cents;
+  size_t n_lines;
+  Myopenip__V1__TerminationLine **lines;
+  /*
+   * « Pour les services facturés avec un abonnement mensuel : toute récurrence entamée est due. »…
+   */
+  size_t n_warnings;
+  char **warnings;
+  /*
+   * What the confirmation carries back.
+   */
+  char *terms_digest;
+  /*
+   * Set once confirmed: who asked, when, and the offer's state.
+   */
+  protobuf_c_boolean confirmed;
+  char *requested_by;
+  Google__Protobuf__Timestamp *requested_at;
+  Myopenip__V1__ContractedOfferState state;
+  char *state_label;
+};
+#define MYOPENIP__V1__TERMINATION_TERMS__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__termination_terms__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, NULL, MYOPENIP__V1__CONTRACTED_OFFER_STATE__CONTRACTED_OFFER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__AssignPilotRequest
+{
+  ProtobufCMessage base;
+  char *order_reference;
+  /*
+   * An active operator staff login; empty for none.
+   */
+  char *pilot_login;
+};
+#define MYOPENIP__V1__ASSIGN_PILOT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__assign_pilot_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__AdvanceOrderRequest
+{
+  ProtobufCMessage base;
+  char *reference;
+  Myopenip__V1__OrderState state;
+  char *reason;
+};
+#define MYOPENIP__V1__ADVANCE_ORDER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__advance_order_request__descriptor) \
+    , (char *)protobuf_c_empty_string, MYOPENIP__V1__ORDER_STATE__ORDER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__MarkPointOfNoReturnRequest
+{
+  ProtobufCMessage base;
+  char *reference;
+  char *reason;
+};
+#define MYOPENIP__V1__MARK_POINT_OF_NO_RETURN_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__mark_point_of_no_return_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__AdvanceContractedOfferRequest
+{
+  ProtobufCMessage base;
+  char *reference;
+  Myopenip__V1__ContractedOfferState state;
+  char *reason;
+  /*
+   * For active from pendingActive: the day it was delivered (YYYY-MM-DD, Europe/Paris, not in
+   * the future); today when empty.
+   */
+  char *delivered_on;
+};
+#define MYOPENIP__V1__ADVANCE_CONTRACTED_OFFER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__advance_contracted_offer_request__descriptor) \
+    , (char *)protobuf_c_empty_string, MYOPENIP__V1__CONTRACTED_OFFER_STATE__CONTRACTED_OFFER_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /* Myopenip__V1__Amounts methods */
@@ -1526,6 +1814,215 @@ Myopenip__V1__ContractedOfferDetail *
 void   myopenip__v1__contracted_offer_detail__free_unpacked
                      (Myopenip__V1__ContractedOfferDetail *message,
                       ProtobufCAllocator *allocator);
+/* Myopenip__V1__CancelOrderRequest methods */
+void   myopenip__v1__cancel_order_request__init
+                     (Myopenip__V1__CancelOrderRequest         *message);
+size_t myopenip__v1__cancel_order_request__get_packed_size
+                     (const Myopenip__V1__CancelOrderRequest   *message);
+size_t myopenip__v1__cancel_order_request__pack
+                     (const Myopenip__V1__CancelOrderRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__cancel_order_request__pack_to_buffer
+                     (const Myopenip__V1__CancelOrderRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__CancelOrderRequest *
+       myopenip__v1__cancel_order_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__cancel_order_request__free_unpacked
+                     (Myopenip__V1__CancelOrderRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__WatchOrdersRequest methods */
+void   myopenip__v1__watch_orders_request__init
+                     (Myopenip__V1__WatchOrdersRequest         *message);
+size_t myopenip__v1__watch_orders_request__get_packed_size
+                     (const Myopenip__V1__WatchOrdersRequest   *message);
+size_t myopenip__v1__watch_orders_request__pack
+                     (const Myopenip__V1__WatchOrdersRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__watch_orders_request__pack_to_buffer
+                     (const Myopenip__V1__WatchOrdersRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__WatchOrdersRequest *
+       myopenip__v1__watch_orders_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__watch_orders_request__free_unpacked
+                     (Myopenip__V1__WatchOrdersRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__OrderChange methods */
+void   myopenip__v1__order_change__init
+                     (Myopenip__V1__OrderChange         *message);
+size_t myopenip__v1__order_change__get_packed_size
+                     (const Myopenip__V1__OrderChange   *message);
+size_t myopenip__v1__order_change__pack
+                     (const Myopenip__V1__OrderChange   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__order_change__pack_to_buffer
+                     (const Myopenip__V1__OrderChange   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__OrderChange *
+       myopenip__v1__order_change__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__order_change__free_unpacked
+                     (Myopenip__V1__OrderChange *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__DryRunTerminationRequest methods */
+void   myopenip__v1__dry_run_termination_request__init
+                     (Myopenip__V1__DryRunTerminationRequest         *message);
+size_t myopenip__v1__dry_run_termination_request__get_packed_size
+                     (const Myopenip__V1__DryRunTerminationRequest   *message);
+size_t myopenip__v1__dry_run_termination_request__pack
+                     (const Myopenip__V1__DryRunTerminationRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__dry_run_termination_request__pack_to_buffer
+                     (const Myopenip__V1__DryRunTerminationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__DryRunTerminationRequest *
+       myopenip__v1__dry_run_termination_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__dry_run_termination_request__free_unpacked
+                     (Myopenip__V1__DryRunTerminationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__TerminateContractedOfferRequest methods */
+void   myopenip__v1__terminate_contracted_offer_request__init
+                     (Myopenip__V1__TerminateContractedOfferRequest         *message);
+size_t myopenip__v1__terminate_contracted_offer_request__get_packed_size
+                     (const Myopenip__V1__TerminateContractedOfferRequest   *message);
+size_t myopenip__v1__terminate_contracted_offer_request__pack
+                     (const Myopenip__V1__TerminateContractedOfferRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__terminate_contracted_offer_request__pack_to_buffer
+                     (const Myopenip__V1__TerminateContractedOfferRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__TerminateContractedOfferRequest *
+       myopenip__v1__terminate_contracted_offer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__terminate_contracted_offer_request__free_unpacked
+                     (Myopenip__V1__TerminateContractedOfferRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__TerminationLine methods */
+void   myopenip__v1__termination_line__init
+                     (Myopenip__V1__TerminationLine         *message);
+size_t myopenip__v1__termination_line__get_packed_size
+                     (const Myopenip__V1__TerminationLine   *message);
+size_t myopenip__v1__termination_line__pack
+                     (const Myopenip__V1__TerminationLine   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__termination_line__pack_to_buffer
+                     (const Myopenip__V1__TerminationLine   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__TerminationLine *
+       myopenip__v1__termination_line__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__termination_line__free_unpacked
+                     (Myopenip__V1__TerminationLine *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__TerminationTerms methods */
+void   myopenip__v1__termination_terms__init
+                     (Myopenip__V1__TerminationTerms         *message);
+size_t myopenip__v1__termination_terms__get_packed_size
+                     (const Myopenip__V1__TerminationTerms   *message);
+size_t myopenip__v1__termination_terms__pack
+                     (const Myopenip__V1__TerminationTerms   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__termination_terms__pack_to_buffer
+                     (const Myopenip__V1__TerminationTerms   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__TerminationTerms *
+       myopenip__v1__termination_terms__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__termination_terms__free_unpacked
+                     (Myopenip__V1__TerminationTerms *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__AssignPilotRequest methods */
+void   myopenip__v1__assign_pilot_request__init
+                     (Myopenip__V1__AssignPilotRequest         *message);
+size_t myopenip__v1__assign_pilot_request__get_packed_size
+                     (const Myopenip__V1__AssignPilotRequest   *message);
+size_t myopenip__v1__assign_pilot_request__pack
+                     (const Myopenip__V1__AssignPilotRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__assign_pilot_request__pack_to_buffer
+                     (const Myopenip__V1__AssignPilotRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__AssignPilotRequest *
+       myopenip__v1__assign_pilot_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__assign_pilot_request__free_unpacked
+                     (Myopenip__V1__AssignPilotRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__AdvanceOrderRequest methods */
+void   myopenip__v1__advance_order_request__init
+                     (Myopenip__V1__AdvanceOrderRequest         *message);
+size_t myopenip__v1__advance_order_request__get_packed_size
+                     (const Myopenip__V1__AdvanceOrderRequest   *message);
+size_t myopenip__v1__advance_order_request__pack
+                     (const Myopenip__V1__AdvanceOrderRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__advance_order_request__pack_to_buffer
+                     (const Myopenip__V1__AdvanceOrderRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__AdvanceOrderRequest *
+       myopenip__v1__advance_order_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__advance_order_request__free_unpacked
+                     (Myopenip__V1__AdvanceOrderRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__MarkPointOfNoReturnRequest methods */
+void   myopenip__v1__mark_point_of_no_return_request__init
+                     (Myopenip__V1__MarkPointOfNoReturnRequest         *message);
+size_t myopenip__v1__mark_point_of_no_return_request__get_packed_size
+                     (const Myopenip__V1__MarkPointOfNoReturnRequest   *message);
+size_t myopenip__v1__mark_point_of_no_return_request__pack
+                     (const Myopenip__V1__MarkPointOfNoReturnRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__mark_point_of_no_return_request__pack_to_buffer
+                     (const Myopenip__V1__MarkPointOfNoReturnRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__MarkPointOfNoReturnRequest *
+       myopenip__v1__mark_point_of_no_return_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__mark_point_of_no_return_request__free_unpacked
+                     (Myopenip__V1__MarkPointOfNoReturnRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__AdvanceContractedOfferRequest methods */
+void   myopenip__v1__advance_contracted_offer_request__init
+                     (Myopenip__V1__AdvanceContractedOfferRequest         *message);
+size_t myopenip__v1__advance_contracted_offer_request__get_packed_size
+                     (const Myopenip__V1__AdvanceContractedOfferRequest   *message);
+size_t myopenip__v1__advance_contracted_offer_request__pack
+                     (const Myopenip__V1__AdvanceContractedOfferRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__advance_contracted_offer_request__pack_to_buffer
+                     (const Myopenip__V1__AdvanceContractedOfferRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__AdvanceContractedOfferRequest *
+       myopenip__v1__advance_contracted_offer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__advance_contracted_offer_request__free_unpacked
+                     (Myopenip__V1__AdvanceContractedOfferRequest *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Myopenip__V1__Amounts_Closure)
@@ -1635,6 +2132,39 @@ typedef void (*Myopenip__V1__Actor_Closure)
                   void *closure_data);
 typedef void (*Myopenip__V1__ContractedOfferDetail_Closure)
                  (const Myopenip__V1__ContractedOfferDetail *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__CancelOrderRequest_Closure)
+                 (const Myopenip__V1__CancelOrderRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__WatchOrdersRequest_Closure)
+                 (const Myopenip__V1__WatchOrdersRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__OrderChange_Closure)
+                 (const Myopenip__V1__OrderChange *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__DryRunTerminationRequest_Closure)
+                 (const Myopenip__V1__DryRunTerminationRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__TerminateContractedOfferRequest_Closure)
+                 (const Myopenip__V1__TerminateContractedOfferRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__TerminationLine_Closure)
+                 (const Myopenip__V1__TerminationLine *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__TerminationTerms_Closure)
+                 (const Myopenip__V1__TerminationTerms *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__AssignPilotRequest_Closure)
+                 (const Myopenip__V1__AssignPilotRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__AdvanceOrderRequest_Closure)
+                 (const Myopenip__V1__AdvanceOrderRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__MarkPointOfNoReturnRequest_Closure)
+                 (const Myopenip__V1__MarkPointOfNoReturnRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__AdvanceContractedOfferRequest_Closure)
+                 (const Myopenip__V1__AdvanceContractedOfferRequest *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -1779,6 +2309,22 @@ struct Myopenip__V1__OrderService_Service
                                const Myopenip__V1__GetContractedOfferRequest *input,
                                Myopenip__V1__ContractedOfferDetail_Closure closure,
                                void *closure_data);
+  void (*cancel_order)(Myopenip__V1__OrderService_Service *service,
+                       const Myopenip__V1__CancelOrderRequest *input,
+                       Myopenip__V1__Order_Closure closure,
+                       void *closure_data);
+  void (*watch_orders)(Myopenip__V1__OrderService_Service *service,
+                       const Myopenip__V1__WatchOrdersRequest *input,
+                       Myopenip__V1__OrderChange_Closure closure,
+                       void *closure_data);
+  void (*dry_run_termination)(Myopenip__V1__OrderService_Service *service,
+                              const Myopenip__V1__DryRunTerminationRequest *input,
+                              Myopenip__V1__TerminationTerms_Closure closure,
+                              void *closure_data);
+  void (*terminate_contracted_offer)(Myopenip__V1__OrderService_Service *service,
+                                     const Myopenip__V1__TerminateContractedOfferRequest *input,
+                                     Myopenip__V1__TerminationTerms_Closure closure,
+                                     void *closure_data);
 };
 typedef void (*Myopenip__V1__OrderService_ServiceDestroy)(Myopenip__V1__OrderService_Service *);
 void myopenip__v1__order_service__init (Myopenip__V1__OrderService_Service *service,
@@ -1790,7 +2336,11 @@ void myopenip__v1__order_service__init (Myopenip__V1__OrderService_Service *serv
       function_prefix__ ## list_orders,\
       function_prefix__ ## get_order,\
       function_prefix__ ## list_contracted_offers,\
-      function_prefix__ ## get_contracted_offer  }
+      function_prefix__ ## get_contracted_offer,\
+      function_prefix__ ## cancel_order,\
+      function_prefix__ ## watch_orders,\
+      function_prefix__ ## dry_run_termination,\
+      function_prefix__ ## terminate_contracted_offer  }
 void myopenip__v1__order_service__list_orders(ProtobufCService *service,
                                               const Myopenip__V1__ListOrdersRequest *input,
                                               Myopenip__V1__ListOrdersResponse_Closure closure,
@@ -1807,6 +2357,70 @@ void myopenip__v1__order_service__get_contracted_offer(ProtobufCService *service
                                                        const Myopenip__V1__GetContractedOfferRequest *input,
                                                        Myopenip__V1__ContractedOfferDetail_Closure closure,
                                                        void *closure_data);
+void myopenip__v1__order_service__cancel_order(ProtobufCService *service,
+                                               const Myopenip__V1__CancelOrderRequest *input,
+                                               Myopenip__V1__Order_Closure closure,
+                                               void *closure_data);
+void myopenip__v1__order_service__watch_orders(ProtobufCService *service,
+                                               const Myopenip__V1__WatchOrdersRequest *input,
+                                               Myopenip__V1__OrderChange_Closure closure,
+                                               void *closure_data);
+void myopenip__v1__order_service__dry_run_termination(ProtobufCService *service,
+                                                      const Myopenip__V1__DryRunTerminationRequest *input,
+                                                      Myopenip__V1__TerminationTerms_Closure closure,
+                                                      void *closure_data);
+void myopenip__v1__order_service__terminate_contracted_offer(ProtobufCService *service,
+                                                             const Myopenip__V1__TerminateContractedOfferRequest *input,
+                                                             Myopenip__V1__TerminationTerms_Closure closure,
+                                                             void *closure_data);
+typedef struct Myopenip__V1__DeliveryService_Service Myopenip__V1__DeliveryService_Service;
+struct Myopenip__V1__DeliveryService_Service
+{
+  ProtobufCService base;
+  void (*assign_pilot)(Myopenip__V1__DeliveryService_Service *service,
+                       const Myopenip__V1__AssignPilotRequest *input,
+                       Myopenip__V1__Order_Closure closure,
+                       void *closure_data);
+  void (*advance_order)(Myopenip__V1__DeliveryService_Service *service,
+                        const Myopenip__V1__AdvanceOrderRequest *input,
+                        Myopenip__V1__Order_Closure closure,
+                        void *closure_data);
+  void (*mark_point_of_no_return)(Myopenip__V1__DeliveryService_Service *service,
+                                  const Myopenip__V1__MarkPointOfNoReturnRequest *input,
+                                  Myopenip__V1__Order_Closure closure,
+                                  void *closure_data);
+  void (*advance_contracted_offer)(Myopenip__V1__DeliveryService_Service *service,
+                                   const Myopenip__V1__AdvanceContractedOfferRequest *input,
+                                   Myopenip__V1__Order_Closure closure,
+                                   void *closure_data);
+};
+typedef void (*Myopenip__V1__DeliveryService_ServiceDestroy)(Myopenip__V1__DeliveryService_Service *);
+void myopenip__v1__delivery_service__init (Myopenip__V1__DeliveryService_Service *service,
+                                           Myopenip__V1__DeliveryService_ServiceDestroy destroy);
+#define MYOPENIP__V1__DELIVERY_SERVICE__BASE_INIT \
+    { &myopenip__v1__delivery_service__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define MYOPENIP__V1__DELIVERY_SERVICE__INIT(function_prefix__) \
+    { MYOPENIP__V1__DELIVERY_SERVICE__BASE_INIT,\
+      function_prefix__ ## assign_pilot,\
+      function_prefix__ ## advance_order,\
+      function_prefix__ ## mark_point_of_no_return,\
+      function_prefix__ ## advance_contracted_offer  }
+void myopenip__v1__delivery_service__assign_pilot(ProtobufCService *service,
+                                                  const Myopenip__V1__AssignPilotRequest *input,
+                                                  Myopenip__V1__Order_Closure closure,
+                                                  void *closure_data);
+void myopenip__v1__delivery_service__advance_order(ProtobufCService *service,
+                                                   const Myopenip__V1__AdvanceOrderRequest *input,
+                                                   Myopenip__V1__Order_Closure closure,
+                                                   void *closure_data);
+void myopenip__v1__delivery_service__mark_point_of_no_return(ProtobufCService *service,
+                                                             const Myopenip__V1__MarkPointOfNoReturnRequest *input,
+                                                             Myopenip__V1__Order_Closure closure,
+                                                             void *closure_data);
+void myopenip__v1__delivery_service__advance_contracted_offer(ProtobufCService *service,
+                                                              const Myopenip__V1__AdvanceContractedOfferRequest *input,
+                                                              Myopenip__V1__Order_Closure closure,
+                                                              void *closure_data);
 
 /* --- descriptors --- */
 
@@ -1852,8 +2466,20 @@ extern const ProtobufCMessageDescriptor myopenip__v1__get_contracted_offer_reque
 extern const ProtobufCMessageDescriptor myopenip__v1__contracted_offer_event__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__actor__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__contracted_offer_detail__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__cancel_order_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__watch_orders_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__order_change__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__dry_run_termination_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__terminate_contracted_offer_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__termination_line__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__termination_terms__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__assign_pilot_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__advance_order_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__mark_point_of_no_return_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__advance_contracted_offer_request__descriptor;
 extern const ProtobufCServiceDescriptor myopenip__v1__quote_service__descriptor;
 extern const ProtobufCServiceDescriptor myopenip__v1__order_service__descriptor;
+extern const ProtobufCServiceDescriptor myopenip__v1__delivery_service__descriptor;
 
 PROTOBUF_C__END_DECLS
 

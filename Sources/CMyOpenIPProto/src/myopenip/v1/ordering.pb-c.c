@@ -1588,6 +1588,501 @@ void   myopenip__v1__contracted_offer_detail__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__contracted_offer_detail__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   myopenip__v1__cancel_order_request__init
+                     (Myopenip__V1__CancelOrderRequest         *message)
+{
+  static const Myopenip__V1__CancelOrderRequest init_value = MYOPENIP__V1__CANCEL_ORDER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__cancel_order_request__get_packed_size
+                     (const Myopenip__V1__CancelOrderRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__cancel_order_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__cancel_order_request__pack
+                     (const Myopenip__V1__CancelOrderRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__cancel_order_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__cancel_order_request__pack_to_buffer
+                     (const Myopenip__V1__CancelOrderRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__cancel_order_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__CancelOrderRequest *
+       myopenip__v1__cancel_order_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__CancelOrderRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__cancel_order_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__cancel_order_request__free_unpacked
+                     (Myopenip__V1__CancelOrderRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__cancel_order_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__watch_orders_request__init
+                     (Myopenip__V1__WatchOrdersRequest         *message)
+{
+  static const Myopenip__V1__WatchOrdersRequest init_value = MYOPENIP__V1__WATCH_ORDERS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__watch_orders_request__get_packed_size
+                     (const Myopenip__V1__WatchOrdersRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__watch_orders_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__watch_orders_request__pack
+                     (const Myopenip__V1__WatchOrdersRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__watch_orders_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__watch_orders_request__pack_to_buffer
+                     (const Myopenip__V1__WatchOrdersRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__watch_orders_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__WatchOrdersRequest *
+       myopenip__v1__watch_orders_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__WatchOrdersRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__watch_orders_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__watch_orders_request__free_unpacked
+                     (Myopenip__V1__WatchOrdersRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__watch_orders_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__order_change__init
+                     (Myopenip__V1__OrderChange         *message)
+{
+  static const Myopenip__V1__OrderChange init_value = MYOPENIP__V1__ORDER_CHANGE__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__order_change__get_packed_size
+                     (const Myopenip__V1__OrderChange *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__order_change__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__order_change__pack
+                     (const Myopenip__V1__OrderChange *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__order_change__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__order_change__pack_to_buffer
+                     (const Myopenip__V1__OrderChange *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__order_change__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__OrderChange *
+       myopenip__v1__order_change__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__OrderChange *)
+     protobuf_c_message_unpack (&myopenip__v1__order_change__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__order_change__free_unpacked
+                     (Myopenip__V1__OrderChange *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__order_change__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__dry_run_termination_request__init
+                     (Myopenip__V1__DryRunTerminationRequest         *message)
+{
+  static const Myopenip__V1__DryRunTerminationRequest init_value = MYOPENIP__V1__DRY_RUN_TERMINATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__dry_run_termination_request__get_packed_size
+                     (const Myopenip__V1__DryRunTerminationRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__dry_run_termination_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__dry_run_termination_request__pack
+                     (const Myopenip__V1__DryRunTerminationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__dry_run_termination_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__dry_run_termination_request__pack_to_buffer
+                     (const Myopenip__V1__DryRunTerminationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__dry_run_termination_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__DryRunTerminationRequest *
+       myopenip__v1__dry_run_termination_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__DryRunTerminationRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__dry_run_termination_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__dry_run_termination_request__free_unpacked
+                     (Myopenip__V1__DryRunTerminationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__dry_run_termination_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__terminate_contracted_offer_request__init
+                     (Myopenip__V1__TerminateContractedOfferRequest         *message)
+{
+  static const Myopenip__V1__TerminateContractedOfferRequest init_value = MYOPENIP__V1__TERMINATE_CONTRACTED_OFFER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__terminate_contracted_offer_request__get_packed_size
+                     (const Myopenip__V1__TerminateContractedOfferRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__terminate_contracted_offer_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__terminate_contracted_offer_request__pack
+                     (const Myopenip__V1__TerminateContractedOfferRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__terminate_contracted_offer_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__terminate_contracted_offer_request__pack_to_buffer
+                     (const Myopenip__V1__TerminateContractedOfferRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__terminate_contracted_offer_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__TerminateContractedOfferRequest *
+       myopenip__v1__terminate_contracted_offer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__TerminateContractedOfferRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__terminate_contracted_offer_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__terminate_contracted_offer_request__free_unpacked
+                     (Myopenip__V1__TerminateContractedOfferRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__terminate_contracted_offer_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__termination_line__init
+                     (Myopenip__V1__TerminationLine         *message)
+{
+  static const Myopenip__V1__TerminationLine init_value = MYOPENIP__V1__TERMINATION_LINE__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__termination_line__get_packed_size
+                     (const Myopenip__V1__TerminationLine *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__termination_line__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__termination_line__pack
+                     (const Myopenip__V1__TerminationLine *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__termination_line__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__termination_line__pack_to_buffer
+                     (const Myopenip__V1__TerminationLine *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__termination_line__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__TerminationLine *
+       myopenip__v1__termination_line__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__TerminationLine *)
+     protobuf_c_message_unpack (&myopenip__v1__termination_line__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__termination_line__free_unpacked
+                     (Myopenip__V1__TerminationLine *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__termination_line__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__termination_terms__init
+                     (Myopenip__V1__TerminationTerms         *message)
+{
+  static const Myopenip__V1__TerminationTerms init_value = MYOPENIP__V1__TERMINATION_TERMS__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__termination_terms__get_packed_size
+                     (const Myopenip__V1__TerminationTerms *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__termination_terms__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__termination_terms__pack
+                     (const Myopenip__V1__TerminationTerms *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__termination_terms__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__termination_terms__pack_to_buffer
+                     (const Myopenip__V1__TerminationTerms *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__termination_terms__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__TerminationTerms *
+       myopenip__v1__termination_terms__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__TerminationTerms *)
+     protobuf_c_message_unpack (&myopenip__v1__termination_terms__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__termination_terms__free_unpacked
+                     (Myopenip__V1__TerminationTerms *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__termination_terms__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__assign_pilot_request__init
+                     (Myopenip__V1__AssignPilotRequest         *message)
+{
+  static const Myopenip__V1__AssignPilotRequest init_value = MYOPENIP__V1__ASSIGN_PILOT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__assign_pilot_request__get_packed_size
+                     (const Myopenip__V1__AssignPilotRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__assign_pilot_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__assign_pilot_request__pack
+                     (const Myopenip__V1__AssignPilotRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__assign_pilot_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__assign_pilot_request__pack_to_buffer
+                     (const Myopenip__V1__AssignPilotRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__assign_pilot_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__AssignPilotRequest *
+       myopenip__v1__assign_pilot_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__AssignPilotRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__assign_pilot_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__assign_pilot_request__free_unpacked
+                     (Myopenip__V1__AssignPilotRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__assign_pilot_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__advance_order_request__init
+                     (Myopenip__V1__AdvanceOrderRequest         *message)
+{
+  static const Myopenip__V1__AdvanceOrderRequest init_value = MYOPENIP__V1__ADVANCE_ORDER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__advance_order_request__get_packed_size
+                     (const Myopenip__V1__AdvanceOrderRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__advance_order_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__advance_order_request__pack
+                     (const Myopenip__V1__AdvanceOrderRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__advance_order_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__advance_order_request__pack_to_buffer
+                     (const Myopenip__V1__AdvanceOrderRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__advance_order_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__AdvanceOrderRequest *
+       myopenip__v1__advance_order_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__AdvanceOrderRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__advance_order_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__advance_order_request__free_unpacked
+                     (Myopenip__V1__AdvanceOrderRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__advance_order_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__mark_point_of_no_return_request__init
+                     (Myopenip__V1__MarkPointOfNoReturnRequest         *message)
+{
+  static const Myopenip__V1__MarkPointOfNoReturnRequest init_value = MYOPENIP__V1__MARK_POINT_OF_NO_RETURN_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__mark_point_of_no_return_request__get_packed_size
+                     (const Myopenip__V1__MarkPointOfNoReturnRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__mark_point_of_no_return_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__mark_point_of_no_return_request__pack
+                     (const Myopenip__V1__MarkPointOfNoReturnRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__mark_point_of_no_return_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__mark_point_of_no_return_request__pack_to_buffer
+                     (const Myopenip__V1__MarkPointOfNoReturnRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__mark_point_of_no_return_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__MarkPointOfNoReturnRequest *
+       myopenip__v1__mark_point_of_no_return_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__MarkPointOfNoReturnRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__mark_point_of_no_return_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__mark_point_of_no_return_request__free_unpacked
+                     (Myopenip__V1__MarkPointOfNoReturnRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__mark_point_of_no_return_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__advance_contracted_offer_request__init
+                     (Myopenip__V1__AdvanceContractedOfferRequest         *message)
+{
+  static const Myopenip__V1__AdvanceContractedOfferRequest init_value = MYOPENIP__V1__ADVANCE_CONTRACTED_OFFER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__advance_contracted_offer_request__get_packed_size
+                     (const Myopenip__V1__AdvanceContractedOfferRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__advance_contracted_offer_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__advance_contracted_offer_request__pack
+                     (const Myopenip__V1__AdvanceContractedOfferRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__advance_contracted_offer_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__advance_contracted_offer_request__pack_to_buffer
+                     (const Myopenip__V1__AdvanceContractedOfferRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__advance_contracted_offer_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__AdvanceContractedOfferRequest *
+       myopenip__v1__advance_contracted_offer_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__AdvanceContractedOfferRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__advance_contracted_offer_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__advance_contracted_offer_request__free_unpacked
+                     (Myopenip__V1__AdvanceContractedOfferRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__advance_contracted_offer_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor myopenip__v1__amounts__field_descriptors[3] =
 {
   {
@@ -2038,7 +2533,7 @@ const ProtobufCMessageDescriptor myopenip__v1__form_value__descriptor =
   (ProtobufCMessageInit) myopenip__v1__form_value__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__quote_item__field_descriptors[7] =
+static const ProtobufCFieldDescriptor myopenip__v1__quote_item__field_descriptors[8] =
 {
   {
     "number",
@@ -2124,6 +2619,18 @@ static const ProtobufCFieldDescriptor myopenip__v1__quote_item__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "upgraded_offer_reference",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__QuoteItem, upgraded_offer_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__quote_item__field_indices_by_name[] = {
   4,   /* field[4] = form */
@@ -2133,11 +2640,12 @@ static const unsigned myopenip__v1__quote_item__field_indices_by_name[] = {
   5,   /* field[5] = one_time_total_cents */
   3,   /* field[3] = quantity */
   2,   /* field[2] = site */
+  7,   /* field[7] = upgraded_offer_reference */
 };
 static const ProtobufCIntRange myopenip__v1__quote_item__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__quote_item__descriptor =
 {
@@ -2147,7 +2655,7 @@ const ProtobufCMessageDescriptor myopenip__v1__quote_item__descriptor =
   "Myopenip__V1__QuoteItem",
   "myopenip.v1",
   sizeof(Myopenip__V1__QuoteItem),
-  7,
+  8,
   myopenip__v1__quote_item__field_descriptors,
   myopenip__v1__quote_item__field_indices_by_name,
   1,  myopenip__v1__quote_item__number_ranges,
@@ -2823,7 +3331,7 @@ const ProtobufCMessageDescriptor myopenip__v1__add_quote_item_request__form_entr
   (ProtobufCMessageInit) myopenip__v1__add_quote_item_request__form_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__add_quote_item_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor myopenip__v1__add_quote_item_request__field_descriptors[6] =
 {
   {
     "quote_id",
@@ -2885,6 +3393,18 @@ static const ProtobufCFieldDescriptor myopenip__v1__add_quote_item_request__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "upgraded_offer_reference",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AddQuoteItemRequest, upgraded_offer_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__add_quote_item_request__field_indices_by_name[] = {
   4,   /* field[4] = form */
@@ -2892,11 +3412,12 @@ static const unsigned myopenip__v1__add_quote_item_request__field_indices_by_nam
   3,   /* field[3] = quantity */
   0,   /* field[0] = quote_id */
   2,   /* field[2] = site_id */
+  5,   /* field[5] = upgraded_offer_reference */
 };
 static const ProtobufCIntRange myopenip__v1__add_quote_item_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__add_quote_item_request__descriptor =
 {
@@ -2906,7 +3427,7 @@ const ProtobufCMessageDescriptor myopenip__v1__add_quote_item_request__descripto
   "Myopenip__V1__AddQuoteItemRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__AddQuoteItemRequest),
-  5,
+  6,
   myopenip__v1__add_quote_item_request__field_descriptors,
   myopenip__v1__add_quote_item_request__field_indices_by_name,
   1,  myopenip__v1__add_quote_item_request__number_ranges,
@@ -3514,7 +4035,7 @@ const ProtobufCMessageDescriptor myopenip__v1__sales_conditions_acceptance__desc
   (ProtobufCMessageInit) myopenip__v1__sales_conditions_acceptance__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__order_item__field_descriptors[10] =
+static const ProtobufCFieldDescriptor myopenip__v1__order_item__field_descriptors[12] =
 {
   {
     "number",
@@ -3636,9 +4157,34 @@ static const ProtobufCFieldDescriptor myopenip__v1__order_item__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "delivered_at",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderItem, delivered_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "upgraded_offer_reference",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderItem, upgraded_offer_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__order_item__field_indices_by_name[] = {
   1,   /* field[1] = contracted_offer_reference */
+  10,   /* field[10] = delivered_at */
   5,   /* field[5] = form */
   7,   /* field[7] = monthly_total_cents */
   0,   /* field[0] = number */
@@ -3648,11 +4194,12 @@ static const unsigned myopenip__v1__order_item__field_indices_by_name[] = {
   3,   /* field[3] = site */
   8,   /* field[8] = state */
   9,   /* field[9] = state_label */
+  11,   /* field[11] = upgraded_offer_reference */
 };
 static const ProtobufCIntRange myopenip__v1__order_item__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__order_item__descriptor =
 {
@@ -3662,14 +4209,14 @@ const ProtobufCMessageDescriptor myopenip__v1__order_item__descriptor =
   "Myopenip__V1__OrderItem",
   "myopenip.v1",
   sizeof(Myopenip__V1__OrderItem),
-  10,
+  12,
   myopenip__v1__order_item__field_descriptors,
   myopenip__v1__order_item__field_indices_by_name,
   1,  myopenip__v1__order_item__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__order_item__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__order__field_descriptors[14] =
+static const ProtobufCFieldDescriptor myopenip__v1__order__field_descriptors[17] =
 {
   {
     "reference",
@@ -3839,6 +4386,42 @@ static const ProtobufCFieldDescriptor myopenip__v1__order__field_descriptors[14]
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "kind",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Order, kind),
+    &myopenip__v1__contracted_offer_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind_label",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Order, kind_label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "point_of_no_return_at",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__Order, point_of_no_return_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__order__field_indices_by_name[] = {
   9,   /* field[9] = cgv */
@@ -3847,9 +4430,12 @@ static const unsigned myopenip__v1__order__field_indices_by_name[] = {
   7,   /* field[7] = contacts */
   12,   /* field[12] = entered_by */
   6,   /* field[6] = items */
+  14,   /* field[14] = kind */
+  15,   /* field[15] = kind_label */
   13,   /* field[13] = pilot */
   10,   /* field[10] = placed_at */
   11,   /* field[11] = placed_by */
+  16,   /* field[16] = point_of_no_return_at */
   5,   /* field[5] = quote_id */
   0,   /* field[0] = reference */
   3,   /* field[3] = state */
@@ -3859,7 +4445,7 @@ static const unsigned myopenip__v1__order__field_indices_by_name[] = {
 static const ProtobufCIntRange myopenip__v1__order__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 14 }
+  { 0, 17 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__order__descriptor =
 {
@@ -3869,7 +4455,7 @@ const ProtobufCMessageDescriptor myopenip__v1__order__descriptor =
   "Myopenip__V1__Order",
   "myopenip.v1",
   sizeof(Myopenip__V1__Order),
-  14,
+  17,
   myopenip__v1__order__field_descriptors,
   myopenip__v1__order__field_indices_by_name,
   1,  myopenip__v1__order__number_ranges,
@@ -4068,7 +4654,7 @@ const ProtobufCMessageDescriptor myopenip__v1__get_order_request__descriptor =
   (ProtobufCMessageInit) myopenip__v1__get_order_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__contracted_offer__field_descriptors[15] =
+static const ProtobufCFieldDescriptor myopenip__v1__contracted_offer__field_descriptors[16] =
 {
   {
     "reference",
@@ -4250,6 +4836,18 @@ static const ProtobufCFieldDescriptor myopenip__v1__contracted_offer__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "upgraded_offer_reference",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ContractedOffer, upgraded_offer_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__contracted_offer__field_indices_by_name[] = {
   3,   /* field[3] = category */
@@ -4267,11 +4865,12 @@ static const unsigned myopenip__v1__contracted_offer__field_indices_by_name[] = 
   0,   /* field[0] = reference */
   10,   /* field[10] = state */
   11,   /* field[11] = state_label */
+  15,   /* field[15] = upgraded_offer_reference */
 };
 static const ProtobufCIntRange myopenip__v1__contracted_offer__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 15 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__contracted_offer__descriptor =
 {
@@ -4281,7 +4880,7 @@ const ProtobufCMessageDescriptor myopenip__v1__contracted_offer__descriptor =
   "Myopenip__V1__ContractedOffer",
   "myopenip.v1",
   sizeof(Myopenip__V1__ContractedOffer),
-  15,
+  16,
   myopenip__v1__contracted_offer__field_descriptors,
   myopenip__v1__contracted_offer__field_indices_by_name,
   1,  myopenip__v1__contracted_offer__number_ranges,
@@ -4673,7 +5272,7 @@ const ProtobufCMessageDescriptor myopenip__v1__actor__descriptor =
   (ProtobufCMessageInit) myopenip__v1__actor__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__contracted_offer_detail__field_descriptors[14] =
+static const ProtobufCFieldDescriptor myopenip__v1__contracted_offer_detail__field_descriptors[18] =
 {
   {
     "offer",
@@ -4843,6 +5442,54 @@ static const ProtobufCFieldDescriptor myopenip__v1__contracted_offer_detail__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "upgrades",
+    15,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Myopenip__V1__ContractedOfferDetail, n_upgrades),
+    offsetof(Myopenip__V1__ContractedOfferDetail, upgrades),
+    &myopenip__v1__contracted_offer__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "service",
+    16,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Myopenip__V1__ContractedOfferDetail, n_service),
+    offsetof(Myopenip__V1__ContractedOfferDetail, service),
+    &myopenip__v1__form_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "monthly_total_with_upgrades_cents",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ContractedOfferDetail, monthly_total_with_upgrades_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "termination",
+    18,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ContractedOfferDetail, termination),
+    &myopenip__v1__termination_terms__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__contracted_offer_detail__field_indices_by_name[] = {
   6,   /* field[6] = actors */
@@ -4855,15 +5502,19 @@ static const unsigned myopenip__v1__contracted_offer_detail__field_indices_by_na
   1,   /* field[1] = last_order_state */
   2,   /* field[2] = last_order_state_label */
   10,   /* field[10] = monthly_total_cents */
+  16,   /* field[16] = monthly_total_with_upgrades_cents */
   0,   /* field[0] = offer */
   7,   /* field[7] = offering */
   9,   /* field[9] = one_time_total_cents */
+  15,   /* field[15] = service */
   4,   /* field[4] = site */
+  17,   /* field[17] = termination */
+  14,   /* field[14] = upgrades */
 };
 static const ProtobufCIntRange myopenip__v1__contracted_offer_detail__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 14 }
+  { 0, 18 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__contracted_offer_detail__descriptor =
 {
@@ -4873,11 +5524,1079 @@ const ProtobufCMessageDescriptor myopenip__v1__contracted_offer_detail__descript
   "Myopenip__V1__ContractedOfferDetail",
   "myopenip.v1",
   sizeof(Myopenip__V1__ContractedOfferDetail),
-  14,
+  18,
   myopenip__v1__contracted_offer_detail__field_descriptors,
   myopenip__v1__contracted_offer_detail__field_indices_by_name,
   1,  myopenip__v1__contracted_offer_detail__number_ranges,
   (ProtobufCMessageInit) myopenip__v1__contracted_offer_detail__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__cancel_order_request__field_descriptors[3] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CancelOrderRequest, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offer_references",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Myopenip__V1__CancelOrderRequest, n_offer_references),
+    offsetof(Myopenip__V1__CancelOrderRequest, offer_references),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CancelOrderRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__cancel_order_request__field_indices_by_name[] = {
+  1,   /* field[1] = offer_references */
+  2,   /* field[2] = reason */
+  0,   /* field[0] = reference */
+};
+static const ProtobufCIntRange myopenip__v1__cancel_order_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__cancel_order_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.CancelOrderRequest",
+  "CancelOrderRequest",
+  "Myopenip__V1__CancelOrderRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__CancelOrderRequest),
+  3,
+  myopenip__v1__cancel_order_request__field_descriptors,
+  myopenip__v1__cancel_order_request__field_indices_by_name,
+  1,  myopenip__v1__cancel_order_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__cancel_order_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__watch_orders_request__field_descriptors[2] =
+{
+  {
+    "order_reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__WatchOrdersRequest, order_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "company_reference",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__WatchOrdersRequest, company_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__watch_orders_request__field_indices_by_name[] = {
+  1,   /* field[1] = company_reference */
+  0,   /* field[0] = order_reference */
+};
+static const ProtobufCIntRange myopenip__v1__watch_orders_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__watch_orders_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.WatchOrdersRequest",
+  "WatchOrdersRequest",
+  "Myopenip__V1__WatchOrdersRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__WatchOrdersRequest),
+  2,
+  myopenip__v1__watch_orders_request__field_descriptors,
+  myopenip__v1__watch_orders_request__field_indices_by_name,
+  1,  myopenip__v1__watch_orders_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__watch_orders_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__order_change__field_descriptors[14] =
+{
+  {
+    "order_reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, order_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "company_reference",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, company_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "order_state",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, order_state),
+    &myopenip__v1__order_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "order_state_label",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, order_state_label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offer_reference",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, offer_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offer_from_state",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, offer_from_state),
+    &myopenip__v1__contracted_offer_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offer_to_state",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, offer_to_state),
+    &myopenip__v1__contracted_offer_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offer_state_label",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, offer_state_label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "at",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "actor",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, actor),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pilot",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, pilot),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "point_of_no_return",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, point_of_no_return),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "current",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__OrderChange, current),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__order_change__field_indices_by_name[] = {
+  9,   /* field[9] = actor */
+  8,   /* field[8] = at */
+  1,   /* field[1] = company_reference */
+  13,   /* field[13] = current */
+  5,   /* field[5] = offer_from_state */
+  4,   /* field[4] = offer_reference */
+  7,   /* field[7] = offer_state_label */
+  6,   /* field[6] = offer_to_state */
+  0,   /* field[0] = order_reference */
+  2,   /* field[2] = order_state */
+  3,   /* field[3] = order_state_label */
+  11,   /* field[11] = pilot */
+  12,   /* field[12] = point_of_no_return */
+  10,   /* field[10] = reason */
+};
+static const ProtobufCIntRange myopenip__v1__order_change__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 14 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__order_change__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.OrderChange",
+  "OrderChange",
+  "Myopenip__V1__OrderChange",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__OrderChange),
+  14,
+  myopenip__v1__order_change__field_descriptors,
+  myopenip__v1__order_change__field_indices_by_name,
+  1,  myopenip__v1__order_change__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__order_change__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__dry_run_termination_request__field_descriptors[2] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__DryRunTerminationRequest, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "desired_date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__DryRunTerminationRequest, desired_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__dry_run_termination_request__field_indices_by_name[] = {
+  1,   /* field[1] = desired_date */
+  0,   /* field[0] = reference */
+};
+static const ProtobufCIntRange myopenip__v1__dry_run_termination_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__dry_run_termination_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.DryRunTerminationRequest",
+  "DryRunTerminationRequest",
+  "Myopenip__V1__DryRunTerminationRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__DryRunTerminationRequest),
+  2,
+  myopenip__v1__dry_run_termination_request__field_descriptors,
+  myopenip__v1__dry_run_termination_request__field_indices_by_name,
+  1,  myopenip__v1__dry_run_termination_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__dry_run_termination_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__terminate_contracted_offer_request__field_descriptors[4] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminateContractedOfferRequest, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "desired_date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminateContractedOfferRequest, desired_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "terms_digest",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminateContractedOfferRequest, terms_digest),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminateContractedOfferRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__terminate_contracted_offer_request__field_indices_by_name[] = {
+  1,   /* field[1] = desired_date */
+  3,   /* field[3] = reason */
+  0,   /* field[0] = reference */
+  2,   /* field[2] = terms_digest */
+};
+static const ProtobufCIntRange myopenip__v1__terminate_contracted_offer_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__terminate_contracted_offer_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.TerminateContractedOfferRequest",
+  "TerminateContractedOfferRequest",
+  "Myopenip__V1__TerminateContractedOfferRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__TerminateContractedOfferRequest),
+  4,
+  myopenip__v1__terminate_contracted_offer_request__field_descriptors,
+  myopenip__v1__terminate_contracted_offer_request__field_indices_by_name,
+  1,  myopenip__v1__terminate_contracted_offer_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__terminate_contracted_offer_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__termination_line__field_descriptors[8] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationLine, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationLine, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "notice_months",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationLine, notice_months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "commitment_ends_on",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationLine, commitment_ends_on),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "remaining_committed_months",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationLine, remaining_committed_months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "monthly_cents",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationLine, monthly_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "termination_fee_cents",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationLine, termination_fee_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penalty_cents",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationLine, penalty_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__termination_line__field_indices_by_name[] = {
+  3,   /* field[3] = commitment_ends_on */
+  5,   /* field[5] = monthly_cents */
+  1,   /* field[1] = name */
+  2,   /* field[2] = notice_months */
+  7,   /* field[7] = penalty_cents */
+  0,   /* field[0] = reference */
+  4,   /* field[4] = remaining_committed_months */
+  6,   /* field[6] = termination_fee_cents */
+};
+static const ProtobufCIntRange myopenip__v1__termination_line__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__termination_line__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.TerminationLine",
+  "TerminationLine",
+  "Myopenip__V1__TerminationLine",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__TerminationLine),
+  8,
+  myopenip__v1__termination_line__field_descriptors,
+  myopenip__v1__termination_line__field_indices_by_name,
+  1,  myopenip__v1__termination_line__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__termination_line__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__termination_terms__field_descriptors[17] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "request_date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, request_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "desired_date",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, desired_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "notice_months",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, notice_months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "notice_ends_on",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, notice_ends_on),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "effective_date",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, effective_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "termination_fee_cents",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, termination_fee_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penalty_cents",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, penalty_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "total_cents",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, total_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lines",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Myopenip__V1__TerminationTerms, n_lines),
+    offsetof(Myopenip__V1__TerminationTerms, lines),
+    &myopenip__v1__termination_line__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "warnings",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Myopenip__V1__TerminationTerms, n_warnings),
+    offsetof(Myopenip__V1__TerminationTerms, warnings),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "terms_digest",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, terms_digest),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "confirmed",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, confirmed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "requested_by",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, requested_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "requested_at",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, requested_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, state),
+    &myopenip__v1__contracted_offer_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state_label",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__TerminationTerms, state_label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__termination_terms__field_indices_by_name[] = {
+  12,   /* field[12] = confirmed */
+  2,   /* field[2] = desired_date */
+  5,   /* field[5] = effective_date */
+  9,   /* field[9] = lines */
+  4,   /* field[4] = notice_ends_on */
+  3,   /* field[3] = notice_months */
+  7,   /* field[7] = penalty_cents */
+  0,   /* field[0] = reference */
+  1,   /* field[1] = request_date */
+  14,   /* field[14] = requested_at */
+  13,   /* field[13] = requested_by */
+  15,   /* field[15] = state */
+  16,   /* field[16] = state_label */
+  6,   /* field[6] = termination_fee_cents */
+  11,   /* field[11] = terms_digest */
+  8,   /* field[8] = total_cents */
+  10,   /* field[10] = warnings */
+};
+static const ProtobufCIntRange myopenip__v1__termination_terms__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 17 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__termination_terms__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.TerminationTerms",
+  "TerminationTerms",
+  "Myopenip__V1__TerminationTerms",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__TerminationTerms),
+  17,
+  myopenip__v1__termination_terms__field_descriptors,
+  myopenip__v1__termination_terms__field_indices_by_name,
+  1,  myopenip__v1__termination_terms__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__termination_terms__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__assign_pilot_request__field_descriptors[2] =
+{
+  {
+    "order_reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AssignPilotRequest, order_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pilot_login",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AssignPilotRequest, pilot_login),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__assign_pilot_request__field_indices_by_name[] = {
+  0,   /* field[0] = order_reference */
+  1,   /* field[1] = pilot_login */
+};
+static const ProtobufCIntRange myopenip__v1__assign_pilot_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__assign_pilot_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.AssignPilotRequest",
+  "AssignPilotRequest",
+  "Myopenip__V1__AssignPilotRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__AssignPilotRequest),
+  2,
+  myopenip__v1__assign_pilot_request__field_descriptors,
+  myopenip__v1__assign_pilot_request__field_indices_by_name,
+  1,  myopenip__v1__assign_pilot_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__assign_pilot_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__advance_order_request__field_descriptors[3] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AdvanceOrderRequest, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AdvanceOrderRequest, state),
+    &myopenip__v1__order_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AdvanceOrderRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__advance_order_request__field_indices_by_name[] = {
+  2,   /* field[2] = reason */
+  0,   /* field[0] = reference */
+  1,   /* field[1] = state */
+};
+static const ProtobufCIntRange myopenip__v1__advance_order_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__advance_order_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.AdvanceOrderRequest",
+  "AdvanceOrderRequest",
+  "Myopenip__V1__AdvanceOrderRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__AdvanceOrderRequest),
+  3,
+  myopenip__v1__advance_order_request__field_descriptors,
+  myopenip__v1__advance_order_request__field_indices_by_name,
+  1,  myopenip__v1__advance_order_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__advance_order_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__mark_point_of_no_return_request__field_descriptors[2] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MarkPointOfNoReturnRequest, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__MarkPointOfNoReturnRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__mark_point_of_no_return_request__field_indices_by_name[] = {
+  1,   /* field[1] = reason */
+  0,   /* field[0] = reference */
+};
+static const ProtobufCIntRange myopenip__v1__mark_point_of_no_return_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__mark_point_of_no_return_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.MarkPointOfNoReturnRequest",
+  "MarkPointOfNoReturnRequest",
+  "Myopenip__V1__MarkPointOfNoReturnRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__MarkPointOfNoReturnRequest),
+  2,
+  myopenip__v1__mark_point_of_no_return_request__field_descriptors,
+  myopenip__v1__mark_point_of_no_return_request__field_indices_by_name,
+  1,  myopenip__v1__mark_point_of_no_return_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__mark_point_of_no_return_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__advance_contracted_offer_request__field_descriptors[4] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AdvanceContractedOfferRequest, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AdvanceContractedOfferRequest, state),
+    &myopenip__v1__contracted_offer_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AdvanceContractedOfferRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "delivered_on",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__AdvanceContractedOfferRequest, delivered_on),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__advance_contracted_offer_request__field_indices_by_name[] = {
+  3,   /* field[3] = delivered_on */
+  2,   /* field[2] = reason */
+  0,   /* field[0] = reference */
+  1,   /* field[1] = state */
+};
+static const ProtobufCIntRange myopenip__v1__advance_contracted_offer_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__advance_contracted_offer_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.AdvanceContractedOfferRequest",
+  "AdvanceContractedOfferRequest",
+  "Myopenip__V1__AdvanceContractedOfferRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__AdvanceContractedOfferRequest),
+  4,
+  myopenip__v1__advance_contracted_offer_request__field_descriptors,
+  myopenip__v1__advance_contracted_offer_request__field_indices_by_name,
+  1,  myopenip__v1__advance_contracted_offer_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__advance_contracted_offer_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCEnumValue myopenip__v1__quote_state__enum_values_by_number[5] =
@@ -5235,18 +6954,26 @@ void myopenip__v1__quote_service__init (Myopenip__V1__QuoteService_Service *serv
                                      &myopenip__v1__quote_service__descriptor,
                                      (ProtobufCServiceDestroy) destroy);
 }
-static const ProtobufCMethodDescriptor myopenip__v1__order_service__method_descriptors[4] =
+static const ProtobufCMethodDescriptor myopenip__v1__order_service__method_descriptors[8] =
 {
   { "ListOrders", &myopenip__v1__list_orders_request__descriptor, &myopenip__v1__list_orders_response__descriptor },
   { "GetOrder", &myopenip__v1__get_order_request__descriptor, &myopenip__v1__order__descriptor },
   { "ListContractedOffers", &myopenip__v1__list_contracted_offers_request__descriptor, &myopenip__v1__list_contracted_offers_response__descriptor },
   { "GetContractedOffer", &myopenip__v1__get_contracted_offer_request__descriptor, &myopenip__v1__contracted_offer_detail__descriptor },
+  { "CancelOrder", &myopenip__v1__cancel_order_request__descriptor, &myopenip__v1__order__descriptor },
+  { "WatchOrders", &myopenip__v1__watch_orders_request__descriptor, &myopenip__v1__order_change__descriptor },
+  { "DryRunTermination", &myopenip__v1__dry_run_termination_request__descriptor, &myopenip__v1__termination_terms__descriptor },
+  { "TerminateContractedOffer", &myopenip__v1__terminate_contracted_offer_request__descriptor, &myopenip__v1__termination_terms__descriptor },
 };
 const unsigned myopenip__v1__order_service__method_indices_by_name[] = {
+  4,        /* CancelOrder */
+  6,        /* DryRunTermination */
   3,        /* GetContractedOffer */
   1,        /* GetOrder */
   2,        /* ListContractedOffers */
-  0         /* ListOrders */
+  0,        /* ListOrders */
+  7,        /* TerminateContractedOffer */
+  5         /* WatchOrders */
 };
 const ProtobufCServiceDescriptor myopenip__v1__order_service__descriptor =
 {
@@ -5255,7 +6982,7 @@ const ProtobufCServiceDescriptor myopenip__v1__order_service__descriptor =
   "OrderService",
   "Myopenip__V1__OrderService",
   "myopenip.v1",
-  4,
+  8,
   myopenip__v1__order_service__method_descriptors,
   myopenip__v1__order_service__method_indices_by_name
 };
@@ -5291,10 +7018,105 @@ void myopenip__v1__order_service__get_contracted_offer(ProtobufCService *service
   assert(service->descriptor == &myopenip__v1__order_service__descriptor);
   service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void myopenip__v1__order_service__cancel_order(ProtobufCService *service,
+                                               const Myopenip__V1__CancelOrderRequest *input,
+                                               Myopenip__V1__Order_Closure closure,
+                                               void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__order_service__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__order_service__watch_orders(ProtobufCService *service,
+                                               const Myopenip__V1__WatchOrdersRequest *input,
+                                               Myopenip__V1__OrderChange_Closure closure,
+                                               void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__order_service__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__order_service__dry_run_termination(ProtobufCService *service,
+                                                      const Myopenip__V1__DryRunTerminationRequest *input,
+                                                      Myopenip__V1__TerminationTerms_Closure closure,
+                                                      void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__order_service__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__order_service__terminate_contracted_offer(ProtobufCService *service,
+                                                             const Myopenip__V1__TerminateContractedOfferRequest *input,
+                                                             Myopenip__V1__TerminationTerms_Closure closure,
+                                                             void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__order_service__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void myopenip__v1__order_service__init (Myopenip__V1__OrderService_Service *service,
                                         Myopenip__V1__OrderService_ServiceDestroy destroy)
 {
   protobuf_c_service_generated_init (&service->base,
                                      &myopenip__v1__order_service__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}
+static const ProtobufCMethodDescriptor myopenip__v1__delivery_service__method_descriptors[4] =
+{
+  { "AssignPilot", &myopenip__v1__assign_pilot_request__descriptor, &myopenip__v1__order__descriptor },
+  { "AdvanceOrder", &myopenip__v1__advance_order_request__descriptor, &myopenip__v1__order__descriptor },
+  { "MarkPointOfNoReturn", &myopenip__v1__mark_point_of_no_return_request__descriptor, &myopenip__v1__order__descriptor },
+  { "AdvanceContractedOffer", &myopenip__v1__advance_contracted_offer_request__descriptor, &myopenip__v1__order__descriptor },
+};
+const unsigned myopenip__v1__delivery_service__method_indices_by_name[] = {
+  3,        /* AdvanceContractedOffer */
+  1,        /* AdvanceOrder */
+  0,        /* AssignPilot */
+  2         /* MarkPointOfNoReturn */
+};
+const ProtobufCServiceDescriptor myopenip__v1__delivery_service__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.DeliveryService",
+  "DeliveryService",
+  "Myopenip__V1__DeliveryService",
+  "myopenip.v1",
+  4,
+  myopenip__v1__delivery_service__method_descriptors,
+  myopenip__v1__delivery_service__method_indices_by_name
+};
+void myopenip__v1__delivery_service__assign_pilot(ProtobufCService *service,
+                                                  const Myopenip__V1__AssignPilotRequest *input,
+                                                  Myopenip__V1__Order_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__delivery_service__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__delivery_service__advance_order(ProtobufCService *service,
+                                                   const Myopenip__V1__AdvanceOrderRequest *input,
+                                                   Myopenip__V1__Order_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__delivery_service__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__delivery_service__mark_point_of_no_return(ProtobufCService *service,
+                                                             const Myopenip__V1__MarkPointOfNoReturnRequest *input,
+                                                             Myopenip__V1__Order_Closure closure,
+                                                             void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__delivery_service__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__delivery_service__advance_contracted_offer(ProtobufCService *service,
+                                                              const Myopenip__V1__AdvanceContractedOfferRequest *input,
+                                                              Myopenip__V1__Order_Closure closure,
+                                                              void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__delivery_service__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__delivery_service__init (Myopenip__V1__DeliveryService_Service *service,
+                                           Myopenip__V1__DeliveryService_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &myopenip__v1__delivery_service__descriptor,
                                      (ProtobufCServiceDestroy) destroy);
 }

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A day of the Gregorian calendar (« 2026-12-10 »), without a time or a zone: delivery,
+/// desired and effective dates are days. Month arithmetic clamps to the end of the month
+/// (31 January plus one month is 28 or 29 February).
+public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// The day, or nil when it does not exist (30 February).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Self.days(inMonth: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// `YYYY-MM-DD`, exactly; anything else is nil.
+    public init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day `timestamp` falls on in `timeZone` (the portal's is Europe/Paris).
+    public init(_ timestamp: Timestamp, in timeZone: TimeZone = .paris) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: timestamp.date)
+        self.year = parts.year!
+        self.month = parts.month!
+        self.day = parts.day!
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// « 10/12/2026 », as the portal shows a day.
+    public var french: String {
+        String(format: "%02d/%02d/%04d", day, month, year)
+    }
+
+    /// Days since 1970-01-01.
+    public var daysSinceEpoch: Int64 {
+        ISO8601Text.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
+    }
+
+    /// Midnight starting this day in `timeZone`.
+    public func start(in timeZone: TimeZone = .paris) -> Timestamp {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let date = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        return Timestamp(date)
+    }
+
+    /// The same day `months` later (or earlier), clamped to the end of a shorter month.
+    public func adding(months: Int) -> CivilDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index / 12
+        let newMonth = index % 12 + 1
+        let newDay = min(day, Self.days(inMonth: newMonth, year: newYear))
+        return CivilDate(year: newYear, month: newMonth, day: newDay)!
+    }
+
+    /// The first day of the month after this one.
+    public var firstOfNextMonth: CivilDate {
+        CivilDate(year: year, month: month, day: 1)!.adding(months: 1)
+    }
+
+    /// Days in this day's month.
+    public var daysInMonth: Int { Self.days(inMonth: month, year: year) }
+
+    public static func days(inMonth month: Int, year: Int) -> Int {
+        Int(ISO8601Text.daysIn(month: Int64(month), year: Int64(year)))
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension TimeZone {
+    /// The portal's time zone: days and months are those of France.
+    public static let paris = TimeZone(identifier: "Europe/Paris")!
+}
