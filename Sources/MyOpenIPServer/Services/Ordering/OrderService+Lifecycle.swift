@@ -101,9 +101,10 @@ extension OrderService {
         guard !request.termsDigest.isEmpty else { throw OrderingViolation.termsDigestMissing }
         let digest = request.termsDigest.lowercased()
         let reason = try Self.reason(request.reason)
-        let terms = try await context.answering({ record in
+        let respond: @Sendable (TerminationRecord) -> Myopenip_V1_TerminationTerms = { record in
             Myopenip_V1_TerminationTerms(record.quote, digest: TerminationDigest.of(record.quote), record: record)
-        }) {
+        }
+        let terms = try await context.answering(respond) {
             try await ordering.terminate(
                 offer: reference, requestDate: today, desiredDate: desired, reason: reason,
                 in: context.principal.companyScope, context: context.audit, at: now
