@@ -48,6 +48,55 @@ extension OrderClient {
     }
 }
 
+/// The client's part of an order's life: cancellation, watching, termination.
+extension OrderClient {
+    /// Cancels the order, or only the products `offers` of it.
+    @discardableResult
+    public func cancel(reference: String, offers: [String] = [], reason: String = "", options: CallOptions = .default)
+        async throws -> Myopenip_V1_Order
+    {
+        var request = Myopenip_V1_CancelOrderRequest()
+        request.reference = reference
+        request.offerReferences = offers
+        request.reason = reason
+        return try await cancelOrder(request, options: options)
+    }
+
+    /// The changes of one order (its state first), or of a company's orders, or of the whole
+    /// scope, as they happen.
+    public func watch(order: String = "", companyReference: String = "", options: CallOptions = .default) async throws
+        -> some AsyncSequence<Myopenip_V1_OrderChange, any Error>
+    {
+        var request = Myopenip_V1_WatchOrdersRequest()
+        request.orderReference = order
+        request.companyReference = companyReference
+        return try await watchOrders(request, options: options)
+    }
+
+    /// What terminating the offer at `desiredDate` (YYYY-MM-DD, today when empty) would cost.
+    public func dryRunTermination(offer: String, desiredDate: String = "", options: CallOptions = .default) async throws
+        -> Myopenip_V1_TerminationTerms
+    {
+        var request = Myopenip_V1_DryRunTerminationRequest()
+        request.reference = offer
+        request.desiredDate = desiredDate
+        return try await dryRunTermination(request, options: options)
+    }
+
+    /// Confirms the termination a dry run showed (`terms`), for good.
+    @discardableResult
+    public func terminate(_ terms: Myopenip_V1_TerminationTerms, reason: String = "", options: CallOptions = .default)
+        async throws -> Myopenip_V1_TerminationTerms
+    {
+        var request = Myopenip_V1_TerminateContractedOfferRequest()
+        request.reference = terms.reference
+        request.desiredDate = terms.desiredDate
+        request.termsDigest = terms.termsDigest
+        request.reason = reason
+        return try await terminateContractedOffer(request, options: options)
+    }
+}
+
 extension MyOpenIPClient {
     /// `myopenip.v1.OrderService`.
     public var orders: OrderClient { OrderClient(client: self) }

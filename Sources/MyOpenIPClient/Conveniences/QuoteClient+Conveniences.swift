@@ -29,10 +29,12 @@ extension QuoteClient {
         return try await listQuotes(request, options: options)
     }
 
+    /// Adds a product; an upgrade offering is added on the active contracted offer
+    /// `upgrading` (its site is that offer's).
     @discardableResult
     public func addItem(
-        quoteID: Int64, offeringCode: String, siteID: Int64, quantity: UInt32 = 1, form: [String: String] = [:],
-        options: CallOptions = .default
+        quoteID: Int64, offeringCode: String, siteID: Int64 = 0, quantity: UInt32 = 1, form: [String: String] = [:],
+        upgrading: String = "", options: CallOptions = .default
     ) async throws -> Myopenip_V1_Quote {
         var request = Myopenip_V1_AddQuoteItemRequest()
         request.quoteID = quoteID
@@ -40,6 +42,7 @@ extension QuoteClient {
         request.siteID = siteID
         request.quantity = quantity
         request.form = form
+        request.upgradedOfferReference = upgrading
         return try await addQuoteItem(request, options: options)
     }
 

@@ -62,6 +62,8 @@ public protocol OrderLifecycleRepository: Sendable {
     ) async throws -> TerminationRecord
     /// The confirmed termination of the offer `reference`, if any.
     func termination(offer reference: String, in scope: CompanyScope) async throws -> TerminationRecord?
+    /// Refuses a company outside `scope` as one that does not exist (NOT_FOUND).
+    func checkVisible(_ company: CompanyReference, in scope: CompanyScope) async throws
     /// Terminates the offers whose termination takes effect on or before `today`; returns how many.
     func completeTerminations(dueBy today: CivilDate, context: AuditContext, at now: Timestamp) async throws -> Int
 }

@@ -138,6 +138,10 @@ extension SQLiteOrderingRepository: OrderLifecycleRepository {
         }
     }
 
+    public func checkVisible(_ company: CompanyReference, in scope: CompanyScope) async throws {
+        _ = try await reads.read { db in try scope.companyID(of: company, in: db) }
+    }
+
     // MARK: - Inside a transaction
 
     /// Runs one lifecycle change of the order `reference`, returns the order as it then is, and

@@ -120,6 +120,49 @@ struct OrderingFixture {
         return fields
     }
 
+    /// A voice trunk: 90 € a month, 150 € to terminate, 24 months of commitment.
+    static var trunkSIP: Myopenip_V1_OfferingFields {
+        var fields = Myopenip_V1_OfferingFields()
+        fields.code = "TRUNK-SIP"
+        fields.name = "TRUNK SIP"
+        fields.category = .ipTelephony
+        fields.oneTimePriceCents = 15_000
+        fields.monthlyPriceCents = 9_000
+        fields.commitmentMonths = 24
+        fields.noticeMonths = 1
+        fields.terminationFeeCents = 15_000
+        var channels = Myopenip_V1_Characteristic()
+        channels.name = "channels"
+        channels.label = "Nombre de canaux simultanés"
+        channels.type = .number
+        channels.required = true
+        channels.range.minimum = 2
+        channels.range.maximum = 120
+        fields.form = [channels]
+        return fields
+    }
+
+    /// « Ajout de canaux SIP sur un Trunk SIP existant »: 15 € a month, 12 months.
+    static var sipChannels: Myopenip_V1_OfferingFields {
+        var fields = Myopenip_V1_OfferingFields()
+        fields.code = "TRUNK-SIP-CANAUX"
+        fields.name = "Ajout de canaux SIP sur un Trunk SIP existant"
+        fields.category = .ipTelephony
+        fields.monthlyPriceCents = 1_500
+        fields.commitmentMonths = 12
+        fields.noticeMonths = 1
+        fields.upgradeOf = "TRUNK-SIP"
+        var added = Myopenip_V1_Characteristic()
+        added.name = "added_channels"
+        added.label = "Canaux ajoutés"
+        added.type = .number
+        added.required = true
+        added.range.minimum = 1
+        added.range.maximum = 60
+        fields.form = [added]
+        return fields
+    }
+
     /// Listen, a contact for this quote only.
     static var listen: Myopenip_V1_AdHocContact {
         var person = Myopenip_V1_AdHocContact()
@@ -154,6 +197,19 @@ struct OrderingFixture {
             quoteID: quote.id, offeringCode: "MYCLOUD3CX", siteID: clichy, quantity: 2, form: ["users": "25"])
         try await user.quotes.addContact(
             quoteID: quote.id, directoryContactID: smith, functions: [.onSiteIntervention, .equipmentDelivery])
+        return try await user.quotes.addContact(quoteID: quote.id, adHoc: Self.listen, functions: [.orderFollowUp])
+    }
+
+    /// A quote of « Ma Société » by `user` with one product (by default the trunk at Clichy) or
+    /// one upgrade, Listen for the follow-up: ready to order.
+    func singleQuote(
+        by user: MyOpenIPClient, offering: String = "TRUNK-SIP", form: [String: String] = ["channels": "10"],
+        upgrading: String = ""
+    ) async throws -> Myopenip_V1_Quote {
+        let quote = try await user.quotes.create(companyReference: Self.client)
+        try await user.quotes.addItem(
+            quoteID: quote.id, offeringCode: offering, siteID: upgrading.isEmpty ? clichy : 0, form: form,
+            upgrading: upgrading)
         return try await user.quotes.addContact(quoteID: quote.id, adHoc: Self.listen, functions: [.orderFollowUp])
     }
 }

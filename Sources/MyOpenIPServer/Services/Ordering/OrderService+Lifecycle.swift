@@ -43,8 +43,8 @@ extension OrderService {
             current = record
         } else if !request.companyReference.isEmpty {
             let company = try CompanyReference(request.companyReference)
-            // Another tenant's company is NOT_FOUND, as when listing its orders.
-            _ = try await ordering.orders(OrderFilter(company: company), in: scope, page: PageRequest(limit: 1))
+            // Another tenant's company is NOT_FOUND.
+            try await ordering.checkVisible(company, in: scope)
             let text = company.description
             changes = self.changes.watch { $0.companyReference == text && $0.isVisible(in: scope) }
         } else {
