@@ -6,8 +6,8 @@ import MyOpenIPDomain
 /// `myopenipctl offer …`: contracted offers (« Offres contractées »).
 struct OfferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "offer", abstract: "List and show contracted offers (« Offres contractées »).",
-        subcommands: [List.self, Show.self])
+        commandName: "offer", abstract: "List and show contracted offers (« Offres contractées »); terminate one.",
+        subcommands: [List.self, Show.self, History.self, Terminate.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The guide's list of contracted offers, newest first.")
@@ -57,29 +57,36 @@ struct OfferCommand: AsyncParsableCommand {
             if connection.json { return Output.printMessage(detail) }
             let offer = detail.offer
             print("Liste des offres contractées / \(offer.name) [\(offer.reference)]\n")
-            Output.printFields([
-                ("réf. commande", offer.lastOrderReference), ("pilote", offer.pilot.isEmpty ? "Aucun" : offer.pilot),
-                ("date de livraison", offer.hasDeliveredAt ? offer.deliveredAt.shownDate : "Pas encore livrée"),
-                ("état", offer.stateLabel), ("type", offer.kindLabel),
-                ("client final", offer.companyName), ("compte client", offer.companyReference),
-                ("n° téléphone", detail.companyPhone.isEmpty ? "-" : detail.companyPhone),
-                ("site", detail.site.name),
-                ("adresse", "\(detail.site.street) \(detail.site.postcode) \(detail.site.city.uppercased())"),
-                ("complément", detail.site.complement.isEmpty ? "Aucun" : detail.site.complement),
-                ("pays", detail.site.country),
-                ("frais de mise en service HT", euros(detail.oneTimeTotalCents)),
-                ("abonnement mensuel HT", euros(detail.monthlyTotalCents)),
-                (
-                    "engagement",
-                    "\(detail.commitmentMonths) mois"
-                        + (detail.hasCommitmentEndsAt ? " (jusqu'au \(detail.commitmentEndsAt.shownDate))" : "")
-                ),
-                ("coût total sur l'engagement HT", euros(detail.commitmentTotalCents)),
-            ])
+            Output.printFields(
+                [
+                    ("réf. commande", offer.lastOrderReference), ("pilote", offer.pilot.isEmpty ? "Aucun" : offer.pilot),
+                    ("date de livraison", offer.hasDeliveredAt ? offer.deliveredAt.shownDate : "Pas encore livrée"),
+                    ("état", offer.stateLabel), ("type", offer.kindLabel),
+                    ("client final", offer.companyName), ("compte client", offer.companyReference),
+                    ("n° téléphone", detail.companyPhone.isEmpty ? "-" : detail.companyPhone),
+                    ("site", detail.site.name),
+                    ("adresse", "\(detail.site.street) \(detail.site.postcode) \(detail.site.city.uppercased())"),
+                    ("complément", detail.site.complement.isEmpty ? "Aucun" : detail.site.complement),
+                    ("pays", detail.site.country),
+                    ("frais de mise en service HT", euros(detail.oneTimeTotalCents)),
+                    ("abonnement mensuel HT", euros(detail.monthlyTotalCents)),
+                    (
+                        "engagement",
+                        "\(detail.commitmentMonths) mois"
+                            + (detail.hasCommitmentEndsAt ? " (jusqu'au \(detail.commitmentEndsAt.shownDate))" : "")
+                    ),
+                    ("coût total sur l'engagement HT", euros(detail.commitmentTotalCents)),
+                ] + Self.lifecycleFields(detail))
             print("\nProduits inclus")
             Output.printTable(
                 header: ["OFFRE", "QTÉ", "CHAMP", "VALEUR"],
                 rows: [[detail.offering.name, "\(offer.quantity)", "", ""]] + detail.form.map { ["", "", $0.label, $0.value] })
+            if !detail.upgrades.isEmpty {
+                print("\nOptions")
+                Output.printTable(
+                    header: ["RÉF.", "NOM", "COMMANDE", "ÉTAT"],
+                    rows: detail.upgrades.map { [$0.reference, $0.name, $0.lastOrderReference, $0.stateLabel] })
+            }
             print("\nActeurs")
             Output.printTable(
                 header: ["RÔLE", "NOM", "EMAIL", "TÉLÉPHONE"],
@@ -89,6 +96,29 @@ struct OfferCommand: AsyncParsableCommand {
                 header: ["DATE", "PAR", "ÉTAT", "MOTIF"],
                 rows: detail.history.map { [$0.at.shown, $0.actor, $0.toState.label, $0.reason] })
         }
+    }
+}
+
+extension OfferCommand.Show {
+    /// What the upgrades and a termination add to the detail.
+    static func lifecycleFields(_ detail: Myopenip_V1_ContractedOfferDetail) -> [(String, String)] {
+        var fields: [(String, String)] = []
+        if !detail.offer.upgradedOfferReference.isEmpty { fields.append(("option de", detail.offer.upgradedOfferReference)) }
+        if !detail.upgrades.isEmpty {
+            fields.append(("service livré", detail.service.map { "\($0.label) : \($0.value)" }.joined(separator: ", ")))
+            fields.append(("mensuel avec options HT", euros(detail.monthlyTotalWithUpgradesCents)))
+        }
+        if detail.hasTermination {
+            let termination = detail.termination
+            fields.append(
+                (
+                    "résiliation",
+                    "demandée le \(OfferCommand.Terminate.french(termination.requestDate)) par \(termination.requestedBy), "
+                        + "effective le \(OfferCommand.Terminate.french(termination.effectiveDate)) "
+                        + "(\(euros(termination.totalCents)) HT)"
+                ))
+        }
+        return fields
     }
 }
 

@@ -5,8 +5,12 @@ import MyOpenIPClient
 /// `myopenipctl order …`: orders, and the client's validation of one its partner entered.
 struct OrderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "order", abstract: "List and show orders; validate or refuse one entered by a partner.",
-        subcommands: [List.self, Show.self, Open.self, Validate.self, Refuse.self])
+        commandName: "order",
+        abstract: "List and show orders; validate or refuse one entered by a partner; follow, cancel or deliver one.",
+        subcommands: [
+            List.self, Show.self, Open.self, Validate.self, Refuse.self, Watch.self, Cancel.self, AssignPilot.self,
+            Advance.self,
+        ])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List orders, newest first.")

@@ -70,7 +70,9 @@ struct QuoteCommand: AsyncParsableCommand {
         @OptionGroup var connection: WriteOptions
         @Argument(help: "The quote's number.") var quote: Int64
         @Argument(help: "The offering's code (see catalogue list).") var offering: String
-        @Option(help: "The site's id (see site list).") var site: Int64
+        @Option(help: "The site's id (see site list); not for an upgrade, which is on its offer's site.") var site: Int64 = 0
+        @Option(help: "For an upgrade offering: the active contracted offer it is ordered on (OC40482).")
+        var upgrade: String = ""
         @Option(help: "How many.") var quantity: UInt32 = 1
         @Option(name: .customLong("set"), help: "A value of the order form, NAME=VALUE (repeatable).") var values: [String] = []
 
@@ -84,7 +86,7 @@ struct QuoteCommand: AsyncParsableCommand {
             }
             let updated = try await connection.withClient { client in
                 try await client.quotes.addItem(
-                    quoteID: quote, offeringCode: offering, siteID: site, quantity: quantity, form: form)
+                    quoteID: quote, offeringCode: offering, siteID: site, quantity: quantity, form: form, upgrading: upgrade)
             }
             connection.json ? Output.printMessage(updated) : QuoteOutput.print(updated)
         }

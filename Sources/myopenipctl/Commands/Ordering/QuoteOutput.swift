@@ -68,16 +68,20 @@ enum QuoteOutput {
             ("validée", "\(order.placedAt.shown) par \(order.placedBy)"),
             ("CGV acceptées", "version \(order.cgv.version) par \(order.cgv.acceptedBy), \(order.cgv.acceptedAt.shown)"),
             ("pilote", order.pilot.isEmpty ? "Aucun" : order.pilot),
+            ("type", order.kindLabel.isEmpty ? "Création" : order.kindLabel),
         ]
         if !order.enteredBy.isEmpty { fields.insert(("saisie par", order.enteredBy), at: 4) }
+        if order.hasPointOfNoReturnAt { fields.append(("point de non-retour", order.pointOfNoReturnAt.shown)) }
         Output.printFields(fields)
         Swift.print("")
         Output.printTable(
-            header: ["N°", "RÉF.", "OFFRE", "SITE", "QTÉ", "FRAIS HT", "MENSUEL HT", "ÉTAT"],
+            header: ["N°", "RÉF.", "OFFRE", "SITE", "QTÉ", "FRAIS HT", "MENSUEL HT", "ÉTAT", "LIVRÉE LE"],
             rows: order.items.map {
                 [
-                    $0.number, $0.contractedOfferReference, $0.offering.name, $0.site.name, "\($0.quantity)",
-                    euros($0.oneTimeTotalCents), euros($0.monthlyTotalCents), $0.stateLabel,
+                    $0.number, $0.contractedOfferReference,
+                    $0.offering.name + ($0.upgradedOfferReference.isEmpty ? "" : " (sur \($0.upgradedOfferReference))"),
+                    $0.site.name, "\($0.quantity)", euros($0.oneTimeTotalCents), euros($0.monthlyTotalCents), $0.stateLabel,
+                    $0.hasDeliveredAt ? $0.deliveredAt.shownDate : "-",
                 ]
             })
         Swift.print("")
