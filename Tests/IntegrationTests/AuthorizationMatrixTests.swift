@@ -118,6 +118,35 @@ struct AuthorizationMatrixTests {
     }
 
     @Test(
+        "every server-streaming method × every kind of caller: refused at once, or the stream opens",
+        arguments: TestTransport.allCases)
+    func streamingMatrix(transport: TestTransport) async throws {
+        try await withTestDaemon { daemon async throws in
+            let callers = try await Self.prepareCallers(daemon, transport: transport)
+            let routes = daemon.daemon.router.routes.filter(\.isServerStreaming)
+            #expect(routes.contains { $0.descriptor == OrderService.watchOrders })
+            for route in routes {
+                let rule = try #require(daemon.daemon.accessPolicy.rule(for: route.descriptor))
+                for caller in Caller.allCases {
+                    let client = try #require(callers[caller])
+                    // An allowed watch stays open (it is cut by the short deadline) or sends its first message.
+                    let error = await rpcError {
+                        let stream = try await client.serverStreaming(
+                            route.descriptor, request: Grpc_Health_V1_HealthCheckRequest(), as: Google_Rpc_ErrorInfo.self,
+                            options: CallOptions(timeout: .milliseconds(300)))
+                        for try await _ in stream { break }
+                    }
+                    let refused = error.map { $0.reason.map(refusalReasons.contains) ?? false } ?? false
+                    #expect(
+                        refused == !mayCall(caller, rule),
+                        "\(route.descriptor) by \(caller): \(error.map(String.init(describing:)) ?? "OK")")
+                }
+            }
+            for client in callers.values { await client.close() }
+        }
+    }
+
+    @Test(
         "a caller allowed a method sees the client's objects exactly when the client is in their scope",
         arguments: TestTransport.allCases)
     func scope(transport: TestTransport) async throws {

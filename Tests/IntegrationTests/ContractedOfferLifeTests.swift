@@ -230,7 +230,8 @@ struct ContractedOfferLifeTests {
         }
     }
 
-    @Test("watching follows the scope: a partner sees its client's orders, another tenant's are NOT_FOUND")
+    @Test(
+        "watching follows the scope: a partner sees its client's orders, another tenant's are NOT_FOUND, a session's end ends it")
     func watchScope() async throws {
         try await withTestDaemon { daemon async throws in
             let world = try await OrderingFixture.prepare(daemon)
@@ -269,7 +270,29 @@ struct ContractedOfferLifeTests {
                 }
                 #expect(error?.code == .notFound, "\(attempt)")
             }
+            let foreignCancel = await rpcError { try await other.orders.cancel(reference: "COM00001") }
+            #expect(foreignCancel?.code == .notFound)
+            let foreignTermination = await rpcError { try await other.orders.dryRunTermination(offer: "OC00001") }
+            #expect(foreignTermination?.code == .notFound)
             await other.close()
+
+            // A watch lasts as long as its session: after logout, the next change ends it.
+            let received = Mutex(0)
+            let failure = Mutex<RPCError?>(nil)
+            let lone = Task {
+                do {
+                    for try await _ in try await partner.orders.watch(order: "COM00001") { received.withLock { $0 += 1 } }
+                } catch let error as RPCError {
+                    failure.withLock { $0 = error }
+                }
+            }
+            try await waitUntil { received.withLock { $0 == 1 } }
+            try await partner.identity.logout()
+            try await admin.delivery.assignPilot(order: "COM00001", login: "")
+            try await waitUntil { failure.withLock { $0 != nil } }
+            #expect(failure.withLock { $0?.code } == .unauthenticated)
+            #expect(received.withLock { $0 } == 1, "no change after the session ended")
+            lone.cancel()
             await partner.close()
             await user.close()
             await admin.close()

@@ -4,6 +4,7 @@ import MyOpenIPProto
 import MyOpenIPRPC
 import MyOpenIPStore
 import SwiftProtobuf
+import Synchronization
 
 /// The client's part of an order's life: cancelling, watching, terminating.
 extension OrderService {
@@ -63,10 +64,14 @@ extension OrderService {
             try await stream.send(first)
         }
         let servingState = self.servingState
+        let stillAllowed = self.stillAllowed(context)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
-                    for try await change in changes { try await stream.send(Myopenip_V1_OrderChange(change)) }
+                    for try await change in changes {
+                        try await stillAllowed()
+                        try await stream.send(Myopenip_V1_OrderChange(change))
+                    }
                 } catch is OrderChangeFeed.Overflow {
                     throw RPCError(
                         .resourceExhausted, "the watcher fell too far behind the changes and was dropped",
@@ -115,6 +120,26 @@ extension OrderService {
         context.logger.info(
             "contracted offer termination confirmed", metadata: ["offer": "\(reference)", "effective": "\(terms.effectiveDate)"])
         return terms
+    }
+
+    /// Checks, before a watch sends a change, that its session still holds orders.manage over
+    /// the same companies: again only when what sessions are allowed has changed since the last
+    /// check (logout, revocation, disabled account or company, changed rights).
+    func stillAllowed(_ context: ServerContext) -> @Sendable () async throws -> Void {
+        guard let sessions, let authentication, let token = context.metadata.bearerToken else { return {} }
+        let checked = Mutex(authentication.generation)
+        let scope = context.principal.companyScope
+        return {
+            let generation = authentication.generation
+            guard checked.withLock({ $0 != generation }) else { return }
+            let principal = try await sessions.principal(forToken: token, context: context)
+            guard principal.holds([.ordersManage]), principal.companyScope == scope else {
+                throw RPCError(
+                    .permissionDenied, "the session no longer holds orders.manage over these companies",
+                    reason: "PERMISSION_REVOKED")
+            }
+            checked.withLock { $0 = generation }
+        }
     }
 
     // MARK: - Requests

@@ -14,15 +14,22 @@ public struct OrderService: OrderServiceProtocol {
     /// Watches end when the daemon begins to shut down.
     let servingState: ServingState
     let time: any TimeSource
+    /// A watch checks its session again whenever what sessions are allowed has changed, and
+    /// ends when the session or its right to orders is gone.
+    let sessions: (any SessionResolver)?
+    let authentication: AuthenticationChanges?
 
     public init(
         ordering: any OrderingRepository & OrderLifecycleRepository, changes: OrderChangeFeed,
-        servingState: ServingState = ServingState(), time: any TimeSource = SystemTimeSource()
+        servingState: ServingState = ServingState(), time: any TimeSource = SystemTimeSource(),
+        sessions: (any SessionResolver)? = nil, authentication: AuthenticationChanges? = nil
     ) {
         self.ordering = ordering
         self.changes = changes
         self.servingState = servingState
         self.time = time
+        self.sessions = sessions
+        self.authentication = authentication
     }
 
     public func listOrders(_ request: Myopenip_V1_ListOrdersRequest, context: ServerContext) async throws

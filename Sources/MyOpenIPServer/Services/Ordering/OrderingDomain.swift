@@ -16,7 +16,8 @@ extension DomainModule {
                     time: environment.time),
                 OrderService(
                     ordering: ordering, changes: environment.store.orderChanges, servingState: environment.servingState,
-                    time: environment.time),
+                    time: environment.time, sessions: SessionAuthenticator(environment: environment.identity),
+                    authentication: environment.store.authenticationChanges),
                 DeliveryService(ordering: ordering, time: environment.time),
             ]
         },
