@@ -315,14 +315,23 @@ struct OrderingTests {
             #expect(await rpcError { try await other.orders.offer(reference: "OC00001") }?.code == .notFound)
             #expect(try await other.orders.offers().offers.isEmpty)
             #expect(try await other.orders.list().orders.isEmpty)
+            // « Consulter les services d'un client »: from the company, in the scope only.
+            let foreignOffers = await rpcError { try await other.orders.offers(companyReference: OrderingFixture.client) }
+            #expect(foreignOffers?.code == .notFound && foreignOffers?.reason == "COMPANY_NOT_FOUND")
+            #expect(await rpcError { try await other.orders.list(companyReference: OrderingFixture.client) }?.code == .notFound)
             #expect(await rpcError { try await other.quotes.create(companyReference: OrderingFixture.client) }?.code == .notFound)
             // A partner is not a client: it orders for its clients, not for itself.
             let partner = try await world.partnerUser(daemon)
             #expect(
                 await rpcError { try await partner.quotes.create(companyReference: OrderingFixture.partner) }?.reason
                     == "QUOTE_COMPANY_NOT_CLIENT")
+            #expect(
+                try await partner.orders.offers(companyReference: OrderingFixture.client).offers.map(\.reference) == [
+                    "OC00002", "OC00001",
+                ])
             // Operator staff see everything.
             #expect(try await admin.orders.list().orders.map(\.reference) == ["COM00001"])
+            #expect(try await admin.orders.offers(companyReference: OrderingFixture.client).offers.count == 2)
             for connection in [admin, other, partner, user] { await connection.close() }
         }
     }

@@ -10,6 +10,8 @@ import MyOpenIPDomain
 /// - several: `+company_id IN (…)`, the unary `+` keeping SQLite on the primary key, walked in
 ///   page order and filtered (a cost that grows when the scope's rows are sparse among all);
 /// - every company (operator staff): no condition.
+///
+/// A list filtered on a company outside the scope is NOT_FOUND.
 enum ListScope {
     static func condition(
         column: String, scope: CompanyScope, company: CompanyReference?, db: Database
@@ -27,10 +29,13 @@ enum ListScope {
                 arguments: visible.arguments)
         }
         if let company {
-            let id = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM company WHERE reference = ?"), arguments: [company.description])
-            let wanted = id.map { [$0] } ?? []
-            ids = ids.map { $0.filter(wanted.contains) } ?? wanted
+            // A company outside the scope is NOT_FOUND, as one that does not exist.
+            guard
+                let id = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT id FROM company WHERE reference = ?"), arguments: [company.description]),
+                ids?.contains(id) ?? true
+            else { throw CompanyViolation.unknownCompany }
+            ids = [id]
         }
         guard let ids else { return ScopedSQL(condition: "1", arguments: []) }
         switch ids.count {
