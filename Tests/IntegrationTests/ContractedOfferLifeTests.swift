@@ -94,6 +94,13 @@ struct ContractedOfferLifeTests {
             // Termination: the dry run first, with the channels, which end with the trunk.
             let option = await rpcError { try await user.orders.dryRunTermination(offer: "OC00002") }
             #expect(option?.reason == "CONTRACTED_OFFER_IS_UPGRADE" && option?.message.contains("OC00001") == true)
+            for (date, reason) in [
+                ("31/12/2026", "TERMINATION_DATE_INVALID"), ("9999-12-31", "TERMINATION_DATE_TOO_FAR"),
+                ("2020-01-01", "TERMINATION_DATE_IN_PAST"),
+            ] {
+                let error = await rpcError { try await user.orders.dryRunTermination(offer: "OC00001", desiredDate: date) }
+                #expect(error?.code == .invalidArgument && error?.reason == reason && error?.field == "desired_date", "\(date)")
+            }
             let terms = try await user.orders.dryRunTermination(offer: "OC00001")
             let effective = today.adding(months: 1)
             #expect(terms.requestDate == today.description && terms.noticeMonths == 1)

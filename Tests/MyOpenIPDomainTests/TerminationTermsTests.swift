@@ -85,6 +85,9 @@ struct TerminationTermsTests {
             try TerminationTerms(offer: offer, requestDate: CivilDate("2026-12-03")!, desiredDate: CivilDate("2026-12-02")!)
         }
         #expect(OrderingViolation.desiredDateInThePast.field == "desired_date")
+        #expect(throws: OrderingViolation.desiredDateTooFar) {
+            try TerminationTerms(offer: offer, requestDate: CivilDate("2026-12-03")!, desiredDate: CivilDate("9999-12-31")!)
+        }
     }
 
     @Test("the guide's warnings, word for word")
@@ -108,6 +111,8 @@ struct TerminationTermsTests {
         #expect(CivilDate("2026-12-15")!.adding(months: 1).description == "2027-01-15")
         #expect(CivilDate("2026-03-31")!.adding(months: -1).description == "2026-02-28")
         #expect(CivilDate("2026-12-15")!.firstOfNextMonth.description == "2027-01-01")
+        #expect(CivilDate("9999-12-31")!.firstOfNextMonth.description == "9999-12-01", "clamped, never out of range")
+        #expect(CivilDate("0001-01-31")!.adding(months: -5).description == "0001-01-31")
         #expect(CivilDate("2026-12-10")!.french == "10/12/2026")
         // 23:30 UTC on 31 December is already 1 January in Paris.
         #expect(CivilDate(Timestamp(milliseconds: 1_798_759_800_000)).description == "2027-01-01")

@@ -87,6 +87,11 @@ extension OrderingViolation {
         reason: "TERMINATION_DATE_IN_PAST",
         message: "La date de résiliation souhaitée ne peut pas précéder la date de la demande", field: "desired_date")
 
+    /// A termination is asked for the next ten years at most.
+    public static let desiredDateTooFar = DomainViolation(
+        reason: "TERMINATION_DATE_TOO_FAR", message: "La date de résiliation souhaitée est dans les dix ans à venir au plus",
+        field: "desired_date")
+
     public static let desiredDateInvalid = DomainViolation(
         reason: "TERMINATION_DATE_INVALID", message: "La date de résiliation souhaitée est au format AAAA-MM-JJ",
         field: "desired_date")

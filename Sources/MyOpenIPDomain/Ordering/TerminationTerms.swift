@@ -60,6 +60,7 @@ public struct TerminationTerms: Sendable, Hashable {
     /// date before the request is refused.
     public init(offer: Offer, requestDate: CivilDate, desiredDate: CivilDate) throws {
         guard desiredDate >= requestDate else { throw OrderingViolation.desiredDateInThePast }
+        guard desiredDate <= requestDate.adding(months: 120) else { throw OrderingViolation.desiredDateTooFar }
         self.requestDate = requestDate
         self.desiredDate = desiredDate
         noticeMonths = offer.noticeMonths

@@ -66,9 +66,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return Timestamp(date)
     }
 
-    /// The same day `months` later (or earlier), clamped to the end of a shorter month.
+    /// The same day `months` later (or earlier), clamped to the end of a shorter month, and to
+    /// the years 0001 to 9999.
     public func adding(months: Int) -> CivilDate {
-        let index = year * 12 + (month - 1) + months
+        let index = min(max(year * 12 + (month - 1) + months, 12), 9999 * 12 + 11)
         let newYear = index / 12
         let newMonth = index % 12 + 1
         let newDay = min(day, Self.days(inMonth: newMonth, year: newYear))
