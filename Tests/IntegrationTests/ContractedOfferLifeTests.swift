@@ -222,9 +222,10 @@ struct ContractedOfferLifeTests {
             let over = await rpcError { try await admin.delivery.advance(order: "COM00001", to: .inProgress) }
             #expect(over?.reason == "ORDER_TRANSITION_INVALID")
 
-            // A second order, cancelled whole by the client: « Commande annulée (client) ».
+            // A second order, one product then the rest cancelled by the client: « Commande annulée (client) ».
             let second = try await user.quotes.place(
                 quoteID: try await world.fullQuote(by: user).id, cgvVersion: world.cgvVersion)
+            try await user.orders.cancel(reference: second.reference, offers: ["OC00004"])
             let cancelled = try await user.orders.cancel(reference: second.reference)
             #expect(cancelled.state == .cancelled && cancelled.stateLabel == "Commande annulée (client)")
             let again = await rpcError { try await user.orders.cancel(reference: second.reference) }

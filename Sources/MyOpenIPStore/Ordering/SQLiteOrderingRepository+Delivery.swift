@@ -121,12 +121,14 @@ extension SQLiteOrderingRepository: OrderLifecycleRepository {
         try await lifecycle(order, in: scope, context: context, at: now) { write in
             try OrderLifecycle.checkCancellable(write.head.state, pointOfNoReturn: write.head.pointOfNoReturnAt != nil)
             let offers = try write.offers()
-            var chosen = offers
+            // The whole order: what is not delivered nor cancelled yet.
+            var chosen = offers.filter { OfferLifecycle.isUndelivered($0.state) }
             if !references.isEmpty {
                 let wanted = Set(references)
                 chosen = offers.filter { wanted.contains($0.reference) }
                 guard chosen.count == wanted.count else { throw OrderingViolation.offerNotInOrder }
             }
+            guard !chosen.isEmpty else { throw OrderingViolation.notCancellable(write.head.state) }
             for offer in chosen {
                 guard OfferLifecycle.isUndelivered(offer.state) else {
                     throw OrderingViolation.illegalOfferTransition(from: offer.state, to: .cancelled).on("offer_references")
