@@ -107,6 +107,17 @@ struct LifecycleWrite {
             deliveredAt: row["delivered_at"], orderID: row["order_id"], upgradesOfferID: row["upgrades_offer_id"])
     }
 
+    /// The addresses of the order's contacts who follow it (« Suivi de commande »).
+    static func followUpEmails(quoteID: Int64, db: Database) throws -> Set<String> {
+        let contacts = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT email, functions FROM quote_contact WHERE quote_id = ? ORDER BY id"),
+            arguments: [quoteID])
+        return Set(
+            contacts.filter {
+                ($0["functions"] as String).split(separator: ",").contains(Substring(ContactFunction.orderFollowUp.rawValue))
+            }.map { $0["email"] as String })
+    }
+
     // MARK: - Changes
 
     mutating func setPilot(_ pilot: String?) throws {
@@ -202,11 +213,7 @@ struct LifecycleWrite {
 
     /// « Suivi de commande »: the contacts of the order with that function.
     private func mailFollowUp(offers: [Offer], reason: String) throws {
-        let contacts = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT email, functions FROM quote_contact WHERE quote_id = ? ORDER BY id"),
-            arguments: [head.quoteID])
-        let recipients = contacts.filter { ($0["functions"] as String).split(separator: ",").contains("order_follow_up") }
-            .map { $0["email"] as String }
+        let recipients = try Self.followUpEmails(quoteID: head.quoteID, db: db)
         guard !recipients.isEmpty else { return }
         let mail = OrderProgressMail(
             orderReference: head.reference, clientName: head.companyName, orderStateLabel: head.state.label,
@@ -215,7 +222,7 @@ struct LifecycleWrite {
                     reference: $0.reference, name: $0.name, stateLabel: $0.state.label(cancellation: $0.cancellation),
                     deliveredOn: $0.deliveredAt.map { CivilDate(Timestamp(milliseconds: $0)) })
             }, reason: reason)
-        for recipient in Set(recipients).sorted() {
+        for recipient in recipients.sorted() {
             try Outbox.enqueue(
                 OutgoingMail(
                     recipient: recipient, subject: mail.subject, body: mail.body, template: "order_progress",

@@ -233,12 +233,7 @@ extension SQLiteOrderingRepository {
         _ quote: TerminationQuote, base: TerminableOffer, context: AuditContext, at now: Timestamp, messageIDDomain: String,
         db: Database
     ) throws {
-        let contacts = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT email, functions FROM quote_contact WHERE quote_id = ? ORDER BY id"),
-            arguments: [base.quoteID])
-        var recipients = Set(
-            contacts.filter { ($0["functions"] as String).split(separator: ",").contains("order_follow_up") }
-                .map { $0["email"] as String })
+        var recipients = try LifecycleWrite.followUpEmails(quoteID: base.quoteID, db: db)
         if let requester = try String.fetchOne(
             db, sql: "SELECT email FROM account WHERE login = ?", arguments: [context.actor])
         {
