@@ -88,32 +88,44 @@ struct HostilePeerTests {
     @Test("an anonymous peer has few calls in flight; a signed-in one many")
     func callsInFlight() async throws {
         try await withTestDaemon { daemon async throws in
-            func forty(_ client: MyOpenIPClient) async throws -> [String] {
-                try await withThrowingTaskGroup(of: String.self) { group in
+            func forty(_ client: MyOpenIPClient, gate: String) async throws -> [String] {
+                // The calls that run wait at the gate until each of the forty has started or
+                // been refused, so that all forty are in flight together however loaded the
+                // machine is.
+                return try await withThrowingTaskGroup(of: String?.self) { group in
                     for _ in 0..<40 {
                         group.addTask {
                             do {
-                                // Long enough that all forty are sent while the first still run,
-                                // even on a machine loaded by the whole suite.
-                                _ = try await client.probe(ProbeService.sleep, ["ms": "1500"])
+                                _ = try await client.probe(ProbeService.sleep, ["ms": "60000", "gate": gate])
                                 return "ok"
                             } catch let error as RPCError {
+                                daemon.probe.record("refused:" + gate)
                                 return error.reason ?? "\(error.code)"
                             }
                         }
                     }
-                    return try await group.reduce(into: [String]()) { $0.append($1) }
+                    group.addTask {
+                        let end = ContinuousClock.now.advanced(by: .seconds(60))
+                        while daemon.probe.count("sleep.started:" + gate) + daemon.probe.count("refused:" + gate) < 40,
+                            ContinuousClock.now < end
+                        {
+                            try await Task.sleep(for: .milliseconds(5))
+                        }
+                        daemon.probe.open(gate)
+                        return nil
+                    }
+                    return try await group.reduce(into: [String]()) { if let outcome = $1 { $0.append(outcome) } }
                 }
             }
             let anonymous = daemon.client(.tcp)
-            let outcomes = try await forty(anonymous)
+            let outcomes = try await forty(anonymous, gate: "anonymous")
             let limit = RPCServerConfiguration.ConnectionLimits.anonymous.maximumCalls
             #expect(outcomes.filter { $0 == "ok" }.count <= limit + 1)
             #expect(outcomes.contains("TOO_MANY_CALLS"))
             // Signed in on the same connection, the peer gets the trusted limits.
             let login = try await daemon.createActiveUser()
             try await anonymous.identity.login(identifier: login, password: goodPassword)
-            #expect(try await forty(anonymous).allSatisfy { $0 == "ok" })
+            #expect(try await forty(anonymous, gate: "signed-in").allSatisfy { $0 == "ok" })
             await anonymous.close()
         }
     }

@@ -5,14 +5,17 @@ import Testing
 @Suite("Graceful shutdown")
 struct ShutdownTests {
     @Test func callsInFlightFinishWhileHealthSaysNotServingAndNewWorkIsRefused() async throws {
-        let daemon = try await TestDaemon.start(grace: .seconds(10))
+        let daemon = try await TestDaemon.start(grace: .seconds(120))
         defer { daemon.removeFolder() }
         let client = daemon.client(.unix)
         #expect(try await client.health.check() == .serving)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
+            // The calls run until the checks below are done, however loaded the machine is.
             for _ in 0..<10 {
-                group.addTask { _ = try await client.probe(ProbeService.sleep, ["ms": "2000"]) }
+                group.addTask {
+                    _ = try await client.probe(ProbeService.sleep, ["ms": "60000", "gate": "checked"])
+                }
             }
             #expect(await daemon.probe.wait(for: "sleep.started", count: 10))
             daemon.daemon.server.beginShutdown()
@@ -26,6 +29,7 @@ struct ShutdownTests {
             let newcomer = daemon.client(.tcp)
             #expect(await rpcError { try await newcomer.health.check() }?.code == .unavailable)
 
+            daemon.probe.open("checked")
             try await group.waitForAll()  // every call in flight finished normally
         }
         #expect(daemon.probe.count("sleep.finished") == 10)

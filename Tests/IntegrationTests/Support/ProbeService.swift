@@ -7,9 +7,14 @@ import Synchronization
 /// Counts what the probe service's handlers went through, for tests to check from outside.
 final class Probe: Sendable {
     private let counters = Mutex<[String: Int]>([:])
+    private let openGates = Mutex<Set<String>>([])
 
     func record(_ event: String) { counters.withLock { $0[event, default: 0] += 1 } }
     func count(_ event: String) -> Int { counters.withLock { $0[event, default: 0] } }
+
+    /// Lets every `Sleep` call that waits for `gate` return, now and later.
+    func open(_ gate: String) { _ = openGates.withLock { $0.insert(gate) } }
+    func isOpen(_ gate: String) -> Bool { openGates.withLock { $0.contains(gate) } }
 
     /// Waits until `event` was recorded at least `count` times, for up to `timeout`.
     func wait(for event: String, count: Int = 1, timeout: Duration = .seconds(5)) async -> Bool {
@@ -60,7 +65,17 @@ struct ProbeService: RPCService {
             probe.record("sleep.started")
             let milliseconds = Int(request.metadata["ms"] ?? "0") ?? 0
             do {
-                try await Task.sleep(for: .milliseconds(milliseconds))
+                if let gate = request.metadata["gate"] {
+                    probe.record("sleep.started:" + gate)
+                    // Returns when the test opens the gate, or after `ms` at the latest: a test
+                    // that needs calls still running does not depend on the machine's speed.
+                    let end = ContinuousClock.now.advanced(by: .milliseconds(milliseconds))
+                    while !probe.isOpen(gate) && ContinuousClock.now < end {
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
+                } else {
+                    try await Task.sleep(for: .milliseconds(milliseconds))
+                }
             } catch {
                 probe.record("sleep.cancelled")
                 throw error
