@@ -58,6 +58,29 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         ISO8601Text.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
     }
 
+    /// The day `days` after 1970-01-01 (before it when negative), within the years 0001 to 9999.
+    public init(daysSinceEpoch days: Int64) {
+        // Howard Hinnant's civil_from_days, on 400-year eras.
+        let shifted = min(max(days, Self.earliestDay), Self.latestDay) + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.init(year: Int(year), month: Int(month), day: Int(day))!
+    }
+
+    static let earliestDay = ISO8601Text.daysFromCivil(year: 1, month: 1, day: 1)
+    static let latestDay = ISO8601Text.daysFromCivil(year: 9999, month: 12, day: 31)
+
+    /// The day `days` later (or earlier), within the years 0001 to 9999.
+    public func adding(days: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: daysSinceEpoch + Int64(days))
+    }
+
     /// Midnight starting this day in `timeZone`.
     public func start(in timeZone: TimeZone = .paris) -> Timestamp {
         var calendar = Calendar(identifier: .gregorian)
