@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
+tools/facturx/setup-venv.sh          # the offline Factur-X checks the billing tests run
 command -v swift >/dev/null || { echo "swift is not on PATH: install a Swift 6 toolchain (swift.org) first" >&2; exit 1; }
 tools/check-proto.sh
 tools/format.sh --check            # the code follows .swift-format
