@@ -52,3 +52,13 @@ public enum BillingViolation {
     public static let alreadySettled = DomainViolation(
         reason: "INVOICE_SETTLED", message: "Cette facture est déjà réglée", field: "number", kind: .refusedInThisState)
 }
+
+extension BillingViolation {
+    /// A run of a month whose first day has not come: subscriptions are billed on the 1st.
+    public static func periodNotStarted(_ month: BillingMonth) -> DomainViolation {
+        DomainViolation(
+            reason: "BILLING_PERIOD_NOT_STARTED",
+            message: "La facturation de \(month.french) commence le \(month.first.french)", field: "period",
+            kind: .refusedInThisState)
+    }
+}
