@@ -24,6 +24,83 @@ int myopenip_audit_service_list_audit_events(
         result, reply, &myopenip__v1__list_audit_events_response__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_billing_service_dry_run_invoice(
+    myopenip_connection *connection, const Myopenip__V1__DryRunInvoiceRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__InvoicePreview **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "DryRunInvoice",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__invoice_preview__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_billing_service_list_invoices(
+    myopenip_connection *connection, const Myopenip__V1__ListInvoicesRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListInvoicesResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "ListInvoices",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__list_invoices_response__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_billing_service_get_invoice(
+    myopenip_connection *connection, const Myopenip__V1__GetInvoiceRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "GetInvoice",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__invoice__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_billing_service_get_invoice_document(
+    myopenip_connection *connection, const Myopenip__V1__GetInvoiceDocumentRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__InvoiceDocument **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "GetInvoiceDocument",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__invoice_document__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_billing_service_create_credit_note(
+    myopenip_connection *connection, const Myopenip__V1__CreateCreditNoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "CreateCreditNote",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__invoice__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_billing_service_record_payment(
+    myopenip_connection *connection, const Myopenip__V1__RecordPaymentRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "RecordPayment",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__invoice__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_billing_service_mark_invoice_sent(
+    myopenip_connection *connection, const Myopenip__V1__MarkInvoiceSentRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "MarkInvoiceSent",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__invoice__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_catalogue_service_list_offerings(
     myopenip_connection *connection, const Myopenip__V1__ListOfferingsRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListOfferingsResponse **response) {

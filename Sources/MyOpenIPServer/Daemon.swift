@@ -17,7 +17,7 @@ import ServiceLifecycle
 public struct Daemon: Service {
     /// Every domain the daemon serves: the one list a new domain is added to.
     public static let domains: [DomainModule] = [
-        .runtime, .identity, .terms, .mail, .audit, .company, .rights, .sites, .catalogue, .ordering,
+        .runtime, .identity, .terms, .mail, .audit, .company, .rights, .sites, .catalogue, .ordering, .billing,
     ]
 
     public let configuration: DaemonConfiguration

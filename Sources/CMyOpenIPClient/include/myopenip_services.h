@@ -23,6 +23,7 @@
 #include "myopenip_client.h"
 #include "grpc/health/v1/health.pb-c.h"
 #include "myopenip/v1/audit.pb-c.h"
+#include "myopenip/v1/billing.pb-c.h"
 #include "myopenip/v1/catalogue.pb-c.h"
 #include "myopenip/v1/company.pb-c.h"
 #include "myopenip/v1/identity.pb-c.h"
@@ -58,6 +59,66 @@ int myopenip_health_check(
 int myopenip_audit_service_list_audit_events(
     myopenip_connection *connection, const Myopenip__V1__ListAuditEventsRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListAuditEventsResponse **response);
+
+/* myopenip.v1.BillingService */
+
+/*
+ * myopenip.v1.BillingService/DryRunInvoice
+ * The invoice a company would get for a month (by default the next one): the same
+ * computation as a run, stored nowhere. « Combien vais-je payer ? »
+ */
+int myopenip_billing_service_dry_run_invoice(
+    myopenip_connection *connection, const Myopenip__V1__DryRunInvoiceRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__InvoicePreview **response);
+
+/*
+ * myopenip.v1.BillingService/ListInvoices
+ * Invoices and credit notes of the scope, newest first.
+ */
+int myopenip_billing_service_list_invoices(
+    myopenip_connection *connection, const Myopenip__V1__ListInvoicesRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListInvoicesResponse **response);
+
+/*
+ * myopenip.v1.BillingService/GetInvoice
+ * One invoice or credit note, by its number ("F2026-000001", "A2026-000001").
+ */
+int myopenip_billing_service_get_invoice(
+    myopenip_connection *connection, const Myopenip__V1__GetInvoiceRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response);
+
+/*
+ * myopenip.v1.BillingService/GetInvoiceDocument
+ * The Factur-X XML (CII, profile EN 16931) of an invoice or credit note, as issued.
+ */
+int myopenip_billing_service_get_invoice_document(
+    myopenip_connection *connection, const Myopenip__V1__GetInvoiceDocumentRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__InvoiceDocument **response);
+
+/*
+ * myopenip.v1.BillingService/CreateCreditNote
+ * Corrects an invoice: a credit note for some of its lines, or every line not credited yet.
+ * It cites the invoice's number and date; an issued invoice itself never changes.
+ */
+int myopenip_billing_service_create_credit_note(
+    myopenip_connection *connection, const Myopenip__V1__CreateCreditNoteRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response);
+
+/*
+ * myopenip.v1.BillingService/RecordPayment
+ * Records a payment received for an invoice: partly paid, then settled.
+ */
+int myopenip_billing_service_record_payment(
+    myopenip_connection *connection, const Myopenip__V1__RecordPaymentRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response);
+
+/*
+ * myopenip.v1.BillingService/MarkInvoiceSent
+ * Marks an invoice or credit note sent to the client.
+ */
+int myopenip_billing_service_mark_invoice_sent(
+    myopenip_connection *connection, const Myopenip__V1__MarkInvoiceSentRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response);
 
 /* myopenip.v1.CatalogueService */
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MyOpenIPRPC
 import MyOpenIPSMTP
+import MyOpenIPStore
 import MyOpenIPTransport
 
 /// Everything a daemon needs to start, resolved from, in rising order of precedence: the
@@ -31,6 +32,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var mail: MailSettings
     /// How long quotes stay valid.
     public var ordering = OrderingSettings()
+    /// The seller's identity on invoices and the payment terms.
+    public var billing = BillingSettings.defaults
 
     /// The embedded defaults for this process and environment.
     public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonConfiguration {
@@ -76,6 +79,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var quoteValidityDays: Int?
         /// The `mail` object of a config file, or the mail variables and flags.
         public var mail: MailOverrides?
+        /// The `billing` object of a config file, or the billing variables.
+        public var billing: BillingOverrides?
 
         public init(
             dataDirectory: String? = nil, socket: String? = nil, listen: String? = nil,
@@ -125,6 +130,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case scryptLogRounds = "scrypt_log_rounds"
             case quoteValidityDays = "quote_validity_days"
             case mail
+            case billing
         }
 
         /// The overrides named by `MYOPENIP_*` environment variables.
@@ -170,6 +176,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             overrides.failedLoginsPerAddress = try number("MYOPENIP_FAILED_LOGINS_PER_ADDRESS", Int.self)
             overrides.quoteValidityDays = try number("MYOPENIP_QUOTE_VALIDITY_DAYS", Int.self)
             overrides.mail = try MailOverrides.environment(environment)
+            overrides.billing = try BillingOverrides.environment(environment)
             return overrides
         }
 
@@ -233,6 +240,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         if let uids = overrides.operatorUIDs { operatorUIDs = Set(uids) }
         try applyIdentity(overrides)
         if let mail = overrides.mail { try self.mail.apply(mail) }
+        if let billing = overrides.billing { try self.billing.apply(billing) }
         if let days = overrides.quoteValidityDays {
             guard (1...365).contains(days) else { throw ConfigurationError("quote_validity_days must be between 1 and 365") }
             ordering.quoteValidity = .seconds(Int64(days) * 86_400)

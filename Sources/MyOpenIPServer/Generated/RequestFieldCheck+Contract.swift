@@ -39,6 +39,10 @@ extension RequestFieldCheck {
                 8: "company_reference",
             ],
             "myopenip.v1.AuditEvent.DetailsEntry": [1: "key", 2: "value"],
+            "myopenip.v1.BillingParty": [
+                1: "name", 2: "legal_form", 3: "street", 4: "postcode", 5: "city", 6: "country", 7: "siren", 8: "vat_number",
+                9: "email", 10: "reference",
+            ],
             "myopenip.v1.CancelMailRequest": [1: "id"],
             "myopenip.v1.CancelOrderRequest": [1: "reference", 2: "offer_references", 3: "reason"],
             "myopenip.v1.ChangePasswordRequest": [1: "current_password", 2: "new_password", 3: "new_password_confirmation"],
@@ -78,6 +82,7 @@ extension RequestFieldCheck {
                 8: "guarantee_type", 9: "mails", 10: "partner_reference", 11: "head_office_address",
             ],
             "myopenip.v1.CreateContactRequest": [1: "company_reference", 2: "fields"],
+            "myopenip.v1.CreateCreditNoteRequest": [1: "invoice_number", 2: "lines", 3: "reason"],
             "myopenip.v1.CreateOfferingRequest": [1: "fields"],
             "myopenip.v1.CreateQuoteRequest": [1: "company_reference"],
             "myopenip.v1.CreateRightRequest": [1: "company_reference", 2: "name", 3: "site", 4: "role", 5: "templates"],
@@ -87,6 +92,7 @@ extension RequestFieldCheck {
             "myopenip.v1.DeleteRightRequest": [1: "id"],
             "myopenip.v1.DeleteRightResponse": [1: "former_holders"],
             "myopenip.v1.DeleteSiteRequest": [1: "id"],
+            "myopenip.v1.DryRunInvoiceRequest": [1: "company_reference", 2: "period"],
             "myopenip.v1.DryRunTerminationRequest": [1: "reference", 2: "desired_date"],
             "myopenip.v1.FormValue": [1: "name", 2: "label", 3: "value"],
             "myopenip.v1.FrozenOffering": [
@@ -97,6 +103,8 @@ extension RequestFieldCheck {
             "myopenip.v1.GetCompanyRequest": [1: "reference"],
             "myopenip.v1.GetContactRequest": [1: "id"],
             "myopenip.v1.GetContractedOfferRequest": [1: "reference"],
+            "myopenip.v1.GetInvoiceDocumentRequest": [1: "number"],
+            "myopenip.v1.GetInvoiceRequest": [1: "number"],
             "myopenip.v1.GetMailRequest": [1: "id"],
             "myopenip.v1.GetOfferingRequest": [1: "code"],
             "myopenip.v1.GetOrderRequest": [1: "reference"],
@@ -104,6 +112,26 @@ extension RequestFieldCheck {
             "myopenip.v1.GetRightRequest": [1: "id"],
             "myopenip.v1.GetSiteRequest": [1: "id"],
             "myopenip.v1.GetTermsRequest": [1: "version", 2: "document"],
+            "myopenip.v1.Invoice": [
+                1: "number", 2: "series", 3: "series_label", 4: "company_reference", 5: "period", 6: "issue_date", 7: "due_date",
+                8: "period_start", 9: "period_end", 10: "state", 11: "state_label", 12: "seller", 13: "buyer", 14: "delivery",
+                15: "lines", 16: "vat", 17: "excluding_vat_cents", 18: "vat_cents", 19: "including_vat_cents", 20: "paid_cents",
+                21: "credited_cents", 22: "outstanding_cents", 23: "corrects_number", 24: "corrects_issue_date",
+                25: "credit_notes", 26: "payments", 27: "legal_mentions", 28: "issued_at", 29: "issued_by",
+            ],
+            "myopenip.v1.InvoiceDocument": [1: "number", 2: "file_name", 3: "media_type", 4: "content"],
+            "myopenip.v1.InvoiceLine": [
+                1: "number", 2: "kind", 3: "offer_reference", 4: "description", 5: "period_start", 6: "period_end",
+                7: "quantity", 8: "unit_price_cents", 9: "vat_rate_basis_points", 10: "amount_cents", 11: "credited_by",
+            ],
+            "myopenip.v1.InvoicePreview": [
+                1: "company_reference", 2: "period", 3: "issue_date", 4: "due_date", 5: "lines", 6: "vat",
+                7: "excluding_vat_cents", 8: "vat_cents", 9: "including_vat_cents", 10: "issued_as",
+            ],
+            "myopenip.v1.InvoiceRunProgress": [
+                1: "period", 2: "companies_total", 3: "companies_done", 4: "invoices_issued", 5: "already_issued",
+                6: "nothing_due", 7: "issued_including_vat_cents", 8: "last_company_reference", 9: "finished",
+            ],
             "myopenip.v1.ListAccountsRequest": [
                 1: "page_size", 2: "page_token", 3: "kind", 4: "state", 5: "company_reference", 6: "right_id",
             ],
@@ -122,6 +150,10 @@ extension RequestFieldCheck {
                 1: "page_size", 2: "page_token", 3: "company_reference", 4: "state", 5: "site_id", 6: "category", 7: "text",
             ],
             "myopenip.v1.ListContractedOffersResponse": [1: "offers", 2: "next_page_token"],
+            "myopenip.v1.ListInvoicesRequest": [
+                1: "page_size", 2: "page_token", 3: "company_reference", 4: "series", 5: "state",
+            ],
+            "myopenip.v1.ListInvoicesResponse": [1: "invoices", 2: "next_page_token"],
             "myopenip.v1.ListMailsRequest": [1: "page_size", 2: "page_token", 3: "account_login", 4: "unsent_only", 5: "state"],
             "myopenip.v1.ListMailsResponse": [1: "mails", 2: "next_page_token"],
             "myopenip.v1.ListOfferingsRequest": [1: "page_size", 2: "page_token", 3: "category", 4: "include_retired"],
@@ -153,6 +185,7 @@ extension RequestFieldCheck {
             "myopenip.v1.MailAttempt": [
                 1: "number", 2: "owner", 3: "started_at", 4: "ended_at", 5: "outcome", 6: "reply_code", 7: "reply",
             ],
+            "myopenip.v1.MarkInvoiceSentRequest": [1: "number"],
             "myopenip.v1.MarkMailSentRequest": [1: "id"],
             "myopenip.v1.MarkPointOfNoReturnRequest": [1: "reference", 2: "reason"],
             "myopenip.v1.MethodDescription": [
@@ -182,6 +215,7 @@ extension RequestFieldCheck {
                 7: "one_time_total_cents", 8: "monthly_total_cents", 9: "state", 10: "state_label", 11: "delivered_at",
                 12: "upgraded_offer_reference",
             ],
+            "myopenip.v1.Payment": [1: "amount_cents", 2: "received_on", 3: "reference", 4: "recorded_at", 5: "recorded_by"],
             "myopenip.v1.PaymentDetails": [1: "iban", 2: "bic", 3: "holder"],
             "myopenip.v1.PlaceOrderRequest": [1: "quote_id", 2: "cgv_version", 3: "validation_token"],
             "myopenip.v1.PostalAddress": [1: "street", 2: "complement", 3: "postcode", 4: "city", 5: "country"],
@@ -201,6 +235,7 @@ extension RequestFieldCheck {
                 7: "monthly_total_cents", 8: "upgraded_offer_reference",
             ],
             "myopenip.v1.QuoteTotals": [1: "one_time", 2: "monthly"],
+            "myopenip.v1.RecordPaymentRequest": [1: "invoice_number", 2: "amount_cents", 3: "received_on", 4: "reference"],
             "myopenip.v1.RefuseQuoteRequest": [1: "quote_id", 2: "validation_token", 3: "reason"],
             "myopenip.v1.RemoveQuoteContactRequest": [1: "quote_id", 2: "contact_id"],
             "myopenip.v1.RemoveQuoteItemRequest": [1: "quote_id", 2: "item_number"],
@@ -210,6 +245,7 @@ extension RequestFieldCheck {
             "myopenip.v1.RetryMailRequest": [1: "id"],
             "myopenip.v1.RevokeSessionsResponse": [1: "revoked"],
             "myopenip.v1.RightTemplate": [1: "name", 2: "label", 3: "permissions"],
+            "myopenip.v1.RunInvoicesRequest": [1: "period", 2: "company_reference"],
             "myopenip.v1.SalesConditionsAcceptance": [1: "version", 2: "accepted_by", 3: "accepted_at"],
             "myopenip.v1.ServiceDescription": [1: "name", 2: "methods"],
             "myopenip.v1.SetPasswordRequest": [1: "token", 2: "password", 3: "password_confirmation"],
@@ -246,6 +282,7 @@ extension RequestFieldCheck {
             "myopenip.v1.UpdateOfferingRequest": [1: "code", 2: "fields", 3: "update_mask"],
             "myopenip.v1.UpdateRightRequest": [1: "id", 2: "name", 3: "site", 4: "role", 5: "templates", 6: "update_mask"],
             "myopenip.v1.UpdateSiteRequest": [1: "id", 2: "fields", 3: "update_mask"],
+            "myopenip.v1.VATBreakdown": [1: "rate_basis_points", 2: "base_cents", 3: "vat_cents"],
             "myopenip.v1.WatchOrdersRequest": [1: "order_reference", 2: "company_reference"],
             "myopenip.v1.WhoAmIResponse": [
                 1: "account", 2: "operator_uid", 3: "is_operator", 4: "rights", 5: "must_accept_terms", 6: "session_expires_at",
