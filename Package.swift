@@ -62,6 +62,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The system zlib, for the PDF's compressed streams.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // Billing documents as Factur-X PDFs (PDF/A-3 with their CII XML), fonts embedded.
+        .target(
+            name: "MyOpenIPPDF",
+            dependencies: [
+                "MyOpenIPDomain", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // SQLite through GRDB: one database, its migrations, one repository per domain.
         .target(
             name: "MyOpenIPStore",
@@ -93,6 +103,7 @@ let package = Package(
                 "MyOpenIPStore",
                 "MyOpenIPDomain",
                 "MyOpenIPSMTP",
+                "MyOpenIPPDF",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -228,6 +239,7 @@ let package = Package(
                 "MyOpenIPTransport",
                 "MyOpenIPStore",
                 "MyOpenIPSMTP",
+                "MyOpenIPPDF",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -189,6 +189,49 @@ public nonisolated enum Myopenip_V1_ChargeKind: SwiftProtobuf.Enum, Swift.CaseIt
 
 }
 
+/// The files of a billing document.
+public nonisolated enum Myopenip_V1_InvoiceDocumentFormat: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// The Factur-X PDF.
+  case unspecified // = 0
+  case pdf // = 1
+
+  /// factur-x.xml alone.
+  case xml // = 2
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .pdf
+    case 2: self = .xml
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .pdf: return 1
+    case .xml: return 2
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Myopenip_V1_InvoiceDocumentFormat] = [
+    .unspecified,
+    .pdf,
+    .xml,
+  ]
+
+}
+
 public nonisolated struct Myopenip_V1_RunInvoicesRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -638,6 +681,8 @@ public nonisolated struct Myopenip_V1_GetInvoiceDocumentRequest: Sendable {
 
   public var number: String = String()
 
+  public var format: Myopenip_V1_InvoiceDocumentFormat = .unspecified
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -650,10 +695,10 @@ public nonisolated struct Myopenip_V1_InvoiceDocument: Sendable {
 
   public var number: String = String()
 
-  /// "factur-x.xml".
+  /// "F2026-000001.pdf", or "factur-x.xml".
   public var fileName: String = String()
 
-  /// "text/xml".
+  /// "application/pdf", or "text/xml".
   public var mediaType: String = String()
 
   public var content: Data = Data()
@@ -728,6 +773,10 @@ nonisolated extension Myopenip_V1_InvoiceState: SwiftProtobuf._ProtoNameProvidin
 
 nonisolated extension Myopenip_V1_ChargeKind: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0CHARGE_KIND_UNSPECIFIED\0\u{1}CHARGE_KIND_SUBSCRIPTION\0\u{1}CHARGE_KIND_PRORATED_SUBSCRIPTION\0\u{1}CHARGE_KIND_ONE_TIME\0\u{1}CHARGE_KIND_TERMINATION_FEE\0\u{1}CHARGE_KIND_TERMINATION_PENALTY\0\u{1}CHARGE_KIND_USAGE\0")
+}
+
+nonisolated extension Myopenip_V1_InvoiceDocumentFormat: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0INVOICE_DOCUMENT_FORMAT_UNSPECIFIED\0\u{1}INVOICE_DOCUMENT_FORMAT_PDF\0\u{1}INVOICE_DOCUMENT_FORMAT_XML\0")
 }
 
 nonisolated extension Myopenip_V1_RunInvoicesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
@@ -1577,7 +1626,7 @@ nonisolated extension Myopenip_V1_GetInvoiceRequest: SwiftProtobuf.Message, Swif
 
 nonisolated extension Myopenip_V1_GetInvoiceDocumentRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetInvoiceDocumentRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}format\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1586,6 +1635,7 @@ nonisolated extension Myopenip_V1_GetInvoiceDocumentRequest: SwiftProtobuf.Messa
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.format) }()
       default: break
       }
     }
@@ -1595,11 +1645,15 @@ nonisolated extension Myopenip_V1_GetInvoiceDocumentRequest: SwiftProtobuf.Messa
     if !self.number.isEmpty {
       try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
     }
+    if self.format != .unspecified {
+      try visitor.visitSingularEnumField(value: self.format, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Myopenip_V1_GetInvoiceDocumentRequest, rhs: Myopenip_V1_GetInvoiceDocumentRequest) -> Bool {
     if lhs.number != rhs.number {return false}
+    if lhs.format != rhs.format {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

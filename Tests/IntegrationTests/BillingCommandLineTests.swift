@@ -44,11 +44,18 @@ struct BillingCommandLineTests {
             let file = daemon.folder + "/invoice.xml"
             let download = try await Executables.run(
                 "myopenipctl",
-                ["invoice", "download", number, "--out", file, "--address", "127.0.0.1:\(daemon.tcpPort)", "--token", token],
+                [
+                    "invoice", "download", number, "--xml", "--out", file, "--address", "127.0.0.1:\(daemon.tcpPort)", "--token",
+                    token,
+                ],
                 environment: ["MYOPENIP_TOKEN": ""])
             #expect(download.status == 0, "\(download.standardError)")
             let xml = try String(contentsOfFile: file, encoding: .utf8)
             #expect(xml.contains("<ram:ID>\(number)</ram:ID>"))
+            let pdfFile = daemon.folder + "/\(number).pdf"
+            let pdf = try await asOperator(["invoice", "download", number, "--out", pdfFile])
+            #expect(pdf.status == 0 && pdf.standardOutput.contains(pdfFile), "\(pdf.standardError)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: pdfFile)).starts(with: Array("%PDF-".utf8)))
 
             let note = try await asOperator(["credit-note", "create", number, "--line", "3", "--reason", "Geste commercial"])
             #expect(note.status == 0 && note.standardOutput.contains("A\(first.year)-000001"), "\(note.standardError)")

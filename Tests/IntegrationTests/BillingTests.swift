@@ -79,11 +79,19 @@ struct BillingTests {
             // The client reads its invoice and its Factur-X XML; another tenant cannot.
             let reader = try await world.clientUser(daemon)
             #expect(try await reader.billing.list().invoices.map(\.number) == [number])
-            let document = try await reader.billing.document(number: number)
+            let document = try await reader.billing.document(number: number, format: .xml)
             #expect(document.fileName == "factur-x.xml")
             let checked = try await FacturXDocumentTests.check(
                 String(decoding: document.content, as: UTF8.self), name: "issued.xml")
             #expect(checked.status == 0, "\(checked.standardOutput)\(checked.standardError)")
+            // The PDF was made with the run; downloading it again gives the same bytes.
+            let pdf = try await reader.billing.document(number: number)
+            #expect(pdf.fileName == "\(number).pdf" && pdf.mediaType == "application/pdf")
+            #expect(try await reader.billing.document(number: number).content == pdf.content)
+            let pdfChecked = try await FacturXDocumentTests.checkPDF(
+                Array(pdf.content),
+                phrases: [number, "FACTURE", "Ma Société", "Indemnité forfaitaire pour frais de recouvrement", "Échéance"])
+            #expect(pdfChecked.status == 0, "\(pdfChecked.standardOutput)\(pdfChecked.standardError)")
             let stranger = try await daemon.loggedIn(
                 try await Self.administrator(of: OrderingFixture.otherClient, daemon: daemon))
             try await stranger.terms.accept(version: 1)
@@ -111,10 +119,14 @@ struct BillingTests {
             #expect(note.number == "A\(second.year)-000001" && note.seriesLabel == "Avoir")
             #expect(note.correctsNumber == number && note.correctsIssueDate == first.description)
             #expect(note.includingVatCents == 18_000 && note.lines.map(\.amountCents) == [15_000])
-            let noteXML = try await admin.billing.document(number: note.number)
+            let noteXML = try await admin.billing.document(number: note.number, format: .xml)
             let noteChecked = try await FacturXDocumentTests.check(
                 String(decoding: noteXML.content, as: UTF8.self), name: "credit-note.xml")
             #expect(noteChecked.status == 0, "\(noteChecked.standardOutput)\(noteChecked.standardError)")
+            let notePDF = try await admin.billing.document(number: note.number)
+            let notePDFChecked = try await FacturXDocumentTests.checkPDF(
+                Array(notePDF.content), phrases: ["AVOIR", note.number, "Avoir sur la facture n° \(number) du \(first.french)"])
+            #expect(notePDFChecked.status == 0, "\(notePDFChecked.standardOutput)\(notePDFChecked.standardError)")
             let twice = await rpcError {
                 try await admin.billing.creditNote(invoiceNumber: number, lines: [3], reason: "Encore")
             }

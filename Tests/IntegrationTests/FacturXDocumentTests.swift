@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPDomain
+import MyOpenIPPDF
 import Testing
 
 /// The Factur-X XML of an invoice and of a credit note, checked offline the way the French
@@ -48,6 +49,56 @@ struct FacturXDocumentTests {
         let file = folder.appendingPathComponent(name)
         try Data(xml.utf8).write(to: file)
         return try await Executables.runProgram(python, [checker, file.path])
+    }
+
+    /// Runs `tools/facturx/check-pdf.sh` on `pdf`: qpdf, embedded fonts, the attached XML (checked
+    /// like above), the Factur-X structure, and each of `phrases` in the text of the pages.
+    static func checkPDF(_ pdf: [UInt8], phrases: [String]) async throws -> Executables.Outcome {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("facturx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("document.pdf")
+        try Data(pdf).write(to: file)
+        let expected = folder.appendingPathComponent("expected.txt")
+        try Data(phrases.joined(separator: "\n").utf8).write(to: expected)
+        return try await Executables.runProgram(
+            "/bin/bash", [Executables.packageRoot + "/tools/facturx/check-pdf.sh", file.path, expected.path])
+    }
+
+    /// What every invoice of the portal prints: the legal mentions, accents intact.
+    static func mentions(of document: BillingDocument) -> [String] {
+        [
+            document.number.description, document.seller.name, "SIREN \(document.seller.siren)",
+            "TVA intracommunautaire \(document.seller.vatNumber)", document.buyer.name,
+            "SIREN \(document.buyer.siren)", "Date", document.issuedOn.french, "Échéance", document.dueOn.french,
+            "Total HT", "Total TTC", Amounts.euros(document.totals.includingVATCents),
+        ] + document.legalMentions.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+    }
+
+    @Test("the PDF: fonts embedded, the XML attached and byte for byte the same, every legal mention on the page")
+    func pdf() async throws {
+        let document = try Self.invoice()
+        let xml = CrossIndustryInvoice.xml(document)
+        let fonts = try InvoicePDF.Fonts.load()
+        let pdf = InvoicePDF(fonts: fonts).render(document, xml: xml, created: document.issuedOn.start().date)
+        #expect(pdf.starts(with: Array("%PDF-1.7".utf8)))
+        #expect(pdf.count < 200_000, "the fonts are subsets")
+        #expect(InvoicePDF(fonts: fonts).render(document, xml: xml, created: document.issuedOn.start().date) == pdf)
+        var phrases = Self.mentions(of: document)
+        phrases += ["FACTURE", "Lieu de livraison", "Site de Clichy", "FIBRE OPTIQUE ENTREPRISE & <options>"]
+        let outcome = try await Self.checkPDF(pdf, phrases: phrases)
+        #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
+    }
+
+    @Test("a long invoice continues on further pages, with the table's header again")
+    func pages() async throws {
+        var document = try Self.invoice()
+        document.lines = Array(repeating: document.lines, count: 20).flatMap { $0 }
+        let xml = CrossIndustryInvoice.xml(document)
+        let pdf = InvoicePDF(fonts: try InvoicePDF.Fonts.load()).render(document, xml: xml, created: Date())
+        let outcome = try await Self.checkPDF(pdf, phrases: ["page 1/", "(suite)", "Désignation", "Mentions légales"])
+        #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
+        #expect(String(decoding: pdf, as: UTF8.self).contains("/Count 4"), "80 lines take 4 pages")
     }
 
     @Test("an invoice: prorated month, month in advance, one-time charge, usage, two sites")

@@ -89,7 +89,8 @@ int myopenip_billing_service_get_invoice(
 
 /*
  * myopenip.v1.BillingService/GetInvoiceDocument
- * The Factur-X XML (CII, profile EN 16931) of an invoice or credit note, as issued.
+ * An invoice or credit note as a file: its Factur-X PDF (PDF/A-3 with the CII XML attached),
+ * made once and kept, or its Factur-X XML (CII, profile EN 16931) alone.
  */
 int myopenip_billing_service_get_invoice_document(
     myopenip_connection *connection, const Myopenip__V1__GetInvoiceDocumentRequest *request,

@@ -57,10 +57,13 @@ extension BillingClient {
         return try await getInvoice(request, options: options)
     }
 
-    /// The Factur-X XML of an invoice or credit note.
-    public func document(number: String, options: CallOptions = .default) async throws -> Myopenip_V1_InvoiceDocument {
+    /// The Factur-X PDF of an invoice or credit note (or, with `.xml`, its XML alone).
+    public func document(
+        number: String, format: Myopenip_V1_InvoiceDocumentFormat = .pdf, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_InvoiceDocument {
         var request = Myopenip_V1_GetInvoiceDocumentRequest()
         request.number = number
+        request.format = format
         return try await getInvoiceDocument(request, options: options)
     }
 

@@ -91,7 +91,8 @@ public struct BillingClient: Sendable {
         )
     }
 
-    /// The Factur-X XML (CII, profile EN 16931) of an invoice or credit note, as issued.
+    /// An invoice or credit note as a file: its Factur-X PDF (PDF/A-3 with the CII XML attached),
+    /// made once and kept, or its Factur-X XML (CII, profile EN 16931) alone.
     public func getInvoiceDocument(
         _ request: Myopenip_V1_GetInvoiceDocumentRequest, options: CallOptions = .default
     ) async throws -> Myopenip_V1_InvoiceDocument {

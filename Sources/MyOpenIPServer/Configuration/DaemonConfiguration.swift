@@ -34,6 +34,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var ordering = OrderingSettings()
     /// The seller's identity on invoices and the payment terms.
     public var billing = BillingSettings.defaults
+    /// The folder of the fonts of billing documents (DejaVu Sans, Debian's fonts-dejavu-core).
+    public var billingFonts = "/usr/share/fonts/truetype/dejavu"
 
     /// The embedded defaults for this process and environment.
     public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonConfiguration {

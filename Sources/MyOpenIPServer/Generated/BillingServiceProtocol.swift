@@ -126,7 +126,8 @@ public protocol BillingServiceProtocol: ContractService {
         _ request: Myopenip_V1_GetInvoiceRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Invoice
 
-    /// The Factur-X XML (CII, profile EN 16931) of an invoice or credit note, as issued.
+    /// An invoice or credit note as a file: its Factur-X PDF (PDF/A-3 with the CII XML attached),
+    /// made once and kept, or its Factur-X XML (CII, profile EN 16931) alone.
     func getInvoiceDocument(
         _ request: Myopenip_V1_GetInvoiceDocumentRequest, context: ServerContext
     ) async throws -> Myopenip_V1_InvoiceDocument

@@ -103,7 +103,7 @@ extension RequestFieldCheck {
             "myopenip.v1.GetCompanyRequest": [1: "reference"],
             "myopenip.v1.GetContactRequest": [1: "id"],
             "myopenip.v1.GetContractedOfferRequest": [1: "reference"],
-            "myopenip.v1.GetInvoiceDocumentRequest": [1: "number"],
+            "myopenip.v1.GetInvoiceDocumentRequest": [1: "number", 2: "format"],
             "myopenip.v1.GetInvoiceRequest": [1: "number"],
             "myopenip.v1.GetMailRequest": [1: "id"],
             "myopenip.v1.GetOfferingRequest": [1: "code"],

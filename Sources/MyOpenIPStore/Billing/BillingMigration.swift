@@ -2,7 +2,8 @@ import GRDB
 
 /// Invoices and credit notes (one table, two series), their lines, their payments, the gapless
 /// counters of their numbers, and how far each contracted offer was billed. An issued document
-/// never changes but for its state, payments and credits: triggers refuse any other change.
+/// never changes but for its state, payments and credits, and its PDF is written once: triggers
+/// refuse any other change.
 enum BillingMigration {
     static func v15(_ db: Database) throws {
         try db.execute(
@@ -33,6 +34,7 @@ enum BillingMigration {
                     corrects_invoice_id INTEGER REFERENCES invoice(id),
                     parties TEXT NOT NULL,
                     factur_x_xml TEXT NOT NULL,
+                    pdf BLOB,
                     issued_at INTEGER NOT NULL,
                     issued_by TEXT NOT NULL,
                     sent_at INTEGER,
@@ -85,6 +87,11 @@ enum BillingMigration {
                 BEGIN
                     SELECT RAISE(ABORT, 'an issued invoice never changes');
                 END;
+                CREATE TRIGGER invoice_pdf_never_changes BEFORE UPDATE OF pdf ON invoice WHEN OLD.pdf IS NOT NULL
+                BEGIN
+                    SELECT RAISE(ABORT, 'an issued invoice never changes');
+                END;
+                CREATE INDEX invoice_without_pdf ON invoice(id) WHERE pdf IS NULL;
                 CREATE TRIGGER invoice_is_kept BEFORE DELETE ON invoice
                 BEGIN
                     SELECT RAISE(ABORT, 'an issued invoice is kept');

@@ -128,6 +128,15 @@ public protocol BillingRepository: Sendable {
         context: AuditContext, at now: Timestamp
     ) async throws -> InvoiceRecord
 
+    /// The PDF kept for a document of the scope; nil when it was not made yet.
+    func pdf(of number: DocumentNumber, in scope: CompanyScope) async throws -> [UInt8]?
+
+    /// Keeps the PDF made for a document, once: a document that has one keeps it.
+    func keepPDF(_ pdf: [UInt8], for number: DocumentNumber) async throws
+
+    /// Documents issued whose PDF was not made yet (an interrupted run), oldest first.
+    func documentsWithoutPDF(limit: Int) async throws -> [InvoiceRecord]
+
     /// Marks an invoice or credit note sent.
     func markSent(_ number: DocumentNumber, context: AuditContext, at now: Timestamp) async throws -> InvoiceRecord
 }

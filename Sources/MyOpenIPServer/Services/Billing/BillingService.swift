@@ -13,11 +13,16 @@ public struct BillingService: BillingServiceProtocol {
     let billing: any BillingRepository
     let settings: BillingSettings
     let time: any TimeSource
+    let renderer: DocumentRenderer
 
-    public init(billing: any BillingRepository, settings: BillingSettings, time: any TimeSource = SystemTimeSource()) {
+    public init(
+        billing: any BillingRepository, settings: BillingSettings, time: any TimeSource = SystemTimeSource(),
+        renderer: DocumentRenderer
+    ) {
         self.billing = billing
         self.settings = settings
         self.time = time
+        self.renderer = renderer
     }
 
     var today: CivilDate { CivilDate(time.timestamp()) }
@@ -54,6 +59,14 @@ public struct BillingService: BillingServiceProtocol {
                     }
                 }
                 return try await group.reduce(into: [InvoiceIssue]()) { $0.append($1) }
+            }
+            // Each new invoice gets its PDF before the run goes on: a stopped run leaves the
+            // rest to the background renderer.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for case .issued(let record) in outcomes {
+                    group.addTask { [renderer] in try await renderer.renderAndKeep(record) }
+                }
+                try await group.waitForAll()
             }
             for outcome in outcomes {
                 progress.companiesDone += 1
@@ -118,9 +131,22 @@ public struct BillingService: BillingServiceProtocol {
         let record = try await record(request.number, context: context)
         var document = Myopenip_V1_InvoiceDocument()
         document.number = record.number.description
-        document.fileName = "factur-x.xml"
-        document.mediaType = "text/xml"
-        document.content = Data(record.facturXML.utf8)
+        switch request.format {
+        case .xml:
+            document.fileName = "factur-x.xml"
+            document.mediaType = "text/xml"
+            document.content = Data(record.facturXML.utf8)
+        case .pdf, .unspecified:
+            document.fileName = "\(record.number).pdf"
+            document.mediaType = "application/pdf"
+            if let kept = try await billing.pdf(of: record.number, in: context.principal.companyScope) {
+                document.content = Data(kept)
+            } else {
+                document.content = Data(try await renderer.renderAndKeep(record))
+            }
+        case .UNRECOGNIZED:
+            throw RPCError(.invalidArgument, "format inconnu", reason: "FORMAT_INVALID", field: "format")
+        }
         return document
     }
 
@@ -130,11 +156,16 @@ public struct BillingService: BillingServiceProtocol {
         let invoice = try Self.number(request.invoiceNumber, field: "invoice_number")
         let reason = try Self.text(request.reason, field: "reason", required: true)
         let lines = request.lines.map(Int.init)
-        return try await context.answering(Myopenip_V1_Invoice.init) {
+        let note = try await context.answering(Myopenip_V1_Invoice.init) {
             try await billing.createCreditNote(
                 for: invoice, lines: lines, reason: reason, issuedOn: today, settings: settings, context: context.audit,
                 at: time.timestamp())
         }
+        // Its PDF, made at once; the background renderer makes it later if this fails.
+        if let number = DocumentNumber(note.number), let record = try? await billing.invoice(number: number, in: .everything) {
+            _ = try? await renderer.renderAndKeep(record)
+        }
+        return note
     }
 
     public func recordPayment(_ request: Myopenip_V1_RecordPaymentRequest, context: ServerContext) async throws

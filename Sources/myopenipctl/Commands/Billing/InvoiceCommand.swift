@@ -116,15 +116,18 @@ struct InvoiceCommand: AsyncParsableCommand {
 
     struct Download: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the Factur-X XML (factur-x.xml) of an invoice or credit note to a file.")
+            abstract: "Write the Factur-X PDF of an invoice or credit note (or its XML alone) to a file.")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "Its number.") var number: String
-        @Option(help: "The file to write (default: NUMBER.xml).") var out: String?
+        @Flag(help: "The Factur-X XML (factur-x.xml) alone, not the PDF.") var xml = false
+        @Option(help: "The file to write (default: NUMBER.pdf, or NUMBER.xml).") var out: String?
 
         func run() async throws {
-            let document = try await connection.withClient { client in try await client.billing.document(number: number) }
-            let path = out ?? "\(document.number).xml"
+            let document = try await connection.withClient { client in
+                try await client.billing.document(number: number, format: xml ? .xml : .pdf)
+            }
+            let path = out ?? "\(document.number).\(xml ? "xml" : "pdf")"
             guard FileManager.default.createFile(atPath: path, contents: document.content) else {
                 throw CommandFailure.usage("cannot write \(path)")
             }
@@ -190,16 +193,18 @@ struct CreditNoteCommand: AsyncParsableCommand {
     }
 
     struct Download: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a credit note's Factur-X XML to a file.")
+        static let configuration = CommandConfiguration(abstract: "Write a credit note's Factur-X PDF (or XML) to a file.")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "Its number (A2026-000001).") var number: String
-        @Option(help: "The file to write (default: NUMBER.xml).") var out: String?
+        @Flag(help: "The Factur-X XML alone, not the PDF.") var xml = false
+        @Option(help: "The file to write (default: NUMBER.pdf, or NUMBER.xml).") var out: String?
 
         func run() async throws {
             var download = InvoiceCommand.Download()
             download.connection = connection
             download.number = number
+            download.xml = xml
             download.out = out
             try await download.run()
         }

@@ -93,6 +93,21 @@ typedef enum _Myopenip__V1__ChargeKind {
   MYOPENIP__V1__CHARGE_KIND__CHARGE_KIND_USAGE = 6
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MYOPENIP__V1__CHARGE_KIND)
 } Myopenip__V1__ChargeKind;
+/*
+ * The files of a billing document.
+ */
+typedef enum _Myopenip__V1__InvoiceDocumentFormat {
+  /*
+   * The Factur-X PDF.
+   */
+  MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_UNSPECIFIED = 0,
+  MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_PDF = 1,
+  /*
+   * factur-x.xml alone.
+   */
+  MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_XML = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT)
+} Myopenip__V1__InvoiceDocumentFormat;
 
 /* --- messages --- */
 
@@ -391,10 +406,11 @@ struct  Myopenip__V1__GetInvoiceDocumentRequest
 {
   ProtobufCMessage base;
   char *number;
+  Myopenip__V1__InvoiceDocumentFormat format;
 };
 #define MYOPENIP__V1__GET_INVOICE_DOCUMENT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__get_invoice_document_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_UNSPECIFIED }
 
 
 struct  Myopenip__V1__InvoiceDocument
@@ -402,11 +418,11 @@ struct  Myopenip__V1__InvoiceDocument
   ProtobufCMessage base;
   char *number;
   /*
-   * "factur-x.xml".
+   * "F2026-000001.pdf", or "factur-x.xml".
    */
   char *file_name;
   /*
-   * "text/xml".
+   * "application/pdf", or "text/xml".
    */
   char *media_type;
   ProtobufCBinaryData content;
@@ -936,6 +952,7 @@ void myopenip__v1__billing_service__mark_invoice_sent(ProtobufCService *service,
 extern const ProtobufCEnumDescriptor    myopenip__v1__document_series__descriptor;
 extern const ProtobufCEnumDescriptor    myopenip__v1__invoice_state__descriptor;
 extern const ProtobufCEnumDescriptor    myopenip__v1__charge_kind__descriptor;
+extern const ProtobufCEnumDescriptor    myopenip__v1__invoice_document_format__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__run_invoices_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__invoice_run_progress__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__dry_run_invoice_request__descriptor;

@@ -2229,7 +2229,7 @@ const ProtobufCMessageDescriptor myopenip__v1__get_invoice_request__descriptor =
   (ProtobufCMessageInit) myopenip__v1__get_invoice_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor myopenip__v1__get_invoice_document_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor myopenip__v1__get_invoice_document_request__field_descriptors[2] =
 {
   {
     "number",
@@ -2243,14 +2243,27 @@ static const ProtobufCFieldDescriptor myopenip__v1__get_invoice_document_request
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "format",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__GetInvoiceDocumentRequest, format),
+    &myopenip__v1__invoice_document_format__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned myopenip__v1__get_invoice_document_request__field_indices_by_name[] = {
+  1,   /* field[1] = format */
   0,   /* field[0] = number */
 };
 static const ProtobufCIntRange myopenip__v1__get_invoice_document_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor myopenip__v1__get_invoice_document_request__descriptor =
 {
@@ -2260,7 +2273,7 @@ const ProtobufCMessageDescriptor myopenip__v1__get_invoice_document_request__des
   "Myopenip__V1__GetInvoiceDocumentRequest",
   "myopenip.v1",
   sizeof(Myopenip__V1__GetInvoiceDocumentRequest),
-  1,
+  2,
   myopenip__v1__get_invoice_document_request__field_descriptors,
   myopenip__v1__get_invoice_document_request__field_indices_by_name,
   1,  myopenip__v1__get_invoice_document_request__number_ranges,
@@ -2625,6 +2638,36 @@ const ProtobufCEnumDescriptor myopenip__v1__charge_kind__descriptor =
   myopenip__v1__charge_kind__enum_values_by_name,
   1,
   myopenip__v1__charge_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue myopenip__v1__invoice_document_format__enum_values_by_number[3] =
+{
+  { "INVOICE_DOCUMENT_FORMAT_UNSPECIFIED", "MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_UNSPECIFIED", 0 },
+  { "INVOICE_DOCUMENT_FORMAT_PDF", "MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_PDF", 1 },
+  { "INVOICE_DOCUMENT_FORMAT_XML", "MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_XML", 2 },
+};
+static const ProtobufCIntRange myopenip__v1__invoice_document_format__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex myopenip__v1__invoice_document_format__enum_values_by_name[3] =
+{
+  { "INVOICE_DOCUMENT_FORMAT_PDF", 1 },
+  { "INVOICE_DOCUMENT_FORMAT_UNSPECIFIED", 0 },
+  { "INVOICE_DOCUMENT_FORMAT_XML", 2 },
+};
+const ProtobufCEnumDescriptor myopenip__v1__invoice_document_format__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "myopenip.v1.InvoiceDocumentFormat",
+  "InvoiceDocumentFormat",
+  "Myopenip__V1__InvoiceDocumentFormat",
+  "myopenip.v1",
+  3,
+  myopenip__v1__invoice_document_format__enum_values_by_number,
+  3,
+  myopenip__v1__invoice_document_format__enum_values_by_name,
+  1,
+  myopenip__v1__invoice_document_format__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCMethodDescriptor myopenip__v1__billing_service__method_descriptors[8] =
