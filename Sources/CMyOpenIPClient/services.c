@@ -90,6 +90,28 @@ int myopenip_billing_service_record_payment(
         result, reply, &myopenip__v1__invoice__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_billing_service_import_call_records(
+    myopenip_connection *connection, const Myopenip__V1__ImportCallRecordsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ImportCallRecordsResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "ImportCallRecords",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__import_call_records_response__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_billing_service_list_call_records(
+    myopenip_connection *connection, const Myopenip__V1__ListCallRecordsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListCallRecordsResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.BillingService", "ListCallRecords",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__list_call_records_response__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_billing_service_mark_invoice_sent(
     myopenip_connection *connection, const Myopenip__V1__MarkInvoiceSentRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response) {

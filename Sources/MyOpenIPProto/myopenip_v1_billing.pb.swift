@@ -199,6 +199,9 @@ public nonisolated enum Myopenip_V1_InvoiceDocumentFormat: SwiftProtobuf.Enum, S
 
   /// factur-x.xml alone.
   case xml // = 2
+
+  /// The calls an invoice bills, as CSV (« détail des appels »).
+  case callDetail // = 3
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -210,6 +213,7 @@ public nonisolated enum Myopenip_V1_InvoiceDocumentFormat: SwiftProtobuf.Enum, S
     case 0: self = .unspecified
     case 1: self = .pdf
     case 2: self = .xml
+    case 3: self = .callDetail
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -219,6 +223,7 @@ public nonisolated enum Myopenip_V1_InvoiceDocumentFormat: SwiftProtobuf.Enum, S
     case .unspecified: return 0
     case .pdf: return 1
     case .xml: return 2
+    case .callDetail: return 3
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -228,6 +233,72 @@ public nonisolated enum Myopenip_V1_InvoiceDocumentFormat: SwiftProtobuf.Enum, S
     .unspecified,
     .pdf,
     .xml,
+    .callDetail,
+  ]
+
+}
+
+/// Where a call went, as the rate table prices it.
+public nonisolated enum Myopenip_V1_DestinationClass: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+
+  /// Between two lines of the operator's network.
+  case onNet // = 1
+
+  /// Fixed lines in metropolitan France.
+  case national // = 2
+  case mobile // = 3
+  case overseas // = 4
+  case international // = 5
+
+  /// Special-rate numbers (08…).
+  case special // = 6
+  case emergency // = 7
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .onNet
+    case 2: self = .national
+    case 3: self = .mobile
+    case 4: self = .overseas
+    case 5: self = .international
+    case 6: self = .special
+    case 7: self = .emergency
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .onNet: return 1
+    case .national: return 2
+    case .mobile: return 3
+    case .overseas: return 4
+    case .international: return 5
+    case .special: return 6
+    case .emergency: return 7
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Myopenip_V1_DestinationClass] = [
+    .unspecified,
+    .onNet,
+    .national,
+    .mobile,
+    .overseas,
+    .international,
+    .special,
+    .emergency,
   ]
 
 }
@@ -695,10 +766,10 @@ public nonisolated struct Myopenip_V1_InvoiceDocument: Sendable {
 
   public var number: String = String()
 
-  /// "F2026-000001.pdf", or "factur-x.xml".
+  /// "F2026-000001.pdf", "factur-x.xml", or "F2026-000001-appels.csv".
   public var fileName: String = String()
 
-  /// "application/pdf", or "text/xml".
+  /// "application/pdf", "text/xml", or "text/csv; charset=utf-8".
   public var mediaType: String = String()
 
   public var content: Data = Data()
@@ -759,6 +830,185 @@ public nonisolated struct Myopenip_V1_MarkInvoiceSentRequest: Sendable {
   public init() {}
 }
 
+/// One call, as the voice platform saw it.
+public nonisolated struct Myopenip_V1_CallRecord: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var startedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_startedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_startedAt = newValue}
+  }
+  /// Returns true if `startedAt` has been explicitly set.
+  public var hasStartedAt: Bool {self._startedAt != nil}
+  /// Clears the value of `startedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearStartedAt() {self._startedAt = nil}
+
+  public var durationSeconds: UInt32 = 0
+
+  /// E.164 or national numbers, digits and a leading + only.
+  public var callingNumber: String = String()
+
+  public var calledNumber: String = String()
+
+  public var destination: Myopenip_V1_DestinationClass = .unspecified
+
+  /// The contracted offer the call belongs to ("OC00001").
+  public var offerReference: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _startedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Myopenip_V1_ImportCallRecordsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The mediation's id of the batch (1 to 100 characters): a batch imported twice adds nothing.
+  public var batchID: String = String()
+
+  /// At most 10,000 records a batch.
+  public var records: [Myopenip_V1_CallRecord] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// A record kept unrated, by its place in the batch.
+public nonisolated struct Myopenip_V1_UnratedCallRecord: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var index: UInt32 = 0
+
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Myopenip_V1_ImportCallRecordsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var batchID: String = String()
+
+  /// True when the batch had been imported already: nothing was added.
+  public var alreadyImported: Bool = false
+
+  public var imported: UInt32 = 0
+
+  public var rated: UInt32 = 0
+
+  public var unrated: [Myopenip_V1_UnratedCallRecord] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Myopenip_V1_ListCallRecordsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var pageSize: UInt32 = 0
+
+  public var pageToken: String = String()
+
+  public var companyReference: String = String()
+
+  public var offerReference: String = String()
+
+  /// Calls of this month ("2026-03").
+  public var period: String = String()
+
+  /// The calls an invoice billed.
+  public var invoiceNumber: String = String()
+
+  /// Only the calls that could not be rated.
+  public var unratedOnly: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// A call as billing keeps it.
+public nonisolated struct Myopenip_V1_RatedCallRecord: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var startedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_startedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_startedAt = newValue}
+  }
+  /// Returns true if `startedAt` has been explicitly set.
+  public var hasStartedAt: Bool {self._startedAt != nil}
+  /// Clears the value of `startedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearStartedAt() {self._startedAt = nil}
+
+  public var durationSeconds: UInt32 = 0
+
+  public var callingNumber: String = String()
+
+  public var calledNumber: String = String()
+
+  public var destination: Myopenip_V1_DestinationClass = .unspecified
+
+  public var destinationLabel: String = String()
+
+  public var offerReference: String = String()
+
+  public var companyReference: String = String()
+
+  /// The seconds paid for, and the price excluding VAT in thousandths of a cent; unset when unrated.
+  public var billedSeconds: UInt32 = 0
+
+  public var priceMillicents: Int64 = 0
+
+  public var rated: Bool = false
+
+  public var unratedReason: String = String()
+
+  /// The invoice that billed it, once billed.
+  public var invoiceNumber: String = String()
+
+  public var batchID: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _startedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+public nonisolated struct Myopenip_V1_ListCallRecordsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var records: [Myopenip_V1_RatedCallRecord] = []
+
+  public var nextPageToken: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "myopenip.v1"
@@ -776,7 +1026,11 @@ nonisolated extension Myopenip_V1_ChargeKind: SwiftProtobuf._ProtoNameProviding 
 }
 
 nonisolated extension Myopenip_V1_InvoiceDocumentFormat: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0INVOICE_DOCUMENT_FORMAT_UNSPECIFIED\0\u{1}INVOICE_DOCUMENT_FORMAT_PDF\0\u{1}INVOICE_DOCUMENT_FORMAT_XML\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0INVOICE_DOCUMENT_FORMAT_UNSPECIFIED\0\u{1}INVOICE_DOCUMENT_FORMAT_PDF\0\u{1}INVOICE_DOCUMENT_FORMAT_XML\0\u{1}INVOICE_DOCUMENT_FORMAT_CALL_DETAIL\0")
+}
+
+nonisolated extension Myopenip_V1_DestinationClass: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DESTINATION_CLASS_UNSPECIFIED\0\u{1}DESTINATION_CLASS_ON_NET\0\u{1}DESTINATION_CLASS_NATIONAL\0\u{1}DESTINATION_CLASS_MOBILE\0\u{1}DESTINATION_CLASS_OVERSEAS\0\u{1}DESTINATION_CLASS_INTERNATIONAL\0\u{1}DESTINATION_CLASS_SPECIAL\0\u{1}DESTINATION_CLASS_EMERGENCY\0")
 }
 
 nonisolated extension Myopenip_V1_RunInvoicesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
@@ -1814,6 +2068,384 @@ nonisolated extension Myopenip_V1_MarkInvoiceSentRequest: SwiftProtobuf.Message,
 
   public static func ==(lhs: Myopenip_V1_MarkInvoiceSentRequest, rhs: Myopenip_V1_MarkInvoiceSentRequest) -> Bool {
     if lhs.number != rhs.number {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_CallRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CallRecord"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}started_at\0\u{3}duration_seconds\0\u{3}calling_number\0\u{3}called_number\0\u{1}destination\0\u{3}offer_reference\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._startedAt) }()
+      case 2: try { try decoder.decodeSingularUInt32Field(value: &self.durationSeconds) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.callingNumber) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.calledNumber) }()
+      case 5: try { try decoder.decodeSingularEnumField(value: &self.destination) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.offerReference) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._startedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    if self.durationSeconds != 0 {
+      try visitor.visitSingularUInt32Field(value: self.durationSeconds, fieldNumber: 2)
+    }
+    if !self.callingNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.callingNumber, fieldNumber: 3)
+    }
+    if !self.calledNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.calledNumber, fieldNumber: 4)
+    }
+    if self.destination != .unspecified {
+      try visitor.visitSingularEnumField(value: self.destination, fieldNumber: 5)
+    }
+    if !self.offerReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.offerReference, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_CallRecord, rhs: Myopenip_V1_CallRecord) -> Bool {
+    if lhs._startedAt != rhs._startedAt {return false}
+    if lhs.durationSeconds != rhs.durationSeconds {return false}
+    if lhs.callingNumber != rhs.callingNumber {return false}
+    if lhs.calledNumber != rhs.calledNumber {return false}
+    if lhs.destination != rhs.destination {return false}
+    if lhs.offerReference != rhs.offerReference {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_ImportCallRecordsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportCallRecordsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}batch_id\0\u{1}records\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.batchID) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.records) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.batchID.isEmpty {
+      try visitor.visitSingularStringField(value: self.batchID, fieldNumber: 1)
+    }
+    if !self.records.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.records, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_ImportCallRecordsRequest, rhs: Myopenip_V1_ImportCallRecordsRequest) -> Bool {
+    if lhs.batchID != rhs.batchID {return false}
+    if lhs.records != rhs.records {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_UnratedCallRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UnratedCallRecord"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}index\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt32Field(value: &self.index) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.index != 0 {
+      try visitor.visitSingularUInt32Field(value: self.index, fieldNumber: 1)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_UnratedCallRecord, rhs: Myopenip_V1_UnratedCallRecord) -> Bool {
+    if lhs.index != rhs.index {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_ImportCallRecordsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportCallRecordsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}batch_id\0\u{3}already_imported\0\u{1}imported\0\u{1}rated\0\u{1}unrated\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.batchID) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.alreadyImported) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.imported) }()
+      case 4: try { try decoder.decodeSingularUInt32Field(value: &self.rated) }()
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.unrated) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.batchID.isEmpty {
+      try visitor.visitSingularStringField(value: self.batchID, fieldNumber: 1)
+    }
+    if self.alreadyImported != false {
+      try visitor.visitSingularBoolField(value: self.alreadyImported, fieldNumber: 2)
+    }
+    if self.imported != 0 {
+      try visitor.visitSingularUInt32Field(value: self.imported, fieldNumber: 3)
+    }
+    if self.rated != 0 {
+      try visitor.visitSingularUInt32Field(value: self.rated, fieldNumber: 4)
+    }
+    if !self.unrated.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.unrated, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_ImportCallRecordsResponse, rhs: Myopenip_V1_ImportCallRecordsResponse) -> Bool {
+    if lhs.batchID != rhs.batchID {return false}
+    if lhs.alreadyImported != rhs.alreadyImported {return false}
+    if lhs.imported != rhs.imported {return false}
+    if lhs.rated != rhs.rated {return false}
+    if lhs.unrated != rhs.unrated {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_ListCallRecordsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListCallRecordsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{3}company_reference\0\u{3}offer_reference\0\u{1}period\0\u{3}invoice_number\0\u{3}unrated_only\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt32Field(value: &self.pageSize) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.offerReference) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.period) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.invoiceNumber) }()
+      case 7: try { try decoder.decodeSingularBoolField(value: &self.unratedOnly) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.pageSize != 0 {
+      try visitor.visitSingularUInt32Field(value: self.pageSize, fieldNumber: 1)
+    }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 2)
+    }
+    if !self.companyReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 3)
+    }
+    if !self.offerReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.offerReference, fieldNumber: 4)
+    }
+    if !self.period.isEmpty {
+      try visitor.visitSingularStringField(value: self.period, fieldNumber: 5)
+    }
+    if !self.invoiceNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.invoiceNumber, fieldNumber: 6)
+    }
+    if self.unratedOnly != false {
+      try visitor.visitSingularBoolField(value: self.unratedOnly, fieldNumber: 7)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_ListCallRecordsRequest, rhs: Myopenip_V1_ListCallRecordsRequest) -> Bool {
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
+    if lhs.companyReference != rhs.companyReference {return false}
+    if lhs.offerReference != rhs.offerReference {return false}
+    if lhs.period != rhs.period {return false}
+    if lhs.invoiceNumber != rhs.invoiceNumber {return false}
+    if lhs.unratedOnly != rhs.unratedOnly {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_RatedCallRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RatedCallRecord"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}started_at\0\u{3}duration_seconds\0\u{3}calling_number\0\u{3}called_number\0\u{1}destination\0\u{3}destination_label\0\u{3}offer_reference\0\u{3}company_reference\0\u{3}billed_seconds\0\u{3}price_millicents\0\u{1}rated\0\u{3}unrated_reason\0\u{3}invoice_number\0\u{3}batch_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._startedAt) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.durationSeconds) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.callingNumber) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.calledNumber) }()
+      case 6: try { try decoder.decodeSingularEnumField(value: &self.destination) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.destinationLabel) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.offerReference) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.companyReference) }()
+      case 10: try { try decoder.decodeSingularUInt32Field(value: &self.billedSeconds) }()
+      case 11: try { try decoder.decodeSingularInt64Field(value: &self.priceMillicents) }()
+      case 12: try { try decoder.decodeSingularBoolField(value: &self.rated) }()
+      case 13: try { try decoder.decodeSingularStringField(value: &self.unratedReason) }()
+      case 14: try { try decoder.decodeSingularStringField(value: &self.invoiceNumber) }()
+      case 15: try { try decoder.decodeSingularStringField(value: &self.batchID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    try { if let v = self._startedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if self.durationSeconds != 0 {
+      try visitor.visitSingularUInt32Field(value: self.durationSeconds, fieldNumber: 3)
+    }
+    if !self.callingNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.callingNumber, fieldNumber: 4)
+    }
+    if !self.calledNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.calledNumber, fieldNumber: 5)
+    }
+    if self.destination != .unspecified {
+      try visitor.visitSingularEnumField(value: self.destination, fieldNumber: 6)
+    }
+    if !self.destinationLabel.isEmpty {
+      try visitor.visitSingularStringField(value: self.destinationLabel, fieldNumber: 7)
+    }
+    if !self.offerReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.offerReference, fieldNumber: 8)
+    }
+    if !self.companyReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.companyReference, fieldNumber: 9)
+    }
+    if self.billedSeconds != 0 {
+      try visitor.visitSingularUInt32Field(value: self.billedSeconds, fieldNumber: 10)
+    }
+    if self.priceMillicents != 0 {
+      try visitor.visitSingularInt64Field(value: self.priceMillicents, fieldNumber: 11)
+    }
+    if self.rated != false {
+      try visitor.visitSingularBoolField(value: self.rated, fieldNumber: 12)
+    }
+    if !self.unratedReason.isEmpty {
+      try visitor.visitSingularStringField(value: self.unratedReason, fieldNumber: 13)
+    }
+    if !self.invoiceNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.invoiceNumber, fieldNumber: 14)
+    }
+    if !self.batchID.isEmpty {
+      try visitor.visitSingularStringField(value: self.batchID, fieldNumber: 15)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_RatedCallRecord, rhs: Myopenip_V1_RatedCallRecord) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs._startedAt != rhs._startedAt {return false}
+    if lhs.durationSeconds != rhs.durationSeconds {return false}
+    if lhs.callingNumber != rhs.callingNumber {return false}
+    if lhs.calledNumber != rhs.calledNumber {return false}
+    if lhs.destination != rhs.destination {return false}
+    if lhs.destinationLabel != rhs.destinationLabel {return false}
+    if lhs.offerReference != rhs.offerReference {return false}
+    if lhs.companyReference != rhs.companyReference {return false}
+    if lhs.billedSeconds != rhs.billedSeconds {return false}
+    if lhs.priceMillicents != rhs.priceMillicents {return false}
+    if lhs.rated != rhs.rated {return false}
+    if lhs.unratedReason != rhs.unratedReason {return false}
+    if lhs.invoiceNumber != rhs.invoiceNumber {return false}
+    if lhs.batchID != rhs.batchID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Myopenip_V1_ListCallRecordsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListCallRecordsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}records\0\u{3}next_page_token\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.records) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.records.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.records, fieldNumber: 1)
+    }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Myopenip_V1_ListCallRecordsResponse, rhs: Myopenip_V1_ListCallRecordsResponse) -> Bool {
+    if lhs.records != rhs.records {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -24,6 +24,6 @@ struct MyOpenIPCtl: AsyncParsableCommand {
             WhoAmICommand.self, PasswordCommand.self, TermsCommand.self, SalesConditionsCommand.self, MailCommand.self,
             AuditCommand.self, CompanyCommand.self, SiteCommand.self, ContactCommand.self, UserCommand.self,
             RightCommand.self, CatalogueCommand.self, QuoteCommand.self, OrderCommand.self, OfferCommand.self,
-            InvoiceCommand.self, CreditNoteCommand.self, PaymentCommand.self,
+            InvoiceCommand.self, CreditNoteCommand.self, PaymentCommand.self, CallRecordCommand.self,
         ])
 }

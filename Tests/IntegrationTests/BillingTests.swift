@@ -46,6 +46,32 @@ struct BillingTests {
             #expect(preview.excludingVatCents == prorated + 24_000)
             #expect(try await admin.billing.list().invoices.isEmpty)
 
+            // The voice platform sends its calls; they are billed with the next month.
+            func call(_ seconds: UInt32, _ destination: Myopenip_V1_DestinationClass, offer: String = "OC00001")
+                -> Myopenip_V1_CallRecord
+            {
+                var record = Myopenip_V1_CallRecord()
+                record.startedAt = .init(date: daemon.clock.timestamp().date)
+                record.durationSeconds = seconds
+                record.callingNumber = "+33147560000"
+                record.calledNumber = "0611223344"
+                record.destination = destination
+                record.offerReference = offer
+                return record
+            }
+            let calls = [call(125, .mobile), call(61, .national), call(30, .mobile, offer: "OC09999")]
+            let imported = try await admin.billing.importCalls(batchID: "mediation-1", records: calls)
+            #expect(imported.imported == 3 && imported.rated == 2 && imported.unrated.map(\.index) == [2])
+            #expect(imported.unrated.first?.reason.contains("OC09999") == true)
+            let replayed = try await admin.billing.importCalls(batchID: "mediation-1", records: calls)
+            #expect(replayed.alreadyImported && replayed.imported == 3)
+            #expect(try await user.billing.calls().records.count == 2, "the unknown offer's call is nobody's")
+            #expect(try await admin.billing.calls(unratedOnly: true).records.map(\.offerReference) == ["OC09999"])
+            let badCall = await rpcError {
+                try await admin.billing.importCalls(batchID: "mediation-2", records: [call(10, .unspecified)])
+            }
+            #expect(badCall?.code == .invalidArgument && badCall?.field == "records[0].destination")
+
             // A month that has not begun is not billed yet.
             let early = await rpcError { try await admin.billing.runToEnd(period: next.description) }
             #expect(early?.code == .failedPrecondition && early?.reason == "BILLING_PERIOD_NOT_STARTED")
@@ -56,7 +82,11 @@ struct BillingTests {
             #expect(run.invoicesIssued == 1 && run.lastCompanyReference == OrderingFixture.client)
             let number = "F\(first.year)-000001"
             let invoice = try await admin.billing.get(number: number)
-            #expect(invoice.lines.map(\.amountCents) == preview.lines.map(\.amountCents))
+            #expect(Array(invoice.lines.prefix(3)).map(\.amountCents) == preview.lines.map(\.amountCents))
+            // Usage: 61 s to a fixed line at 1.5 c a minute, 125 s to a mobile at 6 c, rounded once a line.
+            #expect(invoice.lines.dropFirst(3).map(\.kind) == [.usage, .usage])
+            #expect(invoice.lines.dropFirst(3).map(\.amountCents) == [2, 13])
+            #expect(try await admin.billing.calls(invoiceNumber: number).records.count == 2)
             #expect(invoice.issueDate == first.description && invoice.period == next.description)
             #expect(invoice.dueDate == first.adding(days: 30).description)
             #expect(invoice.stateLabel == "Émise" && invoice.outstandingCents == invoice.includingVatCents)
@@ -84,6 +114,10 @@ struct BillingTests {
             let checked = try await FacturXDocumentTests.check(
                 String(decoding: document.content, as: UTF8.self), name: "issued.xml")
             #expect(checked.status == 0, "\(checked.standardOutput)\(checked.standardError)")
+            let detail = try await reader.billing.document(number: number, format: .callDetail)
+            let rows = String(decoding: detail.content, as: UTF8.self).split(separator: "\r\n")
+            #expect(rows.count == 3 && rows[0].hasPrefix("date;heure;durée (s);appelant;appelé"))
+            #expect(rows[1].hasSuffix(";125;0,125") && rows[2].hasSuffix(";61;0,015"), "\(rows)")
             // The PDF was made with the run; downloading it again gives the same bytes.
             let pdf = try await reader.billing.document(number: number)
             #expect(pdf.fileName == "\(number).pdf" && pdf.mediaType == "application/pdf")
@@ -97,6 +131,10 @@ struct BillingTests {
             try await stranger.terms.accept(version: 1)
             #expect(await rpcError { try await stranger.billing.get(number: number) }?.code == .notFound)
             #expect(try await stranger.billing.list().invoices.isEmpty)
+            #expect(try await stranger.billing.calls().records.isEmpty)
+            #expect(
+                await rpcError { try await stranger.billing.document(number: number, format: .callDetail) }?.code
+                    == .notFound)
             #expect(
                 await rpcError { try await stranger.billing.list(companyReference: OrderingFixture.client) }?.code
                     == .notFound)

@@ -114,6 +114,26 @@ int myopenip_billing_service_record_payment(
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Invoice **response);
 
 /*
+ * myopenip.v1.BillingService/ImportCallRecords
+ * Internal services (the voice platform's mediation) import call detail records in batches:
+ * each call is rated at once with the rate of its destination class; a call that cannot be
+ * rated (an unknown offer, a class without a rate) is kept and reported, never dropped nor
+ * billed. A batch id imported twice adds nothing. Rated calls are billed on the invoice of the
+ * month after they happened.
+ */
+int myopenip_billing_service_import_call_records(
+    myopenip_connection *connection, const Myopenip__V1__ImportCallRecordsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ImportCallRecordsResponse **response);
+
+/*
+ * myopenip.v1.BillingService/ListCallRecords
+ * Call detail records of the scope (« détails d'appels »), newest first.
+ */
+int myopenip_billing_service_list_call_records(
+    myopenip_connection *connection, const Myopenip__V1__ListCallRecordsRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListCallRecordsResponse **response);
+
+/*
  * myopenip.v1.BillingService/MarkInvoiceSent
  * Marks an invoice or credit note sent to the client.
  */

@@ -90,6 +90,32 @@ extension BillingClient {
         return try await recordPayment(request, options: options)
     }
 
+    /// Imports one batch of call detail records.
+    public func importCalls(
+        batchID: String, records: [Myopenip_V1_CallRecord], options: CallOptions = .default
+    ) async throws -> Myopenip_V1_ImportCallRecordsResponse {
+        var request = Myopenip_V1_ImportCallRecordsRequest()
+        request.batchID = batchID
+        request.records = records
+        return try await importCallRecords(request, options: options)
+    }
+
+    /// One page of call detail records, newest first.
+    public func calls(
+        companyReference: String = "", offerReference: String = "", period: String = "", invoiceNumber: String = "",
+        unratedOnly: Bool = false, pageSize: UInt32 = 0, pageToken: String = "", options: CallOptions = .default
+    ) async throws -> Myopenip_V1_ListCallRecordsResponse {
+        var request = Myopenip_V1_ListCallRecordsRequest()
+        request.companyReference = companyReference
+        request.offerReference = offerReference
+        request.period = period
+        request.invoiceNumber = invoiceNumber
+        request.unratedOnly = unratedOnly
+        request.pageSize = pageSize
+        request.pageToken = pageToken
+        return try await listCallRecords(request, options: options)
+    }
+
     public func markSent(number: String, options: CallOptions = .default) async throws -> Myopenip_V1_Invoice {
         var request = Myopenip_V1_MarkInvoiceSentRequest()
         request.number = number

@@ -28,6 +28,10 @@ public struct BillingClient: Sendable {
             service: serviceName, method: "CreateCreditNote")
         public static let recordPayment = MethodDescriptor(
             service: serviceName, method: "RecordPayment")
+        public static let importCallRecords = MethodDescriptor(
+            service: serviceName, method: "ImportCallRecords")
+        public static let listCallRecords = MethodDescriptor(
+            service: serviceName, method: "ListCallRecords")
         public static let markInvoiceSent = MethodDescriptor(
             service: serviceName, method: "MarkInvoiceSent")
     }
@@ -125,6 +129,34 @@ public struct BillingClient: Sendable {
             Method.recordPayment,
             request: request,
             as: Myopenip_V1_Invoice.self,
+            options: options
+        )
+    }
+
+    /// Internal services (the voice platform's mediation) import call detail records in batches:
+    /// each call is rated at once with the rate of its destination class; a call that cannot be
+    /// rated (an unknown offer, a class without a rate) is kept and reported, never dropped nor
+    /// billed. A batch id imported twice adds nothing. Rated calls are billed on the invoice of the
+    /// month after they happened.
+    public func importCallRecords(
+        _ request: Myopenip_V1_ImportCallRecordsRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_ImportCallRecordsResponse {
+        try await client.unary(
+            Method.importCallRecords,
+            request: request,
+            as: Myopenip_V1_ImportCallRecordsResponse.self,
+            options: options
+        )
+    }
+
+    /// Call detail records of the scope (« détails d'appels »), newest first.
+    public func listCallRecords(
+        _ request: Myopenip_V1_ListCallRecordsRequest, options: CallOptions = .default
+    ) async throws -> Myopenip_V1_ListCallRecordsResponse {
+        try await client.unary(
+            Method.listCallRecords,
+            request: request,
+            as: Myopenip_V1_ListCallRecordsResponse.self,
             options: options
         )
     }

@@ -71,6 +71,24 @@ public enum BillingServiceContract {
         access: .operatorOnly,
         isIdempotentWrite: true)
 
+    /// `myopenip.v1.BillingService/ImportCallRecords`.
+    public static let importCallRecords = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "ImportCallRecords"),
+        requestType: "myopenip.v1.ImportCallRecordsRequest",
+        responseType: "myopenip.v1.ImportCallRecordsResponse",
+        isServerStreaming: false,
+        access: .operatorOnly,
+        isIdempotentWrite: false)
+
+    /// `myopenip.v1.BillingService/ListCallRecords`.
+    public static let listCallRecords = MethodContract(
+        descriptor: MethodDescriptor(service: serviceName, method: "ListCallRecords"),
+        requestType: "myopenip.v1.ListCallRecordsRequest",
+        responseType: "myopenip.v1.ListCallRecordsResponse",
+        isServerStreaming: false,
+        access: .permission(.billingRead),
+        isIdempotentWrite: false)
+
     /// `myopenip.v1.BillingService/MarkInvoiceSent`.
     public static let markInvoiceSent = MethodContract(
         descriptor: MethodDescriptor(service: serviceName, method: "MarkInvoiceSent"),
@@ -89,6 +107,8 @@ public enum BillingServiceContract {
         getInvoiceDocument,
         createCreditNote,
         recordPayment,
+        importCallRecords,
+        listCallRecords,
         markInvoiceSent,
     ]
 }
@@ -143,6 +163,20 @@ public protocol BillingServiceProtocol: ContractService {
         _ request: Myopenip_V1_RecordPaymentRequest, context: ServerContext
     ) async throws -> Myopenip_V1_Invoice
 
+    /// Internal services (the voice platform's mediation) import call detail records in batches:
+    /// each call is rated at once with the rate of its destination class; a call that cannot be
+    /// rated (an unknown offer, a class without a rate) is kept and reported, never dropped nor
+    /// billed. A batch id imported twice adds nothing. Rated calls are billed on the invoice of the
+    /// month after they happened.
+    func importCallRecords(
+        _ request: Myopenip_V1_ImportCallRecordsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ImportCallRecordsResponse
+
+    /// Call detail records of the scope (« détails d'appels »), newest first.
+    func listCallRecords(
+        _ request: Myopenip_V1_ListCallRecordsRequest, context: ServerContext
+    ) async throws -> Myopenip_V1_ListCallRecordsResponse
+
     /// Marks an invoice or credit note sent to the client.
     func markInvoiceSent(
         _ request: Myopenip_V1_MarkInvoiceSentRequest, context: ServerContext
@@ -172,6 +206,12 @@ extension BillingServiceProtocol {
     }
     public static var recordPayment: MethodDescriptor {
         BillingServiceContract.recordPayment.descriptor
+    }
+    public static var importCallRecords: MethodDescriptor {
+        BillingServiceContract.importCallRecords.descriptor
+    }
+    public static var listCallRecords: MethodDescriptor {
+        BillingServiceContract.listCallRecords.descriptor
     }
     public static var markInvoiceSent: MethodDescriptor {
         BillingServiceContract.markInvoiceSent.descriptor
@@ -226,6 +266,20 @@ extension BillingServiceProtocol {
             response: Myopenip_V1_Invoice.self
         ) { request, context in
             try await self.recordPayment(request, context: context)
+        }
+        router.registerUnary(
+            Self.importCallRecords,
+            request: Myopenip_V1_ImportCallRecordsRequest.self,
+            response: Myopenip_V1_ImportCallRecordsResponse.self
+        ) { request, context in
+            try await self.importCallRecords(request, context: context)
+        }
+        router.registerUnary(
+            Self.listCallRecords,
+            request: Myopenip_V1_ListCallRecordsRequest.self,
+            response: Myopenip_V1_ListCallRecordsResponse.self
+        ) { request, context in
+            try await self.listCallRecords(request, context: context)
         }
         router.registerUnary(
             Self.markInvoiceSent,

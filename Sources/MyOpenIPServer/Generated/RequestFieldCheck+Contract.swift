@@ -43,6 +43,10 @@ extension RequestFieldCheck {
                 1: "name", 2: "legal_form", 3: "street", 4: "postcode", 5: "city", 6: "country", 7: "siren", 8: "vat_number",
                 9: "email", 10: "reference",
             ],
+            "myopenip.v1.CallRecord": [
+                1: "started_at", 2: "duration_seconds", 3: "calling_number", 4: "called_number", 5: "destination",
+                6: "offer_reference",
+            ],
             "myopenip.v1.CancelMailRequest": [1: "id"],
             "myopenip.v1.CancelOrderRequest": [1: "reference", 2: "offer_references", 3: "reason"],
             "myopenip.v1.ChangePasswordRequest": [1: "current_password", 2: "new_password", 3: "new_password_confirmation"],
@@ -112,6 +116,10 @@ extension RequestFieldCheck {
             "myopenip.v1.GetRightRequest": [1: "id"],
             "myopenip.v1.GetSiteRequest": [1: "id"],
             "myopenip.v1.GetTermsRequest": [1: "version", 2: "document"],
+            "myopenip.v1.ImportCallRecordsRequest": [1: "batch_id", 2: "records"],
+            "myopenip.v1.ImportCallRecordsResponse": [
+                1: "batch_id", 2: "already_imported", 3: "imported", 4: "rated", 5: "unrated",
+            ],
             "myopenip.v1.Invoice": [
                 1: "number", 2: "series", 3: "series_label", 4: "company_reference", 5: "period", 6: "issue_date", 7: "due_date",
                 8: "period_start", 9: "period_end", 10: "state", 11: "state_label", 12: "seller", 13: "buyer", 14: "delivery",
@@ -140,6 +148,11 @@ extension RequestFieldCheck {
                 1: "page_size", 2: "page_token", 3: "account_login", 4: "action", 5: "company_reference",
             ],
             "myopenip.v1.ListAuditEventsResponse": [1: "events", 2: "next_page_token"],
+            "myopenip.v1.ListCallRecordsRequest": [
+                1: "page_size", 2: "page_token", 3: "company_reference", 4: "offer_reference", 5: "period", 6: "invoice_number",
+                7: "unrated_only",
+            ],
+            "myopenip.v1.ListCallRecordsResponse": [1: "records", 2: "next_page_token"],
             "myopenip.v1.ListCompaniesRequest": [
                 1: "page_size", 2: "page_token", 3: "kind", 4: "state", 5: "partner_reference", 6: "query", 7: "order_by",
             ],
@@ -235,6 +248,11 @@ extension RequestFieldCheck {
                 7: "monthly_total_cents", 8: "upgraded_offer_reference",
             ],
             "myopenip.v1.QuoteTotals": [1: "one_time", 2: "monthly"],
+            "myopenip.v1.RatedCallRecord": [
+                1: "id", 2: "started_at", 3: "duration_seconds", 4: "calling_number", 5: "called_number", 6: "destination",
+                7: "destination_label", 8: "offer_reference", 9: "company_reference", 10: "billed_seconds",
+                11: "price_millicents", 12: "rated", 13: "unrated_reason", 14: "invoice_number", 15: "batch_id",
+            ],
             "myopenip.v1.RecordPaymentRequest": [1: "invoice_number", 2: "amount_cents", 3: "received_on", 4: "reference"],
             "myopenip.v1.RefuseQuoteRequest": [1: "quote_id", 2: "validation_token", 3: "reason"],
             "myopenip.v1.RemoveQuoteContactRequest": [1: "quote_id", 2: "contact_id"],
@@ -276,6 +294,7 @@ extension RequestFieldCheck {
                 1: "version", 2: "title", 3: "text", 4: "effective_at", 5: "applicability", 6: "published_at", 7: "published_by",
                 8: "in_force", 9: "state", 10: "withdrawn_at", 11: "withdrawn_by", 12: "document",
             ],
+            "myopenip.v1.UnratedCallRecord": [1: "index", 2: "reason"],
             "myopenip.v1.UpdateAccountRequest": [1: "login", 2: "display_name", 3: "email", 4: "update_mask"],
             "myopenip.v1.UpdateCompanyRequest": [1: "reference", 2: "company", 4: "update_mask"],
             "myopenip.v1.UpdateContactRequest": [1: "id", 2: "fields", 3: "update_mask"],

@@ -1,7 +1,8 @@
 import GRDB
 
 /// Invoices and credit notes (one table, two series), their lines, their payments, the gapless
-/// counters of their numbers, and how far each contracted offer was billed. An issued document
+/// counters of their numbers, how far each contracted offer was billed, and the call detail
+/// records of voice offers with their rating and the invoice that billed them. An issued document
 /// never changes but for its state, payments and credits, and its PDF is written once: triggers
 /// refuse any other change.
 enum BillingMigration {
@@ -80,6 +81,37 @@ enum BillingMigration {
                     recorded_by TEXT NOT NULL
                 );
                 CREATE INDEX invoice_payment_by_invoice ON invoice_payment(invoice_id, id);
+
+                CREATE TABLE call_record_batch (
+                    batch_id TEXT PRIMARY KEY,
+                    imported_at INTEGER NOT NULL,
+                    imported_by TEXT NOT NULL,
+                    records INTEGER NOT NULL,
+                    unrated INTEGER NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE call_record (
+                    id INTEGER PRIMARY KEY,
+                    batch_id TEXT NOT NULL REFERENCES call_record_batch(batch_id),
+                    contracted_offer_id INTEGER REFERENCES contracted_offer(id),
+                    offer_reference TEXT NOT NULL,
+                    company_id INTEGER REFERENCES company(id),
+                    started_at INTEGER NOT NULL,
+                    month TEXT NOT NULL,
+                    duration_seconds INTEGER NOT NULL,
+                    calling_number TEXT NOT NULL,
+                    called_number TEXT NOT NULL,
+                    destination TEXT NOT NULL,
+                    billed_seconds INTEGER,
+                    price_millicents INTEGER,
+                    unrated_reason TEXT,
+                    invoice_id INTEGER REFERENCES invoice(id),
+                    CHECK ((price_millicents IS NULL) = (unrated_reason IS NOT NULL))
+                );
+                CREATE INDEX call_record_unbilled ON call_record(company_id, month)
+                    WHERE invoice_id IS NULL AND price_millicents IS NOT NULL;
+                CREATE INDEX call_record_by_invoice ON call_record(invoice_id, started_at) WHERE invoice_id IS NOT NULL;
+                CREATE INDEX call_record_by_company ON call_record(company_id, id);
 
                 CREATE TRIGGER invoice_never_changes BEFORE UPDATE OF number, series, company_id, billing_month,
                     issued_on, due_on, period_start, period_end, excluding_vat_cents, vat_cents, including_vat_cents,

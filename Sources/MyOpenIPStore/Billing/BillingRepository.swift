@@ -137,6 +137,19 @@ public protocol BillingRepository: Sendable {
     /// Documents issued whose PDF was not made yet (an interrupted run), oldest first.
     func documentsWithoutPDF(limit: Int) async throws -> [InvoiceRecord]
 
+    /// Imports a batch of call records in one transaction, each rated with `rates` (or kept
+    /// unrated, with the reason); a batch id seen before adds nothing.
+    func importCalls(
+        batch: String, records: [CallRecordInput], rates: RateTable, context: AuditContext, at now: Timestamp
+    ) async throws -> CallImportOutcome
+
+    /// Call records of the scope, newest first.
+    func callRecords(_ filter: CallRecordFilter, in scope: CompanyScope, page: PageRequest) async throws
+        -> Page<CallRecordRow>
+
+    /// The calls an invoice of the scope billed, in the order they happened.
+    func callDetail(of invoice: DocumentNumber, in scope: CompanyScope) async throws -> [CallRecordRow]
+
     /// Marks an invoice or credit note sent.
     func markSent(_ number: DocumentNumber, context: AuditContext, at now: Timestamp) async throws -> InvoiceRecord
 }

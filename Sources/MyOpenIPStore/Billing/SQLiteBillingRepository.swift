@@ -41,7 +41,8 @@ public struct SQLiteBillingRepository: BillingRepository {
                 return .alreadyIssued(try InvoiceLoader.invoice(id: id, db: db))
             }
             let facts = try BillingFacts.load(companyID: companyID, db: db)
-            let lines = InvoiceComputation.lines(for: month, offers: facts.offers.map(\.offer), usage: [])
+            let usage = try Self.unbilledUsage(companyID: companyID, before: month, db: db)
+            let lines = InvoiceComputation.lines(for: month, offers: facts.offers.map(\.offer), usage: usage)
             guard !lines.isEmpty else { return .nothingDue }
             let number = try Self.nextNumber(.invoice, year: issuedOn.year, db: db)
             let document = BillingDocument(
@@ -52,6 +53,7 @@ public struct SQLiteBillingRepository: BillingRepository {
                 document, companyID: companyID, month: month, corrects: nil, lineOffers: facts.offerIDs,
                 credits: [], context: context, at: now, db: db)
             try Self.markBilled(lines, facts: facts, db: db)
+            if !usage.isEmpty { try Self.markCallsBilled(companyID: companyID, before: month, invoiceID: id, db: db) }
             try AuditTrail.append(
                 .invoiceIssued, accountID: nil, companyID: companyID,
                 details: [
@@ -72,10 +74,12 @@ public struct SQLiteBillingRepository: BillingRepository {
                 db.cachedStatement(sql: "SELECT number FROM invoice WHERE company_id = ? AND billing_month = ?"),
                 arguments: [companyID, month.description])
             let facts = try BillingFacts.load(companyID: companyID, db: db)
+            let usage = try Self.unbilledUsage(companyID: companyID, before: month, db: db)
             return InvoicePreview(
                 companyReference: company.description, month: month, issuedOn: issuedOn,
                 dueOn: settings.terms.dueDate(issuedOn: issuedOn),
-                lines: issued == nil ? InvoiceComputation.lines(for: month, offers: facts.offers.map(\.offer), usage: []) : [],
+                lines: issued == nil
+                    ? InvoiceComputation.lines(for: month, offers: facts.offers.map(\.offer), usage: usage) : [],
                 issuedAs: issued)
         }
     }

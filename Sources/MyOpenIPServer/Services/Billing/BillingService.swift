@@ -14,15 +14,18 @@ public struct BillingService: BillingServiceProtocol {
     let settings: BillingSettings
     let time: any TimeSource
     let renderer: DocumentRenderer
+    /// The prices of calls, per destination class.
+    let rates: RateTable
 
     public init(
         billing: any BillingRepository, settings: BillingSettings, time: any TimeSource = SystemTimeSource(),
-        renderer: DocumentRenderer
+        renderer: DocumentRenderer, rates: RateTable = .standard
     ) {
         self.billing = billing
         self.settings = settings
         self.time = time
         self.renderer = renderer
+        self.rates = rates
     }
 
     var today: CivilDate { CivilDate(time.timestamp()) }
@@ -144,6 +147,10 @@ public struct BillingService: BillingServiceProtocol {
             } else {
                 document.content = Data(try await renderer.renderAndKeep(record))
             }
+        case .callDetail:
+            document.fileName = "\(record.number)-appels.csv"
+            document.mediaType = "text/csv; charset=utf-8"
+            document.content = try await callDetailCSV(record.number, context: context)
         case .UNRECOGNIZED:
             throw RPCError(.invalidArgument, "format inconnu", reason: "FORMAT_INVALID", field: "format")
         }

@@ -121,13 +121,14 @@ struct InvoiceCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "Its number.") var number: String
         @Flag(help: "The Factur-X XML (factur-x.xml) alone, not the PDF.") var xml = false
-        @Option(help: "The file to write (default: NUMBER.pdf, or NUMBER.xml).") var out: String?
+        @Flag(help: "The calls the invoice billed, as CSV (« détail des appels »).") var calls = false
+        @Option(help: "The file to write (default: the document's own name).") var out: String?
 
         func run() async throws {
             let document = try await connection.withClient { client in
-                try await client.billing.document(number: number, format: xml ? .xml : .pdf)
+                try await client.billing.document(number: number, format: calls ? .callDetail : xml ? .xml : .pdf)
             }
-            let path = out ?? "\(document.number).\(xml ? "xml" : "pdf")"
+            let path = out ?? (xml ? "\(document.number).xml" : document.fileName)
             guard FileManager.default.createFile(atPath: path, contents: document.content) else {
                 throw CommandFailure.usage("cannot write \(path)")
             }

@@ -34,6 +34,13 @@ typedef struct Myopenip__V1__InvoiceDocument Myopenip__V1__InvoiceDocument;
 typedef struct Myopenip__V1__CreateCreditNoteRequest Myopenip__V1__CreateCreditNoteRequest;
 typedef struct Myopenip__V1__RecordPaymentRequest Myopenip__V1__RecordPaymentRequest;
 typedef struct Myopenip__V1__MarkInvoiceSentRequest Myopenip__V1__MarkInvoiceSentRequest;
+typedef struct Myopenip__V1__CallRecord Myopenip__V1__CallRecord;
+typedef struct Myopenip__V1__ImportCallRecordsRequest Myopenip__V1__ImportCallRecordsRequest;
+typedef struct Myopenip__V1__UnratedCallRecord Myopenip__V1__UnratedCallRecord;
+typedef struct Myopenip__V1__ImportCallRecordsResponse Myopenip__V1__ImportCallRecordsResponse;
+typedef struct Myopenip__V1__ListCallRecordsRequest Myopenip__V1__ListCallRecordsRequest;
+typedef struct Myopenip__V1__RatedCallRecord Myopenip__V1__RatedCallRecord;
+typedef struct Myopenip__V1__ListCallRecordsResponse Myopenip__V1__ListCallRecordsResponse;
 
 
 /* --- enums --- */
@@ -105,9 +112,36 @@ typedef enum _Myopenip__V1__InvoiceDocumentFormat {
   /*
    * factur-x.xml alone.
    */
-  MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_XML = 2
+  MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_XML = 2,
+  /*
+   * The calls an invoice bills, as CSV (« détail des appels »).
+   */
+  MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_CALL_DETAIL = 3
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT)
 } Myopenip__V1__InvoiceDocumentFormat;
+/*
+ * Where a call went, as the rate table prices it.
+ */
+typedef enum _Myopenip__V1__DestinationClass {
+  MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_UNSPECIFIED = 0,
+  /*
+   * Between two lines of the operator's network.
+   */
+  MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_ON_NET = 1,
+  /*
+   * Fixed lines in metropolitan France.
+   */
+  MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_NATIONAL = 2,
+  MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_MOBILE = 3,
+  MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_OVERSEAS = 4,
+  MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_INTERNATIONAL = 5,
+  /*
+   * Special-rate numbers (08…).
+   */
+  MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_SPECIAL = 6,
+  MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_EMERGENCY = 7
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MYOPENIP__V1__DESTINATION_CLASS)
+} Myopenip__V1__DestinationClass;
 
 /* --- messages --- */
 
@@ -418,11 +452,11 @@ struct  Myopenip__V1__InvoiceDocument
   ProtobufCMessage base;
   char *number;
   /*
-   * "F2026-000001.pdf", or "factur-x.xml".
+   * "F2026-000001.pdf", "factur-x.xml", or "F2026-000001-appels.csv".
    */
   char *file_name;
   /*
-   * "application/pdf", or "text/xml".
+   * "application/pdf", "text/xml", or "text/csv; charset=utf-8".
    */
   char *media_type;
   ProtobufCBinaryData content;
@@ -481,6 +515,150 @@ struct  Myopenip__V1__MarkInvoiceSentRequest
 #define MYOPENIP__V1__MARK_INVOICE_SENT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__mark_invoice_sent_request__descriptor) \
     , (char *)protobuf_c_empty_string }
+
+
+/*
+ * One call, as the voice platform saw it.
+ */
+struct  Myopenip__V1__CallRecord
+{
+  ProtobufCMessage base;
+  Google__Protobuf__Timestamp *started_at;
+  uint32_t duration_seconds;
+  /*
+   * E.164 or national numbers, digits and a leading + only.
+   */
+  char *calling_number;
+  char *called_number;
+  Myopenip__V1__DestinationClass destination;
+  /*
+   * The contracted offer the call belongs to ("OC00001").
+   */
+  char *offer_reference;
+};
+#define MYOPENIP__V1__CALL_RECORD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__call_record__descriptor) \
+    , NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__ImportCallRecordsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The mediation's id of the batch (1 to 100 characters): a batch imported twice adds nothing.
+   */
+  char *batch_id;
+  /*
+   * At most 10,000 records a batch.
+   */
+  size_t n_records;
+  Myopenip__V1__CallRecord **records;
+};
+#define MYOPENIP__V1__IMPORT_CALL_RECORDS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__import_call_records_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL }
+
+
+/*
+ * A record kept unrated, by its place in the batch.
+ */
+struct  Myopenip__V1__UnratedCallRecord
+{
+  ProtobufCMessage base;
+  uint32_t index;
+  char *reason;
+};
+#define MYOPENIP__V1__UNRATED_CALL_RECORD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__unrated_call_record__descriptor) \
+    , 0, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__ImportCallRecordsResponse
+{
+  ProtobufCMessage base;
+  char *batch_id;
+  /*
+   * True when the batch had been imported already: nothing was added.
+   */
+  protobuf_c_boolean already_imported;
+  uint32_t imported;
+  uint32_t rated;
+  size_t n_unrated;
+  Myopenip__V1__UnratedCallRecord **unrated;
+};
+#define MYOPENIP__V1__IMPORT_CALL_RECORDS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__import_call_records_response__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, 0, 0,NULL }
+
+
+struct  Myopenip__V1__ListCallRecordsRequest
+{
+  ProtobufCMessage base;
+  uint32_t page_size;
+  char *page_token;
+  char *company_reference;
+  char *offer_reference;
+  /*
+   * Calls of this month ("2026-03").
+   */
+  char *period;
+  /*
+   * The calls an invoice billed.
+   */
+  char *invoice_number;
+  /*
+   * Only the calls that could not be rated.
+   */
+  protobuf_c_boolean unrated_only;
+};
+#define MYOPENIP__V1__LIST_CALL_RECORDS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__list_call_records_request__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * A call as billing keeps it.
+ */
+struct  Myopenip__V1__RatedCallRecord
+{
+  ProtobufCMessage base;
+  int64_t id;
+  Google__Protobuf__Timestamp *started_at;
+  uint32_t duration_seconds;
+  char *calling_number;
+  char *called_number;
+  Myopenip__V1__DestinationClass destination;
+  char *destination_label;
+  char *offer_reference;
+  char *company_reference;
+  /*
+   * The seconds paid for, and the price excluding VAT in thousandths of a cent; unset when unrated.
+   */
+  uint32_t billed_seconds;
+  int64_t price_millicents;
+  protobuf_c_boolean rated;
+  char *unrated_reason;
+  /*
+   * The invoice that billed it, once billed.
+   */
+  char *invoice_number;
+  char *batch_id;
+};
+#define MYOPENIP__V1__RATED_CALL_RECORD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__rated_call_record__descriptor) \
+    , 0, NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Myopenip__V1__ListCallRecordsResponse
+{
+  ProtobufCMessage base;
+  size_t n_records;
+  Myopenip__V1__RatedCallRecord **records;
+  char *next_page_token;
+};
+#define MYOPENIP__V1__LIST_CALL_RECORDS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&myopenip__v1__list_call_records_response__descriptor) \
+    , 0,NULL, (char *)protobuf_c_empty_string }
 
 
 /* Myopenip__V1__RunInvoicesRequest methods */
@@ -806,6 +984,139 @@ Myopenip__V1__MarkInvoiceSentRequest *
 void   myopenip__v1__mark_invoice_sent_request__free_unpacked
                      (Myopenip__V1__MarkInvoiceSentRequest *message,
                       ProtobufCAllocator *allocator);
+/* Myopenip__V1__CallRecord methods */
+void   myopenip__v1__call_record__init
+                     (Myopenip__V1__CallRecord         *message);
+size_t myopenip__v1__call_record__get_packed_size
+                     (const Myopenip__V1__CallRecord   *message);
+size_t myopenip__v1__call_record__pack
+                     (const Myopenip__V1__CallRecord   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__call_record__pack_to_buffer
+                     (const Myopenip__V1__CallRecord   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__CallRecord *
+       myopenip__v1__call_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__call_record__free_unpacked
+                     (Myopenip__V1__CallRecord *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__ImportCallRecordsRequest methods */
+void   myopenip__v1__import_call_records_request__init
+                     (Myopenip__V1__ImportCallRecordsRequest         *message);
+size_t myopenip__v1__import_call_records_request__get_packed_size
+                     (const Myopenip__V1__ImportCallRecordsRequest   *message);
+size_t myopenip__v1__import_call_records_request__pack
+                     (const Myopenip__V1__ImportCallRecordsRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__import_call_records_request__pack_to_buffer
+                     (const Myopenip__V1__ImportCallRecordsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__ImportCallRecordsRequest *
+       myopenip__v1__import_call_records_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__import_call_records_request__free_unpacked
+                     (Myopenip__V1__ImportCallRecordsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__UnratedCallRecord methods */
+void   myopenip__v1__unrated_call_record__init
+                     (Myopenip__V1__UnratedCallRecord         *message);
+size_t myopenip__v1__unrated_call_record__get_packed_size
+                     (const Myopenip__V1__UnratedCallRecord   *message);
+size_t myopenip__v1__unrated_call_record__pack
+                     (const Myopenip__V1__UnratedCallRecord   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__unrated_call_record__pack_to_buffer
+                     (const Myopenip__V1__UnratedCallRecord   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__UnratedCallRecord *
+       myopenip__v1__unrated_call_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__unrated_call_record__free_unpacked
+                     (Myopenip__V1__UnratedCallRecord *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__ImportCallRecordsResponse methods */
+void   myopenip__v1__import_call_records_response__init
+                     (Myopenip__V1__ImportCallRecordsResponse         *message);
+size_t myopenip__v1__import_call_records_response__get_packed_size
+                     (const Myopenip__V1__ImportCallRecordsResponse   *message);
+size_t myopenip__v1__import_call_records_response__pack
+                     (const Myopenip__V1__ImportCallRecordsResponse   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__import_call_records_response__pack_to_buffer
+                     (const Myopenip__V1__ImportCallRecordsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__ImportCallRecordsResponse *
+       myopenip__v1__import_call_records_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__import_call_records_response__free_unpacked
+                     (Myopenip__V1__ImportCallRecordsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__ListCallRecordsRequest methods */
+void   myopenip__v1__list_call_records_request__init
+                     (Myopenip__V1__ListCallRecordsRequest         *message);
+size_t myopenip__v1__list_call_records_request__get_packed_size
+                     (const Myopenip__V1__ListCallRecordsRequest   *message);
+size_t myopenip__v1__list_call_records_request__pack
+                     (const Myopenip__V1__ListCallRecordsRequest   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__list_call_records_request__pack_to_buffer
+                     (const Myopenip__V1__ListCallRecordsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__ListCallRecordsRequest *
+       myopenip__v1__list_call_records_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__list_call_records_request__free_unpacked
+                     (Myopenip__V1__ListCallRecordsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__RatedCallRecord methods */
+void   myopenip__v1__rated_call_record__init
+                     (Myopenip__V1__RatedCallRecord         *message);
+size_t myopenip__v1__rated_call_record__get_packed_size
+                     (const Myopenip__V1__RatedCallRecord   *message);
+size_t myopenip__v1__rated_call_record__pack
+                     (const Myopenip__V1__RatedCallRecord   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__rated_call_record__pack_to_buffer
+                     (const Myopenip__V1__RatedCallRecord   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__RatedCallRecord *
+       myopenip__v1__rated_call_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__rated_call_record__free_unpacked
+                     (Myopenip__V1__RatedCallRecord *message,
+                      ProtobufCAllocator *allocator);
+/* Myopenip__V1__ListCallRecordsResponse methods */
+void   myopenip__v1__list_call_records_response__init
+                     (Myopenip__V1__ListCallRecordsResponse         *message);
+size_t myopenip__v1__list_call_records_response__get_packed_size
+                     (const Myopenip__V1__ListCallRecordsResponse   *message);
+size_t myopenip__v1__list_call_records_response__pack
+                     (const Myopenip__V1__ListCallRecordsResponse   *message,
+                      uint8_t             *out);
+size_t myopenip__v1__list_call_records_response__pack_to_buffer
+                     (const Myopenip__V1__ListCallRecordsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Myopenip__V1__ListCallRecordsResponse *
+       myopenip__v1__list_call_records_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   myopenip__v1__list_call_records_response__free_unpacked
+                     (Myopenip__V1__ListCallRecordsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Myopenip__V1__RunInvoicesRequest_Closure)
@@ -859,6 +1170,27 @@ typedef void (*Myopenip__V1__RecordPaymentRequest_Closure)
 typedef void (*Myopenip__V1__MarkInvoiceSentRequest_Closure)
                  (const Myopenip__V1__MarkInvoiceSentRequest *message,
                   void *closure_data);
+typedef void (*Myopenip__V1__CallRecord_Closure)
+                 (const Myopenip__V1__CallRecord *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__ImportCallRecordsRequest_Closure)
+                 (const Myopenip__V1__ImportCallRecordsRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__UnratedCallRecord_Closure)
+                 (const Myopenip__V1__UnratedCallRecord *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__ImportCallRecordsResponse_Closure)
+                 (const Myopenip__V1__ImportCallRecordsResponse *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__ListCallRecordsRequest_Closure)
+                 (const Myopenip__V1__ListCallRecordsRequest *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__RatedCallRecord_Closure)
+                 (const Myopenip__V1__RatedCallRecord *message,
+                  void *closure_data);
+typedef void (*Myopenip__V1__ListCallRecordsResponse_Closure)
+                 (const Myopenip__V1__ListCallRecordsResponse *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -894,6 +1226,14 @@ struct Myopenip__V1__BillingService_Service
                          const Myopenip__V1__RecordPaymentRequest *input,
                          Myopenip__V1__Invoice_Closure closure,
                          void *closure_data);
+  void (*import_call_records)(Myopenip__V1__BillingService_Service *service,
+                              const Myopenip__V1__ImportCallRecordsRequest *input,
+                              Myopenip__V1__ImportCallRecordsResponse_Closure closure,
+                              void *closure_data);
+  void (*list_call_records)(Myopenip__V1__BillingService_Service *service,
+                            const Myopenip__V1__ListCallRecordsRequest *input,
+                            Myopenip__V1__ListCallRecordsResponse_Closure closure,
+                            void *closure_data);
   void (*mark_invoice_sent)(Myopenip__V1__BillingService_Service *service,
                             const Myopenip__V1__MarkInvoiceSentRequest *input,
                             Myopenip__V1__Invoice_Closure closure,
@@ -913,6 +1253,8 @@ void myopenip__v1__billing_service__init (Myopenip__V1__BillingService_Service *
       function_prefix__ ## get_invoice_document,\
       function_prefix__ ## create_credit_note,\
       function_prefix__ ## record_payment,\
+      function_prefix__ ## import_call_records,\
+      function_prefix__ ## list_call_records,\
       function_prefix__ ## mark_invoice_sent  }
 void myopenip__v1__billing_service__run_invoices(ProtobufCService *service,
                                                  const Myopenip__V1__RunInvoicesRequest *input,
@@ -942,6 +1284,14 @@ void myopenip__v1__billing_service__record_payment(ProtobufCService *service,
                                                    const Myopenip__V1__RecordPaymentRequest *input,
                                                    Myopenip__V1__Invoice_Closure closure,
                                                    void *closure_data);
+void myopenip__v1__billing_service__import_call_records(ProtobufCService *service,
+                                                        const Myopenip__V1__ImportCallRecordsRequest *input,
+                                                        Myopenip__V1__ImportCallRecordsResponse_Closure closure,
+                                                        void *closure_data);
+void myopenip__v1__billing_service__list_call_records(ProtobufCService *service,
+                                                      const Myopenip__V1__ListCallRecordsRequest *input,
+                                                      Myopenip__V1__ListCallRecordsResponse_Closure closure,
+                                                      void *closure_data);
 void myopenip__v1__billing_service__mark_invoice_sent(ProtobufCService *service,
                                                       const Myopenip__V1__MarkInvoiceSentRequest *input,
                                                       Myopenip__V1__Invoice_Closure closure,
@@ -953,6 +1303,7 @@ extern const ProtobufCEnumDescriptor    myopenip__v1__document_series__descripto
 extern const ProtobufCEnumDescriptor    myopenip__v1__invoice_state__descriptor;
 extern const ProtobufCEnumDescriptor    myopenip__v1__charge_kind__descriptor;
 extern const ProtobufCEnumDescriptor    myopenip__v1__invoice_document_format__descriptor;
+extern const ProtobufCEnumDescriptor    myopenip__v1__destination_class__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__run_invoices_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__invoice_run_progress__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__dry_run_invoice_request__descriptor;
@@ -970,6 +1321,13 @@ extern const ProtobufCMessageDescriptor myopenip__v1__invoice_document__descript
 extern const ProtobufCMessageDescriptor myopenip__v1__create_credit_note_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__record_payment_request__descriptor;
 extern const ProtobufCMessageDescriptor myopenip__v1__mark_invoice_sent_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__call_record__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__import_call_records_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__unrated_call_record__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__import_call_records_response__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__list_call_records_request__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__rated_call_record__descriptor;
+extern const ProtobufCMessageDescriptor myopenip__v1__list_call_records_response__descriptor;
 extern const ProtobufCServiceDescriptor myopenip__v1__billing_service__descriptor;
 
 PROTOBUF_C__END_DECLS

@@ -772,6 +772,321 @@ void   myopenip__v1__mark_invoice_sent_request__free_unpacked
   assert(message->base.descriptor == &myopenip__v1__mark_invoice_sent_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   myopenip__v1__call_record__init
+                     (Myopenip__V1__CallRecord         *message)
+{
+  static const Myopenip__V1__CallRecord init_value = MYOPENIP__V1__CALL_RECORD__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__call_record__get_packed_size
+                     (const Myopenip__V1__CallRecord *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__call_record__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__call_record__pack
+                     (const Myopenip__V1__CallRecord *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__call_record__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__call_record__pack_to_buffer
+                     (const Myopenip__V1__CallRecord *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__call_record__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__CallRecord *
+       myopenip__v1__call_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__CallRecord *)
+     protobuf_c_message_unpack (&myopenip__v1__call_record__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__call_record__free_unpacked
+                     (Myopenip__V1__CallRecord *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__call_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__import_call_records_request__init
+                     (Myopenip__V1__ImportCallRecordsRequest         *message)
+{
+  static const Myopenip__V1__ImportCallRecordsRequest init_value = MYOPENIP__V1__IMPORT_CALL_RECORDS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__import_call_records_request__get_packed_size
+                     (const Myopenip__V1__ImportCallRecordsRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__import_call_records_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__import_call_records_request__pack
+                     (const Myopenip__V1__ImportCallRecordsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__import_call_records_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__import_call_records_request__pack_to_buffer
+                     (const Myopenip__V1__ImportCallRecordsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__import_call_records_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__ImportCallRecordsRequest *
+       myopenip__v1__import_call_records_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__ImportCallRecordsRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__import_call_records_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__import_call_records_request__free_unpacked
+                     (Myopenip__V1__ImportCallRecordsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__import_call_records_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__unrated_call_record__init
+                     (Myopenip__V1__UnratedCallRecord         *message)
+{
+  static const Myopenip__V1__UnratedCallRecord init_value = MYOPENIP__V1__UNRATED_CALL_RECORD__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__unrated_call_record__get_packed_size
+                     (const Myopenip__V1__UnratedCallRecord *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__unrated_call_record__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__unrated_call_record__pack
+                     (const Myopenip__V1__UnratedCallRecord *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__unrated_call_record__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__unrated_call_record__pack_to_buffer
+                     (const Myopenip__V1__UnratedCallRecord *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__unrated_call_record__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__UnratedCallRecord *
+       myopenip__v1__unrated_call_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__UnratedCallRecord *)
+     protobuf_c_message_unpack (&myopenip__v1__unrated_call_record__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__unrated_call_record__free_unpacked
+                     (Myopenip__V1__UnratedCallRecord *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__unrated_call_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__import_call_records_response__init
+                     (Myopenip__V1__ImportCallRecordsResponse         *message)
+{
+  static const Myopenip__V1__ImportCallRecordsResponse init_value = MYOPENIP__V1__IMPORT_CALL_RECORDS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__import_call_records_response__get_packed_size
+                     (const Myopenip__V1__ImportCallRecordsResponse *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__import_call_records_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__import_call_records_response__pack
+                     (const Myopenip__V1__ImportCallRecordsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__import_call_records_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__import_call_records_response__pack_to_buffer
+                     (const Myopenip__V1__ImportCallRecordsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__import_call_records_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__ImportCallRecordsResponse *
+       myopenip__v1__import_call_records_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__ImportCallRecordsResponse *)
+     protobuf_c_message_unpack (&myopenip__v1__import_call_records_response__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__import_call_records_response__free_unpacked
+                     (Myopenip__V1__ImportCallRecordsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__import_call_records_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__list_call_records_request__init
+                     (Myopenip__V1__ListCallRecordsRequest         *message)
+{
+  static const Myopenip__V1__ListCallRecordsRequest init_value = MYOPENIP__V1__LIST_CALL_RECORDS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__list_call_records_request__get_packed_size
+                     (const Myopenip__V1__ListCallRecordsRequest *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_call_records_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__list_call_records_request__pack
+                     (const Myopenip__V1__ListCallRecordsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_call_records_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__list_call_records_request__pack_to_buffer
+                     (const Myopenip__V1__ListCallRecordsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_call_records_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__ListCallRecordsRequest *
+       myopenip__v1__list_call_records_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__ListCallRecordsRequest *)
+     protobuf_c_message_unpack (&myopenip__v1__list_call_records_request__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__list_call_records_request__free_unpacked
+                     (Myopenip__V1__ListCallRecordsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__list_call_records_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__rated_call_record__init
+                     (Myopenip__V1__RatedCallRecord         *message)
+{
+  static const Myopenip__V1__RatedCallRecord init_value = MYOPENIP__V1__RATED_CALL_RECORD__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__rated_call_record__get_packed_size
+                     (const Myopenip__V1__RatedCallRecord *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__rated_call_record__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__rated_call_record__pack
+                     (const Myopenip__V1__RatedCallRecord *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__rated_call_record__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__rated_call_record__pack_to_buffer
+                     (const Myopenip__V1__RatedCallRecord *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__rated_call_record__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__RatedCallRecord *
+       myopenip__v1__rated_call_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__RatedCallRecord *)
+     protobuf_c_message_unpack (&myopenip__v1__rated_call_record__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__rated_call_record__free_unpacked
+                     (Myopenip__V1__RatedCallRecord *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__rated_call_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   myopenip__v1__list_call_records_response__init
+                     (Myopenip__V1__ListCallRecordsResponse         *message)
+{
+  static const Myopenip__V1__ListCallRecordsResponse init_value = MYOPENIP__V1__LIST_CALL_RECORDS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t myopenip__v1__list_call_records_response__get_packed_size
+                     (const Myopenip__V1__ListCallRecordsResponse *message)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_call_records_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t myopenip__v1__list_call_records_response__pack
+                     (const Myopenip__V1__ListCallRecordsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_call_records_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t myopenip__v1__list_call_records_response__pack_to_buffer
+                     (const Myopenip__V1__ListCallRecordsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &myopenip__v1__list_call_records_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Myopenip__V1__ListCallRecordsResponse *
+       myopenip__v1__list_call_records_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Myopenip__V1__ListCallRecordsResponse *)
+     protobuf_c_message_unpack (&myopenip__v1__list_call_records_response__descriptor,
+                                allocator, len, data);
+}
+void   myopenip__v1__list_call_records_response__free_unpacked
+                     (Myopenip__V1__ListCallRecordsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &myopenip__v1__list_call_records_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor myopenip__v1__run_invoices_request__field_descriptors[2] =
 {
   {
@@ -2536,6 +2851,688 @@ const ProtobufCMessageDescriptor myopenip__v1__mark_invoice_sent_request__descri
   (ProtobufCMessageInit) myopenip__v1__mark_invoice_sent_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor myopenip__v1__call_record__field_descriptors[6] =
+{
+  {
+    "started_at",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CallRecord, started_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duration_seconds",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CallRecord, duration_seconds),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "calling_number",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CallRecord, calling_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "called_number",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CallRecord, called_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "destination",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CallRecord, destination),
+    &myopenip__v1__destination_class__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offer_reference",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__CallRecord, offer_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__call_record__field_indices_by_name[] = {
+  3,   /* field[3] = called_number */
+  2,   /* field[2] = calling_number */
+  4,   /* field[4] = destination */
+  1,   /* field[1] = duration_seconds */
+  5,   /* field[5] = offer_reference */
+  0,   /* field[0] = started_at */
+};
+static const ProtobufCIntRange myopenip__v1__call_record__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__call_record__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.CallRecord",
+  "CallRecord",
+  "Myopenip__V1__CallRecord",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__CallRecord),
+  6,
+  myopenip__v1__call_record__field_descriptors,
+  myopenip__v1__call_record__field_indices_by_name,
+  1,  myopenip__v1__call_record__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__call_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__import_call_records_request__field_descriptors[2] =
+{
+  {
+    "batch_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ImportCallRecordsRequest, batch_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "records",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Myopenip__V1__ImportCallRecordsRequest, n_records),
+    offsetof(Myopenip__V1__ImportCallRecordsRequest, records),
+    &myopenip__v1__call_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__import_call_records_request__field_indices_by_name[] = {
+  0,   /* field[0] = batch_id */
+  1,   /* field[1] = records */
+};
+static const ProtobufCIntRange myopenip__v1__import_call_records_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__import_call_records_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.ImportCallRecordsRequest",
+  "ImportCallRecordsRequest",
+  "Myopenip__V1__ImportCallRecordsRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__ImportCallRecordsRequest),
+  2,
+  myopenip__v1__import_call_records_request__field_descriptors,
+  myopenip__v1__import_call_records_request__field_indices_by_name,
+  1,  myopenip__v1__import_call_records_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__import_call_records_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__unrated_call_record__field_descriptors[2] =
+{
+  {
+    "index",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UnratedCallRecord, index),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__UnratedCallRecord, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__unrated_call_record__field_indices_by_name[] = {
+  0,   /* field[0] = index */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange myopenip__v1__unrated_call_record__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__unrated_call_record__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.UnratedCallRecord",
+  "UnratedCallRecord",
+  "Myopenip__V1__UnratedCallRecord",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__UnratedCallRecord),
+  2,
+  myopenip__v1__unrated_call_record__field_descriptors,
+  myopenip__v1__unrated_call_record__field_indices_by_name,
+  1,  myopenip__v1__unrated_call_record__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__unrated_call_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__import_call_records_response__field_descriptors[5] =
+{
+  {
+    "batch_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ImportCallRecordsResponse, batch_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "already_imported",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ImportCallRecordsResponse, already_imported),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "imported",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ImportCallRecordsResponse, imported),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rated",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ImportCallRecordsResponse, rated),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unrated",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Myopenip__V1__ImportCallRecordsResponse, n_unrated),
+    offsetof(Myopenip__V1__ImportCallRecordsResponse, unrated),
+    &myopenip__v1__unrated_call_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__import_call_records_response__field_indices_by_name[] = {
+  1,   /* field[1] = already_imported */
+  0,   /* field[0] = batch_id */
+  2,   /* field[2] = imported */
+  3,   /* field[3] = rated */
+  4,   /* field[4] = unrated */
+};
+static const ProtobufCIntRange myopenip__v1__import_call_records_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__import_call_records_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.ImportCallRecordsResponse",
+  "ImportCallRecordsResponse",
+  "Myopenip__V1__ImportCallRecordsResponse",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__ImportCallRecordsResponse),
+  5,
+  myopenip__v1__import_call_records_response__field_descriptors,
+  myopenip__v1__import_call_records_response__field_indices_by_name,
+  1,  myopenip__v1__import_call_records_response__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__import_call_records_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__list_call_records_request__field_descriptors[7] =
+{
+  {
+    "page_size",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListCallRecordsRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListCallRecordsRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "company_reference",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListCallRecordsRequest, company_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offer_reference",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListCallRecordsRequest, offer_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListCallRecordsRequest, period),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "invoice_number",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListCallRecordsRequest, invoice_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unrated_only",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListCallRecordsRequest, unrated_only),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__list_call_records_request__field_indices_by_name[] = {
+  2,   /* field[2] = company_reference */
+  5,   /* field[5] = invoice_number */
+  3,   /* field[3] = offer_reference */
+  0,   /* field[0] = page_size */
+  1,   /* field[1] = page_token */
+  4,   /* field[4] = period */
+  6,   /* field[6] = unrated_only */
+};
+static const ProtobufCIntRange myopenip__v1__list_call_records_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__list_call_records_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.ListCallRecordsRequest",
+  "ListCallRecordsRequest",
+  "Myopenip__V1__ListCallRecordsRequest",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__ListCallRecordsRequest),
+  7,
+  myopenip__v1__list_call_records_request__field_descriptors,
+  myopenip__v1__list_call_records_request__field_indices_by_name,
+  1,  myopenip__v1__list_call_records_request__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__list_call_records_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__rated_call_record__field_descriptors[15] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "started_at",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, started_at),
+    &google__protobuf__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duration_seconds",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, duration_seconds),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "calling_number",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, calling_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "called_number",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, called_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "destination",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, destination),
+    &myopenip__v1__destination_class__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "destination_label",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, destination_label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offer_reference",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, offer_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "company_reference",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, company_reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "billed_seconds",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, billed_seconds),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "price_millicents",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, price_millicents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rated",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, rated),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unrated_reason",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, unrated_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "invoice_number",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, invoice_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "batch_id",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__RatedCallRecord, batch_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__rated_call_record__field_indices_by_name[] = {
+  14,   /* field[14] = batch_id */
+  9,   /* field[9] = billed_seconds */
+  4,   /* field[4] = called_number */
+  3,   /* field[3] = calling_number */
+  8,   /* field[8] = company_reference */
+  5,   /* field[5] = destination */
+  6,   /* field[6] = destination_label */
+  2,   /* field[2] = duration_seconds */
+  0,   /* field[0] = id */
+  13,   /* field[13] = invoice_number */
+  7,   /* field[7] = offer_reference */
+  10,   /* field[10] = price_millicents */
+  11,   /* field[11] = rated */
+  1,   /* field[1] = started_at */
+  12,   /* field[12] = unrated_reason */
+};
+static const ProtobufCIntRange myopenip__v1__rated_call_record__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 15 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__rated_call_record__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.RatedCallRecord",
+  "RatedCallRecord",
+  "Myopenip__V1__RatedCallRecord",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__RatedCallRecord),
+  15,
+  myopenip__v1__rated_call_record__field_descriptors,
+  myopenip__v1__rated_call_record__field_indices_by_name,
+  1,  myopenip__v1__rated_call_record__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__rated_call_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor myopenip__v1__list_call_records_response__field_descriptors[2] =
+{
+  {
+    "records",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Myopenip__V1__ListCallRecordsResponse, n_records),
+    offsetof(Myopenip__V1__ListCallRecordsResponse, records),
+    &myopenip__v1__rated_call_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Myopenip__V1__ListCallRecordsResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned myopenip__v1__list_call_records_response__field_indices_by_name[] = {
+  1,   /* field[1] = next_page_token */
+  0,   /* field[0] = records */
+};
+static const ProtobufCIntRange myopenip__v1__list_call_records_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor myopenip__v1__list_call_records_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "myopenip.v1.ListCallRecordsResponse",
+  "ListCallRecordsResponse",
+  "Myopenip__V1__ListCallRecordsResponse",
+  "myopenip.v1",
+  sizeof(Myopenip__V1__ListCallRecordsResponse),
+  2,
+  myopenip__v1__list_call_records_response__field_descriptors,
+  myopenip__v1__list_call_records_response__field_indices_by_name,
+  1,  myopenip__v1__list_call_records_response__number_ranges,
+  (ProtobufCMessageInit) myopenip__v1__list_call_records_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue myopenip__v1__document_series__enum_values_by_number[3] =
 {
   { "DOCUMENT_SERIES_UNSPECIFIED", "MYOPENIP__V1__DOCUMENT_SERIES__DOCUMENT_SERIES_UNSPECIFIED", 0 },
@@ -2640,17 +3637,19 @@ const ProtobufCEnumDescriptor myopenip__v1__charge_kind__descriptor =
   myopenip__v1__charge_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue myopenip__v1__invoice_document_format__enum_values_by_number[3] =
+static const ProtobufCEnumValue myopenip__v1__invoice_document_format__enum_values_by_number[4] =
 {
   { "INVOICE_DOCUMENT_FORMAT_UNSPECIFIED", "MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_UNSPECIFIED", 0 },
   { "INVOICE_DOCUMENT_FORMAT_PDF", "MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_PDF", 1 },
   { "INVOICE_DOCUMENT_FORMAT_XML", "MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_XML", 2 },
+  { "INVOICE_DOCUMENT_FORMAT_CALL_DETAIL", "MYOPENIP__V1__INVOICE_DOCUMENT_FORMAT__INVOICE_DOCUMENT_FORMAT_CALL_DETAIL", 3 },
 };
 static const ProtobufCIntRange myopenip__v1__invoice_document_format__value_ranges[] = {
-{0, 0},{0, 3}
+{0, 0},{0, 4}
 };
-static const ProtobufCEnumValueIndex myopenip__v1__invoice_document_format__enum_values_by_name[3] =
+static const ProtobufCEnumValueIndex myopenip__v1__invoice_document_format__enum_values_by_name[4] =
 {
+  { "INVOICE_DOCUMENT_FORMAT_CALL_DETAIL", 3 },
   { "INVOICE_DOCUMENT_FORMAT_PDF", 1 },
   { "INVOICE_DOCUMENT_FORMAT_UNSPECIFIED", 0 },
   { "INVOICE_DOCUMENT_FORMAT_XML", 2 },
@@ -2662,15 +3661,55 @@ const ProtobufCEnumDescriptor myopenip__v1__invoice_document_format__descriptor 
   "InvoiceDocumentFormat",
   "Myopenip__V1__InvoiceDocumentFormat",
   "myopenip.v1",
-  3,
+  4,
   myopenip__v1__invoice_document_format__enum_values_by_number,
-  3,
+  4,
   myopenip__v1__invoice_document_format__enum_values_by_name,
   1,
   myopenip__v1__invoice_document_format__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor myopenip__v1__billing_service__method_descriptors[8] =
+static const ProtobufCEnumValue myopenip__v1__destination_class__enum_values_by_number[8] =
+{
+  { "DESTINATION_CLASS_UNSPECIFIED", "MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_UNSPECIFIED", 0 },
+  { "DESTINATION_CLASS_ON_NET", "MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_ON_NET", 1 },
+  { "DESTINATION_CLASS_NATIONAL", "MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_NATIONAL", 2 },
+  { "DESTINATION_CLASS_MOBILE", "MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_MOBILE", 3 },
+  { "DESTINATION_CLASS_OVERSEAS", "MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_OVERSEAS", 4 },
+  { "DESTINATION_CLASS_INTERNATIONAL", "MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_INTERNATIONAL", 5 },
+  { "DESTINATION_CLASS_SPECIAL", "MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_SPECIAL", 6 },
+  { "DESTINATION_CLASS_EMERGENCY", "MYOPENIP__V1__DESTINATION_CLASS__DESTINATION_CLASS_EMERGENCY", 7 },
+};
+static const ProtobufCIntRange myopenip__v1__destination_class__value_ranges[] = {
+{0, 0},{0, 8}
+};
+static const ProtobufCEnumValueIndex myopenip__v1__destination_class__enum_values_by_name[8] =
+{
+  { "DESTINATION_CLASS_EMERGENCY", 7 },
+  { "DESTINATION_CLASS_INTERNATIONAL", 5 },
+  { "DESTINATION_CLASS_MOBILE", 3 },
+  { "DESTINATION_CLASS_NATIONAL", 2 },
+  { "DESTINATION_CLASS_ON_NET", 1 },
+  { "DESTINATION_CLASS_OVERSEAS", 4 },
+  { "DESTINATION_CLASS_SPECIAL", 6 },
+  { "DESTINATION_CLASS_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor myopenip__v1__destination_class__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "myopenip.v1.DestinationClass",
+  "DestinationClass",
+  "Myopenip__V1__DestinationClass",
+  "myopenip.v1",
+  8,
+  myopenip__v1__destination_class__enum_values_by_number,
+  8,
+  myopenip__v1__destination_class__enum_values_by_name,
+  1,
+  myopenip__v1__destination_class__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor myopenip__v1__billing_service__method_descriptors[10] =
 {
   { "RunInvoices", &myopenip__v1__run_invoices_request__descriptor, &myopenip__v1__invoice_run_progress__descriptor },
   { "DryRunInvoice", &myopenip__v1__dry_run_invoice_request__descriptor, &myopenip__v1__invoice_preview__descriptor },
@@ -2679,6 +3718,8 @@ static const ProtobufCMethodDescriptor myopenip__v1__billing_service__method_des
   { "GetInvoiceDocument", &myopenip__v1__get_invoice_document_request__descriptor, &myopenip__v1__invoice_document__descriptor },
   { "CreateCreditNote", &myopenip__v1__create_credit_note_request__descriptor, &myopenip__v1__invoice__descriptor },
   { "RecordPayment", &myopenip__v1__record_payment_request__descriptor, &myopenip__v1__invoice__descriptor },
+  { "ImportCallRecords", &myopenip__v1__import_call_records_request__descriptor, &myopenip__v1__import_call_records_response__descriptor },
+  { "ListCallRecords", &myopenip__v1__list_call_records_request__descriptor, &myopenip__v1__list_call_records_response__descriptor },
   { "MarkInvoiceSent", &myopenip__v1__mark_invoice_sent_request__descriptor, &myopenip__v1__invoice__descriptor },
 };
 const unsigned myopenip__v1__billing_service__method_indices_by_name[] = {
@@ -2686,8 +3727,10 @@ const unsigned myopenip__v1__billing_service__method_indices_by_name[] = {
   1,        /* DryRunInvoice */
   3,        /* GetInvoice */
   4,        /* GetInvoiceDocument */
+  7,        /* ImportCallRecords */
+  8,        /* ListCallRecords */
   2,        /* ListInvoices */
-  7,        /* MarkInvoiceSent */
+  9,        /* MarkInvoiceSent */
   6,        /* RecordPayment */
   0         /* RunInvoices */
 };
@@ -2698,7 +3741,7 @@ const ProtobufCServiceDescriptor myopenip__v1__billing_service__descriptor =
   "BillingService",
   "Myopenip__V1__BillingService",
   "myopenip.v1",
-  8,
+  10,
   myopenip__v1__billing_service__method_descriptors,
   myopenip__v1__billing_service__method_indices_by_name
 };
@@ -2758,13 +3801,29 @@ void myopenip__v1__billing_service__record_payment(ProtobufCService *service,
   assert(service->descriptor == &myopenip__v1__billing_service__descriptor);
   service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void myopenip__v1__billing_service__import_call_records(ProtobufCService *service,
+                                                        const Myopenip__V1__ImportCallRecordsRequest *input,
+                                                        Myopenip__V1__ImportCallRecordsResponse_Closure closure,
+                                                        void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__billing_service__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void myopenip__v1__billing_service__list_call_records(ProtobufCService *service,
+                                                      const Myopenip__V1__ListCallRecordsRequest *input,
+                                                      Myopenip__V1__ListCallRecordsResponse_Closure closure,
+                                                      void *closure_data)
+{
+  assert(service->descriptor == &myopenip__v1__billing_service__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void myopenip__v1__billing_service__mark_invoice_sent(ProtobufCService *service,
                                                       const Myopenip__V1__MarkInvoiceSentRequest *input,
                                                       Myopenip__V1__Invoice_Closure closure,
                                                       void *closure_data)
 {
   assert(service->descriptor == &myopenip__v1__billing_service__descriptor);
-  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void myopenip__v1__billing_service__init (Myopenip__V1__BillingService_Service *service,
                                           Myopenip__V1__BillingService_ServiceDestroy destroy)
