@@ -8,12 +8,12 @@ import MyOpenIPDomain
 public struct InvoicePDF: Sendable {
     /// The fonts of the portal's documents: DejaVu Sans, regular and bold.
     public struct Fonts: Sendable {
-        let regular: TrueTypeFont
-        let bold: TrueTypeFont
+        let regular: EmbeddableFont
+        let bold: EmbeddableFont
 
         public init(regular: TrueTypeFont, bold: TrueTypeFont) {
-            self.regular = regular
-            self.bold = bold
+            self.regular = EmbeddableFont(regular)
+            self.bold = EmbeddableFont(bold)
         }
 
         /// Debian's `fonts-dejavu-core`.
@@ -45,8 +45,8 @@ public struct InvoicePDF: Sendable {
 
     /// The PDF of `document`, whose Factur-X XML is `xml`, made at `created`.
     public func render(_ document: BillingDocument, xml: String, created: Date) -> [UInt8] {
-        let regular = PDFFont(font: fonts.regular, name: "F1")
-        let bold = PDFFont(font: fonts.bold, name: "F2")
+        let regular = PDFFont(fonts.regular, name: "F1")
+        let bold = PDFFont(fonts.bold, name: "F2")
         var pages: [PDFCanvas] = []
         var canvas = PDFCanvas()
         var top = header(document, on: &canvas, regular: regular, bold: bold)

@@ -1,12 +1,27 @@
-/// A TrueType font as a PDF simple font: WinAnsiEncoding (the Latin letters and signs French text
-/// needs, the euro sign included), widths from the font, and the glyphs used, for the subset.
-final class PDFFont {
+/// A font program ready to embed: the subset of a TrueType font that draws every character of
+/// WinAnsiEncoding (the Latin letters and signs of French text, the euro sign included),
+/// deflated once, so that every document embeds the same bytes without subsetting again.
+public struct EmbeddableFont: Sendable {
     let font: TrueTypeFont
-    let name: String
-    private(set) var usedGlyphs: Set<Int> = []
+    let program: [UInt8]
+    let deflated: [UInt8]
 
-    init(font: TrueTypeFont, name: String) {
+    public init(_ font: TrueTypeFont) {
         self.font = font
+        let glyphs = Set((32...255).map { font.glyph(WinAnsi.scalar(UInt8($0))) })
+        program = font.subset(keeping: glyphs)
+        deflated = Deflate.compress(program)
+    }
+}
+
+/// A TrueType font as a PDF simple font: WinAnsiEncoding and widths from the font.
+struct PDFFont {
+    let embeddable: EmbeddableFont
+    let name: String
+    var font: TrueTypeFont { embeddable.font }
+
+    init(_ embeddable: EmbeddableFont, name: String) {
+        self.embeddable = embeddable
         self.name = name
     }
 
@@ -15,11 +30,7 @@ final class PDFFont {
     func encode(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            let code = WinAnsi.code(scalar) ?? 0x3F
-            out.append(code)
-            usedGlyphs.insert(font.glyph(WinAnsi.scalar(code)))
-        }
+        for scalar in text.unicodeScalars { out.append(WinAnsi.code(scalar) ?? 0x3F) }
         return out
     }
 
@@ -59,8 +70,8 @@ final class PDFFont {
 
     /// The font's objects: the font dictionary, its descriptor and its subset program.
     func write(into pdf: inout PDFWriter, tag: String) -> PDFWriter.Reference {
-        let program = font.subset(keeping: usedGlyphs)
-        let file = pdf.addStream(dictionary: "/Length1 \(program.count)", data: program)
+        let file = pdf.addStream(
+            dictionary: "/Length1 \(embeddable.program.count)", encoded: embeddable.deflated, deflated: true)
         let baseName = "\(tag)+\(font.postScriptName)"
         let box = font.boundingBox
         let flags = 32 | (font.italicAngle != 0 ? 64 : 0) | (font.isBold ? 262_144 : 0)

@@ -23,8 +23,13 @@ struct PDFWriter {
     /// Writes a stream: its dictionary (without `/Length`, added here) and its data, deflated
     /// unless `compress` is false.
     mutating func setStream(_ reference: Reference, dictionary: String, data: [UInt8], compress: Bool = true) {
-        let body = compress ? Deflate.compress(data) : data
-        let filter = compress ? " /Filter /FlateDecode" : ""
+        setStream(reference, dictionary: dictionary, encoded: compress ? Deflate.compress(data) : data, deflated: compress)
+    }
+
+    /// Writes a stream whose data is already encoded (`deflated` when it went through
+    /// ``Deflate``).
+    mutating func setStream(_ reference: Reference, dictionary: String, encoded body: [UInt8], deflated: Bool) {
+        let filter = deflated ? " /Filter /FlateDecode" : ""
         var bytes = Array("<< \(dictionary)\(filter) /Length \(body.count) >>\nstream\n".utf8)
         bytes += body
         bytes += Array("\nendstream".utf8)
@@ -40,6 +45,12 @@ struct PDFWriter {
     mutating func addStream(dictionary: String, data: [UInt8], compress: Bool = true) -> Reference {
         let reference = reserve()
         setStream(reference, dictionary: dictionary, data: data, compress: compress)
+        return reference
+    }
+
+    mutating func addStream(dictionary: String, encoded: [UInt8], deflated: Bool) -> Reference {
+        let reference = reserve()
+        setStream(reference, dictionary: dictionary, encoded: encoded, deflated: deflated)
         return reference
     }
 

@@ -130,11 +130,49 @@ public struct TrueTypeFont: Sendable {
         head[8..<12] = [0, 0, 0, 0]  // checkSumAdjustment, not kept up to date
         head[50] = 0
         head[51] = 1  // long offsets
-        var out: [String: [UInt8]] = ["glyf": newGlyf, "loca": newLoca, "head": head]
-        for tag in ["cmap", "hhea", "hmtx", "maxp", "name", "OS/2", "post", "cvt ", "fpgm", "prep", "gasp"] {
+        // A Unicode map of the kept characters only, and no glyph names (post format 3).
+        let characters = unicodeToGlyph.filter { glyphs.contains($0.value) && $0.key <= 0xFFFF }
+        var post = Array(bytes[tables["post"] ?? 0..<0].prefix(32))
+        post += [UInt8](repeating: 0, count: 32 - post.count)
+        post[0..<4] = [0, 3, 0, 0]
+        var out: [String: [UInt8]] = [
+            "glyf": newGlyf, "loca": newLoca, "head": head, "post": post, "cmap": Self.cmap(characters),
+        ]
+        for tag in ["hhea", "hmtx", "maxp", "name", "OS/2", "cvt ", "fpgm", "prep", "gasp"] {
             if let range = tables[tag] { out[tag] = Array(bytes[range]) }
         }
         return Self.assemble(out)
+    }
+
+    /// A `cmap` with one Unicode (3,1) format 4 subtable: a segment per character.
+    static func cmap(_ characters: [UInt32: Int]) -> [UInt8] {
+        let codes = characters.keys.sorted()
+        let segments = codes.count + 1
+        var power = 1
+        var exponent = 0
+        while power * 2 <= segments {
+            power *= 2
+            exponent += 1
+        }
+        var table: [UInt8] = []
+        append16(&table, 4)
+        append16(&table, 16 + segments * 8)
+        append16(&table, 0)
+        append16(&table, segments * 2)
+        append16(&table, power * 2)
+        append16(&table, exponent)
+        append16(&table, segments * 2 - power * 2)
+        for code in codes { append16(&table, Int(code)) }
+        append16(&table, 0xFFFF)
+        append16(&table, 0)  // reserved pad
+        for code in codes { append16(&table, Int(code)) }
+        append16(&table, 0xFFFF)
+        for code in codes { append16(&table, (characters[code]! - Int(code)) & 0xFFFF) }
+        append16(&table, 1)
+        for _ in 0..<segments { append16(&table, 0) }
+        var cmap: [UInt8] = [0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12]
+        cmap += table
+        return cmap
     }
 
     static func assemble(_ tables: [String: [UInt8]]) -> [UInt8] {
