@@ -150,6 +150,7 @@ let package = Package(
             dependencies: [
                 "MyOpenIPClient",
                 "MyOpenIPDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

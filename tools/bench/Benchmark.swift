@@ -64,6 +64,14 @@ struct Benchmark: AsyncParsableCommand {
     @Option(help: "Comma-separated numbers of connections to the relay, for --mails.")
     var mailConnections: String = "1,4"
 
+    @Option(
+        help:
+            "Instead of round trips: bill this many companies (3 delivered services each) in one run, every PDF made.")
+    var billing: Int?
+
+    @Option(help: "The calls of last month imported before --billing's run.")
+    var calls: Int = 1_000_000
+
     @Option(help: "The page size of --companies and --offers.")
     var pageSize: UInt32 = 50
 
@@ -87,6 +95,10 @@ struct Benchmark: AsyncParsableCommand {
                 return value
             }
             return try await MailBench.run(executable: executable, mails: mails, connectionCounts: counts, seconds: seconds)
+        }
+        if let billing {
+            guard billing > 0, calls >= 0 else { throw ValidationError("--billing and --calls are positive numbers") }
+            return try await BillingBench.run(executable: executable, companies: billing, calls: calls)
         }
         let child = try DaemonProcess.start(executable: executable)
         defer { child.stop() }

@@ -63,13 +63,13 @@ public struct BillingService: BillingServiceProtocol {
                 }
                 return try await group.reduce(into: [InvoiceIssue]()) { $0.append($1) }
             }
-            // Each new invoice gets its PDF before the run goes on: a stopped run leaves the
-            // rest to the background renderer.
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            // Each new invoice gets its PDF before the run goes on. One that cannot be made now
+            // (a stop, fonts missing) is left to the background renderer, which logs why: the
+            // invoice itself is issued.
+            await withTaskGroup(of: Void.self) { group in
                 for case .issued(let record) in outcomes {
-                    group.addTask { [renderer] in try await renderer.renderAndKeep(record) }
+                    group.addTask { [renderer] in _ = try? await renderer.renderAndKeep(record) }
                 }
-                try await group.waitForAll()
             }
             for outcome in outcomes {
                 progress.companiesDone += 1
