@@ -241,6 +241,7 @@ let package = Package(
                 "MyOpenIPStore",
                 "MyOpenIPSMTP",
                 "MyOpenIPPDF",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
