@@ -68,7 +68,8 @@ public struct SQLiteBillingRepository: BillingRepository {
         company: CompanyReference, month: BillingMonth, issuedOn: CivilDate, settings: BillingSettings,
         in scope: CompanyScope
     ) async throws -> InvoicePreview {
-        try await reads.read { db in
+        // Every offer and the month's calls of the company: on the reader queue, not the event loop.
+        try await reads.readPage { db in
             let companyID = try scope.companyID(of: company, in: db)
             let issued = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT number FROM invoice WHERE company_id = ? AND billing_month = ?"),
