@@ -1,5 +1,6 @@
 import Foundation
 import MyOpenIPDomain
+import Synchronization
 
 /// The printed form of an invoice or credit note, as a Factur-X PDF: A4 pages with the seller
 /// and the client, the references and dates, the lines (continued on further pages when they
@@ -19,8 +20,17 @@ public struct InvoicePDF: Sendable {
         /// Debian's `fonts-dejavu-core`.
         public static let defaultFolder = "/usr/share/fonts/truetype/dejavu"
 
-        /// The two fonts read from `folder`.
+        private static let loaded = Mutex<[String: Fonts]>([:])
+
+        /// The two fonts read from `folder`, once per process: every renderer shares them.
         public static func load(from folder: String = defaultFolder) throws -> Fonts {
+            if let fonts = loaded.withLock({ $0[folder] }) { return fonts }
+            let fonts = try read(from: folder)
+            loaded.withLock { $0[folder] = fonts }
+            return fonts
+        }
+
+        static func read(from folder: String) throws -> Fonts {
             func read(_ name: String) throws -> TrueTypeFont {
                 let path = folder + "/" + name
                 guard let data = FileManager.default.contents(atPath: path) else {
@@ -235,10 +245,7 @@ public struct InvoicePDF: Sendable {
         }
     }
 
-    static func percent(_ basisPoints: Int64) -> String {
-        let fraction = basisPoints % 100
-        return fraction == 0 ? "\(basisPoints / 100) %" : "\(basisPoints / 100),\(fraction < 10 ? "0" : "")\(fraction) %"
-    }
+    static func percent(_ basisPoints: Int64) -> String { Amounts.percent(basisPoints: basisPoints) }
 
     /// An IBAN in groups of four.
     static func grouped(_ iban: String) -> String {

@@ -6,6 +6,11 @@ public enum BillingViolation {
     public static let unknownCreditNote = DomainViolation(
         reason: "CREDIT_NOTE_NOT_FOUND", message: "Cet avoir n'existe pas", field: "number", kind: .notFound)
 
+    /// The invoice or credit note `number` does not exist (for this caller).
+    public static func unknown(_ number: DocumentNumber) -> DomainViolation {
+        number.series == .invoice ? unknownInvoice : unknownCreditNote
+    }
+
     public static let periodInvalid = DomainViolation(
         reason: "BILLING_PERIOD_INVALID", message: "La période de facturation s'écrit AAAA-MM (par exemple 2026-03)",
         field: "period")

@@ -23,6 +23,12 @@ public struct Amounts: Sendable, Hashable {
         (value + divisor / 2) / divisor
     }
 
+    /// « 20 % », « 5,50 % »: a VAT rate given in basis points, as the portal shows it.
+    public static func percent(basisPoints: Int64) -> String {
+        let fraction = basisPoints % 100
+        return fraction == 0 ? "\(basisPoints / 100) %" : "\(basisPoints / 100),\(fraction < 10 ? "0" : "")\(fraction) %"
+    }
+
     /// "1 234,56 €", as the portal shows amounts.
     public static func euros(_ cents: Int64) -> String {
         let sign = cents < 0 ? "-" : ""

@@ -18,8 +18,7 @@ extension SQLiteBillingRepository {
                 buyer: original.document.buyer, deliveryAddress: original.document.deliveryAddress,
                 lines: taken.map(\.line), terms: original.document.terms,
                 corrects: .init(number: original.number, issuedOn: original.document.issuedOn))
-            let companyID = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT company_id FROM invoice WHERE id = ?"), arguments: [original.id])!
+            let companyID = try Self.companyID(ofInvoice: original.id, db: db)
             let offerIDs = try Self.lineOffers(of: original.id, db: db)
             let id = try Self.insert(
                 document, companyID: companyID, month: nil, corrects: original.id, lineOffers: offerIDs,
@@ -43,6 +42,15 @@ extension SQLiteBillingRepository {
                 ], context: context, at: now, in: db)
             return try InvoiceLoader.invoice(id: id, db: db)
         }
+    }
+
+    /// The company a document is addressed to.
+    static func companyID(ofInvoice id: Int64, db: Database) throws -> Int64 {
+        guard
+            let company = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT company_id FROM invoice WHERE id = ?"), arguments: [id])
+        else { throw StoreError.corruptRow(table: "invoice", id: id) }
+        return company
     }
 
     static func lineOffers(of invoiceID: Int64, db: Database) throws -> [String: Int64] {
@@ -82,8 +90,7 @@ extension SQLiteBillingRepository {
                 paid, InvoiceState.settling(dueCents: due, paidCents: paid, sent: record.state != .issued).rawValue,
                 record.id,
             ])
-            let companyID = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT company_id FROM invoice WHERE id = ?"), arguments: [record.id])
+            let companyID = try Self.companyID(ofInvoice: record.id, db: db)
             try AuditTrail.append(
                 .paymentRecorded, accountID: nil, companyID: companyID,
                 details: [
@@ -99,13 +106,12 @@ extension SQLiteBillingRepository {
     {
         try await writes.write { db in
             guard let record = try Self.invoice(number, in: .everything, db: db) else {
-                throw number.series == .invoice ? BillingViolation.unknownInvoice : BillingViolation.unknownCreditNote
+                throw BillingViolation.unknown(number)
             }
             guard record.state == .issued else { return record }
             try db.cachedStatement(sql: "UPDATE invoice SET state = 'sent', sent_at = ? WHERE id = ?").execute(
                 arguments: [now.milliseconds, record.id])
-            let companyID = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT company_id FROM invoice WHERE id = ?"), arguments: [record.id])
+            let companyID = try Self.companyID(ofInvoice: record.id, db: db)
             try AuditTrail.append(
                 .invoiceSent, accountID: nil, companyID: companyID, details: ["number": number.description],
                 context: context, at: now, in: db)

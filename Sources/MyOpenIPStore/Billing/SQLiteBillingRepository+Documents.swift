@@ -13,7 +13,7 @@ extension SQLiteBillingRepository {
                         WHERE invoice.number = ? AND \(condition.condition)
                         """), arguments: [number.description] + condition.arguments)
             guard let row else {
-                throw number.series == .invoice ? BillingViolation.unknownInvoice : BillingViolation.unknownCreditNote
+                throw BillingViolation.unknown(number)
             }
             return (row["pdf"] as Data?).map { Array($0) }
         }

@@ -213,7 +213,7 @@ public struct BillingService: BillingServiceProtocol {
     func record(_ text: String, context: ServerContext) async throws -> InvoiceRecord {
         let number = try Self.number(text, field: "number", series: nil)
         guard let record = try await billing.invoice(number: number, in: context.principal.companyScope) else {
-            throw number.series == .invoice ? BillingViolation.unknownInvoice : BillingViolation.unknownCreditNote
+            throw BillingViolation.unknown(number)
         }
         return record
     }

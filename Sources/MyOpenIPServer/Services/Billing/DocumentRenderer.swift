@@ -3,16 +3,14 @@ import MyOpenIPDomain
 import MyOpenIPPDF
 import MyOpenIPStore
 import NIOPosix
-import Synchronization
 
 /// Makes the Factur-X PDF of issued documents on NIO's thread pool, never on an event loop
-/// (a page takes milliseconds), and keeps it with the document. The fonts are read once, at the
-/// first document.
-public final class DocumentRenderer: Sendable {
+/// (a page takes milliseconds), and keeps it with the document. The fonts are read at the first
+/// document (once per process, ``InvoicePDF/Fonts/load(from:)``).
+public struct DocumentRenderer: Sendable {
     let billing: any BillingRepository
     let fontFolder: String
     let threadPool: NIOThreadPool
-    private let fonts = Mutex<InvoicePDF.Fonts?>(nil)
 
     public init(
         billing: any BillingRepository, fontFolder: String = InvoicePDF.Fonts.defaultFolder,
@@ -25,7 +23,7 @@ public final class DocumentRenderer: Sendable {
 
     /// The PDF of `record`, made now (the same bytes every time for one document).
     public func render(_ record: InvoiceRecord) async throws -> [UInt8] {
-        let fonts = try loadedFonts()
+        let fonts = try InvoicePDF.Fonts.load(from: fontFolder)
         return try await threadPool.runIfActive {
             InvoicePDF(fonts: fonts).render(record.document, xml: record.facturXML, created: record.issuedAt.date)
         }
@@ -37,12 +35,5 @@ public final class DocumentRenderer: Sendable {
         let pdf = try await render(record)
         try await billing.keepPDF(pdf, for: record.number)
         return pdf
-    }
-
-    private func loadedFonts() throws -> InvoicePDF.Fonts {
-        if let loaded = fonts.withLock({ $0 }) { return loaded }
-        let loaded = try InvoicePDF.Fonts.load(from: fontFolder)
-        fonts.withLock { $0 = loaded }
-        return loaded
     }
 }

@@ -81,10 +81,7 @@ enum InvoiceOutput {
 
     static func french(_ day: String) -> String { CivilDate(day)?.french ?? day }
 
-    static func percent(_ basisPoints: UInt32) -> String {
-        let fraction = basisPoints % 100
-        return fraction == 0 ? "\(basisPoints / 100) %" : "\(basisPoints / 100),\(fraction < 10 ? "0" : "")\(fraction) %"
-    }
+    static func percent(_ basisPoints: UInt32) -> String { Amounts.percent(basisPoints: Int64(basisPoints)) }
 
     /// « 123.45 » or « 123,45 » euros as cents; nil for anything else.
     static func cents(_ text: String) -> Int64? {
