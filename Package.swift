@@ -72,6 +72,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The system librsvg and cairo, to rasterise the traffic graphs' SVG to PNG.
+        .systemLibrary(
+            name: "CRsvg",
+            path: "Sources/CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
+        // A link's traffic graph as an SVG document, and as a PNG through librsvg.
+        .target(name: "MyOpenIPGraph", dependencies: ["MyOpenIPDomain", "CRsvg"]),
         // SQLite through GRDB: one database, its migrations, one repository per domain.
         .target(
             name: "MyOpenIPStore",
@@ -104,6 +113,7 @@ let package = Package(
                 "MyOpenIPDomain",
                 "MyOpenIPSMTP",
                 "MyOpenIPPDF",
+                "MyOpenIPGraph",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -208,6 +218,10 @@ let package = Package(
         .testTarget(
             name: "MyOpenIPDomainTests",
             dependencies: ["MyOpenIPDomain"]
+        ),
+        .testTarget(
+            name: "MyOpenIPGraphTests",
+            dependencies: ["MyOpenIPGraph", "MyOpenIPDomain"]
         ),
         .testTarget(
             name: "MyOpenIPStoreTests",

@@ -178,6 +178,28 @@ int myopenip_catalogue_service_retire_offering(
         result, reply, &myopenip__v1__offering__descriptor, (ProtobufCMessage **)response);
 }
 
+int myopenip_collector_service_report_link_states(
+    myopenip_connection *connection, const Myopenip__V1__ReportLinkStatesRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ReportLinkStatesResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.CollectorService", "ReportLinkStates",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__report_link_states_response__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_collector_service_report_traffic(
+    myopenip_connection *connection, const Myopenip__V1__ReportTrafficRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ReportTrafficResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.CollectorService", "ReportTraffic",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__report_traffic_response__descriptor, (ProtobufCMessage **)response);
+}
+
 int myopenip_company_service_create_company(
     myopenip_connection *connection, const Myopenip__V1__CreateCompanyRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Company **response) {
@@ -528,6 +550,72 @@ int myopenip_mail_service_cancel_mail(
         request == NULL ? NULL : &request->base, options, reply);
     return myopenip_unpack_answer(
         result, reply, &myopenip__v1__mail__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_network_service_list_technical_services(
+    myopenip_connection *connection, const Myopenip__V1__ListTechnicalServicesRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListTechnicalServicesResponse **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.NetworkService", "ListTechnicalServices",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__list_technical_services_response__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_network_service_get_technical_service(
+    myopenip_connection *connection, const Myopenip__V1__GetTechnicalServiceRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TechnicalService **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.NetworkService", "GetTechnicalService",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__technical_service__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_network_service_get_traffic(
+    myopenip_connection *connection, const Myopenip__V1__GetTrafficRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Traffic **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.NetworkService", "GetTraffic",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__traffic__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_network_service_get_traffic_graph(
+    myopenip_connection *connection, const Myopenip__V1__GetTrafficGraphRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TrafficGraph **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.NetworkService", "GetTrafficGraph",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__traffic_graph__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_network_service_update_link_parameters(
+    myopenip_connection *connection, const Myopenip__V1__UpdateLinkParametersRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TechnicalService **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.NetworkService", "UpdateLinkParameters",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__technical_service__descriptor, (ProtobufCMessage **)response);
+}
+
+int myopenip_network_service_update_voice_trunk_parameters(
+    myopenip_connection *connection, const Myopenip__V1__UpdateVoiceTrunkParametersRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TechnicalService **response) {
+    if (response != NULL) *response = NULL;
+    int result = myopenip_call(
+        connection, "myopenip.v1.NetworkService", "UpdateVoiceTrunkParameters",
+        request == NULL ? NULL : &request->base, options, reply);
+    return myopenip_unpack_answer(
+        result, reply, &myopenip__v1__technical_service__descriptor, (ProtobufCMessage **)response);
 }
 
 int myopenip_order_service_list_orders(

@@ -16,6 +16,8 @@ public final class Store: Sendable {
     public let authenticationChanges = AuthenticationChanges()
     /// The changes of orders and contracted offers, for the calls that watch them.
     public let orderChanges = OrderChangeFeed()
+    /// The state changes of technical services, for the calls that watch them.
+    public let linkStates = LinkStateFeed()
     /// The writes of every repository: concurrent ones share one commit.
     public let writes: GroupCommit
     /// The reads of every repository, on the calling thread.

@@ -18,7 +18,7 @@ struct StoreOpeningTests {
                 try store.appliedMigrations() == [
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
                     "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
-                    "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing",
+                    "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing", "v16_network",
                 ])
             #expect(await store.isReachable())
         }
@@ -47,7 +47,7 @@ struct StoreOpeningTests {
                 try reopened.appliedMigrations() == [
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
                     "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
-                    "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing",
+                    "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing", "v16_network",
                 ])
             #expect(try reopened.journalMode() == "wal")
             #expect(try await reopened.installation() == first)
@@ -94,7 +94,7 @@ struct StoreOpeningTests {
                 try store.appliedMigrations() == [
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
                     "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
-                    "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing",
+                    "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing", "v16_network",
                 ])
         }
     }

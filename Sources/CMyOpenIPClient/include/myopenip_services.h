@@ -28,6 +28,7 @@
 #include "myopenip/v1/company.pb-c.h"
 #include "myopenip/v1/identity.pb-c.h"
 #include "myopenip/v1/mail.pb-c.h"
+#include "myopenip/v1/network.pb-c.h"
 #include "myopenip/v1/ordering.pb-c.h"
 #include "myopenip/v1/reflection.pb-c.h"
 #include "myopenip/v1/rights.pb-c.h"
@@ -184,6 +185,27 @@ int myopenip_catalogue_service_update_offering(
 int myopenip_catalogue_service_retire_offering(
     myopenip_connection *connection, const Myopenip__V1__RetireOfferingRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Offering **response);
+
+/* myopenip.v1.CollectorService */
+
+/*
+ * myopenip.v1.CollectorService/ReportLinkStates
+ * State changes of links. A report older than the state in force is stale (it arrived out
+ * of order) and changes nothing; one that repeats the state in force changes nothing either.
+ */
+int myopenip_collector_service_report_link_states(
+    myopenip_connection *connection, const Myopenip__V1__ReportLinkStatesRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ReportLinkStatesResponse **response);
+
+/*
+ * myopenip.v1.CollectorService/ReportTraffic
+ * Traffic samples: the average rates in and out over five minutes, each starting on a
+ * multiple of five minutes (UTC). A sample sent twice counts once (the first one is kept);
+ * a late one is accepted within 24 hours, and its roll-ups are made again.
+ */
+int myopenip_collector_service_report_traffic(
+    myopenip_connection *connection, const Myopenip__V1__ReportTrafficRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ReportTrafficResponse **response);
 
 /* myopenip.v1.CompanyService */
 
@@ -459,6 +481,58 @@ int myopenip_mail_service_retry_mail(
 int myopenip_mail_service_cancel_mail(
     myopenip_connection *connection, const Myopenip__V1__CancelMailRequest *request,
     const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Mail **response);
+
+/* myopenip.v1.NetworkService */
+
+/*
+ * myopenip.v1.NetworkService/ListTechnicalServices
+ * The technical services of the offers in service (being delivered, active, suspended or
+ * being terminated), by reference, a page at a time.
+ */
+int myopenip_network_service_list_technical_services(
+    myopenip_connection *connection, const Myopenip__V1__ListTechnicalServicesRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__ListTechnicalServicesResponse **response);
+
+/*
+ * myopenip.v1.NetworkService/GetTechnicalService
+ */
+int myopenip_network_service_get_technical_service(
+    myopenip_connection *connection, const Myopenip__V1__GetTechnicalServiceRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TechnicalService **response);
+
+/*
+ * myopenip.v1.NetworkService/GetTraffic
+ * The traffic of a data link over a window, as data points at the finest resolution kept for
+ * it, with its 95th percentile.
+ */
+int myopenip_network_service_get_traffic(
+    myopenip_connection *connection, const Myopenip__V1__GetTrafficRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__Traffic **response);
+
+/*
+ * myopenip.v1.NetworkService/GetTrafficGraph
+ * The same traffic drawn: an SVG (or PNG) graph with its axes, units, the time in
+ * Europe/Paris and the 95th percentile.
+ */
+int myopenip_network_service_get_traffic_graph(
+    myopenip_connection *connection, const Myopenip__V1__GetTrafficGraphRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TrafficGraph **response);
+
+/*
+ * myopenip.v1.NetworkService/UpdateLinkParameters
+ * Sets the parameters of a data link named in update_mask; the others stay as they are.
+ */
+int myopenip_network_service_update_link_parameters(
+    myopenip_connection *connection, const Myopenip__V1__UpdateLinkParametersRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TechnicalService **response);
+
+/*
+ * myopenip.v1.NetworkService/UpdateVoiceTrunkParameters
+ * Sets the parameters of a voice trunk named in update_mask; the others stay as they are.
+ */
+int myopenip_network_service_update_voice_trunk_parameters(
+    myopenip_connection *connection, const Myopenip__V1__UpdateVoiceTrunkParametersRequest *request,
+    const myopenip_call_options *options, myopenip_reply *reply, Myopenip__V1__TechnicalService **response);
 
 /* myopenip.v1.OrderService */
 

@@ -5,6 +5,6 @@ extension Array where Element == StoreMigration {
     /// list, `Daemon.domains`, lives in the server target).
     static let everyDomain: [StoreMigration] = [
         .runtime, .identity, .companies, .rights, .sitesAndContacts, .companySearch, .idempotency, .termsWithdrawal, .loginDecoys,
-        .mailDelivery, .catalogue, .salesConditions, .ordering, .orderLifecycle, .billing,
+        .mailDelivery, .catalogue, .salesConditions, .ordering, .orderLifecycle, .billing, .network,
     ]
 }

@@ -123,23 +123,10 @@ extension OrderService {
     }
 
     /// Checks, before a watch sends a change, that its session still holds orders.manage over
-    /// the same companies: again only when what sessions are allowed has changed since the last
-    /// check (logout, revocation, disabled account or company, changed rights).
+    /// the same companies.
     func stillAllowed(_ context: ServerContext) -> @Sendable () async throws -> Void {
-        guard let sessions, let authentication, let token = context.metadata.bearerToken else { return {} }
-        let checked = Mutex(authentication.generation)
-        let scope = context.principal.companyScope
-        return {
-            let generation = authentication.generation
-            guard checked.withLock({ $0 != generation }) else { return }
-            let principal = try await sessions.principal(forToken: token, context: context)
-            guard principal.holds([.ordersManage]), principal.companyScope == scope else {
-                throw RPCError(
-                    .permissionDenied, "the session no longer holds orders.manage over these companies",
-                    reason: "PERMISSION_REVOKED")
-            }
-            checked.withLock { $0 = generation }
-        }
+        WatchAuthorization(sessions: sessions, authentication: authentication)
+            .check(context, holds: .ordersManage, name: "orders.manage")
     }
 
     // MARK: - Requests
