@@ -5,13 +5,16 @@ import CRsvg
 /// path, with no state shared between calls, so it may run on many threads at once.
 public enum PNGRenderer {
     /// The largest side of a picture, in pixels (cairo draws up to 32,767).
-    public static let maximumSide = 16_384
+    public static let maximumSide = 8_192
+    /// The most pixels a picture has: 32 million, 128 MB while it is drawn.
+    public static let maximumPixels = 32 * 1_024 * 1_024
 
     /// `svg` drawn on a white `width` × `height` picture (the document scaled to fit, keeping its
-    /// proportions), as PNG bytes; throws a ``GraphRenderingError`` when the SVG is not valid or
-    /// the picture cannot be made.
+    /// proportions), as PNG bytes; throws a ``GraphRenderingError`` when the SVG is not valid, the
+    /// size is beyond ``maximumSide`` or ``maximumPixels``, or the picture cannot be made.
     public static func png(fromSVG svg: String, width: Int, height: Int) throws -> [UInt8] {
-        guard (1...maximumSide).contains(width), (1...maximumSide).contains(height) else {
+        guard (1...maximumSide).contains(width), (1...maximumSide).contains(height), width * height <= maximumPixels
+        else {
             throw GraphRenderingError("Taille d'image invalide : \(width) × \(height)")
         }
         let data = Array(svg.utf8)

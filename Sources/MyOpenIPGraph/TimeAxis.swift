@@ -11,7 +11,8 @@ struct TimeTick: Equatable {
 /// for the portal, through Foundation's calendar, so a DST change day is right), the step chosen
 /// from the window's length so that labels do not overlap: hours for a day ("14:00", midnight
 /// as "08/12"), days for a week ("lun. 07/12"), weeks or days for a month ("07/12"), months for a
-/// year ("déc. 2026", the year only on the first tick and in January), years beyond.
+/// year ("déc. 2026": the year on January, and on the first tick unless a January follows it),
+/// years beyond.
 struct TimeAxis {
     let ticks: [TimeTick]
 
@@ -23,14 +24,19 @@ struct TimeAxis {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let span = max(1, to - from)
+        // Enough ticks to read the time off the graph, not so many that it looks busy: a day in
+        // 2 hours, a week in days, a year in months, on a graph of usual width.
+        let maximumTicks = max(13, Int(plotWidth / 80))
         var chosen: [TimeTick] = []
         for step in TimeStep.all {
             // A cheap estimate first, so that only a step that may fit is laid out.
-            let estimate = Double(span) / Double(step.nominalSeconds)
+            let estimate = Double(span) / Double(step.nominalSeconds) + 1
             let room = TextMetrics.width(step.typicalLabel, fontSize: fontSize) + Self.labelGap
-            guard estimate * room <= plotWidth else { continue }
+            guard estimate <= Double(maximumTicks) + 0.5, estimate * room <= plotWidth + room else { continue }
             let ticks = step.ticks(from: from, to: to, calendar: calendar)
-            if Self.fits(ticks, from: from, span: span, plotWidth: plotWidth, fontSize: fontSize) {
+            if ticks.count <= maximumTicks + 1,
+                Self.fits(ticks, from: from, span: span, plotWidth: plotWidth, fontSize: fontSize)
+            {
                 chosen = ticks
                 break
             }
@@ -59,7 +65,8 @@ enum TimeStep {
     case days(weekday: Bool)
     /// Every Monday at midnight, labelled "07/12".
     case weeks
-    /// The first of every `n` months (a divisor of 12), labelled "déc.", "janv. 2027".
+    /// The first of every `n` months (a divisor of 12), labelled "déc.", "janv. 2027" (the year
+    /// also on the first tick, unless a January follows it).
     case months(Int)
     /// Every 1st of January of a year that is a multiple of `n`, labelled "2026".
     case years(Int)
@@ -154,16 +161,20 @@ enum TimeStep {
             let first = calendar.dateComponents([.year, .month], from: start)
             var index = (first.year ?? 1970) * 12 + (first.month ?? 1) - 1
             index = (index + n - 1) / n * n
-            var isFirst = true
             for _ in 0..<limit {
                 guard let date = calendar.date(from: DateComponents(year: index / 12, month: index % 12 + 1, day: 1))
                 else { break }
                 index += n
-                let time = Int64(date.timeIntervalSince1970.rounded())
-                if time < from { continue }
-                let withYear = isFirst
-                guard add(date, { Self.monthLabel($0, withYear: withYear) }) else { break }
-                isFirst = false
+                if Int64(date.timeIntervalSince1970.rounded()) < from { continue }
+                guard add(date, { Self.monthLabel($0) }) else { break }
+            }
+            // The year is on every January; the first tick shows it too, unless a January
+            // follows right after it and says it.
+            if let first = ticks.first, !first.label.contains(" "),
+                ticks.count < 2 || !ticks[1].label.hasPrefix(FrenchDateText.month(1))
+            {
+                let parts = calendar.dateComponents([.year], from: Date(timeIntervalSince1970: TimeInterval(first.time)))
+                ticks[0] = TimeTick(time: first.time, label: "\(first.label) \(parts.year ?? 0)")
             }
         case .years(let n):
             var year = calendar.component(.year, from: start)
@@ -195,9 +206,9 @@ enum TimeStep {
         }
     }
 
-    private static func monthLabel(_ parts: DateComponents, withYear: Bool) -> String {
+    private static func monthLabel(_ parts: DateComponents) -> String {
         let month = parts.month ?? 1
         let name = FrenchDateText.month(month)
-        return withYear || month == 1 ? "\(name) \(parts.year ?? 0)" : name
+        return month == 1 ? "\(name) \(parts.year ?? 0)" : name
     }
 }

@@ -36,7 +36,7 @@ struct PNGRendererTests {
         #expect(error?.message.isEmpty == false)
     }
 
-    @Test(arguments: [(0, 100), (100, -1), (100_000, 100)])
+    @Test(arguments: [(0, 100), (100, -1), (100_000, 100), (8_000, 8_000)])
     func anInvalidSizeThrows(width: Int, height: Int) {
         #expect(throws: GraphRenderingError.self) {
             try PNGRenderer.png(fromSVG: TrafficGraphSVG.render(Fixture.month(), title: "Lien"), width: width, height: height)

@@ -13,60 +13,7 @@ struct BillingRepositoryTests {
     /// `count` client companies with one TRUNK SIP each (90.00 € a month, 150.00 € once), delivered
     /// on 10 March 2026; `corrupt` of them with a frozen offering that cannot be read.
     static func seed(_ fixture: CompanyFixture, count: Int, corrupt: Set<Int> = []) async throws -> [Int64] {
-        var references: [String] = []
-        for index in 1...count {
-            references.append(try await fixture.company("Client \(index)", number: 1_000 + index).reference.description)
-        }
-        let delivered = CivilDate("2026-03-10")!.start().milliseconds
-        return try await fixture.store.writes.write { [references] db in
-            try db.execute(
-                sql: """
-                    INSERT INTO terms_version (title, text, effective_at, published_at, published_by, document)
-                    VALUES ('CGV', 'Article 1', 0, 0, 'test', 'sales_conditions')
-                    """)
-            let cgv = db.lastInsertedRowID
-            var ids: [Int64] = []
-            for (index, reference) in references.enumerated() {
-                let company = try Int64.fetchOne(db, sql: "SELECT id FROM company WHERE reference = ?", arguments: [reference])!
-                let site = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM site WHERE company_id = ? AND is_head_office = 1", arguments: [company])!
-                try db.execute(
-                    sql: """
-                        INSERT INTO quote (company_id, state, entered_for_client, created_at, created_by, updated_at, valid_until)
-                        VALUES (?, 'accepted', 0, 0, 'test', 0, 0)
-                        """, arguments: [company])
-                let quote = db.lastInsertedRowID
-                try db.execute(
-                    sql: """
-                        INSERT INTO customer_order (reference, company_id, quote_id, state, cgv_version, placed_at, placed_by,
-                            one_time_cents, monthly_cents, search_key, updated_at)
-                        VALUES (?, ?, ?, 'completed', ?, 0, 'test', 15000, 9000, '', 0)
-                        """, arguments: [BusinessReference(.order, sequence: Int64(index + 1)).description, company, quote, cgv])
-                let order = db.lastInsertedRowID
-                let offering =
-                    corrupt.contains(index + 1)
-                    ? "{not json"
-                    : """
-                    {"category":"ip_telephony","code":"TRUNK-SIP","commitmentMonths":24,"description":"","form":[],\
-                    "monthlyPriceCents":9000,"name":"TRUNK SIP","needsEquipmentDelivery":false,\
-                    "needsOnSiteIntervention":false,"noticeMonths":1,"oneTimePriceCents":15000,"terminationFeeCents":15000}
-                    """
-                try db.execute(
-                    sql: """
-                        INSERT INTO contracted_offer (reference, company_id, order_id, item_number, offering_code, name,
-                            category, offering, site_id, site, city, quantity, form, state, kind, delivered_at, search_key,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, 1, 'TRUNK-SIP', 'TRUNK SIP', 'ip_telephony', ?, ?, '{}', 'Paris', 1, '{}',
-                            'active', 'creation', ?, '', 0, 0)
-                        """,
-                    arguments: [
-                        BusinessReference(.contractedOffer, sequence: Int64(index + 1)).description, company, order,
-                        offering, site, delivered,
-                    ])
-                ids.append(company)
-            }
-            return ids
-        }
+        try await DeliveredOffers.seed(fixture, count: count, corrupt: corrupt).map(\.company)
     }
 
     static func issue(_ billing: SQLiteBillingRepository, _ company: Int64) async throws -> InvoiceIssue {
