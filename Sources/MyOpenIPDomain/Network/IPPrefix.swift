@@ -46,10 +46,10 @@ public struct IPPrefix: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         let family = isIPv6 ? AF_INET6 : AF_INET
-        let text = bytes.withUnsafeBytes { raw in
+        let written = bytes.withUnsafeBytes { raw in
             inet_ntop(family, raw.baseAddress, &buffer, socklen_t(buffer.count)) != nil
-                ? String(cString: buffer) : ""
         }
+        let text = written ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
         return "\(text)/\(length)"
     }
 }

@@ -29,11 +29,11 @@ public struct TrafficRollUpService: Service {
     }
 
     public func run() async throws {
-        var lastSweep: Int64 = .min
+        var lastSweep: Int64?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await runOnce()
             let now = time.timestamp().seconds
-            if now - lastSweep >= 86_400 {
+            if lastSweep.map({ now - $0 >= 86_400 }) ?? true {
                 await sweep()
                 lastSweep = now
             }
