@@ -19,8 +19,16 @@ public struct StoreReads: Sendable {
 
     /// Runs `body` (a page of a list) in a read-only snapshot of the database, on a reader's
     /// queue.
-    public func readPage<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-        try await reader.read(body)
+    ///
+    /// GRDB gives the reader back only once the task resumes after `body`. A call's task prefers
+    /// its event loop, which may be blocked meanwhile in a point read waiting for a free reader
+    /// (``read(_:)``): with every reader held by pages waiting to resume on that loop, neither
+    /// would go on. So the page's task resumes on the global executor, which gives the reader
+    /// back without the event loop, and only then comes back to its caller.
+    public func readPage<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(globalConcurrentExecutor) {
+            try await reader.read(body)
+        }
     }
 
     /// A blocking read in a snapshot of its own, opened and closed with statements prepared once

@@ -227,6 +227,34 @@ struct TechnicalServicesTests {
         }
     }
 
+    @Test("300 watchers of one link start together on three connections and each gets the change")
+    func manyWatchers() async throws {
+        try await withTestDaemon { daemon async throws in
+            let world = try await TechnicalWorld.prepare(daemon)
+            // Each watch reads its service (a point read on its event loop) and the states in force
+            // (a page on a reader's queue): together they once held every reader and the loop.
+            let clients = (0..<3).map { _ in daemon.operatorClient() }
+            let started = Atomic<Int>(0)
+            let changed = Atomic<Int>(0)
+            let tasks = clients.flatMap { client in
+                (0..<100).map { _ in
+                    Self.collect(client, reference: "OC00001") { change in
+                        if change.initial {
+                            started.add(1, ordering: .relaxed)
+                        } else {
+                            changed.add(1, ordering: .relaxed)
+                        }
+                    }
+                }
+            }
+            try await waitUntil { started.load(ordering: .relaxed) == 300 }
+            _ = try await world.admin.collector.report(states: [stateReport("OC00001", .up)])
+            try await waitUntil { changed.load(ordering: .relaxed) == 300 }
+            for task in tasks { task.cancel() }
+            for client in clients { await client.close() }
+        }
+    }
+
     @Test("a watcher that stops reading does not slow the collector nor the other watchers")
     func slowWatcher() async throws {
         try await withTestDaemon { daemon async throws in

@@ -69,6 +69,11 @@ struct Benchmark: AsyncParsableCommand {
             "Instead of round trips: bill this many companies (3 delivered services each) in one run, every PDF made.")
     var billing: Int?
 
+    @Option(
+        help:
+            "Instead of round trips: technical services of this many links: sample ingest, a month graph, 1,000 watchers, disk.")
+    var network: Int?
+
     @Option(help: "The calls of last month imported before --billing's run.")
     var calls: Int = 1_000_000
 
@@ -99,6 +104,10 @@ struct Benchmark: AsyncParsableCommand {
         if let billing {
             guard billing > 0, calls >= 0 else { throw ValidationError("--billing and --calls are positive numbers") }
             return try await BillingBench.run(executable: executable, companies: billing, calls: calls)
+        }
+        if let network {
+            guard network > 0 else { throw ValidationError("--network is a positive number") }
+            return try await NetworkBench.run(executable: executable, links: network)
         }
         let child = try DaemonProcess.start(executable: executable)
         defer { child.stop() }

@@ -35,27 +35,7 @@ enum BillingBench {
         let cgv = try await admin.terms.publish(
             title: "Conditions générales de vente", text: "Article 1", effectiveAt: "2017-02-15", document: .salesConditions
         ).version
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for lane in 0..<16 {
-                group.addTask { [admin] in
-                    var index = 1 + lane
-                    while index <= companies {
-                        var request = Myopenip_V1_CreateCompanyRequest()
-                        request.kind = .client
-                        request.name = "Société \(index)"
-                        request.siren = Siren.completing(String(20_000_000 + index))!.description
-                        request.legalStatus = "SAS"
-                        request.mails.administrative = "comptabilite@societe-\(index).fr"
-                        request.headOfficeAddress.street = "\(index) rue de la Paix"
-                        request.headOfficeAddress.postcode = "75002"
-                        request.headOfficeAddress.city = "Paris"
-                        _ = try await admin.companies.create(request)
-                        index += 16
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
+        try await createCompanies(admin, count: companies)
         print("  \(companies) companies created through the API in \(clock.duration(to: .now))")
         await admin.close()
         child.stop(keepingFolder: true)
@@ -146,6 +126,32 @@ enum BillingBench {
         await admin.close()
         guard last.invoicesIssued == companies else {
             throw Failure(description: "\(last.invoicesIssued) invoices for \(companies) companies")
+        }
+    }
+
+    /// `count` client companies created through the API, 16 at a time: « Société 1 »…, each with
+    /// its head office in Paris.
+    static func createCompanies(_ admin: MyOpenIPClient, count companies: Int) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for lane in 0..<16 {
+                group.addTask { [admin] in
+                    var index = 1 + lane
+                    while index <= companies {
+                        var request = Myopenip_V1_CreateCompanyRequest()
+                        request.kind = .client
+                        request.name = "Société \(index)"
+                        request.siren = Siren.completing(String(20_000_000 + index))!.description
+                        request.legalStatus = "SAS"
+                        request.mails.administrative = "comptabilite@societe-\(index).fr"
+                        request.headOfficeAddress.street = "\(index) rue de la Paix"
+                        request.headOfficeAddress.postcode = "75002"
+                        request.headOfficeAddress.city = "Paris"
+                        _ = try await admin.companies.create(request)
+                        index += 16
+                    }
+                }
+            }
+            try await group.waitForAll()
         }
     }
 
