@@ -13,7 +13,7 @@ import NIOEmbedded
 /// to itself, and a frame decoder hands on nothing larger than its limit.
 enum FuzzTarget: UInt8, CaseIterable {
     case frames, envelope, email, phone, iban, bic, siren, companyReference, accountLogin, timestamp, password, bearer
-    case site, contact, company, right, account, offering, quote
+    case site, contact, company, right, account, offering, quote, ipPrefix, trunkNumber
 
     /// Runs the input `bytes` (target byte first); empty input does nothing.
     static func run(_ bytes: UnsafeRawBufferPointer) {
@@ -84,6 +84,17 @@ enum FuzzTarget: UInt8, CaseIterable {
             }
         case .offering:
             Self.checkOffering(Self.fields(text, count: 8))
+        case .ipPrefix:
+            // A normalised prefix reads back as itself, host bits cleared.
+            if let prefix = IPPrefix(text) {
+                precondition(IPPrefix(prefix.description) == prefix, "prefix \(prefix)")
+                precondition(IPPrefix(prefix.description)?.description == prefix.description, "prefix text \(prefix)")
+            }
+        case .trunkNumber:
+            // A number normalised to E.164 normalises to itself.
+            if let numbers = try? VoiceTrunkParameters.numbers([text]) {
+                precondition((try? VoiceTrunkParameters.numbers(numbers)) == numbers, "number \(numbers)")
+            }
         case .quote:
             Self.checkQuote(input)
         case .bearer:

@@ -13,8 +13,8 @@ struct SetLinkCommand: AsyncParsableCommand {
     @Option(help: "Bandwidth from the site, kbit/s.") var upstreamKbps: Int64?
     @Option(help: "The network's name of the interface the collector polls.") var interface: String?
     @Option(help: "An IPv4 or IPv6 prefix routed to the site (repeat it; all of them replace the list).")
-    var address: [String] = []
-    @Flag(help: "Remove every prefix.") var clearAddresses = false
+    var prefix: [String] = []
+    @Flag(help: "Remove every prefix.") var clearPrefixes = false
 
     func run() async throws {
         var parameters = Myopenip_V1_LinkParameters()
@@ -35,8 +35,8 @@ struct SetLinkCommand: AsyncParsableCommand {
             parameters.interfaceID = interface
             paths.append("interface_id")
         }
-        if !address.isEmpty || clearAddresses {
-            parameters.addresses = address
+        if !prefix.isEmpty || clearPrefixes {
+            parameters.addresses = prefix
             paths.append("addresses")
         }
         guard !paths.isEmpty else { throw ValidationError("give at least one parameter to set") }
