@@ -49,6 +49,14 @@ public final class Store: Sendable {
         }
         // SQLite creates the journal files with the database file's mode: 0600 for all three.
         DatabaseFiles.restrict(path, logger: logger)
+        // A database a newer build migrated is never touched, not even switched to WAL: its
+        // tables may not be what this build's code reads and writes.
+        if FileManager.default.fileExists(atPath: path) {
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            let unknown = try Self.unknownMigrations(in: DatabaseQueue(path: path, configuration: readOnly), known: migrations)
+            guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknown: unknown) }
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB sets the writer's connection to `synchronous = NORMAL` when it turns WAL on, after
         // `prepareDatabase`: set it back, since that is the connection whose commits must be on disk.
@@ -64,6 +72,16 @@ public final class Store: Sendable {
         self.migrator = migrator
         let version = try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") } ?? "?"
         logger.info("database open", metadata: ["path": "\(path)", "sqlite": "\(version)", "journal": "wal"])
+    }
+
+    /// The migrations recorded in the database that are not among `known`, in their order.
+    static func unknownMigrations(in reader: any DatabaseReader, known: [StoreMigration]) throws -> [String] {
+        let identifiers = Set(known.map(\.identifier))
+        return try reader.read { db in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+                .filter { !identifiers.contains($0) }
+        }
     }
 
     /// A store in memory, for repository tests: the same schema and rules, nothing on disk, gone
