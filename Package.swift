@@ -130,6 +130,7 @@ let package = Package(
                 "MyOpenIPProto",
                 "MyOpenIPRPC",
                 "MyOpenIPTransport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -18,7 +18,7 @@ public struct Daemon: Service {
     /// Every domain the daemon serves: the one list a new domain is added to.
     public static let domains: [DomainModule] = [
         .runtime, .identity, .terms, .mail, .audit, .company, .rights, .sites, .catalogue, .ordering, .billing,
-        .network,
+        .network, .operations,
     ]
 
     public let configuration: DaemonConfiguration

@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsafeFolder(String)
     /// The database holds migrations this build does not know: a newer build wrote it.
     case newerSchema(path: String, unknown: [String])
+    /// A backup or a restore could not be done.
+    case backupFailed(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .sequenceExhausted(let name): return "the \(name) sequence is exhausted"
         case .unsafeFolder(let path):
             return "the data folder \(path) is writable by other users: make it 0700 (chmod o-w,g-w) or choose another"
+        case .backupFailed(let why): return "backup: \(why)"
         case .newerSchema(let path, let unknown):
             return "the database \(path) was written by a newer build of myopenipd (its migrations "
                 + "\(unknown.joined(separator: ", ")) are unknown to this build): it is left untouched; run that newer "

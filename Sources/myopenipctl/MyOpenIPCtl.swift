@@ -25,6 +25,6 @@ struct MyOpenIPCtl: AsyncParsableCommand {
             AuditCommand.self, CompanyCommand.self, SiteCommand.self, ContactCommand.self, UserCommand.self,
             RightCommand.self, CatalogueCommand.self, QuoteCommand.self, OrderCommand.self, OfferCommand.self,
             InvoiceCommand.self, CreditNoteCommand.self, PaymentCommand.self, CallRecordCommand.self,
-            ServiceCommand.self,
+            ServiceCommand.self, BackupCommand.self,
         ])
 }

@@ -85,12 +85,26 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Connections to the relay used at once (1 by default). Env: MYOPENIP_MAIL_CONNECTIONS.")
     var mailConnections: Int?
 
+    @Option(
+        name: .long,
+        help: "Restore this copy (from myopenipctl backup) as the data folder's database, with the daemon stopped, and exit.")
+    var restore: String?
+
     mutating func run() async throws {
         let configuration: DaemonConfiguration
         do {
             configuration = try DaemonConfiguration.resolve(flags: try flagOverrides(), configFile: config)
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
+        }
+        if let restore {
+            do {
+                print(try DatabaseRestore.run(source: restore, configuration: configuration))
+                return
+            } catch {
+                FileHandle.standardError.write(Data("myopenipd: cannot restore: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
         }
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in

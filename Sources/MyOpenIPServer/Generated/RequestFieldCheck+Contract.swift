@@ -39,6 +39,7 @@ extension RequestFieldCheck {
                 8: "company_reference",
             ],
             "myopenip.v1.AuditEvent.DetailsEntry": [1: "key", 2: "value"],
+            "myopenip.v1.BackupChunk": [1: "size", 2: "taken_at", 3: "schema", 4: "offset", 5: "data", 6: "sha256"],
             "myopenip.v1.BillingParty": [
                 1: "name", 2: "legal_form", 3: "street", 4: "postcode", 5: "city", 6: "country", 7: "siren", 8: "vat_number",
                 9: "email", 10: "reference",
