@@ -72,6 +72,10 @@ public nonisolated struct Ttrpc_Response: Sendable {
   /// The serialized response message; empty when status.code is not OK.
   public var payload: Data = Data()
 
+  /// Response metadata: the call's x-request-id (the caller's, escaped and bounded, or the one
+  /// the daemon made up). An addition of this daemon's: containerd's clients skip the field.
+  public var metadata: [Ttrpc_KeyValue] = []
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -161,7 +165,7 @@ nonisolated extension Ttrpc_Request: SwiftProtobuf.Message, SwiftProtobuf._Messa
 
 nonisolated extension Ttrpc_Response: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Response"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}payload\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}payload\0\u{1}metadata\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -171,6 +175,7 @@ nonisolated extension Ttrpc_Response: SwiftProtobuf.Message, SwiftProtobuf._Mess
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._status) }()
       case 2: try { try decoder.decodeSingularBytesField(value: &self.payload) }()
+      case 3: try { try decoder.decodeRepeatedMessageField(value: &self.metadata) }()
       default: break
       }
     }
@@ -187,12 +192,16 @@ nonisolated extension Ttrpc_Response: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if !self.payload.isEmpty {
       try visitor.visitSingularBytesField(value: self.payload, fieldNumber: 2)
     }
+    if !self.metadata.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.metadata, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Ttrpc_Response, rhs: Ttrpc_Response) -> Bool {
     if lhs._status != rhs._status {return false}
     if lhs.payload != rhs.payload {return false}
+    if lhs.metadata != rhs.metadata {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

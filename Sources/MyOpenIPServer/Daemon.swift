@@ -31,8 +31,12 @@ public struct Daemon: Service {
     public let accessPolicy: AccessPolicy
     /// The writes whose answer is kept for a retry with the same idempotency key.
     public let idempotencyPolicy: IdempotencyPolicy
-    /// The domains' background services, run beside the server.
+    /// The domains' background services, run beside the server (and the metrics endpoint).
     public let backgroundServices: [any Service]
+    /// Calls, commits, connections, jobs: what the metrics endpoint serves.
+    public let metrics: DaemonMetrics
+    /// The Prometheus endpoint on 127.0.0.1, when `metricsPort` is set.
+    public let metricsEndpoint: MetricsEndpoint?
     private let logger: Logger
 
     /// A daemon on `configuration`. `time` is the clock of expiries (tests move one by hand);
@@ -56,9 +60,13 @@ public struct Daemon: Service {
             store: store, hasher: PasswordHasher(parameters: configuration.identity.passwordHashing), time: time,
             settings: configuration.identity)
         let servingState = ServingState()
+        let metrics = DaemonMetrics()
+        self.metrics = metrics
+        store.writes.observeCommits { writes, duration in metrics.committed(writes: writes, duration: duration) }
         let environment = DomainEnvironment(
             store: store, time: time, identity: identity, configuration: configuration,
-            auditActions: Set(domains.flatMap(\.auditActions)), servingState: servingState, logger: logger)
+            auditActions: Set(domains.flatMap(\.auditActions)), servingState: servingState, metrics: metrics,
+            logger: logger)
         let idempotencyRecords = SQLiteIdempotencyRepository(store: store)
         // Keyed calls cut short by the last stop: a committed write keeps its key (its retry is
         // told the answer was lost), the others free theirs.
@@ -80,6 +88,7 @@ public struct Daemon: Service {
         let dispatcher = CallDispatcher(
             router: router,
             interceptors: [
+                MetricsInterceptor(metrics: metrics),
                 LoggingInterceptor(),
                 DeadlineInterceptor(),
                 AuthenticationInterceptor(
@@ -96,12 +105,19 @@ public struct Daemon: Service {
         self.servingState = servingState
         self.accessPolicy = access
         self.idempotencyPolicy = idempotency
-        self.backgroundServices = domains.flatMap { $0.backgroundServices(environment) }
-        self.server = RPCServer(
+        let server = RPCServer(
             configuration: configuration.serverConfiguration,
             dispatcher: dispatcher,
             eventLoopGroup: eventLoopGroup,
             logger: logger)
+        self.server = server
+        let endpoint = configuration.metricsPort.map { port in
+            MetricsEndpoint(
+                port: port, metrics: metrics, store: store, counters: server.counters, eventLoopGroup: eventLoopGroup,
+                logger: logger)
+        }
+        self.metricsEndpoint = endpoint
+        self.backgroundServices = domains.flatMap { $0.backgroundServices(environment) } + (endpoint.map { [$0] } ?? [])
     }
 
     /// Runs the background services and the server until a graceful shutdown (of the enclosing

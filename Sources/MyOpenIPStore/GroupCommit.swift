@@ -31,6 +31,7 @@ public final class GroupCommit: Sendable {
     /// Set by the background checkpointer when the log has grown: the writer then checkpoints
     /// between two batches (see ``WALCheckpointer``).
     private let logCatchUp = Atomic<Bool>(false)
+    private let commitObserver = Mutex<(@Sendable (Int, Duration) -> Void)?>(nil)
 
     init(writer: any DatabaseWriter, maximumBatch: Int = 256) {
         self.writer = writer
@@ -110,8 +111,14 @@ public final class GroupCommit: Sendable {
         }
     }
 
+    /// Told of each committed batch: its writes and how long its transaction took (metrics).
+    public func observeCommits(_ observer: @escaping @Sendable (_ writes: Int, _ duration: Duration) -> Void) {
+        commitObserver.withLock { $0 = observer }
+    }
+
     private func commit(_ batch: [Job]) async {
         let outcomes = Mutex([Result<Void, any Error>](repeating: .success(()), count: batch.count))
+        let started = ContinuousClock.now
         do {
             try await writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
@@ -134,6 +141,7 @@ public final class GroupCommit: Sendable {
             return
         }
         state.withLock { $0.commits += 1 }
+        commitObserver.withLock { $0 }?(batch.count, ContinuousClock.now - started)
         let results = outcomes.withLock { $0 }
         for (job, outcome) in zip(batch, results) {
             job.keyed?.batchCommitted()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import MyOpenIPDomain
+import MyOpenIPRPC
 import MyOpenIPServer
 import NIOPosix
 import ServiceLifecycle
@@ -50,6 +51,16 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. Env: MYOPENIP_LOG_LEVEL.")
     var logLevel: String?
+
+    @Option(name: .long, help: "text (the default) or json: one JSON object a line. Env: MYOPENIP_LOG_FORMAT.")
+    var logFormat: String?
+
+    @Option(
+        name: .long,
+        help:
+            "Serve Prometheus metrics on 127.0.0.1:PORT at /metrics (0 picks a free port; off by default). Env: MYOPENIP_METRICS_PORT."
+    )
+    var metricsPort: Int?
 
     @Option(name: .long, help: "Comma-separated uids whose Unix-socket calls are the operator's. Env: MYOPENIP_OPERATOR_UIDS.")
     var operatorUids: String?
@@ -107,10 +118,19 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
             }
         }
         let level = configuration.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+        switch configuration.logFormat {
+        case .text:
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        case .json:
+            LoggingSystem.bootstrap { label in
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
         }
         let logger = Logger(label: "myopenipd")
 
@@ -125,7 +145,8 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
         // ready file is written once the server listens.
         var services: [any Service] = [daemon]
         if let readyFile {
-            services.append(ReadyFileService(path: readyFile, server: daemon.server, logger: logger))
+            services.append(
+                ReadyFileService(path: readyFile, server: daemon.server, metrics: daemon.metricsEndpoint, logger: logger))
         }
         let group = ServiceGroup(
             configuration: .init(
@@ -156,6 +177,8 @@ struct MyOpenIPDaemonCommand: AsyncParsableCommand {
                 }
             })
         overrides.maxConnections = maxConnections
+        overrides.logFormat = logFormat
+        overrides.metricsPort = metricsPort
         var mail = MailOverrides()
         mail.delivery = mailDelivery
         mail.smtpHost = smtpHost

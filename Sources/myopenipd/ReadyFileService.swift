@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MyOpenIPServer
 import MyOpenIPTransport
 import ServiceLifecycle
 
@@ -8,6 +9,8 @@ import ServiceLifecycle
 struct ReadyFileService: Service {
     let path: String
     let server: RPCServer
+    /// The metrics endpoint, when it is on: its address is written too.
+    let metrics: MetricsEndpoint?
     let logger: Logger
 
     func run() async throws {
@@ -15,6 +18,7 @@ struct ReadyFileService: Service {
         var object: [String: Any] = ["pid": Int(ProcessInfo.processInfo.processIdentifier)]
         if let unix = addresses.unixPath { object["unix"] = unix }
         if let tcp = addresses.tcp { object["tcp"] = "\(tcp.host):\(tcp.port)" }
+        if let metrics { object["metrics"] = "127.0.0.1:\(try await metrics.boundPort())" }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         let temporary = path + ".tmp"
         try data.write(to: URL(fileURLWithPath: temporary))

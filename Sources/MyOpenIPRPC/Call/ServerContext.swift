@@ -21,12 +21,22 @@ public struct ServerContext: Sendable {
     public var baseLogger: Logger
     /// What the connection learns of its peer (a session signed in), when the transport asks.
     public var connectionTrust: ConnectionTrust?
+    /// What the interceptors learn of the call on its way in, shared by every copy of the context.
+    public let notes: CallNotes
 
-    /// A logger carrying the request id and the method (built when asked for: most calls never log).
+    /// The caller's W3C `traceparent`, when it sent a valid one.
+    public var traceParent: TraceParent? { metadata["traceparent"].flatMap(TraceParent.init) }
+
+    /// A logger carrying the request id, the method and the caller's trace (built when asked
+    /// for: most calls never log).
     public var logger: Logger {
         var logger = baseLogger
         logger[metadataKey: "request_id"] = "\(requestID)"
         logger[metadataKey: "method"] = "\(LogText.escaped(method.description))"
+        if let trace = traceParent {
+            logger[metadataKey: "trace_id"] = "\(trace.traceID)"
+            logger[metadataKey: "parent_span_id"] = "\(trace.parentID)"
+        }
         return logger
     }
 
@@ -38,9 +48,11 @@ public struct ServerContext: Sendable {
         principal: Principal = .anonymous,
         requestID: String,
         logger: Logger,
-        connectionTrust: ConnectionTrust? = nil
+        connectionTrust: ConnectionTrust? = nil,
+        notes: CallNotes = CallNotes()
     ) {
         self.connectionTrust = connectionTrust
+        self.notes = notes
         self.method = method
         self.metadata = metadata
         self.deadline = deadline

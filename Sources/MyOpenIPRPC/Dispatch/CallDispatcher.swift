@@ -3,7 +3,9 @@ import Logging
 import MyOpenIPProto
 import NIOCore
 import NIOFoundationCompat
+import ServiceContextModule
 import SwiftProtobuf
+import Tracing
 
 /// Turns one request envelope into one response envelope: decodes it, finds the route, runs the
 /// interceptor chain and the handler, and maps every outcome to a status. It never throws.
@@ -68,11 +70,26 @@ public struct CallDispatcher: Sendable {
         _ request: Ttrpc_Request, route: RPCRouter.Route?, peer: Peer, deadline: ContinuousClock.Instant?,
         stream: (any ServerStreamSink)? = nil, trust: ConnectionTrust? = nil
     ) async -> Ttrpc_Response {
-        let descriptor = MethodDescriptor(service: request.service, method: request.method)
         let metadata = Metadata(request.metadata)
         // The caller's request id goes to logs and the audit trail: escaped and bounded there.
         let requestID =
             metadata.requestID.map { LogText.escaped($0, limit: Self.maximumRequestIDLength) } ?? RequestIDGenerator.next()
+        var envelope = await dispatch(
+            request, route: route, metadata: metadata, requestID: requestID, peer: peer, deadline: deadline, stream: stream,
+            trust: trust)
+        // The caller learns the id its call is logged and audited under.
+        var returned = Ttrpc_KeyValue()
+        returned.key = Metadata.Keys.requestID
+        returned.value = requestID
+        envelope.metadata = [returned]
+        return envelope
+    }
+
+    private func dispatch(
+        _ request: Ttrpc_Request, route: RPCRouter.Route?, metadata: Metadata, requestID: String, peer: Peer,
+        deadline: ContinuousClock.Instant?, stream: (any ServerStreamSink)?, trust: ConnectionTrust?
+    ) async -> Ttrpc_Response {
+        let descriptor = MethodDescriptor(service: request.service, method: request.method)
         guard let route else {
             peerErrors.log(
                 logger, level: .info, "unknown method",
@@ -94,8 +111,23 @@ public struct CallDispatcher: Sendable {
             requestID: requestID, logger: logger, connectionTrust: trust)
 
         do {
-            let response = try await chain.run(
-                ServerRequest(payload: request.payload, stream: stream), context: context, handler: route.handler)
+            let serverRequest = ServerRequest(payload: request.payload, stream: stream)
+            let response: ServerResponse
+            if let trace = context.traceParent {
+                // The caller's trace goes on in the call: in its ServiceContext, for whatever traces
+                // it (a span of the bootstrapped tracer; none by default), and in its logs.
+                var traced = ServiceContext.current ?? .topLevel
+                traced[TraceParentKey.self] = trace
+                response = try await ServiceContext.withValue(traced) {
+                    try await withSpan(descriptor.description, context: traced, ofKind: .server) { span in
+                        span.attributes["rpc.system"] = "ttrpc"
+                        span.attributes["rpc.request_id"] = requestID
+                        return try await chain.run(serverRequest, context: context, handler: route.handler)
+                    }
+                }
+            } else {
+                response = try await chain.run(serverRequest, context: context, handler: route.handler)
+            }
             var envelope = Ttrpc_Response()
             envelope.status = Google_Rpc_Status()
             envelope.payload = response.payload

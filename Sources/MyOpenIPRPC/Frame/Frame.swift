@@ -33,3 +33,13 @@ public enum InboundFrame: Sendable, Hashable {
     case frame(Frame)
     case oversized(FrameHeader)
 }
+
+extension InboundFrame {
+    /// The bytes it took on the wire, header included.
+    public var wireSize: Int {
+        switch self {
+        case .frame(let frame): FrameHeader.size + frame.payload.readableBytes
+        case .oversized(let header): FrameHeader.size + Int(header.length)
+        }
+    }
+}

@@ -51,6 +51,7 @@ public struct LoggingInterceptor: ServerInterceptor {
             "status": "\(code)",
             "duration_us": "\(micros)",
             "peer": "\(context.peer)",
+            "caller": "\(context.notes.caller)",
         ]
         if let reason { metadata["reason"] = "\(reason)" }
         if level == .info {

@@ -24,6 +24,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// number of connections (see ``RPCServerConfiguration``).
     public var connections: ConnectionSettings
     public var logLevel: Logger.Level
+    /// Text lines for people, or one JSON object a line for log shippers.
+    public var logFormat: LogFormat = .text
+    /// The loopback port of the Prometheus metrics endpoint (0: any free one), or nil: off.
+    public var metricsPort: Int?
     /// The uids whose Unix-socket calls are the operator's.
     public var operatorUIDs: Set<UInt32>
     /// Sessions, password links, lockout and the portal's address.
@@ -71,6 +75,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var stalledReaderSeconds: Double?
         public var failedLoginsPerAddress: Int?
         public var logLevel: String?
+        public var logFormat: String?
+        public var metricsPort: Int?
         public var operatorUIDs: [UInt32]?
         public var sessionIdleMinutes: Double?
         public var sessionMaxHours: Double?
@@ -123,6 +129,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case stalledReaderSeconds = "stalled_reader_seconds"
             case failedLoginsPerAddress = "failed_logins_per_address"
             case logLevel = "log_level"
+            case logFormat = "log_format"
+            case metricsPort = "metrics_port"
             case operatorUIDs = "operator_uids"
             case sessionIdleMinutes = "session_idle_minutes"
             case sessionMaxHours = "session_max_hours"
@@ -169,6 +177,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 portalURL: value("MYOPENIP_PORTAL_URL"),
                 scryptLogRounds: try number("MYOPENIP_SCRYPT_LOG_ROUNDS", Int.self))
             overrides.maxConnections = try number("MYOPENIP_MAX_CONNECTIONS", Int.self)
+            overrides.logFormat = value("MYOPENIP_LOG_FORMAT")
+            overrides.metricsPort = try number("MYOPENIP_METRICS_PORT", Int.self)
             overrides.anonymousMaxCallsPerConnection = try number("MYOPENIP_ANONYMOUS_MAX_CALLS_PER_CONNECTION", Int.self)
             overrides.maxUnreadBytes = try number("MYOPENIP_MAX_UNREAD_BYTES", Int.self)
             overrides.anonymousMaxUnreadBytes = try number("MYOPENIP_ANONYMOUS_MAX_UNREAD_BYTES", Int.self)
@@ -238,6 +248,16 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 throw ConfigurationError("unknown log level \"\(level)\" (trace, debug, info, notice, warning, error, critical)")
             }
             logLevel = parsed
+        }
+        if let format = overrides.logFormat {
+            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
+                throw ConfigurationError("unknown log format \"\(format)\" (text, json)")
+            }
+            logFormat = parsed
+        }
+        if let port = overrides.metricsPort {
+            guard (0...65_535).contains(port) else { throw ConfigurationError("metrics_port must be between 0 and 65535") }
+            metricsPort = port
         }
         if let uids = overrides.operatorUIDs { operatorUIDs = Set(uids) }
         try applyIdentity(overrides)

@@ -16,13 +16,17 @@ public struct DomainEnvironment: Sendable {
     public let auditActions: Set<AuditAction>
     /// Whether the daemon is shutting down: long calls (watches) end when it begins.
     public let servingState: ServingState
+    /// The daemon's metrics: background jobs count and time their turns there.
+    public let metrics: DaemonMetrics
     public let logger: Logger
 
     public init(
         store: Store, time: any TimeSource, identity: IdentityEnvironment, configuration: DaemonConfiguration,
-        auditActions: Set<AuditAction>, servingState: ServingState = ServingState(), logger: Logger
+        auditActions: Set<AuditAction>, servingState: ServingState = ServingState(),
+        metrics: DaemonMetrics = DaemonMetrics(), logger: Logger
     ) {
         self.servingState = servingState
+        self.metrics = metrics
         self.store = store
         self.time = time
         self.identity = identity

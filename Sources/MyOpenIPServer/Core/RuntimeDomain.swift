@@ -7,9 +7,10 @@ extension DomainModule {
         name: "Runtime",
         migrations: [.runtime, .idempotency],
         backgroundServices: { environment in
-            let purge = IdempotencyPurgeService(
+            var purge = IdempotencyPurgeService(
                 records: SQLiteIdempotencyRepository(store: environment.store), time: environment.time,
                 logger: environment.logger)
+            purge.metrics = environment.metrics
             guard let checkpointer = environment.store.checkpointer else { return [purge] }
             return [purge, CheckpointService(checkpointer: checkpointer, logger: environment.logger)]
         })

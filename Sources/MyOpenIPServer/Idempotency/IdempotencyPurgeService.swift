@@ -15,6 +15,8 @@ public struct IdempotencyPurgeService: Service {
     let retention: Duration
     let interval: Duration
     let logger: Logger
+    /// Counts and times each turn, when the daemon has metrics.
+    var metrics: DaemonMetrics?
 
     public init(
         records: any IdempotencyRepository, time: any TimeSource, retention: Duration = IdempotencyInterceptor.defaultRetention,
@@ -29,7 +31,7 @@ public struct IdempotencyPurgeService: Service {
 
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await purge()
+            await metrics.job("idempotency_purge") { await purge() }
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             } catch {

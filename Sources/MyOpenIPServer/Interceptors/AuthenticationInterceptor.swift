@@ -24,6 +24,7 @@ public struct AuthenticationInterceptor: ServerInterceptor {
     ) async throws -> ServerResponse {
         var context = context
         context.principal = try await principal(for: context)
+        context.notes.caller = context.principal.kind
         return try await next(request, context)
     }
 

@@ -60,6 +60,8 @@ public final class RPCServer: Service, Sendable {
 
     /// The number of connections currently open.
     public var connectionCount: Int { registry.count }
+    /// Bytes and connections, counted as they go.
+    public let counters = TransportCounters()
 
     public func run() async throws {
         applyFileDescriptorLimit()
@@ -234,9 +236,15 @@ public final class RPCServer: Service, Sendable {
         return peer.flatMapThrowing { peer in
             let isOperator =
                 if case .unix(let credentials?) = peer { configuration.operatorUIDs.contains(credentials.uid) } else { false }
+            let counters = self.counters
             if self.admit(isOperator: isOperator) {
-                channel.closeFuture.whenComplete { _ in self.release() }
+                counters.accepted(unix: transport == .unix)
+                channel.closeFuture.whenComplete { _ in
+                    self.release()
+                    counters.closed(unix: transport == .unix)
+                }
             } else {
+                counters.refusedByLimit.add(1, ordering: .relaxed)
                 dispatcher.peerErrors.log(
                     logger, level: .warning, "connection refused: too many connections open",
                     metadata: ["peer": "\(peer)", "maximum": "\(self.state.withLock { $0.maximumConnections })"])
@@ -248,7 +256,7 @@ public final class RPCServer: Service, Sendable {
                 stalledReaderTimeout: configuration.stalledReaderTimeout)
             let handler = ServerConnectionHandler(
                 peer: peer, dispatcher: dispatcher, maximumPayloadSize: maximumPayloadSize, limits: limits,
-                eventLoop: channel.eventLoop, logger: logger, peerErrors: dispatcher.peerErrors)
+                eventLoop: channel.eventLoop, logger: logger, peerErrors: dispatcher.peerErrors, counters: counters)
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumPayloadSize)))
             try pipeline.addHandler(handler)

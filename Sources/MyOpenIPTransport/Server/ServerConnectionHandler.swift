@@ -36,6 +36,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
     }
 
     private let peer: Peer
+    private let counters: TransportCounters
     private let dispatcher: CallDispatcher
     private let maximumPayloadSize: Int
     private var limits: Limits
@@ -58,8 +59,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
 
     init(
         peer: Peer, dispatcher: CallDispatcher, maximumPayloadSize: Int, limits: Limits,
-        eventLoop: any EventLoop, logger: Logger, peerErrors: LogThrottle
+        eventLoop: any EventLoop, logger: Logger, peerErrors: LogThrottle, counters: TransportCounters = TransportCounters()
     ) {
+        self.counters = counters
         self.peer = peer
         self.dispatcher = dispatcher
         self.maximumPayloadSize = maximumPayloadSize
@@ -205,6 +207,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)
+        counters.bytesIn.add(frame.wireSize, ordering: .relaxed)
         guard !readingPaused, parked.isEmpty, context.channel.isWritable else {
             parked.append(frame)
             pauseReading(context)
@@ -349,6 +352,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
         }
         let frame = FrameEncoder.encode(
             streamID: streamID, type: .data, payload: Array(payload), allocator: context.channel.allocator)
+        counters.bytesOut.add(frame.readableBytes, ordering: .relaxed)
         context.writeAndFlush(wrapOutboundOut(frame), promise: promise)
     }
 
@@ -363,6 +367,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, CoalescedFlushing {
             }
             let frame = FrameEncoder.encode(
                 streamID: streamID, type: .response, payload: bytes, allocator: context.channel.allocator)
+            counters.bytesOut.add(frame.readableBytes, ordering: .relaxed)
             context.write(wrapOutboundOut(frame), promise: nil)
         } catch {
             logger.error("cannot encode a response", metadata: ["stream": "\(streamID)", "error": "\(error)"])

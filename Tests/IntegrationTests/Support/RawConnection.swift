@@ -17,7 +17,7 @@ final class RawConnection {
         var payload: [UInt8]
     }
 
-    private let fd: Int32
+    fileprivate let fd: Int32
 
     init(unixPath: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
@@ -169,5 +169,27 @@ func withUnixAddress<T>(_ path: String, _ body: (UnsafePointer<sockaddr>, sockle
 func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
         Thread { continuation.resume(returning: body()) }.start()
+    }
+}
+
+extension RawConnection {
+    /// Everything the peer sends until it closes (or the receive timeout passes).
+    func readToEnd() -> [UInt8] {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return received }
+            received += buffer[0..<count]
+        }
+    }
+
+    /// An HTTP/1.1 GET of `path` on 127.0.0.1:`port`, the connection closed after: status line,
+    /// headers and body as text.
+    static func httpGet(port: Int, path: String) throws -> String {
+        let connection = try RawConnection(tcpPort: port)
+        connection.setReceiveTimeout(seconds: 10)
+        connection.send(Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
+        return String(decoding: connection.readToEnd(), as: UTF8.self)
     }
 }

@@ -71,10 +71,16 @@ struct  Ttrpc__Response
    * The serialized response message; empty when status.code is not OK.
    */
   ProtobufCBinaryData payload;
+  /*
+   * Response metadata: the call's x-request-id (the caller's, escaped and bounded, or the one
+   * the daemon made up). An addition of this daemon's: containerd's clients skip the field.
+   */
+  size_t n_metadata;
+  Ttrpc__KeyValue **metadata;
 };
 #define TTRPC__RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&ttrpc__response__descriptor) \
-    , NULL, {0,NULL} }
+    , NULL, {0,NULL}, 0,NULL }
 
 
 struct  Ttrpc__StringList

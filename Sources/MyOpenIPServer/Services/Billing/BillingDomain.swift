@@ -17,11 +17,11 @@ extension DomainModule {
         },
         backgroundServices: { environment in
             let billing = SQLiteBillingRepository(store: environment.store)
-            return [
-                InvoiceDocumentService(
-                    billing: billing,
-                    renderer: DocumentRenderer(billing: billing, fontFolder: environment.configuration.billingFonts),
-                    logger: environment.logger)
-            ]
+            var documents = InvoiceDocumentService(
+                billing: billing,
+                renderer: DocumentRenderer(billing: billing, fontFolder: environment.configuration.billingFonts),
+                logger: environment.logger)
+            documents.metrics = environment.metrics
+            return [documents]
         })
 }

@@ -12,6 +12,8 @@ public struct InvoiceDocumentService: Service {
     let renderer: DocumentRenderer
     let interval: Duration
     let logger: Logger
+    /// Counts and times each turn, when the daemon has metrics.
+    var metrics: DaemonMetrics?
 
     public init(
         billing: any BillingRepository, renderer: DocumentRenderer, interval: Duration = Self.defaultInterval,
@@ -25,7 +27,7 @@ public struct InvoiceDocumentService: Service {
 
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await runOnce()
+            await metrics.job("invoice_documents") { await runOnce() }
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             } catch {

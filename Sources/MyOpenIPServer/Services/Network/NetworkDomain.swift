@@ -19,10 +19,10 @@ extension DomainModule {
             ]
         },
         backgroundServices: { environment in
-            [
-                TrafficRollUpService(
-                    network: SQLiteNetworkRepository(store: environment.store), time: environment.time,
-                    logger: environment.logger)
-            ]
+            var rollUp = TrafficRollUpService(
+                network: SQLiteNetworkRepository(store: environment.store), time: environment.time,
+                logger: environment.logger)
+            rollUp.metrics = environment.metrics
+            return [rollUp]
         })
 }

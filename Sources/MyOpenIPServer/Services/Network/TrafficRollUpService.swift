@@ -17,6 +17,8 @@ public struct TrafficRollUpService: Service {
     let time: any TimeSource
     let interval: Duration
     let logger: Logger
+    /// Counts and times each turn, when the daemon has metrics.
+    var metrics: DaemonMetrics?
 
     public init(
         network: any NetworkRepository, time: any TimeSource = SystemTimeSource(), interval: Duration = Self.defaultInterval,
@@ -31,7 +33,7 @@ public struct TrafficRollUpService: Service {
     public func run() async throws {
         var lastSweep: Int64?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await runOnce()
+            await metrics.job("traffic_rollup") { await runOnce() }
             let now = time.timestamp().seconds
             if lastSweep.map({ now - $0 >= 86_400 }) ?? true {
                 await sweep()
