@@ -62,7 +62,11 @@ public struct Daemon: Service {
         let servingState = ServingState()
         let metrics = DaemonMetrics()
         self.metrics = metrics
-        store.writes.observeCommits { writes, duration in metrics.committed(writes: writes, duration: duration) }
+        // Calls and commits are counted only when the metrics are served: off, they cost nothing.
+        let metered = configuration.metricsPort != nil
+        if metered {
+            store.writes.observeCommits { writes, duration in metrics.committed(writes: writes, duration: duration) }
+        }
         let environment = DomainEnvironment(
             store: store, time: time, identity: identity, configuration: configuration,
             auditActions: Set(domains.flatMap(\.auditActions)), servingState: servingState, metrics: metrics,
@@ -87,8 +91,7 @@ public struct Daemon: Service {
         }
         let dispatcher = CallDispatcher(
             router: router,
-            interceptors: [
-                MetricsInterceptor(metrics: metrics),
+            interceptors: (metered ? [MetricsInterceptor(metrics: metrics)] : []) + [
                 LoggingInterceptor(),
                 DeadlineInterceptor(),
                 AuthenticationInterceptor(
@@ -97,7 +100,7 @@ public struct Daemon: Service {
                     policy: access),
                 AuthorizationInterceptor(policy: access, writes: idempotency),
                 IdempotencyInterceptor(policy: idempotency, records: idempotencyRecords, time: time),
-            ],
+            ] as [any ServerInterceptor],
             servingState: servingState,
             servedWhileDraining: [HealthService.serviceName],
             logger: logger)
