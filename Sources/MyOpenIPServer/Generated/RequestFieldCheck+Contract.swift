@@ -355,7 +355,7 @@ extension RequestFieldCheck {
             "myopenip.v1.WithdrawTermsRequest": [1: "version"],
             "ttrpc.KeyValue": [1: "key", 2: "value"],
             "ttrpc.Request": [1: "service", 2: "method", 3: "payload", 4: "timeout_nano", 5: "metadata"],
-            "ttrpc.Response": [1: "status", 2: "payload"],
+            "ttrpc.Response": [1: "status", 2: "payload", 3: "metadata"],
             "ttrpc.StringList": [1: "list"],
         ],
         multiline: [
