@@ -95,4 +95,29 @@ struct DaemonConfigurationPrecedenceTests {
             flags: .init(logLevel: text), configFile: nil, environment: [:])
         #expect(configuration.logLevel.rawValue == expected)
     }
+
+    @Test("log format and metrics port: off and text by default, from the file, the environment and the flags")
+    func operating() async throws {
+        let defaults = try DaemonConfiguration.resolve(flags: .init(), configFile: nil, environment: [:])
+        #expect(defaults.logFormat == .text && defaults.metricsPort == nil)
+        try await withTemporaryFolder { folder in
+            let path = try writeFile(
+                #"{"log_format": "json", "metrics_port": 9477}"#, named: "myopenipd.json", in: folder)
+            let file = try DaemonConfiguration.resolve(flags: .init(), configFile: path, environment: [:])
+            #expect(file.logFormat == .json && file.metricsPort == 9477)
+            let environment = try DaemonConfiguration.resolve(
+                flags: .init(), configFile: path, environment: ["MYOPENIP_LOG_FORMAT": "TEXT", "MYOPENIP_METRICS_PORT": "0"])
+            #expect(environment.logFormat == .text && environment.metricsPort == 0)
+            var flags = DaemonConfiguration.Overrides()
+            flags.metricsPort = 9500
+            let flagged = try DaemonConfiguration.resolve(flags: flags, configFile: path, environment: [:])
+            #expect(flagged.metricsPort == 9500)
+        }
+        #expect(throws: ConfigurationError.self) {
+            try DaemonConfiguration.resolve(flags: .init(), configFile: nil, environment: ["MYOPENIP_LOG_FORMAT": "xml"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try DaemonConfiguration.resolve(flags: .init(), configFile: nil, environment: ["MYOPENIP_METRICS_PORT": "70000"])
+        }
+    }
 }
