@@ -25,31 +25,9 @@ struct OrderLifecycleCommandLineTests {
             }
 
             // The client watches COM00001 while the operator delivers it.
-            let output = try PipeEnds()
-            defer { close(output.reading) }
-            let watcher: ChildProcess
-            do {
-                defer { close(output.writing) }
-                watcher = try ChildProcess.spawn(
-                    Executables.folder + "/myopenipctl", ["order", "watch", "COM00001", "--json"] + client,
-                    environment: ProcessInfo.processInfo.environment.merging(["MYOPENIP_TOKEN": ""]) { $1 },
-                    standardOutput: output.writing)
-            }
-            let watchdog = Task {
-                try await Task.sleep(for: .seconds(20))
-                watcher.terminate()
-            }
-            defer { watchdog.cancel() }
-            var received: [UInt8] = []
-            func readLines(until done: (String) -> Bool) throws -> String {
-                while !done(String(decoding: received, as: UTF8.self)) {
-                    let chunk = try Descriptor.readSome(output.reading)
-                    if chunk.isEmpty { break }
-                    received += chunk
-                }
-                return String(decoding: received, as: UTF8.self)
-            }
-            #expect(try readLines { $0.contains("\n") }.contains(#""current":true"#))
+            let watcher = try WatchingCommand(
+                ["order", "watch", "COM00001", "--json"] + client, environment: ["MYOPENIP_TOKEN": ""])
+            #expect(try watcher.read { $0.contains("\n") }.contains(#""current":true"#))
 
             let named = try await asOperator(["order", "assign-pilot", "COM00001", pilot])
             #expect(named.status == 0, "\(named.standardError)")
@@ -60,9 +38,8 @@ struct OrderLifecycleCommandLineTests {
             let delivered = try await asOperator(["order", "advance", "COM00001", "--offer", "OC00001", "active"])
             #expect(delivered.status == 0, "\(delivered.standardError)")
             #expect(delivered.standardOutput.contains("Commande livrée"))
-            let watched = try readLines { $0.contains("CONTRACTED_OFFER_STATE_ACTIVE") }
-            watcher.terminate()
-            _ = await watcher.exit()
+            let watched = try watcher.read { $0.contains("CONTRACTED_OFFER_STATE_ACTIVE") }
+            await watcher.stop()
             let lines = watched.split(separator: "\n")
             #expect(lines.count >= 5, "\(watched)")
             #expect(watched.contains("ORDER_STATE_COMPLETED"))

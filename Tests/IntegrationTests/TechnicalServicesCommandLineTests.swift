@@ -42,39 +42,15 @@ struct TechnicalServicesCommandLineTests {
             #expect(list.standardOutput.contains("20 canaux, 1 numéros"))
 
             // The client watches OC00001 while the collector reports it down, then up.
-            let output = try PipeEnds()
-            defer { close(output.reading) }
-            let watcher: ChildProcess
-            do {
-                defer { close(output.writing) }
-                watcher = try ChildProcess.spawn(
-                    Executables.folder + "/myopenipctl", ["service", "watch", "OC00001"] + client,
-                    environment: ProcessInfo.processInfo.environment.merging(["MYOPENIP_TOKEN": ""]) { $1 },
-                    standardOutput: output.writing)
-            }
-            let watchdog = Task {
-                try await Task.sleep(for: .seconds(20))
-                watcher.terminate()
-            }
-            defer { watchdog.cancel() }
-            var received: [UInt8] = []
-            func readLines(until done: (String) -> Bool) throws -> String {
-                while !done(String(decoding: received, as: UTF8.self)) {
-                    let chunk = try Descriptor.readSome(output.reading)
-                    if chunk.isEmpty { break }
-                    received += chunk
-                }
-                return String(decoding: received, as: UTF8.self)
-            }
-            #expect(try readLines { $0.contains("\n") }.contains("OC00001  état actuel : Inconnu"))
+            let watcher = try WatchingCommand(["service", "watch", "OC00001"] + client, environment: ["MYOPENIP_TOKEN": ""])
+            #expect(try watcher.read { $0.contains("\n") }.contains("OC00001  état actuel : Inconnu"))
             let base = Date(timeIntervalSince1970: TimeInterval(daemon.clock.timestamp().seconds))
             _ = try await world.admin.collector.report(states: [
                 stateReport("OC00001", .down, reason: "perte de porteuse", at: base),
                 stateReport("OC00001", .up, at: base.addingTimeInterval(60)),
             ])
-            let watched = try readLines { $0.contains("→ Opérationnel") }
-            watcher.terminate()
-            _ = await watcher.exit()
+            let watched = try watcher.read { $0.contains("→ Opérationnel") }
+            await watcher.stop()
             #expect(watched.contains("OC00001  → Coupé  — perte de porteuse"), "\(watched)")
 
             // Traffic: sparklines with current, average and peak; the graph as SVG and PNG.
