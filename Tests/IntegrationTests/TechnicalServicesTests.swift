@@ -93,6 +93,7 @@ struct TechnicalServicesTests {
             var interface = Myopenip_V1_LinkParameters()
             interface.interfaceID = "par-pe1:xe-0/0/1.120"
             interface.downstreamKbps = 1  // not in the mask: ignored
+            interface.addresses = ["not a prefix"]  // not in the mask: not even read
             set = try await world.admin.network.updateLink(reference: "OC00001", parameters: interface, paths: ["interface_id"])
             #expect(set.link.downstreamKbps == 500_000 && set.link.interfaceID == "par-pe1:xe-0/0/1.120")
             let seen = try await world.user.network.get(reference: "OC00001")

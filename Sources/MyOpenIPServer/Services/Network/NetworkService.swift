@@ -58,18 +58,19 @@ public struct NetworkService: NetworkServiceProtocol {
         let paths = try request.updateMask.checkedPaths(
             ["access_type", "downstream_kbps", "upstream_kbps", "interface_id", "addresses"])
         let given = request.parameters
-        // Every value named is checked before anything is written.
-        let accessType = try AccessType.from(given.accessType)
+        // Every value named in the mask, and only those, is checked before anything is written.
+        let accessType = paths.contains("access_type") ? try AccessType.from(given.accessType) : nil
         let downstream =
-            try given.downstreamKbps == 0
-            ? nil : LinkParameters.bandwidth(given.downstreamKbps, field: "parameters.downstream_kbps")
+            paths.contains("downstream_kbps") && given.downstreamKbps != 0
+            ? try LinkParameters.bandwidth(given.downstreamKbps, field: "parameters.downstream_kbps") : nil
         let upstream =
-            try given.upstreamKbps == 0
-            ? nil : LinkParameters.bandwidth(given.upstreamKbps, field: "parameters.upstream_kbps")
+            paths.contains("upstream_kbps") && given.upstreamKbps != 0
+            ? try LinkParameters.bandwidth(given.upstreamKbps, field: "parameters.upstream_kbps") : nil
         let interface =
-            try given.interfaceID.isEmpty
-            ? nil : NetworkIdentifier.checked(given.interfaceID, field: "parameters.interface_id")
-        let addresses = try LinkParameters.addresses(given.addresses, field: "parameters.addresses")
+            paths.contains("interface_id") && !given.interfaceID.isEmpty
+            ? try NetworkIdentifier.checked(given.interfaceID, field: "parameters.interface_id") : nil
+        let addresses =
+            paths.contains("addresses") ? try LinkParameters.addresses(given.addresses, field: "parameters.addresses") : []
         return try await context.answering(Myopenip_V1_TechnicalService.init) {
             try await network.updateLink(reference: reference, context: context.audit, at: time.timestamp()) { link in
                 if paths.contains("access_type") { link.accessType = accessType }
@@ -87,21 +88,27 @@ public struct NetworkService: NetworkServiceProtocol {
         let reference = try Self.reference(request.reference)
         let paths = try request.updateMask.checkedPaths(["trunk_id", "channels", "numbers"])
         let given = request.parameters
+        // Only the values named in the mask are read.
         let trunk =
-            try given.trunkID.isEmpty
-            ? nil : NetworkIdentifier.checked(given.trunkID, field: "parameters.trunk_id")
-        let channels: Int?
+            paths.contains("trunk_id") && !given.trunkID.isEmpty
+            ? try NetworkIdentifier.checked(given.trunkID, field: "parameters.trunk_id") : nil
+        var channels: Int?
+        var numbers: [String] = []
         do {
-            channels = try given.channels == 0 ? nil : VoiceTrunkParameters.channels(Int(given.channels))
+            if paths.contains("channels") && given.channels != 0 {
+                channels = try VoiceTrunkParameters.channels(Int(given.channels))
+            }
         } catch { throw error.on("parameters.channels") }
-        let numbers: [String]
-        do { numbers = try VoiceTrunkParameters.numbers(given.numbers) } catch { throw error.on("parameters.numbers") }
+        do {
+            if paths.contains("numbers") { numbers = try VoiceTrunkParameters.numbers(given.numbers) }
+        } catch { throw error.on("parameters.numbers") }
+        let (setChannels, setNumbers) = (channels, numbers)
         return try await context.answering(Myopenip_V1_TechnicalService.init) {
             try await network.updateVoiceTrunk(reference: reference, context: context.audit, at: time.timestamp()) {
                 trunkParameters in
                 if paths.contains("trunk_id") { trunkParameters.trunkID = trunk }
-                if paths.contains("channels") { trunkParameters.channels = channels }
-                if paths.contains("numbers") { trunkParameters.numbers = numbers }
+                if paths.contains("channels") { trunkParameters.channels = setChannels }
+                if paths.contains("numbers") { trunkParameters.numbers = setNumbers }
             }
         }
     }
