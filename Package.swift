@@ -148,6 +148,8 @@ let package = Package(
             dependencies: [
                 "MyOpenIPServer",
                 "MyOpenIPRPC",
+                "MyOpenIPStore",
+                "MyOpenIPTransport",
                 "MyOpenIPDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

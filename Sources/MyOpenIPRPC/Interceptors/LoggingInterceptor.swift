@@ -26,16 +26,10 @@ public struct LoggingInterceptor: ServerInterceptor {
             let response = try await next(request, context)
             log(context, code: .ok, since: start, level: .debug)
             return response
-        } catch let error as RPCError {
-            let level: Logger.Level = (error.code == .internal || error.code == .unknown) ? .error : .info
-            log(context, code: error.code, since: start, level: level, reason: error.reason)
-            throw error
-        } catch is CancellationError {
-            let expired = context.deadline.map { $0 <= .now } ?? false
-            log(context, code: expired ? .deadlineExceeded : .cancelled, since: start, level: .info)
-            throw CancellationError()
         } catch {
-            log(context, code: .internal, since: start, level: .error)
+            let code = StatusCode.outcome(of: error, deadline: context.deadline)
+            let level: Logger.Level = (code == .internal || code == .unknown) ? .error : .info
+            log(context, code: code, since: start, level: level, reason: (error as? RPCError)?.reason)
             throw error
         }
     }

@@ -21,15 +21,10 @@ public struct MetricsInterceptor: ServerInterceptor {
             let response = try await next(request, context)
             metrics.call(context.method, code: .ok, duration: ContinuousClock.now - start)
             return response
-        } catch let error as RPCError {
-            metrics.call(context.method, code: error.code, duration: ContinuousClock.now - start)
-            throw error
-        } catch is CancellationError {
-            let expired = context.deadline.map { $0 <= .now } ?? false
-            metrics.call(context.method, code: expired ? .deadlineExceeded : .cancelled, duration: ContinuousClock.now - start)
-            throw CancellationError()
         } catch {
-            metrics.call(context.method, code: .internal, duration: ContinuousClock.now - start)
+            metrics.call(
+                context.method, code: StatusCode.outcome(of: error, deadline: context.deadline),
+                duration: ContinuousClock.now - start)
             throw error
         }
     }

@@ -13,7 +13,10 @@ extension SQLiteNetworkRepository {
                 // The state in force of each service of the batch, as the batch changes it.
                 var current: [String: TechnicalServiceRecord] = [:]
                 for report in reports {
-                    guard var service = try current[report.reference] ?? Self.measured(report.reference, db: db) else {
+                    guard
+                        var service = try current[report.reference]
+                            ?? TechnicalServiceLoader.service(reference: report.reference, db: db)
+                    else {
                         outcome.rejected.append(
                             RejectedNetworkReport(
                                 index: report.index, reference: report.reference, violation: NetworkViolation.unknownService))
@@ -57,10 +60,5 @@ extension SQLiteNetworkRepository {
                 return (outcome, events)
             },
             committed: { [feed] events in feed.publish(events) })
-    }
-
-    /// The service of `reference` for a collector's report, whatever its offer's state.
-    static func measured(_ reference: String, db: Database) throws -> TechnicalServiceRecord? {
-        try TechnicalServiceLoader.service(reference: reference, db: db)
     }
 }

@@ -6,7 +6,7 @@
 
 /// Prepares the path of a Unix socket before binding it: creates its folder, replaces a stale
 /// socket file left by a crash, and refuses to steal the socket of a daemon that is still alive.
-enum UnixSocketFile {
+public enum UnixSocketFile {
     enum Failure: Error, CustomStringConvertible {
         case inUse(String)
         case notASocket(String)
@@ -56,6 +56,14 @@ enum UnixSocketFile {
                 throw Failure.cannotCreateFolder(current, errno: errno)
             }
         }
+    }
+
+    /// Whether a daemon accepts connections on the socket at `path` (false for a path too long
+    /// to be a socket's).
+    public static func isServed(_ path: String) -> Bool {
+        var address = sockaddr_un()
+        guard path.utf8.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
+        return isAlive(path, address: &address)
     }
 
     /// Whether a process accepts connections on the socket at `path`.
