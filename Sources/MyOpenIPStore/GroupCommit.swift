@@ -27,14 +27,17 @@ public final class GroupCommit: Sendable {
     /// Writes committed together at most.
     public let maximumBatch: Int
     private let writer: any DatabaseWriter
+    /// Told when each batch's transaction begins and ends, as keyed writes look their keys up in it.
+    private let keys: IdempotencyKeyIndex
     private let state = Mutex(State())
     /// Set by the background checkpointer when the log has grown: the writer then checkpoints
     /// between two batches (see ``WALCheckpointer``).
     private let logCatchUp = Atomic<Bool>(false)
     private let commitObserver = Mutex<(@Sendable (Int, Duration) -> Void)?>(nil)
 
-    init(writer: any DatabaseWriter, maximumBatch: Int = 256) {
+    init(writer: any DatabaseWriter, keys: IdempotencyKeyIndex, maximumBatch: Int = 256) {
         self.writer = writer
+        self.keys = keys
         self.maximumBatch = maximumBatch
     }
 
@@ -61,7 +64,7 @@ public final class GroupCommit: Sendable {
             let job = Job(
                 run: { db in
                     let result = try body(db)
-                    try keyed?.record(result.0, in: db)
+                    try keyed?.record(result.0, in: db, keys: self.keys)
                     value.withLock { $0 = result }
                 },
                 answer: { outcome in
@@ -121,6 +124,9 @@ public final class GroupCommit: Sendable {
         let started = ContinuousClock.now
         do {
             try await writer.writeWithoutTransaction { db in
+                keys.transactionBegan()
+                var committed = false
+                defer { keys.transactionEnded(committed: committed) }
                 try db.inTransaction(.immediate) {
                     for (index, job) in batch.enumerated() {
                         do {
@@ -131,6 +137,7 @@ public final class GroupCommit: Sendable {
                     }
                     return .commit
                 }
+                committed = true
             }
         } catch {
             // The commit itself failed: nothing of the batch was written.

@@ -18,6 +18,8 @@ public final class Store: Sendable {
     public let orderChanges = OrderChangeFeed()
     /// The state changes of technical services, for the calls that watch them.
     public let linkStates = LinkStateFeed()
+    /// Where the records of idempotency keys are, kept by the writes and read by the lookups.
+    public let idempotencyKeys = IdempotencyKeyIndex()
     /// The writes of every repository: concurrent ones share one commit.
     public let writes: GroupCommit
     /// The reads of every repository, on the calling thread.
@@ -65,7 +67,7 @@ public final class Store: Sendable {
         try migrator.migrate(pool)
         pool.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = pool
-        self.writes = GroupCommit(writer: pool)
+        self.writes = GroupCommit(writer: pool, keys: idempotencyKeys)
         self.reads = StoreReads(reader: pool)
         self.checkpointer = WALCheckpointer(path: path, writes: writes, restartFrames: checkpointRestartFrames)
         self.path = path
@@ -94,7 +96,7 @@ public final class Store: Sendable {
         try migrator.migrate(queue)
         queue.add(transactionObserver: authenticationChanges, extent: .databaseLifetime)
         self.writer = queue
-        self.writes = GroupCommit(writer: queue)
+        self.writes = GroupCommit(writer: queue, keys: idempotencyKeys)
         self.reads = StoreReads(reader: queue)
         self.checkpointer = nil
         self.path = nil

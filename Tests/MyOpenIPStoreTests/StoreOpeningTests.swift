@@ -19,6 +19,7 @@ struct StoreOpeningTests {
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
                     "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
                     "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing", "v16_network",
+                    "v17_idempotency_keys_in_memory",
                 ])
             #expect(await store.isReachable())
         }
@@ -48,6 +49,7 @@ struct StoreOpeningTests {
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
                     "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
                     "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing", "v16_network",
+                    "v17_idempotency_keys_in_memory",
                 ])
             #expect(try reopened.journalMode() == "wal")
             #expect(try await reopened.installation() == first)
@@ -95,6 +97,7 @@ struct StoreOpeningTests {
                     "v1_runtime", "v2_identity", "v3_companies", "v4_rights", "v5_sites_contacts", "v6_company_search",
                     "v7_idempotency", "v8_terms_withdrawal", "v9_login_decoys", "v10_mail_delivery",
                     "v11_catalogue", "v12_sales_conditions", "v13_ordering", "v14_order_lifecycle", "v15_billing", "v16_network",
+                    "v17_idempotency_keys_in_memory",
                 ])
         }
     }

@@ -5,7 +5,7 @@ extension DomainModule {
     /// writes, purged in the background once expired; and the store's background checkpoints.
     public static let runtime = DomainModule(
         name: "Runtime",
-        migrations: [.runtime, .idempotency],
+        migrations: [.runtime, .idempotency, .idempotencyKeysInMemory],
         backgroundServices: { environment in
             var purge = IdempotencyPurgeService(
                 records: SQLiteIdempotencyRepository(store: environment.store), time: environment.time,

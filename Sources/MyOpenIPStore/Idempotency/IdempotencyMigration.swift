@@ -25,9 +25,19 @@ enum IdempotencyMigration {
                 CREATE INDEX idempotency_record_by_age ON idempotency_record(created_at);
                 """)
     }
+
+    /// The key's unique index goes: it put each keyed write's record on a random leaf, one more
+    /// page to write and sync per keyed write of a commit. Records are found through
+    /// ``IdempotencyKeyIndex`` in memory; the age index stays for the purge.
+    static func v17(_ db: Database) throws {
+        try db.execute(sql: "DROP INDEX idempotency_record_by_key")
+    }
 }
 
 extension StoreMigration {
     /// `v7_idempotency`.
     public static let idempotency = StoreMigration(version: 7, name: "idempotency", migrate: IdempotencyMigration.v7)
+    /// `v17_idempotency_keys_in_memory`.
+    public static let idempotencyKeysInMemory = StoreMigration(
+        version: 17, name: "idempotency_keys_in_memory", migrate: IdempotencyMigration.v17)
 }

@@ -92,17 +92,27 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
         try filter(key: id).filter(Columns.completedAt == nil).updateAll(db, completion(outcome, at: now))
     }
 
-    /// The record of `claim`'s caller and key, if there is one.
-    static func fetch(_ claim: IdempotencyClaim, in db: Database) throws -> IdempotencyRecordRow? {
-        try IdempotencyRecordRow.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM idempotency_record WHERE caller = ? AND idempotency_key = ?"),
-            arguments: [claim.caller, claim.key])
+    /// The record of `claim`'s caller and key, if there is one, among the records `candidates`
+    /// (the ids ``IdempotencyKeyIndex`` gives for it): the newest that is really its.
+    static func fetch(_ claim: IdempotencyClaim, among candidates: [Int64], in db: Database) throws -> IdempotencyRecordRow? {
+        guard !candidates.isEmpty else { return nil }
+        let statement = try db.cachedStatement(sql: "SELECT * FROM idempotency_record WHERE id = ?")
+        var found: IdempotencyRecordRow?
+        for id in candidates {
+            guard let row = try IdempotencyRecordRow.fetchOne(statement, arguments: [id]),
+                row.caller == claim.caller, row.idempotencyKey == claim.key, (row.id ?? 0) > (found?.id ?? 0)
+            else { continue }
+            found = row
+        }
+        return found
     }
 
     /// Inserts the record of `claim`, committed at `now` by the write whose transaction this is,
-    /// with its answer (a payload, status OK) when there is one; returns its id. A statement
-    /// prepared once: every keyed write inserts one.
-    static func insertCommitted(_ claim: IdempotencyClaim, at now: Timestamp, answer: Data?, in db: Database) throws -> Int64 {
+    /// with its answer (a payload, status OK) when there is one, and tells `keys`; returns its id.
+    /// A statement prepared once: every keyed write inserts one, at the end of the table.
+    static func insertCommitted(
+        _ claim: IdempotencyClaim, at now: Timestamp, answer: Data?, keys: IdempotencyKeyIndex, in db: Database
+    ) throws -> Int64 {
         try db.cachedStatement(
             sql: """
                 INSERT INTO idempotency_record (caller, idempotency_key, method, request_digest, created_at, committed_at,
@@ -113,27 +123,19 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
             claim.caller, claim.key, claim.method, claim.requestDigest, now.milliseconds, now.milliseconds,
             answer == nil ? nil : now.milliseconds, answer == nil ? nil : 0, answer == nil ? nil : "", answer,
         ])
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        keys.inserted(id, caller: claim.caller, key: claim.key, createdAt: now.milliseconds)
+        return id
     }
 
-    /// The id and creation time of the record of `claim`'s caller and key, if there is one.
-    static func find(_ claim: IdempotencyClaim, in db: Database) throws -> (id: Int64, createdAt: Int64)? {
-        let statement = try db.cachedStatement(
-            sql: "SELECT id, created_at FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [claim.caller, claim.key]) else { return nil }
-        return (row[0], row[1])
+    /// Inserts this record, in the writer's transaction, and tells `keys`.
+    mutating func insert(keys: IdempotencyKeyIndex, in db: Database) throws {
+        try insert(db)
+        keys.inserted(id!, caller: caller, key: idempotencyKey, createdAt: createdAt)
     }
 
     /// Deletes the record `id`.
     static func delete(_ id: Int64, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM idempotency_record WHERE id = ?").execute(arguments: [id])
-    }
-
-    /// Deletes the record of `claim`'s caller and key if it was created before `cutoff`: it no
-    /// longer counts.
-    static func removeExpired(of claim: IdempotencyClaim, before cutoff: Timestamp, in db: Database) throws {
-        try db.cachedStatement(
-            sql: "DELETE FROM idempotency_record WHERE caller = ? AND idempotency_key = ? AND created_at < ?"
-        ).execute(arguments: [claim.caller, claim.key, cutoff.milliseconds])
     }
 }

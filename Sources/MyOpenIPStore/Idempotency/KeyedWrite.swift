@@ -9,8 +9,9 @@ import Synchronization
 /// will be told are committed together, by one commit.
 ///
 /// When the key's record is already there (another call with the same key committed first,
-/// from another daemon sharing the database), the write is rolled back and fails with
-/// ``Conflict``; the caller then tells what that record says.
+/// perhaps from another daemon sharing the database), the write is rolled back and fails with
+/// ``Conflict``; the caller then tells what that record says. The record is found through
+/// ``IdempotencyKeyIndex``, which the transaction brought up to date under its write lock.
 public final class KeyedWrite: Sendable {
     /// The keyed write of the current task: set by the idempotency interceptor around a handler.
     @TaskLocal public static var current: KeyedWrite?
@@ -71,36 +72,31 @@ public final class KeyedWrite: Sendable {
 
     /// Records the write that just returned `value`, inside its savepoint: inserts the key's
     /// record, committed now (with the answer if `value` makes it), or, for a later write of the
-    /// same call, keeps the answer on the record already there.
-    func record(_ value: Any, in db: Database) throws {
+    /// same call, keeps the answer on the record already there. The usual first write finds no
+    /// candidate for its key in `keys` and reads nothing before its insert.
+    func record(_ value: Any, in db: Database, keys: IdempotencyKeyIndex) throws {
         let (maker, inserted) = state.withLock { state in
             state.beforeBatch = (state.recordID, state.keptAnswer)
             return (state.answerMaker, state.recordID)
         }
         let answer = maker?(value)
-        if inserted == nil, let id = try insertIfFree(answer: answer, in: db) {
-            state.withLock {
-                $0.recordID = id
-                if let answer { $0.keptAnswer = answer }
-            }
-            return
-        }
-        // The key has a record (this call's from an earlier write, an expired one, or another
-        // call's), or this call's earlier write was rolled back with its batch.
-        let outcome = answer.map { IdempotencyOutcome(statusCode: 0, payload: $0) }
-        var existing = try IdempotencyRecordRow.find(claim, in: db)
-        if let expired = existing, expired.createdAt < expiredBefore.milliseconds {
-            try IdempotencyRecordRow.delete(expired.id, in: db)
+        // The key may have a record: this call's from an earlier write, an expired one, or
+        // another call's.
+        var existing = try IdempotencyRecordRow.fetch(claim, among: keys.candidates(of: claim, writing: db), in: db)
+        if let expired = existing, let id = expired.id, expired.createdAt < expiredBefore.milliseconds {
+            try IdempotencyRecordRow.delete(id, in: db)
             existing = nil
         }
-        if let existing {
-            guard existing.id == inserted else {
+        if let existing, let id = existing.id {
+            guard id == inserted else {
                 state.withLock { $0.conflicted = true }
                 throw Conflict()
             }
-            if let outcome { try IdempotencyRecordRow.complete(existing.id, with: outcome, at: now, in: db) }
+            if let answer {
+                try IdempotencyRecordRow.complete(id, with: IdempotencyOutcome(statusCode: 0, payload: answer), at: now, in: db)
+            }
         } else {
-            let id = try IdempotencyRecordRow.insertCommitted(claim, at: now, answer: answer, in: db)
+            let id = try IdempotencyRecordRow.insertCommitted(claim, at: now, answer: answer, keys: keys, in: db)
             state.withLock { $0.recordID = id }
         }
         if let answer { state.withLock { $0.keptAnswer = answer } }
@@ -118,16 +114,6 @@ public final class KeyedWrite: Sendable {
             state.recordID = before.recordID
             state.keptAnswer = before.keptAnswer
             state.beforeBatch = nil
-        }
-    }
-
-    /// The usual case, in one statement: inserts the record, or returns nil when the key already
-    /// has one (the unique index refuses it; the transaction goes on).
-    private func insertIfFree(answer: Data?, in db: Database) throws -> Int64? {
-        do {
-            return try IdempotencyRecordRow.insertCommitted(claim, at: now, answer: answer, in: db)
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            return nil
         }
     }
 }

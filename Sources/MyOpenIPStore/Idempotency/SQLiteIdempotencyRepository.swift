@@ -9,16 +9,19 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
     let reads: StoreReads
     /// Writes share commits with the other writes arriving at the same time.
     let writes: GroupCommit
+    /// Where each key's record is.
+    let keys: IdempotencyKeyIndex
 
     public init(store: Store) {
         writer = store.writer
         reads = store.reads
         writes = store.writes
+        keys = store.idempotencyKeys
     }
 
     public func status(of claim: IdempotencyClaim, expiredBefore: Timestamp) async throws -> IdempotencyStatus {
-        try await reads.read { db in
-            guard let existing = try IdempotencyRecordRow.fetch(claim, in: db),
+        try await reads.read { [keys] db in
+            guard let existing = try IdempotencyRecordRow.fetch(claim, among: keys.candidates(of: claim, reading: db), in: db),
                 existing.createdAt >= expiredBefore.milliseconds
             else { return .free }
             return existing.status(for: claim)
@@ -30,15 +33,19 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
     {
         let claim = write.claim
         let inserted = write.recordID
-        return try await writes.write { db in
-            try IdempotencyRecordRow.removeExpired(of: claim, before: write.expiredBefore, in: db)
-            if let existing = try IdempotencyRecordRow.fetch(claim, in: db) {
+        return try await writes.write { [keys] db in
+            var existing = try IdempotencyRecordRow.fetch(claim, among: keys.candidates(of: claim, writing: db), in: db)
+            if let expired = existing, let id = expired.id, expired.createdAt < write.expiredBefore.milliseconds {
+                try IdempotencyRecordRow.delete(id, in: db)
+                existing = nil
+            }
+            if let existing {
                 guard existing.id == inserted, let id = existing.id else { return existing.status(for: claim) }
                 try IdempotencyRecordRow.complete(id, with: outcome, at: now, in: db)
             } else {
                 var row = IdempotencyRecordRow(claim, at: write.now)
                 row.keep(outcome, at: now)
-                try row.insert(db)
+                try row.insert(keys: keys, in: db)
             }
             return .free
         }
@@ -47,17 +54,22 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
     public func release(_ write: KeyedWrite, recordingIfCommitted lost: IdempotencyOutcome, at now: Timestamp) async throws {
         guard let inserted = write.recordID else { return }
         let claim = write.claim
-        try await writes.write { db in
+        try await writes.write { [keys] db in
             // The record is this call's only if its write's commit succeeded.
-            guard let existing = try IdempotencyRecordRow.fetch(claim, in: db), existing.id == inserted else { return }
+            guard let existing = try IdempotencyRecordRow.fetch(claim, among: keys.candidates(of: claim, writing: db), in: db),
+                existing.id == inserted
+            else { return }
             try IdempotencyRecordRow.complete(inserted, with: lost, at: now, in: db)
         }
     }
 
     public func removeExpired(before cutoff: Timestamp) async throws -> Int {
-        try await writes.write { db in
+        let removed = try await writes.write { db in
             try IdempotencyRecordRow.filter(IdempotencyRecordRow.Columns.createdAt < cutoff.milliseconds).deleteAll(db)
         }
+        // Expired records no longer count, whoever deleted them (another daemon's purge too).
+        keys.forget(createdBefore: cutoff.milliseconds)
+        return removed
     }
 
     public func closeInterrupted(recording lost: IdempotencyOutcome, at now: Timestamp) throws -> (
@@ -68,6 +80,8 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
             let answersLost = try Self.running.filter(IdempotencyRecordRow.Columns.committedAt != nil)
                 .updateAll(db, IdempotencyRecordRow.completion(lost, at: now))
             let keysFreed = try Self.running.deleteAll(db)
+            // Where every record is, before the first call.
+            try keys.catchUp(in: db)
             return (answersLost, keysFreed)
         }
     }

@@ -6,5 +6,6 @@ extension Array where Element == StoreMigration {
     static let everyDomain: [StoreMigration] = [
         .runtime, .identity, .companies, .rights, .sitesAndContacts, .companySearch, .idempotency, .termsWithdrawal, .loginDecoys,
         .mailDelivery, .catalogue, .salesConditions, .ordering, .orderLifecycle, .billing, .network,
+        .idempotencyKeysInMemory,
     ]
 }
