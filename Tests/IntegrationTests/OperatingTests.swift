@@ -63,7 +63,7 @@ struct OperatingTests {
             "myopenip_calls_total{", "myopenip_call_duration_seconds_bucket{", "myopenip_calls_in_flight",
             "myopenip_connections_open{", "myopenip_received_bytes_total", "myopenip_sent_bytes_total",
             "myopenip_db_commit_duration_seconds_bucket", "myopenip_db_wal_bytes", "myopenip_mail_outbox_depth",
-            "process_resident_memory_bytes", "process_open_fds", "myopenip_job_runs_total{",
+            "process_resident_memory_bytes", "process_open_fds", "myopenip_job_runs_total{", "myopenip_idempotency_keys",
         ] {
             #expect(first.contains(name), "\(name) missing")
         }

@@ -42,6 +42,7 @@ public struct RPCRouter: Sendable {
         ) { request, context in
             let message = try Self.decode(Request.self, from: request, checking: fieldCheck)
             let response = try await handler(message, context)
+            if let payload = context.notes.preparedPayload(for: response) { return ServerResponse(payload: payload) }
             do {
                 return ServerResponse(payload: try response.serializedBytes())
             } catch {

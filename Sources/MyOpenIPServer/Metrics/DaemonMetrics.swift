@@ -117,6 +117,7 @@ public final class DaemonMetrics: Sendable {
             gauge("myopenip_mail_outbox_depth", [], Double(outbox.pending))
             gauge("myopenip_mail_failed", [], Double(outbox.failed))
         }
+        gauge("myopenip_idempotency_keys", [], Double(store.idempotencyKeys.count))
         let process = ProcessFigures.now()
         gauge("process_resident_memory_bytes", [], Double(process.residentBytes))
         gauge("process_open_fds", [], Double(process.openDescriptors))

@@ -117,12 +117,10 @@ struct IdempotencyRecordRow: Codable, Sendable, FetchableRecord, MutablePersista
             sql: """
                 INSERT INTO idempotency_record (caller, idempotency_key, method, request_digest, created_at, committed_at,
                     completed_at, status_code, message, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?5, iif(?6 IS NULL, NULL, ?5), iif(?6 IS NULL, NULL, 0),
+                    iif(?6 IS NULL, NULL, ''), ?6)
                 """
-        ).execute(arguments: [
-            claim.caller, claim.key, claim.method, claim.requestDigest, now.milliseconds, now.milliseconds,
-            answer == nil ? nil : now.milliseconds, answer == nil ? nil : 0, answer == nil ? nil : "", answer,
-        ])
+        ).execute(arguments: [claim.caller, claim.key, claim.method, claim.requestDigest, now.milliseconds, answer])
         let id = db.lastInsertedRowID
         keys.inserted(id, caller: claim.caller, key: claim.key, createdAt: now.milliseconds)
         return id
