@@ -65,7 +65,7 @@ public final class IdempotencyKeyIndex: Sendable {
         let needsCatchUp = state.withLock { !$0.transactionCaughtUp }
         if needsCatchUp {
             let from = state.withLock { max($0.seen, $0.transactionSeen) }
-            let rows = try Self.records(after: from, in: db)
+            let rows = try entries(after: from, in: db)
             state.withLock { state in
                 for row in rows { add(row, to: &state) }
                 state.transactionSeen = max(state.transactionSeen, rows.last?.id ?? from)
@@ -86,9 +86,14 @@ public final class IdempotencyKeyIndex: Sendable {
     /// write transaction about to commit: the daemon's start).
     func catchUp(in db: Database) throws {
         let from = state.withLock { $0.seen }
-        let rows = try Self.records(after: from, in: db)
+        let rows = try entries(after: from, in: db)
         guard let last = rows.last else { return }
         state.withLock { state in
+            if rows.count > 4096 {
+                // A whole table at the start: grown once, not by doublings.
+                state.first.reserveCapacity(state.first.count + rows.count)
+                state.byAge.reserveCapacity(state.byAge.count + rows.count)
+            }
             for row in rows { add(row, to: &state) }
             state.seen = max(state.seen, last.id)
         }
@@ -162,10 +167,6 @@ public final class IdempotencyKeyIndex: Sendable {
         return UInt64(truncatingIfNeeded: hasher.finalize())
     }
 
-    private func add(_ row: (id: Int64, caller: String, key: String, createdAt: Int64), to state: inout State) {
-        add(Entry(digest: digest(caller: row.caller, key: row.key), id: row.id, createdAt: row.createdAt), to: &state)
-    }
-
     private func add(_ entry: Entry, to state: inout State) {
         let candidate = Candidate(id: entry.id, createdAt: entry.createdAt)
         if var first = state.first[entry.digest] {
@@ -205,15 +206,16 @@ public final class IdempotencyKeyIndex: Sendable {
         }
     }
 
-    /// The records after id `from`, in id order.
-    private static func records(after from: Int64, in db: Database) throws -> [(
-        id: Int64, caller: String, key: String, createdAt: Int64
-    )] {
+    /// The entries of the records after id `from`, in id order: only their digests are kept, so
+    /// that loading a whole table holds no key in memory.
+    private func entries(after from: Int64, in db: Database) throws -> [Entry] {
         let statement = try db.cachedStatement(
             sql: "SELECT id, caller, idempotency_key, created_at FROM idempotency_record WHERE id > ? ORDER BY id")
         let rows = try Row.fetchCursor(statement, arguments: [from])
-        var records: [(id: Int64, caller: String, key: String, createdAt: Int64)] = []
-        while let row = try rows.next() { records.append((row[0], row[1], row[2], row[3])) }
-        return records
+        var entries: [Entry] = []
+        while let row = try rows.next() {
+            entries.append(Entry(digest: digest(caller: row[1], key: row[2]), id: row[0], createdAt: row[3]))
+        }
+        return entries
     }
 }
