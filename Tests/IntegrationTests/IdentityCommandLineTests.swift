@@ -47,7 +47,7 @@ struct IdentityCommandLineTests {
             #expect(weak.status == 1)
             #expect(weak.standardError.contains("Votre mot de passe doit comporter au moins 8 caractères"))
             let set = try await ctl(
-                ["password", "set", "--link-token", token, "--password-stdin"] + tcp,
+                ["password", "set", "--link-token", token, "--password-stdin", "--timeout", "60"] + tcp,
                 input: "\(goodPassword)\n\(goodPassword)\n")
             #expect(set.status == 0, "\(set.standardError)")
             #expect(set.standardOutput.contains("password set for E-0000000001"))

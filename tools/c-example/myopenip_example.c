@@ -63,7 +63,8 @@ static int log_in(myopenip_connection *connection, const char *login, const char
     Myopenip__V1__LoginRequest request = MYOPENIP__V1__LOGIN_REQUEST__INIT;
     request.identifier = (char *)login;
     request.password = (char *)password;
-    myopenip_call_options options = {.timeout_ms = 10000};
+    /* The key derivation of a login may wait its turn on a loaded daemon. */
+    myopenip_call_options options = {.timeout_ms = 60000};
     myopenip_reply reply;
     Myopenip__V1__LoginResponse *answer = NULL;
     int result = myopenip_identity_service_login(connection, &request, &options, &reply, &answer);

@@ -39,7 +39,8 @@ def connect(args):
     else:
         host, port = args.address.rsplit(":", 1)
         s = socket.create_connection((host, int(port)))
-    s.settimeout(10)
+    # A login's key derivation can wait its turn for a while on a loaded machine.
+    s.settimeout(60)
     return s
 
 
@@ -95,7 +96,7 @@ def check_session(args, check, identity_pb2, company_pb2, error_details_pb2):
           response.status.code == 16 and info is not None and info.reason == "SESSION_INVALID")
 
     login = identity_pb2.LoginRequest(identifier=args.login, password=os.environ.get("MYOPENIP_PASSWORD", ""))
-    send_request(s, 3, identity, "Login", login, timeout_nano=10_000_000_000)
+    send_request(s, 3, identity, "Login", login, timeout_nano=60_000_000_000)
     stream_id, response = read_response(s)
     session = identity_pb2.LoginResponse()
     session.ParseFromString(response.payload)
