@@ -80,14 +80,8 @@ public final class KeyedWrite: Sendable {
             return (state.answerMaker, state.recordID)
         }
         let answer = maker?(value)
-        // The key may have a record: this call's from an earlier write, an expired one, or
-        // another call's.
-        var existing = try IdempotencyRecordRow.fetch(claim, among: keys.candidates(of: claim, writing: db), in: db)
-        if let expired = existing, let id = expired.id, expired.createdAt < expiredBefore.milliseconds {
-            try IdempotencyRecordRow.delete(id, in: db)
-            existing = nil
-        }
-        if let existing, let id = existing.id {
+        // The key may have a record: this call's from an earlier write, or another call's.
+        if let existing = try liveRecord(keys: keys, in: db), let id = existing.id {
             guard id == inserted else {
                 state.withLock { $0.conflicted = true }
                 throw Conflict()
@@ -100,6 +94,17 @@ public final class KeyedWrite: Sendable {
             state.withLock { $0.recordID = id }
         }
         if let answer { state.withLock { $0.keptAnswer = answer } }
+    }
+
+    /// The record of the key, in the writer's transaction, unless it expired: an expired one is
+    /// deleted, and the key is free.
+    func liveRecord(keys: IdempotencyKeyIndex, in db: Database) throws -> IdempotencyRecordRow? {
+        guard let existing = try IdempotencyRecordRow.fetch(claim, among: keys.candidates(of: claim, writing: db), in: db),
+            let id = existing.id
+        else { return nil }
+        guard existing.createdAt < expiredBefore.milliseconds else { return existing }
+        try IdempotencyRecordRow.delete(id, in: db)
+        return nil
     }
 
     /// The batch of the last write committed: what it recorded stands.

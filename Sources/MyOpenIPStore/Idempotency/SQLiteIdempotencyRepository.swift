@@ -34,12 +34,7 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
         let claim = write.claim
         let inserted = write.recordID
         return try await writes.write { [keys] db in
-            var existing = try IdempotencyRecordRow.fetch(claim, among: keys.candidates(of: claim, writing: db), in: db)
-            if let expired = existing, let id = expired.id, expired.createdAt < write.expiredBefore.milliseconds {
-                try IdempotencyRecordRow.delete(id, in: db)
-                existing = nil
-            }
-            if let existing {
+            if let existing = try write.liveRecord(keys: keys, in: db) {
                 guard existing.id == inserted, let id = existing.id else { return existing.status(for: claim) }
                 try IdempotencyRecordRow.complete(id, with: outcome, at: now, in: db)
             } else {
